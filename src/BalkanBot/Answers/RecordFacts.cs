@@ -1,0 +1,136 @@
+using System.Globalization;
+using BalkanBot.Knowledge;
+
+namespace BalkanBot.Answers;
+
+/// <summary>Turns a record's fields into labelled, cited facts; shared by every handler.</summary>
+internal static class RecordFacts
+{
+    public static string NameOf(KnowledgeBase kb, string id) => kb.Get(id)?.Name ?? id;
+
+    public static string Names(KnowledgeBase kb, IEnumerable<string> ids) => JoinAnd(ids.Select(id => NameOf(kb, id)).ToList());
+
+    public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+
+    /// <summary>The citations that back the record as a whole: its summary first, else its first facts.</summary>
+    public static IReadOnlyList<Citation> Backing(KnowledgeRecord r) =>
+        r.Summary?.Cite is { Count: > 0 } s ? s
+        : r.Role?.Cite is { Count: > 0 } role ? role
+        : r.Cite.Count > 0 ? r.Cite
+        : r.Facts.FirstOrDefault()?.Cite ?? [];
+
+    public static string KindLabel(KnowledgeRecord r) =>
+        (r.Type ?? r.Kind.ToString().ToLowerInvariant()).Replace('-', ' ');
+
+    public static void AddCore(AnswerBuilder b, KnowledgeRecord r, int maxFacts = 6)
+    {
+        var kb = b.Kb;
+        var backing = Backing(r);
+        b.UseRecord(r.Id);
+        switch (r.Kind)
+        {
+            case RecordKind.Agreement:
+                b.Fact("Type", Capitalise(KindLabel(r)), backing);
+                if (r.Date is not null) b.Fact("Signed", r.Date.Display + (r.PlaceText is null ? "" : $", {r.PlaceText}"), DateBacking(r));
+                if (r.Parties.Count > 0) b.Fact("Parties", Names(kb, r.Parties), backing);
+                if (r.Signatories is not null) b.Fact("Signed by", r.Signatories, backing);
+                if (r.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", lb.Value, lb.Cite);
+                if (r.Provisions.Count > 0) b.Fact("Provisions", string.Join(", ", r.Provisions.Select(p => p.Replace('-', ' '))), backing);
+                if (r.Status is not null and not "unknown") b.Fact("Status", r.Status.Replace('-', ' '), backing);
+                break;
+            case RecordKind.Event:
+                b.Fact("Date", r.Date is null ? "not given in the sources" : r.Date.Display + (r.End is null ? "" : $" to {r.End.Display}"), backing);
+                var place = PlaceOf(kb, r);
+                if (place.Length > 0) b.Fact("Place", place, backing);
+                if (r.Actors.Count > 0) b.Fact("Involving", Names(kb, r.Actors), backing);
+                if (r.Casualties is not null) b.Fact("Casualties", r.Casualties, backing);
+                b.Fact("Type", Capitalise(KindLabel(r) + (r.Subtype is null ? "" : $" ({r.Subtype.Replace('-', ' ')})")), backing);
+                break;
+            case RecordKind.Actor:
+                b.Fact("Type", Capitalise(KindLabel(r)), backing);
+                foreach (var m in r.Memberships.Take(4))
+                    b.Fact("Member of", NameOf(kb, m.Of) + (m.Since is null ? "" : $" (since {m.Since.Display})"), m.Cite);
+                break;
+            case RecordKind.Figure:
+                b.Fact(Capitalise(r.Measure?.Replace('-', ' ') ?? "Figure"), FigureText(r), r.Cite);
+                break;
+        }
+        foreach (var f in r.Facts.Take(maxFacts))
+            b.Fact("Fact", f.Text, f.Cite);
+    }
+
+    private static IReadOnlyList<Citation> DateBacking(KnowledgeRecord r) =>
+        r.Facts.FirstOrDefault(f => r.Date is not null && MentionsDate(f.Text, r.Date))?.Cite ?? Backing(r);
+
+    public static bool MentionsDate(string text, PartialDate d) =>
+        text.Contains(d.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static string PlaceOf(KnowledgeBase kb, KnowledgeRecord r)
+    {
+        var parts = new List<string>();
+        if (r.Place?.Location is { } loc) parts.Add(loc);
+        if (r.Place?.Area is { } area) parts.Add(area);
+        if (r.Place?.Country is { } c) parts.Add(NameOf(kb, c));
+        if (r.PlaceText is { } pt) parts.Add(pt);
+        return string.Join(", ", parts.Distinct());
+    }
+
+    public static string FigureText(KnowledgeRecord f)
+    {
+        var text = f.ValueText ?? FormatNumber(f);
+        var unit = f.Unit is null || text.Contains(f.Unit, StringComparison.OrdinalIgnoreCase) ? "" : " " + f.Unit;
+        var asOf = f.AsOf is null ? "" : $" (as of {f.AsOf.Display})";
+        return text + unit + asOf;
+    }
+
+    private static string FormatNumber(KnowledgeRecord f)
+    {
+        if (f.Value is null) return "no number given";
+        var v = f.Value.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
+        return f.Approx switch
+        {
+            "range" when f.ValueMax is not null => $"{v}–{f.ValueMax.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}",
+            "about" => "about " + v,
+            "more-than" => "more than " + v,
+            "less-than" => "fewer than " + v,
+            _ => v,
+        };
+    }
+
+    public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>The one-sentence gist of a record for lists and timelines.</summary>
+    public static string Gist(KnowledgeRecord r)
+    {
+        var text = r.Summary?.Text ?? r.Role?.Text ?? r.Text ?? r.Facts.FirstOrDefault()?.Text ?? r.Name;
+        return FirstSentence(text);
+    }
+
+    public static string FirstSentence(string text, int max = 260)
+    {
+        var end = -1;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && i > 20 && !(i >= 2 && text[i - 2] == ' ') && !IsAbbreviation(text, i))
+            {
+                end = i + 1;
+                break;
+            }
+        }
+        var s = end > 0 ? text[..end] : text;
+        return s.Length <= max ? s : s[..s.LastIndexOf(' ', max - 1)] + "…";
+    }
+
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        var start = text.LastIndexOf(' ', dot - 1) + 1;
+        var word = text[start..dot];
+        return word is "U.S" or "U.N" or "e.g" or "i.e" or "St" or "Dr" or "Mr" or "no" or "No" || (word.Length <= 2 && word.All(char.IsUpper));
+    }
+}

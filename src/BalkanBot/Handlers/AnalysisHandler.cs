@@ -1,0 +1,52 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+/// <summary>
+/// "Why" and "is it" questions get the sources' views side by side, each attributed to its author. The bot adds
+/// no view of its own; where the base holds a fact that bears on the question (legal force), it is shown as a fact.
+/// </summary>
+public sealed class AnalysisHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Analysis;
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var ids = ctx.Focus.Select(f => f.Id).ToList();
+        var claims = ctx.Kb.ClaimsAbout(ids).ToList();
+        var searched = ctx.Kb.Search(ctx.Question.Terms, [RecordKind.Claim], 30).Select(h => h.Id).ToList();
+        // Claims about the entities first, those that also match the question's words before the rest.
+        var ranked = claims
+            .OrderByDescending(c => c.About.Count(ids.Contains))
+            .ThenBy(c => searched.IndexOf(c.Id) is var i && i < 0 ? 999 : i)
+            .ToList();
+        if (ranked.Count == 0 && ids.Count == 0)
+            ranked = searched.Take(4).Select(ctx.Kb.Get).OfType<KnowledgeRecord>().ToList();
+        if (ranked.Count == 0) return null;
+
+        var picked = new List<KnowledgeRecord>();
+        foreach (var byAuthor in ranked.GroupBy(c => c.Author).Take(4))
+            picked.AddRange(byAuthor.Take(2));
+        picked = picked.OrderBy(c => ranked.IndexOf(c)).Take(6).ToList();
+
+        var b = ctx.NewAnswer();
+        var topic = ctx.Primary?.Name ?? "this question";
+        b.Title = $"What the sources say: {topic}";
+        foreach (var c in picked) b.View(c);
+        var leads = picked.GroupBy(c => c.Author).Take(2)
+            .Select(g => AnswerBuilder.Markers(RecordFacts.FirstSentence(g.First().Text ?? "", 300), b.Cite(g.First().Cite)));
+        b.Text = string.Join(" ", leads);
+        if (ctx.Primary is { } p)
+        {
+            if (p.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", lb.Value, lb.Cite);
+            if (p.Provisions.Count > 0) b.Fact("Provisions", string.Join(", ", p.Provisions.Select(x => x.Replace('-', ' '))), RecordFacts.Backing(p));
+            foreach (var conflict in ctx.Kb.ConflictsAbout([p.Id])) b.Conflict(conflict);
+            b.UseRecord(p.Id);
+            FollowUps.Suggest(b, p);
+        }
+        b.Confidence = claims.Count > 0 ? 0.85 : 0.6;
+        return b.Build();
+    }
+}

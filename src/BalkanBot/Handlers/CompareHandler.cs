@@ -1,0 +1,137 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+/// <summary>
+/// Builds a table with one column per compared thing and one row per measure. A side of several states is read as
+/// a bloc (and matched to the agreement that binds exactly those states); a cell the base cannot fill says "no data".
+/// </summary>
+public sealed class CompareHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Compare;
+
+    private static readonly string[] MilitaryRows = ["troops", "combat-aircraft", "tanks", "rocket-launchers", "population", "defence-industry", "modernization-focus"];
+
+    private sealed record Column(string Label, KnowledgeRecord? Agreement, IReadOnlyList<KnowledgeRecord> Members);
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var columns = Columns(ctx);
+        if (columns.Count < 2) return null;
+        var b = ctx.NewAnswer();
+        b.Title = "Comparison: " + string.Join(" vs ", columns.Select(c => c.Label));
+        var rows = new List<ComparisonRow>();
+
+        if (columns.Any(c => c.Agreement is not null))
+        {
+            rows.Add(Row("Agreement", columns, c => c.Agreement is { } a ? (a.Name, RecordFacts.Backing(a)) : null, b));
+            rows.Add(Row("Signed", columns, c => c.Agreement is { Date: { } d } a ? (d.Display + (a.PlaceText is null ? "" : $", {a.PlaceText}"), RecordFacts.Backing(a)) : null, b));
+            rows.Add(Row("Type", columns, c => c.Agreement is { } a ? (RecordFacts.Capitalise(RecordFacts.KindLabel(a)), RecordFacts.Backing(a)) : null, b));
+            rows.Add(Row("Legally binding", columns, c => c.Agreement?.LegallyBinding is { Value: not "unknown" } lb ? (lb.Value, lb.Cite) : null, b));
+            rows.Add(Row("Provisions", columns, c => c.Agreement is { Provisions.Count: > 0 } a ? (string.Join(", ", a.Provisions.Select(p => p.Replace('-', ' '))), RecordFacts.Backing(a)) : null, b));
+        }
+        if (columns.All(c => c.Members.Count > 0))
+        {
+            rows.Add(Row("Members", columns, c => c.Agreement is { } a && a.Parties.Count > 0
+                ? (RecordFacts.Names(ctx.Kb, a.Parties), RecordFacts.Backing(a))
+                : (string.Join(", ", c.Members.Select(m => m.Name)), c.Members.SelectMany(RecordFacts.Backing).Take(2).ToList()), b));
+            rows.Add(Row("NATO member", columns, c => NatoStatus(ctx.Kb, c), b));
+            foreach (var measure in MilitaryRows) rows.Add(FigureRow(measure, columns, ctx.Kb, b));
+        }
+        // Figures about the agreements themselves (joint activities, cost).
+        foreach (var measure in columns.Where(c => c.Agreement is not null)
+                     .SelectMany(c => ctx.Kb.FiguresOf([c.Agreement!.Id])).Select(f => f.Measure).OfType<string>().Distinct())
+            rows.Add(Row(RecordFacts.Capitalise(measure.Replace('-', ' ')), columns,
+                c => c.Agreement is null ? null : ctx.Kb.FiguresOf([c.Agreement.Id]).FirstOrDefault(f => f.Measure == measure) is { } f ? (RecordFacts.FigureText(f), f.Cite) : null, b));
+
+        rows = rows.Where(r => r.Cells.Any(c => !c.NoData) || MilitaryRows.Any(m => Label(m) == r.Measure)).ToList();
+        if (rows.All(r => r.Cells.All(c => c.NoData))) return null;
+        b.Comparison = new ComparisonTable(columns.Select(c => c.Label).ToList(), rows);
+
+        var ids = columns.SelectMany(c => c.Members.Select(m => m.Id).Concat(c.Agreement is null ? [] : [c.Agreement.Id])).ToList();
+        foreach (var id in ids) b.UseRecord(id);
+        var agreements = columns.Select(c => c.Agreement?.Id).OfType<string>().ToList();
+        var views = agreements.Count > 0
+            ? ctx.Kb.ClaimsAbout(agreements).OrderByDescending(c => c.About.Count(agreements.Contains)).ToList()
+            : ctx.Kb.ClaimsAbout(ids).Where(c => c.About.Count(ids.Contains) >= 2).ToList();
+        foreach (var claim in views.Take(3)) b.View(claim);
+        foreach (var conflict in ctx.Kb.ConflictsAbout(ids)) b.Conflict(conflict);
+
+        var filled = rows.Sum(r => r.Cells.Count(c => !c.NoData));
+        var total = rows.Sum(r => r.Cells.Count);
+        var lead = views.FirstOrDefault(v => v.About.Count(ids.Contains) >= 2);
+        b.Text = $"Side by side on {rows.Count} measures; the base has sourced values for {filled} of {total} cells, and the rest are marked \"no data\"."
+                 + (lead is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.FirstSentence(lead.Text ?? "", 300), b.Cite(lead.Cite)));
+        foreach (var c in columns.Where(c => c.Agreement is not null)) b.FollowUp($"What do the sources say about the {c.Agreement!.Name}?");
+        b.Confidence = total == 0 ? 0 : 0.6 + 0.3 * filled / total;
+        return b.Build();
+    }
+
+    private static List<Column> Columns(HandlerContext ctx)
+    {
+        var result = new List<Column>();
+        var sides = ctx.Question.Sides.Count >= 2 ? ctx.Question.Sides
+            : ctx.Focus.Select(f => (IReadOnlyList<EntityMention>)[new EntityMention(f.Id, f.Kind, f.Name, 0, 1)]).ToList();
+        foreach (var side in sides)
+        {
+            var records = side.Select(m => ctx.Kb.Get(m.RecordId)).OfType<KnowledgeRecord>().ToList();
+            var actors = records.Where(r => r.Kind == RecordKind.Actor).ToList();
+            var agreement = records.FirstOrDefault(r => r.Kind == RecordKind.Agreement);
+            if (agreement is null && actors.Count >= 2)
+            {
+                var set = actors.Select(a => a.Id).ToHashSet();
+                agreement = ctx.Kb.OfKind(RecordKind.Agreement).Where(a => set.IsSubsetOf(a.Parties))
+                    .OrderBy(a => a.Parties.Count).ThenByDescending(a => a.Date?.Start).FirstOrDefault();
+            }
+            if (agreement is not null && actors.Count == 0)
+                actors = agreement.Parties.Select(ctx.Kb.Get).OfType<KnowledgeRecord>().ToList();
+            var label = actors.Count >= 2 ? string.Join("–", actors.Select(a => a.Name)) : agreement?.Name ?? records.FirstOrDefault()?.Name;
+            if (label is null) continue;
+            if (result.Any(c => c.Label == label)) continue;
+            result.Add(new Column(label, agreement, actors.Count > 0 ? actors : records.Where(r => r.Kind == RecordKind.Actor).ToList()));
+        }
+        return result;
+    }
+
+    private static string Label(string measure) => measure switch
+    {
+        "troops" => "Troops", "combat-aircraft" => "Combat aircraft", "tanks" => "Main battle tanks",
+        "rocket-launchers" => "Rocket launchers", "population" => "Population", "defence-industry" => "Defence industry",
+        "modernization-focus" => "Modernisation focus", _ => RecordFacts.Capitalise(measure.Replace('-', ' ')),
+    };
+
+    private static ComparisonRow FigureRow(string measure, IReadOnlyList<Column> columns, KnowledgeBase kb, AnswerBuilder b) =>
+        Row(Label(measure), columns, c =>
+        {
+            var figures = kb.FiguresOf(c.Members.Select(m => m.Id).ToList()).Where(f => Measures.Matches(measure, f.Measure)).ToList();
+            if (figures.Count == 0) return null;
+            var text = string.Join("; ", figures.GroupBy(f => f.Subject).Select(g =>
+                (c.Members.Count > 1 ? RecordFacts.NameOf(kb, g.Key ?? "") + ": " : "") + string.Join(", ", g.Select(f => f.ValueText ?? RecordFacts.FigureText(f)))));
+            return (text, figures.SelectMany(f => f.Cite).ToList());
+        }, b);
+
+    private static (string, IReadOnlyList<Citation>)? NatoStatus(KnowledgeBase kb, Column c)
+    {
+        var parts = new List<string>();
+        var cites = new List<Citation>();
+        foreach (var m in c.Members)
+        {
+            var nato = m.Memberships.FirstOrDefault(x => x.Of == "nato");
+            if (nato is null) continue;
+            parts.Add(m.Name + (nato.Since is null ? "" : $" (since {nato.Since.Display})"));
+            cites.AddRange(nato.Cite);
+        }
+        return parts.Count == 0 ? null : (string.Join(", ", parts), cites);
+    }
+
+    private static ComparisonRow Row(string measure, IReadOnlyList<Column> columns, Func<Column, (string Text, IReadOnlyList<Citation> Cite)?> cell, AnswerBuilder b) =>
+        new(measure, columns.Select(c =>
+        {
+            var v = cell(c);
+            if (v is null || string.IsNullOrWhiteSpace(v.Value.Text)) return ComparisonCell.Missing;
+            var numbers = b.Cite(v.Value.Cite);
+            return numbers.Count == 0 ? ComparisonCell.Missing : new ComparisonCell(v.Value.Text, numbers);
+        }).ToList());
+}

@@ -1,0 +1,53 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+public sealed class DateHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Date;
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var b = ctx.NewAnswer();
+        var r = ctx.Primary;
+        if (r is null) return null;
+
+        // "When did Albania join NATO?": a membership answers it better than either actor's profile.
+        if (r.Kind == RecordKind.Actor)
+        {
+            foreach (var actor in ctx.Actors)
+                foreach (var m in actor.Memberships.Where(m => ctx.Focus.Any(f => f.Id == m.Of)))
+                {
+                    b.Title = $"{actor.Name} and {RecordFacts.NameOf(ctx.Kb, m.Of)}";
+                    var numbers = b.Cite(m.Cite);
+                    b.Text = m.Since is null
+                        ? AnswerBuilder.Markers($"The sources say {actor.Name} is a member of {RecordFacts.NameOf(ctx.Kb, m.Of)} but give no date.", numbers)
+                        : AnswerBuilder.Markers($"{actor.Name} has been a member of {RecordFacts.NameOf(ctx.Kb, m.Of)} since {m.Since.Display}.", numbers);
+                    b.Fact("Member since", m.Since?.Display ?? "not given", m.Cite);
+                    b.UseRecord(actor.Id);
+                    b.Confidence = 0.85;
+                    FollowUps.Suggest(b, actor);
+                    return b.Build();
+                }
+            return null;
+        }
+
+        b.Title = r.Name;
+        var backing = RecordFacts.Backing(r);
+        var dateFact = r.Facts.FirstOrDefault(f => r.Date is not null && RecordFacts.MentionsDate(f.Text, r.Date));
+        var cite = b.Cite(dateFact?.Cite ?? backing);
+        var verb = r.Kind == RecordKind.Agreement ? "was signed" : r.Kind == RecordKind.Event ? "took place" : "is dated";
+        var where = r.PlaceText is not null ? $" in {r.PlaceText}" : RecordFacts.PlaceOf(ctx.Kb, r) is { Length: > 0 } p ? $" in {p}" : "";
+        b.Text = r.Date is null
+            ? AnswerBuilder.Markers($"The sources do not give a date for the {r.Name}.", cite)
+            : AnswerBuilder.Markers($"The {r.Name} {verb} {(r.Date.Precision == DatePrecision.Day ? "on " : "in ")}{r.Date.Display}{where}.", cite);
+        if (dateFact is not null) b.Fact("Source detail", dateFact.Text, dateFact.Cite);
+        RecordFacts.AddCore(b, r, maxFacts: 2);
+        foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);
+        FollowUps.Suggest(b, r);
+        b.Confidence = r.Date is null ? 0.6 : 0.9;
+        return b.Build();
+    }
+}

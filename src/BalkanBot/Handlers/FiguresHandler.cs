@@ -1,0 +1,69 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+public sealed class FiguresHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Figures;
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var subjects = ctx.Focus.Select(f => f.Kind == RecordKind.Figure ? f.Subject ?? f.Id : f.Id).ToHashSet();
+        var figures = ctx.Focus.Where(f => f.Kind == RecordKind.Figure).Concat(ctx.Kb.FiguresOf(subjects)).DistinctBy(f => f.Id).ToList();
+        var measure = ctx.Question.Measure;
+        if (measure is not null)
+        {
+            var matching = figures.Where(f => Measures.Matches(measure, f.Measure) || Measures.Matches(measure, f.ValueText)).ToList();
+            figures = matching;
+        }
+        // Several subjects: prefer figures about the first-named one, but keep others when it has none.
+        if (figures.Count == 0) return null;
+        figures = figures.OrderBy(f => ctx.Focus.ToList().FindIndex(x => x.Id == f.Subject) is var i && i < 0 ? 99 : i)
+            .ThenBy(f => f.AsOf?.Start).Take(8).ToList();
+
+        var b = ctx.NewAnswer();
+        var subjectName = RecordFacts.NameOf(ctx.Kb, figures[0].Subject ?? "");
+        b.Title = measure is null ? $"Figures: {subjectName}" : $"{RecordFacts.Capitalise(measure.Replace('-', ' '))}: {subjectName}";
+        var lines = new List<string>();
+        foreach (var f in figures)
+        {
+            var label = $"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")} — {f.Measure?.Replace('-', ' ')}";
+            b.Fact(label, RecordFacts.FigureText(f), f.Cite);
+            b.UseRecord(f.Id);
+            if (lines.Count < 2) lines.Add(AnswerBuilder.Markers($"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")}: {RecordFacts.FigureText(f)}{NoteOf(f)}.", b.Cite(f.Cite)));
+        }
+        b.Text = string.Join(" ", lines);
+        var recorded = ctx.Kb.ConflictsAbout(figures.Select(f => f.Id).ToList());
+        foreach (var conflict in recorded) b.Conflict(conflict);
+        if (recorded.Count == 0) AddDisagreement(b, figures);
+        if (ctx.Kb.Get(figures[0].Subject ?? "") is { } subject) FollowUps.Suggest(b, subject);
+        b.Confidence = measure is null ? 0.7 : 0.9;
+        return b.Build();
+    }
+
+    private static string NoteOf(KnowledgeRecord f) => f.Note is null ? "" : $" ({RecordFacts.FirstSentence(f.Note, 140).TrimEnd('.')})";
+
+    /// <summary>Same subject and measure, different values from different sources: show both sides.</summary>
+    private static void AddDisagreement(AnswerBuilder b, IReadOnlyList<KnowledgeRecord> figures)
+    {
+        foreach (var group in figures.GroupBy(f => (f.Subject, f.Measure)))
+        {
+            var distinct = group.Where(f => f.Value is not null).DistinctBy(f => f.Value).ToList();
+            if (distinct.Count < 2 || distinct.Select(f => f.Cite.FirstOrDefault()?.Source).Distinct().Count() < 2) continue;
+            var parts = distinct.Select(f =>
+            {
+                var src = b.Kb.Source(f.Cite[0].Source);
+                var who = src?.Authors.Count > 0 ? src.Authors[0] : src?.Publisher ?? f.Cite[0].Source;
+                return AnswerBuilder.Markers($"{RecordFacts.FigureText(f)} according to {who}", b.Cite(f.Cite));
+            });
+            var text = $"The sources differ on {RecordFacts.NameOf(b.Kb, group.Key.Subject ?? "")} {group.Key.Measure?.Replace('-', ' ')}: {string.Join("; ", parts)}.";
+            b.Conflict(new KnowledgeRecord
+            {
+                Id = "auto-" + group.Key.Subject + "-" + group.Key.Measure, Kind = RecordKind.Conflict, Name = text,
+                Summary = new CitedText(text, distinct.SelectMany(f => f.Cite).ToList()),
+            });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+
+namespace BalkanBot.Handlers;
+
+/// <summary>Suggests next questions that the base can actually answer for a record.</summary>
+internal static class FollowUps
+{
+    public static void Suggest(AnswerBuilder b, KnowledgeRecord r)
+    {
+        var kb = b.Kb;
+        switch (r.Kind)
+        {
+            case RecordKind.Agreement:
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.Name}?");
+                if (r.Parties.Count > 0) b.FollowUp($"Who are the parties to the {r.Name}?");
+                if (r.Date is not null) b.FollowUp($"When was the {r.Name} signed?");
+                var rival = kb.ConflictsAbout([r.Id]).Concat(kb.ClaimsAbout([r.Id]))
+                    .SelectMany(c => c.About).Where(id => id != r.Id).Select(kb.Get)
+                    .FirstOrDefault(x => x?.Kind == RecordKind.Agreement);
+                if (rival is not null) b.FollowUp($"Compare the {r.Name} with the {rival.Name}");
+                break;
+            case RecordKind.Event:
+                var country = r.Place?.Country ?? r.Actors.FirstOrDefault();
+                if (country is not null && r.Date is not null)
+                    b.FollowUp($"What happened in {RecordFacts.NameOf(kb, country)} in {r.Date.Year}?");
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.Name}?");
+                break;
+            case RecordKind.Actor:
+                if (kb.AgreementsOf(r.Id).Count > 0) b.FollowUp($"Which agreements has {r.Name} signed?");
+                if (kb.FiguresOf([r.Id]).Count > 0) b.FollowUp($"What figures do the sources give for {r.Name}?");
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about {r.Name}?");
+                b.FollowUp($"Timeline of {r.Name}");
+                break;
+        }
+    }
+
+    /// <summary>Topics that the base covers well, for no-answers and help.</summary>
+    public static IReadOnlyList<string> Popular(KnowledgeBase kb)
+    {
+        var agreements = kb.OfKind(RecordKind.Agreement)
+            .OrderByDescending(a => kb.ClaimsAbout([a.Id]).Count + a.Facts.Count).Take(2)
+            .Select(a => $"What is the {a.Name}?");
+        return agreements.Append("What happened in Republika Srpska in March 2025?").ToList();
+    }
+}

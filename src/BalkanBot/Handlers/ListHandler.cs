@@ -1,0 +1,48 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+/// <summary>"Which agreements has Serbia signed since 2020", "incidents in northern Kosovo": a filtered list.</summary>
+public sealed class ListHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.List;
+
+    private static readonly HashSet<string> IncidentTypes = ["attack", "sabotage", "unrest", "clash", "arrest", "deployment", "indictment", "trade-measure", "legal-act", "court-ruling"];
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var kinds = ctx.Question.Kinds.Where(k => k is RecordKind.Agreement or RecordKind.Event).ToList();
+        if (kinds.Count == 0) kinds = [RecordKind.Agreement, RecordKind.Event];
+        var wantsIncidents = ctx.Question.Terms.Any(t => t.StartsWith("incident", StringComparison.Ordinal) || t.StartsWith("attack", StringComparison.Ordinal));
+        var actors = ctx.Focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToList();
+        var period = ctx.Question.Period;
+
+        IEnumerable<KnowledgeRecord> records = period is not null
+            ? ctx.Kb.InPeriod(period.From, period.To, kinds, actors.Count > 0 ? actors : null, 400)
+            : actors.Count > 0
+                ? actors.SelectMany(a => ctx.Kb.RecordsInvolving(a, kinds, 400))
+                : kinds.Contains(RecordKind.Event) ? [] : ctx.Kb.OfKind(RecordKind.Agreement);
+        // An agreement "signed by Serbia" means Serbia is a party, not merely mentioned.
+        if (actors.Count > 0 && kinds.SequenceEqual([RecordKind.Agreement]))
+            records = records.Where(r => r.Parties.Any(actors.Contains));
+        if (wantsIncidents) records = records.Where(r => r.Kind == RecordKind.Event && IncidentTypes.Contains(r.Type ?? ""));
+        var list = TimelineHandler.NarrowToArea(records.DistinctBy(r => r.Id).ToList(), ctx.Question.Terms)
+            .OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ToList();
+        if (list.Count == 0) return null;
+
+        var b = ctx.NewAnswer();
+        var what = wantsIncidents ? "incidents" : kinds.Count == 1 ? (kinds[0] == RecordKind.Agreement ? "agreements" : "events") : "agreements and events";
+        var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : "the region";
+        b.Title = $"{RecordFacts.Capitalise(what)}: {subject}" + (period is null ? "" : $", {period.Label}");
+        foreach (var r in list.Take(TimelineHandler.MaxEntries))
+            b.Event(r.Date, $"{r.Name}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
+        var names = RecordFacts.JoinAnd(list.Take(4).Select(r => r.Name).ToList()) + (list.Count > 4 ? " and others" : "");
+        b.Text = AnswerBuilder.Markers($"The base holds {list.Count} {what} for {subject}{(period is null ? "" : " in " + period.Label)}: {names}.",
+            b.Cite(list.Take(4).SelectMany(RecordFacts.Backing)));
+        foreach (var r in list.Take(2)) FollowUps.Suggest(b, r);
+        b.Confidence = 0.8;
+        return b.Build();
+    }
+}

@@ -1,0 +1,45 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+public sealed class OverviewHandler : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Overview;
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        var r = ctx.Primary;
+        if (r is null) return null;
+        var b = ctx.NewAnswer();
+        b.Intent = IntentKind.Overview;
+        b.Title = r.Kind == RecordKind.Figure ? RecordFacts.NameOf(ctx.Kb, r.Subject ?? r.Id) : r.Name;
+        var lead = r.Summary ?? r.Role ?? (r.Text is null ? null : new CitedText(r.Text, r.Cite))
+                   ?? (r.Kind == RecordKind.Figure ? new CitedText($"{RecordFacts.Capitalise(r.Measure ?? "")}: {RecordFacts.FigureText(r)}.", r.Cite) : null)
+                   ?? r.Facts.FirstOrDefault();
+        if (lead is null) return null;
+        b.Text = b.Cited(lead with { Text = ShortText(lead.Text) });
+        RecordFacts.AddCore(b, r);
+        foreach (var claim in ctx.Kb.ClaimsAbout([r.Id]).Take(r.Kind == RecordKind.Actor ? 1 : 2)) b.View(claim);
+        foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);
+        FollowUps.Suggest(b, r);
+        b.Confidence = 0.9;
+        return b.Build();
+    }
+
+    /// <summary>Up to three sentences: the short answer, not the whole record.</summary>
+    internal static string ShortText(string text)
+    {
+        var rest = text;
+        var taken = "";
+        for (var i = 0; i < 3 && rest.Length > 0; i++)
+        {
+            var s = RecordFacts.FirstSentence(rest, 400);
+            if (taken.Length > 0 && taken.Length + s.Length > 480) break;
+            taken = (taken + " " + s).Trim();
+            rest = rest.Length > s.Length ? rest[s.Length..].TrimStart() : "";
+        }
+        return taken;
+    }
+}

@@ -1,0 +1,59 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Handlers;
+
+/// <summary>Dated events and agreements for a place, actor or period, oldest first.</summary>
+public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
+{
+    public IntentKind Intent => IntentKind.Timeline;
+    private static readonly RecordKind[] Dated = [RecordKind.Event, RecordKind.Agreement];
+    internal const int MaxEntries = 15;
+
+    public Answer? Handle(HandlerContext ctx)
+    {
+        // "What happened at Banjska?" is about one event: its overview answers it.
+        if (ctx.Primary is { Kind: RecordKind.Event } single && ctx.Question.Period is null) return overview.Handle(ctx);
+
+        var period = ctx.Question.Period;
+        var actors = ctx.Focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToList();
+        var agreement = ctx.Focus.FirstOrDefault(f => f.Kind == RecordKind.Agreement);
+        List<KnowledgeRecord> records;
+        if (period is not null)
+            records = ctx.Kb.InPeriod(period.From, period.To, Dated, actors.Count > 0 ? actors : null, 400).ToList();
+        else if (actors.Count > 0)
+            records = actors.SelectMany(a => ctx.Kb.RecordsInvolving(a, Dated)).DistinctBy(r => r.Id).ToList();
+        else if (agreement is not null)
+            records = ctx.Kb.ReferencesTo(agreement.Id).Select(x => ctx.Kb.Get(x.Id)).OfType<KnowledgeRecord>()
+                .Where(r => Dated.Contains(r.Kind)).Append(agreement).DistinctBy(r => r.Id).ToList();
+        else return null;
+
+        records = NarrowToArea(records, ctx.Question.Terms);
+        if (records.Count == 0) return null;
+        records = records.OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+
+        var b = ctx.NewAnswer();
+        var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : agreement?.Name ?? "the region";
+        b.Title = $"Timeline: {subject}" + (period is null ? "" : $", {period.Label}");
+        var shown = records.Take(MaxEntries).ToList();
+        foreach (var r in shown)
+            b.Event(r.Date, $"{r.Name}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
+        var dated = shown.Where(r => r.Date is not null).ToList();
+        var span = dated.Count > 1 ? $" from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
+        var first = shown[0];
+        b.Text = AnswerBuilder.Markers($"The base holds {records.Count} dated record{(records.Count == 1 ? "" : "s")} for {subject}{(period is null ? "" : " in " + period.Label)}{span}. The first: {first.Name}.", b.Cite(RecordFacts.Backing(first)));
+        if (records.Count > MaxEntries) b.FollowUp($"Timeline of {subject} {(dated.Count > 0 ? dated[^1].Date!.Year : "")}".Trim());
+        foreach (var r in shown.Where(r => r.Kind == RecordKind.Event).Take(2)) b.FollowUp($"What was the {r.Name}?");
+        b.Confidence = 0.85;
+        return b.Build();
+    }
+
+    /// <summary>"northern Kosovo": keep the records set in the north when the question names it and some are.</summary>
+    internal static List<KnowledgeRecord> NarrowToArea(List<KnowledgeRecord> records, IReadOnlyList<string> terms)
+    {
+        if (!terms.Contains("northern") && !terms.Contains("north")) return records;
+        var north = records.Where(r => TextNormalizer.Normalize(r.Place?.Area + " " + r.Place?.Location + " " + r.Summary?.Text).Contains("north", StringComparison.Ordinal)).ToList();
+        return north.Count > 0 ? north : records;
+    }
+}

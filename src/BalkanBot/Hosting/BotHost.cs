@@ -1,0 +1,69 @@
+using BalkanBot.Answers;
+using BalkanBot.Knowledge;
+using BalkanBot.Storage;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BalkanBot.Hosting;
+
+/// <summary>Builds the web host: configuration, the knowledge base, the answer engine and every channel's endpoints.</summary>
+public static class BotHost
+{
+    /// <summary>Largest request body any endpoint accepts; Bot Framework activities and Slack payloads are far smaller.</summary>
+    public const long MaxRequestBytes = 256 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var root = AppPaths.RepositoryRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? Directory.GetCurrentDirectory() });
+        if (root is not null) builder.Configuration.AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
+        builder.Configuration.AddCommandLine(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.Configure<FormOptions>(f => f.ValueLengthLimit = (int)MaxRequestBytes);
+        builder.Services.AddProblemDetails();
+
+        builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
+        builder.Services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
+        builder.Services.AddSingleton<IAppStore>(sp =>
+        {
+            var options = new KnowledgeOptions();
+            sp.GetRequiredService<IConfiguration>().GetSection("Knowledge").Bind(options);
+            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase));
+        });
+        BotServices.Add(builder);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        BotServices.Map(app);
+        app.MapGet("/healthz", (KnowledgeBase kb) => Results.Ok(new { status = "ok", records = kb.TotalRecords }));
+        return app;
+    }
+
+    private static KnowledgeBase OpenKnowledge(IConfiguration configuration, ILogger log)
+    {
+        var options = new KnowledgeOptions();
+        configuration.GetSection("Knowledge").Bind(options);
+        var folder = AppPaths.Resolve(options.Folder);
+        var db = AppPaths.Resolve(options.Database);
+        if (options.BuildOnStart && AppPaths.NeedsBuild(folder, db))
+        {
+            try
+            {
+                var result = KnowledgeBuilder.Build(folder, db);
+                Log.KnowledgeBuilt(log, result.Records, (long)result.Elapsed.TotalMilliseconds, db);
+            }
+            catch (KnowledgeValidationException ex) when (File.Exists(db))
+            {
+                Log.KnowledgeBuildFailed(log, ex.Errors.Count, ex.Errors[0].ToString());
+            }
+        }
+        return KnowledgeBase.Open(db);
+    }
+}

@@ -1,0 +1,34 @@
+namespace BalkanBot.Knowledge;
+
+public sealed partial class KnowledgeBase
+{
+    /// <summary>Claims about any of the ids, those about more of them first.</summary>
+    public IReadOnlyList<KnowledgeRecord> ClaimsAbout(IReadOnlyCollection<string> ids) =>
+        OfKind(RecordKind.Claim)
+            .Select(c => (Claim: c, Hits: c.About.Count(ids.Contains)))
+            .Where(x => x.Hits > 0)
+            .OrderByDescending(x => x.Hits)
+            .Select(x => x.Claim)
+            .ToList();
+
+    public IReadOnlyList<KnowledgeRecord> ConflictsAbout(IReadOnlyCollection<string> ids) =>
+        OfKind(RecordKind.Conflict).Where(c => c.About.Any(ids.Contains)).ToList();
+
+    public IReadOnlyList<KnowledgeRecord> FiguresOf(IReadOnlyCollection<string> subjectIds) =>
+        OfKind(RecordKind.Figure).Where(f => f.Subject is not null && subjectIds.Contains(f.Subject)).ToList();
+
+    /// <summary>Agreements an actor is party to, and actors that list membership of an agreement or organisation.</summary>
+    public IReadOnlyList<KnowledgeRecord> AgreementsOf(string actorId) =>
+        OfKind(RecordKind.Agreement).Where(a => a.Parties.Contains(actorId)).ToList();
+
+    public IReadOnlyList<KnowledgeRecord> MembersOf(string id) =>
+        OfKind(RecordKind.Actor).Where(a => a.Memberships.Any(m => m.Of == id)).ToList();
+
+    /// <summary>Events and agreements tied to an actor, as party, participant or place; dated ones first, oldest first.</summary>
+    public IReadOnlyList<KnowledgeRecord> RecordsInvolving(string actorId, IReadOnlyCollection<RecordKind> kinds, int limit = 200)
+    {
+        var ids = ReferencesTo(actorId, 2000).Select(x => x.Id).Distinct();
+        return ids.Select(Get).OfType<KnowledgeRecord>().Where(r => kinds.Contains(r.Kind))
+            .OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).Take(limit).ToList();
+    }
+}

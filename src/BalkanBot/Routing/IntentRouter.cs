@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using BalkanBot.Knowledge;
+
+namespace BalkanBot.Routing;
+
+/// <summary>
+/// Deterministic intent classification: cue phrases decide the intent, the alias index supplies the entities,
+/// and time expressions the period. No network, no model; the same message always routes the same way.
+/// </summary>
+public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
+{
+    public const int MaxQuestionLength = 500;
+
+    public RoutedQuestion Route(string text)
+    {
+        var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
+        var lower = original.ToLowerInvariant();
+        var tokens = TextNormalizer.Tokens(original);
+        var (mentions, corrected) = kb.Aliases.Link(tokens, kb.Vocabulary);
+        mentions = Dedupe(mentions);
+        var normalized = string.Join(' ', corrected);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var period = TimeExpressions.Parse(corrected, today);
+        var covered = new HashSet<int>(mentions.SelectMany(m => Enumerable.Range(m.TokenStart, m.TokenCount)));
+        var terms = corrected.Where((t, i) => !covered.Contains(i) && !Stopwords.IsStopword(t) && t.Length > 1 && !TimeExpressions.IsYear(t)).ToList();
+        var unknown = terms.Where(t => !kb.Vocabulary.Contains(t) && !IntentWords.Contains(t) && !Measures.IsMeasureWord(t)).ToList();
+        var intent = Classify(lower, normalized, corrected, mentions, period, out var subscription);
+        var leans = PronounCue().IsMatch(" " + normalized + " ") && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event);
+        var elliptical = EllipsisCue().IsMatch(normalized) && corrected.Length <= 6;
+
+        return new RoutedQuestion
+        {
+            Original = original,
+            Normalized = normalized,
+            Intent = intent,
+            Mentions = mentions,
+            Sides = intent == IntentKind.Compare ? ComparisonSides.Split(original, mentions, kb) : [],
+            Period = period,
+            Measure = Measures.Detect(corrected),
+            Kinds = KindsAsked(corrected),
+            Terms = terms.Concat(mentions.SelectMany(m => m.Surface.Split(' '))).Distinct().ToList(),
+            UnknownTerms = unknown,
+            LeansOnContext = leans || elliptical,
+            Elliptical = elliptical,
+            SubscriptionCommand = subscription,
+        };
+    }
+
+    private static IntentKind Classify(string lower, string norm, string[] t, IReadOnlyList<EntityMention> mentions, Period? period, out string? subscription)
+    {
+        subscription = null;
+        var padded = " " + norm + " ";
+        if (t.Length == 0 || norm is "help" or "h" or "commands" || HelpCue().IsMatch(padded)) return IntentKind.Help;
+        if (SubscriptionCue().Match(padded) is { Success: true } sm) { subscription = sm.Value.Trim(); return IntentKind.Subscription; }
+        if (SourcesCue().IsMatch(padded) && t.Length <= 6) return IntentKind.Sources;
+        if (FeedbackCue().IsMatch(padded) && mentions.Count == 0) return IntentKind.Feedback;
+        if (CompareCue().IsMatch(padded) || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2)) return IntentKind.Compare;
+        if (TimelineCue().IsMatch(padded)) return IntentKind.Timeline;
+        if (AnalysisCue().IsMatch(padded)) return IntentKind.Analysis;
+        if (DateCue().IsMatch(padded)) return IntentKind.Date;
+        if (FigureCue().IsMatch(padded)) return IntentKind.Figures;
+        if (PartiesCue().IsMatch(padded)) return IntentKind.Parties;
+        if (ListCue().IsMatch(padded)) return IntentKind.List;
+        if (period is not null && mentions.Any(m => m.Kind == RecordKind.Actor) && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event))
+            return IntentKind.Timeline;
+        return IntentKind.Overview;
+    }
+
+    private static IReadOnlyList<RecordKind> KindsAsked(string[] t)
+    {
+        var kinds = new List<RecordKind>();
+        foreach (var w in t)
+        {
+            if (w is "agreement" or "agreements" or "treaty" or "treaties" or "declaration" or "declarations" or "pact" or "pacts" or "deal" or "deals" or "initiative" or "initiatives" or "alliances" or "accords")
+                kinds.Add(RecordKind.Agreement);
+            if (w is "incident" or "incidents" or "attack" or "attacks" or "events" or "clashes" or "deployments" or "developments")
+                kinds.Add(RecordKind.Event);
+            if (w is "figures" or "numbers" or "statistics" or "stats") kinds.Add(RecordKind.Figure);
+            if (w is "claims" or "views" or "opinions" or "arguments" or "analysts" or "analysis") kinds.Add(RecordKind.Claim);
+        }
+        return kinds.Distinct().ToList();
+    }
+
+    /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
+    private static IReadOnlyList<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
+        mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
+
+    private static readonly HashSet<string> IntentWords =
+    [
+        "signed", "sign", "signing", "adopted", "adopt", "parties", "party", "members", "member", "countries", "states", "compare",
+        "stack", "against", "timeline", "chronology", "why", "alliance", "military", "agreement", "agreements", "incidents", "incident",
+        "happened", "views", "argue", "argues", "think", "sources", "source", "troops", "order", "ordered", "tanks", "aircraft", "jets",
+    ];
+
+    [GeneratedRegex(@" (what can you do|how do i use|how does this work|what do you know|who are you|what are you|help me|usage) ")]
+    private static partial Regex HelpCue();
+    [GeneratedRegex(@" (unsubscribe|subscribe|my subscriptions|subscriptions|digest now|digest preview|send digest) ")]
+    private static partial Regex SubscriptionCue();
+    [GeneratedRegex(@" (show sources|sources|source|show the sources|where is (that|this) from|citations|references|cite) ")]
+    private static partial Regex SourcesCue();
+    [GeneratedRegex(@"^ ?(thanks|thank you|thx|great answer|good answer|bad answer|wrong answer|that is wrong|thats wrong|feedback|useful|not useful|helpful|not helpful)\b")]
+    private static partial Regex FeedbackCue();
+    [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|difference between|differences between|differ from|measure up) ")]
+    private static partial Regex CompareCue();
+    [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|sequence of events|developments in|events in|key events|happened in) ")]
+    private static partial Regex TimelineCue();
+    [GeneratedRegex(@" (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) ")]
+    private static partial Regex AnalysisCue();
+    [GeneratedRegex(@"^ ?(when|what date|which date|what year|which year|on what date|in what year|date of|since when)\b| (when was|when did|when were|what date|which year|what year) ")]
+    private static partial Regex DateCue();
+    [GeneratedRegex(@" (how many|how much|number of|figure for|figures for|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
+    private static partial Regex FigureCue();
+    [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members) ")]
+    private static partial Regex PartiesCue();
+    [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
+    private static partial Regex ListCue();
+    [GeneratedRegex(@" (it|its|this|that|they|them|their|the agreement|the declaration|the deal|the pact|the plan|the initiative|the mission|the incident|the attack) ")]
+    private static partial Regex PronounCue();
+    [GeneratedRegex(@"^(and|what about|how about|and what about|same for|and for|what of)\b")]
+    private static partial Regex EllipsisCue();
+}

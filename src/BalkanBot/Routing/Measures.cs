@@ -1,0 +1,42 @@
+namespace BalkanBot.Routing;
+
+/// <summary>Maps the words people use for a quantity onto the measure names the figures use.</summary>
+internal static class Measures
+{
+    private static readonly (string Measure, string[] Words)[] Table =
+    [
+        ("troops", ["troops", "troop", "soldiers", "personnel", "forces", "force", "servicemen", "peacekeepers", "manpower"]),
+        ("combat-aircraft", ["aircraft", "jets", "jet", "fighters", "fighter", "planes", "rafale", "rafales", "gripen", "gripens", "airforce"]),
+        ("tanks", ["tanks", "tank", "mbt", "mbts", "armour", "armor", "leopard", "leopards"]),
+        ("rocket-launchers", ["rocket", "rockets", "launchers", "mlrs", "artillery"]),
+        ("population", ["population", "people", "inhabitants", "census"]),
+        ("defence-industry", ["industry", "industrial", "production", "producer", "manufacturing"]),
+        ("modernization-focus", ["modernization", "modernisation", "modernizing", "modernising"]),
+        ("joint-activities", ["activities", "exercises"]),
+        ("investment", ["investment", "investments", "fdi"]),
+        ("trade", ["trade", "surplus", "exports", "imports"]),
+        ("cost", ["cost", "price", "worth", "billion", "euros", "eur"]),
+        ("indicted", ["indicted", "indictment", "suspects", "charged"]),
+    ];
+
+    private static readonly HashSet<string> Words = Table.SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
+
+    public static string? Detect(IEnumerable<string> tokens)
+    {
+        foreach (var token in tokens)
+            foreach (var (measure, words) in Table)
+                if (words.Contains(token)) return measure;
+        return null;
+    }
+
+    public static bool IsMeasureWord(string token) => Words.Contains(token);
+
+    /// <summary>True when a figure's measure name falls under the asked measure ("troops" covers "troops-added").</summary>
+    public static bool Matches(string asked, string? figureMeasure)
+    {
+        if (figureMeasure is null) return false;
+        var m = figureMeasure.ToLowerInvariant();
+        if (m.Contains(asked, StringComparison.Ordinal)) return true;
+        return Table.FirstOrDefault(t => t.Measure == asked).Words?.Any(w => m.Contains(w, StringComparison.Ordinal)) == true;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace BalkanBot.Routing;
+
+/// <summary>
+/// Reads periods from normalised tokens: "in 2023", "march 2025", "since 2020", "between 2019 and 2021",
+/// "last year", "18 march 2025". Relative expressions count from the injected today.
+/// </summary>
+internal static class TimeExpressions
+{
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    {
+        ["january"] = 1, ["jan"] = 1, ["januar"] = 1, ["february"] = 2, ["feb"] = 2, ["februar"] = 2, ["march"] = 3, ["mar"] = 3, ["mart"] = 3,
+        ["april"] = 4, ["apr"] = 4, ["may"] = 5, ["maj"] = 5, ["june"] = 6, ["jun"] = 6, ["july"] = 7, ["jul"] = 7, ["august"] = 8, ["aug"] = 8, ["avgust"] = 8,
+        ["september"] = 9, ["sep"] = 9, ["sept"] = 9, ["septembar"] = 9, ["october"] = 10, ["oct"] = 10, ["oktobar"] = 10,
+        ["november"] = 11, ["nov"] = 11, ["novembar"] = 11, ["december"] = 12, ["dec"] = 12, ["decembar"] = 12,
+    };
+
+    public static Period? Parse(string[] t, DateOnly today)
+    {
+        for (var i = 0; i < t.Length; i++)
+        {
+            var prev = i > 0 ? t[i - 1] : "";
+            // last year / this year / last month / past N years
+            if (t[i] == "year" && prev is "last" or "past" or "previous") return YearPeriod(today.Year - 1, "last year");
+            if (t[i] == "year" && prev == "this") return new Period(new DateOnly(today.Year, 1, 1), today, "this year");
+            if (t[i] == "month" && prev is "last" or "past" or "previous")
+            {
+                var m = today.AddMonths(-1);
+                return new Period(new DateOnly(m.Year, m.Month, 1), new DateOnly(m.Year, m.Month, DateTime.DaysInMonth(m.Year, m.Month)), "last month");
+            }
+            if (t[i] is "years" or "months" && i >= 2 && prev.All(char.IsDigit) && t[i - 2] is "last" or "past" && int.TryParse(prev, out var n) && n is > 0 and < 100)
+                return t[i] == "years"
+                    ? new Period(today.AddYears(-n), today, $"the last {n} years")
+                    : new Period(today.AddMonths(-n), today, $"the last {n} months");
+            if (t[i] is "recently" or "recent" && !t.Any(IsYear)) return new Period(today.AddYears(-1), today, "the last 12 months");
+        }
+
+        for (var i = 0; i < t.Length; i++)
+        {
+            if (!IsYear(t[i])) continue;
+            var year = int.Parse(t[i], CultureInfo.InvariantCulture);
+            var prev = i > 0 ? t[i - 1] : "";
+            var prev2 = i > 1 ? t[i - 2] : "";
+            // between 2019 and 2021 / from 2019 to 2021 / 2019 2021 (a dash that normalisation removed)
+            if (i + 1 < t.Length && IsYear(t[i + 1]) && prev != "and")
+                return Range(year, int.Parse(t[i + 1], CultureInfo.InvariantCulture));
+            if (i + 2 < t.Length && t[i + 1] is "and" or "to" or "until" or "till" && IsYear(t[i + 2]))
+                return Range(year, int.Parse(t[i + 2], CultureInfo.InvariantCulture));
+
+            // day month year, month day year, month year
+            int? month = null, day = null;
+            var start = i;
+            if (Months.TryGetValue(prev, out var pm))
+            {
+                month = pm; start = i - 1;
+                if (IsDay(prev2)) { day = int.Parse(prev2, CultureInfo.InvariantCulture); start = i - 2; }
+            }
+            else if (IsDay(prev) && Months.TryGetValue(prev2, out var pm2)) { month = pm2; day = int.Parse(prev, CultureInfo.InvariantCulture); start = i - 2; }
+            else if (i + 1 < t.Length && IsMonthNumber(t[i + 1]) && (i + 2 >= t.Length || IsDay(t[i + 2]) || !t[i + 2].All(char.IsDigit)))
+            {
+                month = int.Parse(t[i + 1], CultureInfo.InvariantCulture); // 2025-03 or 2025-03-18 written with dashes
+                if (i + 2 < t.Length && IsDay(t[i + 2])) day = int.Parse(t[i + 2], CultureInfo.InvariantCulture);
+            }
+            if (day is not null && day > DateTime.DaysInMonth(year, month!.Value)) day = null;
+
+            var from = new DateOnly(year, month ?? 1, day ?? 1);
+            var to = day is not null ? from : month is not null ? new DateOnly(year, month.Value, DateTime.DaysInMonth(year, month.Value)) : new DateOnly(year, 12, 31);
+            var label = day is not null ? from.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+                : month is not null ? from.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : t[i];
+            var before = start > 0 ? t[start - 1] : "";
+            if (before is "since" or "after" or "from") return new Period(from, today < from ? from : today, $"since {label}");
+            if (before is "before" or "until" or "till" or "prior") return new Period(new DateOnly(1900, 1, 1), from.AddDays(-1), $"before {label}");
+            return new Period(from, to, label);
+        }
+        return null;
+    }
+
+    private static Period YearPeriod(int year, string label) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), label);
+
+    private static Period Range(int a, int b)
+    {
+        var (lo, hi) = a <= b ? (a, b) : (b, a);
+        return new Period(new DateOnly(lo, 1, 1), new DateOnly(hi, 12, 31), $"{lo}–{hi}");
+    }
+
+    public static bool IsYear(string s) => s.Length == 4 && s.All(char.IsDigit) && s[0] is '1' or '2' && int.Parse(s, CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+
+    private static bool IsDay(string s) => s.Length is 1 or 2 && s.All(char.IsDigit) && int.Parse(s, CultureInfo.InvariantCulture) is >= 1 and <= 31;
+
+    private static bool IsMonthNumber(string s) => s.Length == 2 && s.All(char.IsDigit) && int.Parse(s, CultureInfo.InvariantCulture) is >= 1 and <= 12;
+}

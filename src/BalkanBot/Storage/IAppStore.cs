@@ -1,0 +1,14 @@
+namespace BalkanBot.Storage;
+
+/// <summary>A 👍/👎 on an answer, from any channel.</summary>
+public sealed record Feedback(string Channel, string ConversationId, string? UserId, string Question, string Rating, string? Comment, DateTimeOffset At);
+
+/// <summary>
+/// The bot's own state, kept apart from the rebuilt knowledge database so it survives rebuilds and restarts.
+/// One interface so a PostgreSQL implementation can serve deployments with several instances.
+/// </summary>
+public interface IAppStore
+{
+    Task AddFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Feedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken = default);
+}
