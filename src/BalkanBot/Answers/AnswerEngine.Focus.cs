@@ -45,7 +45,7 @@ public sealed partial class AnswerEngine
 
         // "When did Serbia and Hungary sign ...": the agreement that binds the named states answers it.
         if (!focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event)
-            && q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview or IntentKind.Analysis)
+            && q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview)
         {
             var actors = focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToHashSet();
             var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
@@ -116,7 +116,7 @@ public sealed partial class AnswerEngine
         var b = new AnswerBuilder(_kb, q) { Title = "No sourced answer", Confidence = 0 };
         foreach (var f in focus.Take(2)) FollowUps.Suggest(b, f);
         foreach (var hit in _kb.Search(q.Terms, [RecordKind.Agreement, RecordKind.Event], 3))
-            if (_kb.Get(hit.Id) is { } r) b.FollowUp($"What is the {r.Name}?");
+            if (_kb.Get(hit.Id) is { } r) b.FollowUp($"Tell me about the {r.ShortName}");
         foreach (var p in FollowUps.Popular(_kb)) b.FollowUp(p);
         var built = b.Build();
         return built with

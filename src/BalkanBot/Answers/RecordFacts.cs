@@ -6,7 +6,7 @@ namespace BalkanBot.Answers;
 /// <summary>Turns a record's fields into labelled, cited facts; shared by every handler.</summary>
 internal static class RecordFacts
 {
-    public static string NameOf(KnowledgeBase kb, string id) => kb.Get(id)?.Name ?? id;
+    public static string NameOf(KnowledgeBase kb, string id) => kb.Get(id)?.ShortName ?? id;
 
     public static string Names(KnowledgeBase kb, IEnumerable<string> ids) => JoinAnd(ids.Select(id => NameOf(kb, id)).ToList());
 
@@ -19,14 +19,25 @@ internal static class RecordFacts
     };
 
     /// <summary>The citations that back the record as a whole: its summary first, else its first facts.</summary>
+    /// Two at most: a field such as "Type" needs one good citation, not every place the record was written from.
     public static IReadOnlyList<Citation> Backing(KnowledgeRecord r) =>
-        r.Summary?.Cite is { Count: > 0 } s ? s
+        (r.Summary?.Cite is { Count: > 0 } s ? s
         : r.Role?.Cite is { Count: > 0 } role ? role
         : r.Cite.Count > 0 ? r.Cite
-        : r.Facts.FirstOrDefault()?.Cite ?? [];
+        : r.Facts.FirstOrDefault()?.Cite ?? []).Take(2).ToList();
 
-    public static string KindLabel(KnowledgeRecord r) =>
-        (r.Type ?? r.Kind.ToString().ToLowerInvariant()).Replace('-', ' ');
+    public static string KindLabel(KnowledgeRecord r) => r.Type switch
+    {
+        "un-resolution" => "UN resolution",
+        null => r.Kind.ToString().ToLowerInvariant(),
+        var t => t.Replace('-', ' '),
+    };
+
+    /// <summary>"in March 2025", "since 2020", "before 2008": a period as it reads inside a sentence.</summary>
+    public static string InPeriod(Routing.Period? p) =>
+        p is null ? "" : p.Label.StartsWith("since", StringComparison.Ordinal) || p.Label.StartsWith("before", StringComparison.Ordinal)
+            || p.Label.StartsWith("the ", StringComparison.Ordinal) || p.Label.StartsWith("last", StringComparison.Ordinal) || p.Label.StartsWith("this", StringComparison.Ordinal)
+            ? " " + p.Label : " in " + p.Label;
 
     public static void AddCore(AnswerBuilder b, KnowledgeRecord r, int maxFacts = 6)
     {

@@ -20,6 +20,7 @@ public sealed class AnalysisHandler : IIntentHandler
         // Claims about the entities first, those that also match the question's words before the rest.
         var ranked = claims
             .OrderByDescending(c => c.About.Count(ids.Contains))
+            .ThenByDescending(c => CompareHandler.AuthorOfSource(ctx.Kb, c))
             .ThenBy(c => searched.IndexOf(c.Id) is var i && i < 0 ? 999 : i)
             .ToList();
         if (ranked.Count == 0 && ids.Count == 0)

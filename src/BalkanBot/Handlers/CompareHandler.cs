@@ -54,19 +54,28 @@ public sealed class CompareHandler : IIntentHandler
         foreach (var id in ids) b.UseRecord(id);
         var agreements = columns.Select(c => c.Agreement?.Id).OfType<string>().ToList();
         var views = agreements.Count > 0
-            ? ctx.Kb.ClaimsAbout(agreements).OrderByDescending(c => c.About.Count(agreements.Contains)).ToList()
+            ? ctx.Kb.ClaimsAbout(agreements).OrderByDescending(c => c.About.Count(agreements.Contains)).ThenByDescending(c => AuthorOfSource(ctx.Kb, c)).ToList()
             : ctx.Kb.ClaimsAbout(ids).Where(c => c.About.Count(ids.Contains) >= 2).ToList();
         foreach (var claim in views.Take(3)) b.View(claim);
-        foreach (var conflict in ctx.Kb.ConflictsAbout(ids)) b.Conflict(conflict);
+        foreach (var conflict in ctx.Kb.ConflictsAbout(agreements.Count > 0 ? agreements : ids).Take(2)) b.Conflict(conflict);
 
         var filled = rows.Sum(r => r.Cells.Count(c => !c.NoData));
         var total = rows.Sum(r => r.Cells.Count);
         var lead = views.FirstOrDefault(v => v.About.Count(ids.Contains) >= 2);
         b.Text = $"Side by side on {rows.Count} measures; the base has sourced values for {filled} of {total} cells, and the rest are marked \"no data\"."
                  + (lead is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.FirstSentence(lead.Text ?? "", 300), b.Cite(lead.Cite)));
-        foreach (var c in columns.Where(c => c.Agreement is not null)) b.FollowUp($"What do the sources say about the {c.Agreement!.Name}?");
+        foreach (var c in columns.Where(c => c.Agreement is not null)) b.FollowUp($"What do the sources say about the {c.Agreement!.ShortName}?");
         b.Confidence = total == 0 ? 0 : 0.6 + 0.3 * filled / total;
         return b.Build();
+    }
+
+    /// <summary>The seed document's own authors speak before the people they quote.</summary>
+    internal static bool AuthorOfSource(KnowledgeBase kb, KnowledgeRecord claim)
+    {
+        var src = claim.ClaimSource is null ? null : kb.Source(claim.ClaimSource);
+        if (src is null || claim.Author is null) return false;
+        return src.Authors.Any(a => claim.Author.Contains(a.Split(' ')[^1], StringComparison.OrdinalIgnoreCase))
+               || (src.Publisher is { } p && claim.Author.Contains(p, StringComparison.OrdinalIgnoreCase));
     }
 
     private static List<Column> Columns(HandlerContext ctx)
@@ -87,7 +96,7 @@ public sealed class CompareHandler : IIntentHandler
             }
             if (agreement is not null && actors.Count == 0)
                 actors = agreement.Parties.Select(ctx.Kb.Get).OfType<KnowledgeRecord>().ToList();
-            var label = actors.Count >= 2 ? string.Join("–", actors.Select(a => a.Name)) : agreement?.Name ?? records.FirstOrDefault()?.Name;
+            var label = actors.Count >= 2 ? string.Join("–", actors.Select(a => a.Name)) : agreement?.ShortName ?? records.FirstOrDefault()?.ShortName;
             if (label is null) continue;
             if (result.Any(c => c.Label == label)) continue;
             result.Add(new Column(label, agreement, actors.Count > 0 ? actors : records.Where(r => r.Kind == RecordKind.Actor).ToList()));

@@ -38,11 +38,11 @@ public sealed class DateHandler : IIntentHandler
         var backing = RecordFacts.Backing(r);
         var dateFact = r.Facts.FirstOrDefault(f => r.Date is not null && RecordFacts.MentionsDate(f.Text, r.Date));
         var cite = b.Cite(dateFact?.Cite ?? backing);
-        var verb = r.Kind == RecordKind.Agreement ? "was signed" : r.Kind == RecordKind.Event ? "took place" : "is dated";
+        var verb = r.Type == "un-resolution" ? "was adopted" : r.Kind == RecordKind.Agreement ? "was signed" : r.Kind == RecordKind.Event ? "took place" : "is dated";
         var where = r.PlaceText is not null ? $" in {r.PlaceText}" : RecordFacts.PlaceOf(ctx.Kb, r) is { Length: > 0 } p ? $" in {p}" : "";
         b.Text = r.Date is null
-            ? AnswerBuilder.Markers($"The sources do not give a date for the {r.Name}.", cite)
-            : AnswerBuilder.Markers($"The {r.Name} {verb} {(r.Date.Precision == DatePrecision.Day ? "on " : "in ")}{r.Date.Display}{where}.", cite);
+            ? AnswerBuilder.Markers($"The sources do not give a date for the {r.ShortName}.", cite)
+            : AnswerBuilder.Markers($"The {r.ShortName} {verb} {(r.Date.Precision == DatePrecision.Day ? "on " : "in ")}{r.Date.Display}{where}.", cite);
         if (dateFact is not null) b.Fact("Source detail", dateFact.Text, dateFact.Cite);
         RecordFacts.AddCore(b, r, maxFacts: 2);
         foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);

@@ -32,7 +32,7 @@ public sealed class FiguresHandler : IIntentHandler
             var label = $"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")} — {f.Measure?.Replace('-', ' ')}";
             b.Fact(label, RecordFacts.FigureText(f), f.Cite);
             b.UseRecord(f.Id);
-            if (lines.Count < 2) lines.Add(AnswerBuilder.Markers($"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")}: {RecordFacts.FigureText(f)}{NoteOf(f)}.", b.Cite(f.Cite)));
+            if (lines.Count < 2) lines.Add(AnswerBuilder.Markers($"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")}: {RecordFacts.FigureText(f)}.", b.Cite(f.Cite)));
         }
         b.Text = string.Join(" ", lines);
         var recorded = ctx.Kb.ConflictsAbout(figures.Select(f => f.Id).ToList());
@@ -42,8 +42,6 @@ public sealed class FiguresHandler : IIntentHandler
         b.Confidence = measure is null ? 0.7 : 0.9;
         return b.Build();
     }
-
-    private static string NoteOf(KnowledgeRecord f) => f.Note is null ? "" : $" ({RecordFacts.FirstSentence(f.Note, 140).TrimEnd('.')})";
 
     /// <summary>Same subject and measure, different values from different sources: show both sides.</summary>
     private static void AddDisagreement(AnswerBuilder b, IReadOnlyList<KnowledgeRecord> figures)

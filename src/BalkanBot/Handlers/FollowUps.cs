@@ -12,25 +12,25 @@ internal static class FollowUps
         switch (r.Kind)
         {
             case RecordKind.Agreement:
-                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.Name}?");
-                if (r.Parties.Count > 0) b.FollowUp($"Who are the parties to the {r.Name}?");
-                if (r.Date is not null) b.FollowUp($"When was the {r.Name} signed?");
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.ShortName}?");
+                if (r.Parties.Count > 0) b.FollowUp($"Who are the parties to the {r.ShortName}?");
+                if (r.Date is not null) b.FollowUp($"When was the {r.ShortName} signed?");
                 var rival = kb.ConflictsAbout([r.Id]).Concat(kb.ClaimsAbout([r.Id]))
                     .SelectMany(c => c.About).Where(id => id != r.Id).Select(kb.Get)
                     .FirstOrDefault(x => x?.Kind == RecordKind.Agreement);
-                if (rival is not null) b.FollowUp($"Compare the {r.Name} with the {rival.Name}");
+                if (rival is not null) b.FollowUp($"Compare the {r.ShortName} with the {rival.ShortName}");
                 break;
             case RecordKind.Event:
                 var country = r.Place?.Country ?? r.Actors.FirstOrDefault();
                 if (country is not null && r.Date is not null)
                     b.FollowUp($"What happened in {RecordFacts.NameOf(kb, country)} in {r.Date.Year}?");
-                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.Name}?");
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about the {r.ShortName}?");
                 break;
             case RecordKind.Actor:
-                if (kb.AgreementsOf(r.Id).Count > 0) b.FollowUp($"Which agreements has {r.Name} signed?");
-                if (kb.FiguresOf([r.Id]).Count > 0) b.FollowUp($"What figures do the sources give for {r.Name}?");
-                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about {r.Name}?");
-                b.FollowUp($"Timeline of {r.Name}");
+                if (kb.AgreementsOf(r.Id).Count > 0) b.FollowUp($"Which agreements has {r.ShortName} signed?");
+                if (kb.FiguresOf([r.Id]).Count > 0) b.FollowUp($"What figures do the sources give for {r.ShortName}?");
+                if (kb.ClaimsAbout([r.Id]).Count > 0) b.FollowUp($"What do the sources say about {r.ShortName}?");
+                b.FollowUp($"Timeline of {r.ShortName}");
                 break;
         }
     }
@@ -40,7 +40,7 @@ internal static class FollowUps
     {
         var agreements = kb.OfKind(RecordKind.Agreement)
             .OrderByDescending(a => kb.ClaimsAbout([a.Id]).Count + a.Facts.Count).Take(2)
-            .Select(a => $"What is the {a.Name}?");
+            .Select(a => $"What is the {a.ShortName}?");
         return agreements.Append("What happened in Republika Srpska in March 2025?").ToList();
     }
 }

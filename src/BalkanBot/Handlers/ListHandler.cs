@@ -37,9 +37,9 @@ public sealed class ListHandler : IIntentHandler
         var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : "the region";
         b.Title = $"{RecordFacts.Capitalise(what)}: {subject}" + (period is null ? "" : $", {period.Label}");
         foreach (var r in list.Take(TimelineHandler.MaxEntries))
-            b.Event(r.Date, $"{r.Name}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
-        var names = RecordFacts.JoinAnd(list.Take(4).Select(r => r.Name).ToList()) + (list.Count > 4 ? " and others" : "");
-        b.Text = AnswerBuilder.Markers($"The base holds {list.Count} {what} for {subject}{(period is null ? "" : " in " + period.Label)}: {names}.",
+            b.Event(r.Date, $"{r.ShortName}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
+        var names = RecordFacts.JoinAnd(list.Take(4).Select(r => r.ShortName).ToList()) + (list.Count > 4 ? " and others" : "");
+        b.Text = AnswerBuilder.Markers($"The base holds {list.Count} {what} for {subject}{RecordFacts.InPeriod(period)}: {names}.",
             b.Cite(list.Take(4).SelectMany(RecordFacts.Backing)));
         foreach (var r in list.Take(2)) FollowUps.Suggest(b, r);
         b.Confidence = 0.8;

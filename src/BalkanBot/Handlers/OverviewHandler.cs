@@ -22,7 +22,7 @@ public sealed class OverviewHandler : IIntentHandler
         b.Text = b.Cited(lead with { Text = ShortText(lead.Text) });
         RecordFacts.AddCore(b, r);
         foreach (var claim in ctx.Kb.ClaimsAbout([r.Id]).Take(r.Kind == RecordKind.Actor ? 1 : 2)) b.View(claim);
-        foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);
+        foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id]).OrderBy(c => c.About.ToList().IndexOf(r.Id)).Take(2)) b.Conflict(conflict);
         FollowUps.Suggest(b, r);
         b.Confidence = 0.9;
         return b.Build();

@@ -38,13 +38,13 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         b.Title = $"Timeline: {subject}" + (period is null ? "" : $", {period.Label}");
         var shown = records.Take(MaxEntries).ToList();
         foreach (var r in shown)
-            b.Event(r.Date, $"{r.Name}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
+            b.Event(r.Date, $"{r.ShortName}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
         var dated = shown.Where(r => r.Date is not null).ToList();
-        var span = dated.Count > 1 ? $" from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
+        var span = dated.Count > 1 && dated[0].Date!.Display != dated[^1].Date!.Display ? $" from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
         var first = shown[0];
-        b.Text = AnswerBuilder.Markers($"The base holds {records.Count} dated record{(records.Count == 1 ? "" : "s")} for {subject}{(period is null ? "" : " in " + period.Label)}{span}. The first: {first.Name}.", b.Cite(RecordFacts.Backing(first)));
+        b.Text = AnswerBuilder.Markers($"The base holds {records.Count} dated record{(records.Count == 1 ? "" : "s")} for {subject}{RecordFacts.InPeriod(period)}{span}. The first: {first.ShortName}.", b.Cite(RecordFacts.Backing(first)));
         if (records.Count > MaxEntries) b.FollowUp($"Timeline of {subject} {(dated.Count > 0 ? dated[^1].Date!.Year : "")}".Trim());
-        foreach (var r in shown.Where(r => r.Kind == RecordKind.Event).Take(2)) b.FollowUp($"What was the {r.Name}?");
+        foreach (var r in shown.Where(r => r.Kind == RecordKind.Event).Take(2)) b.FollowUp($"What was the {r.ShortName}?");
         b.Confidence = 0.85;
         return b.Build();
     }

@@ -106,7 +106,7 @@ public static class KnowledgeBuilder
 
     internal static (string? Start, string? End) Span(KnowledgeRecord r)
     {
-        var d = r.Date ?? r.AsOf;
+        var d = r.Date ?? r.AsOf ?? r.End; // a war known only by its end still belongs on a timeline
         if (d is null) return (null, null);
         var end = (r.End ?? d).EndInclusive;
         return (d.Start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd"));

@@ -31,8 +31,6 @@ internal static partial class KnowledgeLoader
                 errors.Add(new KnowledgeError(r.File, r.Line, "via", $"unknown source '{r.Via}'"));
             if (r.Kind == RecordKind.Claim && r.ClaimSource is not null && !byId.ContainsKey(r.ClaimSource))
                 errors.Add(new KnowledgeError(r.File, r.Line, "source", $"unknown source '{r.ClaimSource}'"));
-            if (r.Kind is RecordKind.Agreement or RecordKind.Event && r.Date is null && r.End is not null)
-                errors.Add(new KnowledgeError(r.File, r.Line, "end", "an end date needs a start date"));
             if (r.Date is not null && r.End is not null && r.End.Start < r.Date.Start)
                 errors.Add(new KnowledgeError(r.File, r.Line, "end", $"ends ({r.End}) before it starts ({r.Date})"));
             if (r.Kind == RecordKind.Conflict && r.About.Count < 2 && r.About.Count > 0 && r.Summary?.Cite.Select(c => c.Source).Distinct().Count() < 2)

@@ -62,6 +62,12 @@ internal static partial class KnowledgeLoader
             errors.Add(new KnowledgeError(rel, (int)ex.Start.Line, "(yaml)", ex.InnerException?.Message ?? ex.Message));
             return [];
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet throws this for some structural breaks (an unclosed flow list); the line is then unknown.
+            errors.Add(new KnowledgeError(rel, 0, "(yaml)", "the file is not valid YAML: " + ex.Message));
+            return [];
+        }
         if (stream.Documents.Count == 0) return [];
         var rootNode = stream.Documents[0].RootNode;
         var nodes = rootNode switch

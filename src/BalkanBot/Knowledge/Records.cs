@@ -86,6 +86,22 @@ public sealed record KnowledgeRecord
     public string File { get; init; } = "";
     public int Line { get; init; }
 
+    /// <summary>
+    /// The name without its trailing explanation: "Dayton Agreement (1995)" → "Dayton Agreement". When the bracket
+    /// opens with a name people use ("... (Tirana Declaration, 2025)"), that name is shorter and better known.
+    /// </summary>
+    [JsonIgnore]
+    public string ShortName
+    {
+        get
+        {
+            var open = Name.LastIndexOf(" (", StringComparison.Ordinal);
+            if (open <= 0 || !Name.EndsWith(')')) return Name;
+            var inner = Name[(open + 2)..^1].Split(',')[0].Trim();
+            return Aliases.Contains(inner, StringComparer.OrdinalIgnoreCase) ? inner : Name[..open];
+        }
+    }
+
     /// <summary>Every citation anywhere in the record, in reading order.</summary>
     [JsonIgnore]
     public IEnumerable<Citation> AllCitations =>
