@@ -36,29 +36,20 @@ public sealed partial class AnswerEngine
             else if (q.LeansOnContext && before.Count > 0)
             {
                 var primary = before.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? before[0];
-                if (q.Intent == IntentKind.Compare && focus.Count > 0)
-                    q = q with { Sides = [[Mention(primary)], .. focus.Select(f => (IReadOnlyList<EntityMention>)[Mention(f)])] };
+                if (q.Intent == IntentKind.Compare && focus.Count > 0 && q.Sides.Count < 2)
+                    q = q with { Sides = [[Mention(primary)], .. (q.Sides.Count == 1 ? q.Sides : focus.Select(f => (IReadOnlyList<EntityMention>)[Mention(f)]))] };
                 focus = focus.Prepend(primary).DistinctBy(r => r.Id).ToList();
                 q = q with { Measure = q.Measure ?? (q.Intent == IntentKind.Figures ? previous.Measure : null) };
             }
         }
 
-        // "When did Serbia and Hungary sign ...": the agreement that binds the named states answers it.
-        if (!focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event)
-            && q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview)
+        // "When did Serbia and Hungary sign ...", "when did Kosovo declare independence": with only states named, the
+        // agreement or event that involves all of them and matches the rest of the question is what is asked about.
+        if (!focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event or RecordKind.Figure)
+            && q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview or IntentKind.Figures)
         {
-            var actors = focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToHashSet();
-            var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
-            if (actors.Count >= 2 || (actors.Count == 1 && asksAgreement))
-            {
-                var candidates = _kb.OfKind(RecordKind.Agreement).Where(a => actors.IsSubsetOf(a.Parties)).ToList();
-                if (candidates.Count > 0)
-                {
-                    var ranked = _kb.Search(q.Terms, [RecordKind.Agreement], 60).Select(h => h.Id).ToList();
-                    var best = candidates.OrderBy(a => ranked.IndexOf(a.Id) is var i && i < 0 ? 999 : i).ThenByDescending(a => a.Date?.Start).First();
-                    focus.Insert(0, best);
-                }
-            }
+            var best = RecordInvolvingAll(q, focus);
+            if (best is not null) focus.Insert(0, best);
         }
 
         // Nothing named: let BM25 find the record, but only if the question's words are the base's words.
@@ -80,7 +71,51 @@ public sealed partial class AnswerEngine
         return (q, focus);
     }
 
+    /// <summary>Most of the question's words occur in the base: a topical question even without a name in it.</summary>
+    private bool SpeaksTheBasesLanguage(RoutedQuestion q)
+    {
+        if (q.Terms.Count == 0) return false;
+        var known = q.Terms.Count(t => _kb.Vocabulary.Contains(t));
+        return known >= 2 && known * 3 >= q.Terms.Count * 2;
+    }
+
     private static EntityMention Mention(KnowledgeRecord r) => new(r.Id, r.Kind, r.Name, 0, 1);
+
+    private KnowledgeRecord? RecordInvolvingAll(RoutedQuestion q, List<KnowledgeRecord> focus)
+    {
+        var actors = focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToList();
+        if (actors.Count == 0) return null;
+        var residual = Residual(q);
+        var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
+        if (residual.Count == 0 && !(asksAgreement && actors.Count >= 2)) return null;
+        if (q.Intent == IntentKind.Figures && !asksAgreement) return null;
+        // Where the states are named in the question, a record about all of them; the best textual match first.
+        var candidates = actors.Select(a => _kb.ReferencesTo(a, 2000).Select(x => x.Id).ToHashSet())
+            .Aggregate((x, y) => { x.IntersectWith(y); return x; });
+        if (candidates.Count == 0) return null;
+        RecordKind[] kinds = asksAgreement ? [RecordKind.Agreement] : [RecordKind.Agreement, RecordKind.Event];
+        var hits = _kb.Search(residual.Count > 0 ? residual : q.Terms, kinds, 80).Where(h => candidates.Contains(h.Id)).ToList();
+        // The record must carry at least half of what was asked, or "Kosovo ... nuclear weapons" would land on any
+        // Kosovo event that mentions weaponry.
+        foreach (var hit in hits.Take(5))
+            if (_kb.Get(hit.Id) is { } r && (residual.Count == 0 || StemMatches(residual, r) * 2 >= residual.Count)) return r;
+        if (!asksAgreement || actors.Count < 2) return null;
+        return candidates.Select(_kb.Get).OfType<KnowledgeRecord>().Where(r => r.Kind == RecordKind.Agreement)
+            .OrderByDescending(a => a.Date?.Start).FirstOrDefault();
+    }
+
+    /// <summary>The question's words that are neither names nor question words: what is asked about the named things.</summary>
+    private static List<string> Residual(RoutedQuestion q)
+    {
+        var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet();
+        return q.Terms.Where(t => !mentionTokens.Contains(t) && !IsQuestionWord(t)).Distinct().ToList();
+    }
+
+    private static int StemMatches(IReadOnlyList<string> terms, KnowledgeRecord r)
+    {
+        var words = TextNormalizer.Tokens(r.Name + " " + string.Join(" ", r.Aliases) + " " + KnowledgeBuilder.BodyText(r));
+        return terms.Count(t => words.Any(w => w.StartsWith(KnowledgeBase.Stem(t), StringComparison.Ordinal)));
+    }
 
     private static int MatchedTerms(RoutedQuestion q, KnowledgeRecord r)
     {
@@ -94,8 +129,9 @@ public sealed partial class AnswerEngine
     /// </summary>
     private bool CoversQuestion(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus)
     {
-        var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet();
-        var residual = q.Terms.Where(t => !mentionTokens.Contains(t) && !Measures.IsMeasureWord(t) && !IsQuestionWord(t)).Distinct().ToList();
+        // A named agreement, event or figure is specific enough; the check is for questions that name only actors.
+        if (focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event or RecordKind.Figure)) return true;
+        var residual = Residual(q);
         if (residual.Count == 0) return true;
         var neighbourhood = string.Join(' ', focus.Concat(focus.SelectMany(f => _kb.ClaimsAbout([f.Id]).Take(10)))
             .Select(r => TextNormalizer.Normalize(r.Name + " " + string.Join(" ", r.Aliases) + " " + KnowledgeBuilder.BodyText(r))));

@@ -84,10 +84,28 @@ public sealed partial class AnswerEngine
                     Text = "Digest subscriptions are made from a Teams or Slack conversation, where the digest can be delivered.",
                 };
         }
-        if (focus.Count == 0 && routed.Period is null) return NoAnswer(routed, focus);
-        if (routed.Intent is IntentKind.Overview or IntentKind.Date && !CoversQuestion(routed, focus)) return NoAnswer(routed, focus);
+        if (focus.Count == 0 && routed.Period is null && !(routed.Intent == IntentKind.Analysis && SpeaksTheBasesLanguage(routed)))
+            return NoAnswer(routed, focus);
+        // "What is Serbia's trade surplus with CEFTA?" asks for a figure in the words of a definition.
+        if (routed.Intent == IntentKind.Overview && routed.Measure is not null
+            && _handlers[IntentKind.Figures].Handle(ctx with { Question = routed with { Intent = IntentKind.Figures } }) is { } figure)
+            return figure;
+        if (routed.Intent is IntentKind.Overview && !CoversQuestion(routed, focus)) return NoAnswer(routed, focus);
         var handler = _handlers.GetValueOrDefault(routed.Intent) ?? _handlers[IntentKind.Overview];
-        return handler.Handle(ctx) ?? NoAnswer(routed, focus);
+        var answer = handler.Handle(ctx);
+        // "Who signed the Dayton Agreement?" when the base names no parties: say so, and give what it does hold.
+        if (answer is null && routed.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Figures
+            && ctx.Primary is { Kind: RecordKind.Agreement or RecordKind.Event } primary && _handlers[IntentKind.Overview].Handle(ctx) is { } overview)
+        {
+            var missing = routed.Intent switch { IntentKind.Date => "a date", IntentKind.Parties => "a list of parties", _ => "that figure" };
+            answer = overview with
+            {
+                Intent = routed.Intent,
+                Text = $"The sources give no {missing.Replace("a ", "", StringComparison.Ordinal)} for the {primary.ShortName} in so many words; this is what they do say. " + overview.Text,
+                Confidence = Math.Min(overview.Confidence, 0.6),
+            };
+        }
+        return answer ?? NoAnswer(routed, focus);
     }
 
     private static string Clean(string? text, out string? note)

@@ -15,7 +15,8 @@ public sealed class AnalysisHandler : IIntentHandler
     public Answer? Handle(HandlerContext ctx)
     {
         var ids = ctx.Focus.Select(f => f.Id).ToList();
-        var claims = ctx.Kb.ClaimsAbout(ids).ToList();
+        var claims = ctx.Kb.ClaimsAbout(ids).Concat(ctx.Focus.Where(f => f.Kind == RecordKind.Actor).SelectMany(a => ctx.Kb.ClaimsBy(a)))
+            .DistinctBy(c => c.Id).ToList();
         var searched = ctx.Kb.Search(ctx.Question.Terms, [RecordKind.Claim], 30).Select(h => h.Id).ToList();
         // Claims about the entities first, those that also match the question's words before the rest.
         var ranked = claims
@@ -33,6 +34,7 @@ public sealed class AnalysisHandler : IIntentHandler
         picked = picked.OrderBy(c => ranked.IndexOf(c)).Take(6).ToList();
 
         var b = ctx.NewAnswer();
+        foreach (var f in ctx.Focus) b.UseRecord(f.Id);
         var topic = ctx.Primary?.Name ?? "this question";
         b.Title = $"What the sources say: {topic}";
         foreach (var c in picked) b.View(c);

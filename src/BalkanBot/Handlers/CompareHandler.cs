@@ -32,7 +32,7 @@ public sealed class CompareHandler : IIntentHandler
             rows.Add(Row("Legally binding", columns, c => c.Agreement?.LegallyBinding is { Value: not "unknown" } lb ? (lb.Value, lb.Cite) : null, b));
             rows.Add(Row("Provisions", columns, c => c.Agreement is { Provisions.Count: > 0 } a ? (string.Join(", ", a.Provisions.Select(p => p.Replace('-', ' '))), RecordFacts.Backing(a)) : null, b));
         }
-        if (columns.All(c => c.Members.Count > 0))
+        if (columns.All(c => c.Members.Count > 0) && columns.All(c => c.Agreement is null || IsDefence(c.Agreement)))
         {
             rows.Add(Row("Members", columns, c => c.Agreement is { } a && a.Parties.Count > 0
                 ? (RecordFacts.Names(ctx.Kb, a.Parties), RecordFacts.Backing(a))
@@ -50,7 +50,8 @@ public sealed class CompareHandler : IIntentHandler
         if (rows.All(r => r.Cells.All(c => c.NoData))) return null;
         b.Comparison = new ComparisonTable(columns.Select(c => c.Label).ToList(), rows);
 
-        var ids = columns.SelectMany(c => c.Members.Select(m => m.Id).Concat(c.Agreement is null ? [] : [c.Agreement.Id])).ToList();
+        var ids = columns.Select(c => c.Agreement?.Id).OfType<string>()
+            .Concat(columns.SelectMany(c => c.Members.Select(m => m.Id))).Distinct().ToList();
         foreach (var id in ids) b.UseRecord(id);
         var agreements = columns.Select(c => c.Agreement?.Id).OfType<string>().ToList();
         var views = agreements.Count > 0
@@ -68,6 +69,10 @@ public sealed class CompareHandler : IIntentHandler
         b.Confidence = total == 0 ? 0 : 0.6 + 0.3 * filled / total;
         return b.Build();
     }
+
+    private static readonly string[] DefenceProvisions = ["mutual-defence", "exercises-training", "defence-industry", "military-education", "interoperability", "arms-procurement"];
+
+    private static bool IsDefence(KnowledgeRecord agreement) => agreement.Provisions.Any(DefenceProvisions.Contains);
 
     /// <summary>The seed document's own authors speak before the people they quote.</summary>
     internal static bool AuthorOfSource(KnowledgeBase kb, KnowledgeRecord claim)
@@ -96,7 +101,8 @@ public sealed class CompareHandler : IIntentHandler
             }
             if (agreement is not null && actors.Count == 0)
                 actors = agreement.Parties.Select(ctx.Kb.Get).OfType<KnowledgeRecord>().ToList();
-            var label = actors.Count >= 2 ? string.Join("–", actors.Select(a => a.Name)) : agreement?.ShortName ?? records.FirstOrDefault()?.ShortName;
+            var namedAgreement = records.Any(r => r.Kind == RecordKind.Agreement);
+            var label = actors.Count >= 2 && !namedAgreement ? string.Join("–", actors.Select(a => a.Name)) : agreement?.ShortName ?? records.FirstOrDefault()?.ShortName;
             if (label is null) continue;
             if (result.Any(c => c.Label == label)) continue;
             result.Add(new Column(label, agreement, actors.Count > 0 ? actors : records.Where(r => r.Kind == RecordKind.Actor).ToList()));

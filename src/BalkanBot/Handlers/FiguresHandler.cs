@@ -10,17 +10,26 @@ public sealed class FiguresHandler : IIntentHandler
 
     public Answer? Handle(HandlerContext ctx)
     {
-        var subjects = ctx.Focus.Select(f => f.Kind == RecordKind.Figure ? f.Subject ?? f.Id : f.Id).ToHashSet();
-        var figures = ctx.Focus.Where(f => f.Kind == RecordKind.Figure).Concat(ctx.Kb.FiguresOf(subjects)).DistinctBy(f => f.Id).ToList();
         var measure = ctx.Question.Measure;
+        // "How many submarines does Croatia have?": a quantity the base has no word for is not one it can answer.
+        if (measure is null && ctx.Question.UnknownTerms.Count > 0) return null;
+        var subjects = ctx.Focus.Select(f => f.Kind == RecordKind.Figure ? f.Subject ?? f.Id : f.Id).ToHashSet();
+        // Figures about the named things, and figures whose own text matches the question (a figure about the
+        // indictment answers "how many were indicted over Banjska" although its subject is another event).
+        var searched = ctx.Kb.Search(ctx.Question.Terms, [RecordKind.Figure], 30).Select(h => h.Id).ToList();
+        var figures = ctx.Focus.Where(f => f.Kind == RecordKind.Figure).Concat(ctx.Kb.FiguresOf(subjects))
+            .Concat(searched.Select(ctx.Kb.Get).OfType<KnowledgeRecord>())
+            .DistinctBy(f => f.Id).ToList();
         if (measure is not null)
-        {
-            var matching = figures.Where(f => Measures.Matches(measure, f.Measure) || Measures.Matches(measure, f.ValueText)).ToList();
-            figures = matching;
-        }
-        // Several subjects: prefer figures about the first-named one, but keep others when it has none.
+            figures = figures.Where(f => Measures.Matches(measure, f.Measure) || Measures.Matches(measure, f.ValueText)).ToList();
+        else
+            figures = figures.Where(f => subjects.Contains(f.Subject ?? "")).ToList();
         if (figures.Count == 0) return null;
-        figures = figures.OrderBy(f => ctx.Focus.ToList().FindIndex(x => x.Id == f.Subject) is var i && i < 0 ? 99 : i)
+        var focusOrder = ctx.Focus.Select(f => f.Id).ToList();
+        figures = figures
+            .OrderByDescending(f => subjects.Contains(f.Subject ?? "") && searched.Contains(f.Id))
+            .ThenBy(f => searched.IndexOf(f.Id) is var s && s < 0 ? 99 : s)
+            .ThenBy(f => focusOrder.IndexOf(f.Subject ?? "") is var i && i < 0 ? 99 : i)
             .ThenBy(f => f.AsOf?.Start).Take(8).ToList();
 
         var b = ctx.NewAnswer();

@@ -23,10 +23,23 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         if (period is not null)
             records = ctx.Kb.InPeriod(period.From, period.To, Dated, actors.Count > 0 ? actors : null, 400).ToList();
         else if (actors.Count > 0)
-            records = actors.SelectMany(a => ctx.Kb.RecordsInvolving(a, Dated)).DistinctBy(r => r.Id).ToList();
+        {
+            // Several actors: what involves them all ("the Serbia–Hungary rapprochement"), not everything about each.
+            var sets = actors.Select(a => ctx.Kb.RecordsInvolving(a, Dated).ToList()).ToList();
+            records = sets.Skip(1).Aggregate(sets[0], (acc, next) => acc.Where(r => next.Any(n => n.Id == r.Id)).ToList());
+            if (records.Count == 0) records = sets.SelectMany(x => x).DistinctBy(r => r.Id).ToList();
+        }
         else if (agreement is not null)
+        {
+            // Events that name the agreement in their own text belong to its story even without a formal link.
+            var name = agreement.Aliases.Append(agreement.ShortName).Select(TextNormalizer.Normalize)
+                .Where(a => a.Contains(' ')).OrderBy(a => a.Length).FirstOrDefault() ?? TextNormalizer.Normalize(agreement.ShortName);
+            var named = ctx.Kb.Search(name.Split(' '), [RecordKind.Event], 40)
+                .Select(h => ctx.Kb.Get(h.Id)).OfType<KnowledgeRecord>()
+                .Where(r => TextNormalizer.Normalize(r.Name + " " + r.Summary?.Text).Contains(name, StringComparison.Ordinal));
             records = ctx.Kb.ReferencesTo(agreement.Id).Select(x => ctx.Kb.Get(x.Id)).OfType<KnowledgeRecord>()
-                .Where(r => Dated.Contains(r.Kind)).Append(agreement).DistinctBy(r => r.Id).ToList();
+                .Where(r => Dated.Contains(r.Kind)).Concat(named).Append(agreement).DistinctBy(r => r.Id).ToList();
+        }
         else return null;
 
         records = NarrowToArea(records, ctx.Question.Terms);

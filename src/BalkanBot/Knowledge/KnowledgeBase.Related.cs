@@ -11,6 +11,12 @@ public sealed partial class KnowledgeBase
             .Select(x => x.Claim)
             .ToList();
 
+    /// <summary>Claims whose author is this actor ("what does the Pupin Initiative recommend").</summary>
+    public IReadOnlyList<KnowledgeRecord> ClaimsBy(KnowledgeRecord actor) =>
+        OfKind(RecordKind.Claim).Where(c => c.Author is { } a
+            && (a.Contains(actor.ShortName, StringComparison.OrdinalIgnoreCase) || actor.Aliases.Any(x => x.Length > 3 && a.Contains(x, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+
     public IReadOnlyList<KnowledgeRecord> ConflictsAbout(IReadOnlyCollection<string> ids) =>
         OfKind(RecordKind.Conflict).Where(c => c.About.Any(ids.Contains)).ToList();
 

@@ -25,6 +25,16 @@ public sealed partial class KnowledgeBase
     });
 
     /// <summary>
+    /// A crude stem for prefix matching: "declare" finds "declaration", "rafales" finds "rafale", "independent"
+    /// finds "independence". Tokens are [a-z0-9] only, so the quoted prefix can never be read as FTS5 syntax.
+    /// </summary>
+    internal static string Stem(string token)
+    {
+        var t = token.Length > 4 && token.EndsWith('s') && !token.EndsWith("ss", StringComparison.Ordinal) ? token[..^1] : token;
+        return t.Length > 6 ? t[..6] : t;
+    }
+
+    /// <summary>
     /// BM25 over names, aliases and text. Tokens are already normalised to [a-z0-9] and each is quoted as an FTS5
     /// string, so nothing a user types can become query syntax (AND, NEAR, *, ^, column filters, quotes).
     /// </summary>
@@ -36,7 +46,7 @@ public sealed partial class KnowledgeBase
         foreach (var t in terms)
         {
             if (match.Length > 0) match.Append(" OR ");
-            match.Append('"').Append(t.Replace("\"", "", StringComparison.Ordinal)).Append('"');
+            match.Append('"').Append(Stem(t)).Append("\"*");
         }
         return WithConnection(db =>
         {

@@ -25,7 +25,9 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var terms = corrected.Where((t, i) => !covered.Contains(i) && !Stopwords.IsStopword(t) && t.Length > 1 && !TimeExpressions.IsYear(t)).ToList();
         var unknown = terms.Where(t => !kb.Vocabulary.Contains(t) && !IntentWords.Contains(t) && !Measures.IsMeasureWord(t)).ToList();
         var intent = Classify(lower, normalized, corrected, mentions, period, out var subscription);
-        var leans = PronounCue().IsMatch(" " + normalized + " ") && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event);
+        // "compare it with CEFTA" names one side and points at the other with "it".
+        var leans = PronounCue().IsMatch(" " + normalized + " ")
+                    && (intent == IntentKind.Compare || !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event));
         var elliptical = EllipsisCue().IsMatch(normalized) && corrected.Length <= 6;
 
         return new RoutedQuestion
@@ -100,11 +102,11 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex SourcesCue();
     [GeneratedRegex(@"^ ?(thanks|thank you|thx|great answer|good answer|bad answer|wrong answer|that is wrong|thats wrong|feedback|useful|not useful|helpful|not helpful)\b")]
     private static partial Regex FeedbackCue();
-    [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|difference between|differences between|differ from|measure up) ")]
+    [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|stronger|weaker|more powerful|outmatch\w*|military balance|balance of power|difference between|differences between|differ from|measure up) ")]
     private static partial Regex CompareCue();
     [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|sequence of events|developments in|events in|key events|happened in) ")]
     private static partial Regex TimelineCue();
-    [GeneratedRegex(@" (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) ")]
+    [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) ")]
     private static partial Regex AnalysisCue();
     [GeneratedRegex(@"^ ?(when|what date|which date|what year|which year|on what date|in what year|date of|since when)\b| (when was|when did|when were|what date|which year|what year) ")]
     private static partial Regex DateCue();

@@ -3,29 +3,31 @@ namespace BalkanBot.Routing;
 /// <summary>Maps the words people use for a quantity onto the measure names the figures use.</summary>
 internal static class Measures
 {
+    // Order matters: the first measure with a word in the question wins, so specific quantities ("cost",
+    // "indicted") come before the weapon names that merely say what the question is about ("rafale").
     private static readonly (string Measure, string[] Words)[] Table =
     [
-        ("troops", ["troops", "troop", "soldiers", "personnel", "forces", "force", "servicemen", "peacekeepers", "manpower"]),
-        ("combat-aircraft", ["aircraft", "jets", "jet", "fighters", "fighter", "planes", "rafale", "rafales", "gripen", "gripens", "airforce"]),
-        ("tanks", ["tanks", "tank", "mbt", "mbts", "armour", "armor", "leopard", "leopards"]),
-        ("rocket-launchers", ["rocket", "rockets", "launchers", "mlrs", "artillery"]),
-        ("population", ["population", "people", "inhabitants", "census"]),
-        ("defence-industry", ["industry", "industrial", "production", "producer", "manufacturing"]),
-        ("modernization-focus", ["modernization", "modernisation", "modernizing", "modernising"]),
+        ("cost", ["cost", "costs", "price", "worth", "billion", "euros", "eur", "value"]),
+        ("indicted", ["indicted", "indictment", "suspects", "charged"]),
         ("joint-activities", ["activities", "exercises"]),
         ("investment", ["investment", "investments", "fdi"]),
         ("trade", ["trade", "surplus", "exports", "imports"]),
-        ("cost", ["cost", "price", "worth", "billion", "euros", "eur"]),
-        ("indicted", ["indicted", "indictment", "suspects", "charged"]),
+        ("population", ["population", "inhabitants", "census", "share"]),
+        ("troops", ["troops", "troop", "soldiers", "personnel", "forces", "force", "servicemen", "peacekeepers", "manpower"]),
+        ("tanks", ["tanks", "tank", "mbt", "mbts", "armour", "armor", "leopard", "leopards"]),
+        ("rocket-launchers", ["rocket", "rockets", "launchers", "mlrs", "artillery"]),
+        ("defence-industry", ["industry", "industrial", "production", "producer", "manufacturing"]),
+        ("modernization-focus", ["modernization", "modernisation", "modernizing", "modernising"]),
+        ("combat-aircraft", ["aircraft", "jets", "jet", "fighters", "fighter", "planes", "rafale", "rafales", "gripen", "gripens", "airforce"]),
     ];
 
     private static readonly HashSet<string> Words = Table.SelectMany(t => t.Words).ToHashSet(StringComparer.Ordinal);
 
     public static string? Detect(IEnumerable<string> tokens)
     {
-        foreach (var token in tokens)
-            foreach (var (measure, words) in Table)
-                if (words.Contains(token)) return measure;
+        var set = tokens.ToHashSet(StringComparer.Ordinal);
+        foreach (var (measure, words) in Table)
+            if (words.Any(set.Contains)) return measure;
         return null;
     }
 
