@@ -53,10 +53,11 @@ public sealed partial class AnswerEngine
         }
 
         // Nothing named: let BM25 find the record, but only if the question's words are the base's words.
-        if (focus.Count == 0 && q.Terms.Count > 0 && q.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
+        var residual = Residual(q);
+        if (focus.Count == 0 && residual.Count > 0 && q.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
         {
-            var known = q.Terms.Count(t => _kb.Vocabulary.Contains(t));
-            if (known * 2 >= q.Terms.Count + 1 || (known >= 2 && known * 3 >= q.Terms.Count * 2))
+            var known = residual.Count(t => _kb.Vocabulary.Contains(t));
+            if (known * 2 >= residual.Count + 1 || (known >= 2 && known * 3 >= residual.Count * 2))
             {
                 RecordKind[] kinds = q.Intent == IntentKind.Analysis ? [RecordKind.Claim] : [RecordKind.Agreement, RecordKind.Event, RecordKind.Actor, RecordKind.Figure, RecordKind.Claim];
                 var hits = _kb.Search(q.Terms, kinds, 5);

@@ -34,6 +34,7 @@ public sealed class ListHandler : IIntentHandler
 
         var b = ctx.NewAnswer();
         var what = wantsIncidents ? "incidents" : kinds.Count == 1 ? (kinds[0] == RecordKind.Agreement ? "agreements" : "events") : "agreements and events";
+        if (list.Count == 1) what = wantsIncidents ? "incident" : kinds.Count == 1 ? what.TrimEnd('s') : "agreement or event";
         var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : "the region";
         b.Title = $"{RecordFacts.Capitalise(what)}: {subject}" + (period is null ? "" : $", {period.Label}");
         foreach (var r in list.Take(TimelineHandler.MaxEntries))

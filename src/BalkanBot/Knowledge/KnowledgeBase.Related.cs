@@ -33,8 +33,10 @@ public sealed partial class KnowledgeBase
     /// <summary>Events and agreements tied to an actor, as party, participant or place; dated ones first, oldest first.</summary>
     public IReadOnlyList<KnowledgeRecord> RecordsInvolving(string actorId, IReadOnlyCollection<RecordKind> kinds, int limit = 200)
     {
-        var ids = ReferencesTo(actorId, 2000).Select(x => x.Id).Distinct();
-        return ids.Select(Get).OfType<KnowledgeRecord>().Where(r => kinds.Contains(r.Kind))
-            .OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).Take(limit).ToList();
+        // The first 2,000 references, as before; read in one query rather than one per record.
+        var index = Index;
+        if (!index.References.TryGetValue(actorId, out var refs)) return [];
+        var rowids = refs.Rowids.Take(2000).Distinct().Where(rowid => kinds.Contains(index.Kinds[rowid])).ToList();
+        return Materialise(rowids).OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).Take(limit).ToList();
     }
 }

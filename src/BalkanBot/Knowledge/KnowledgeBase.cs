@@ -16,6 +16,9 @@ public sealed partial class KnowledgeBase : IDisposable
     private readonly ConcurrentDictionary<string, KnowledgeRecord> _cache = new(StringComparer.Ordinal);
     private readonly FrozenDictionary<string, KnowledgeRecord> _resident;
 
+    /// <summary>Deserialised events kept in memory; about 60 MB at the bound.</summary>
+    private const int MaxCachedRecords = 20_000;
+
     public string DatabasePath { get; }
     public IReadOnlyDictionary<RecordKind, int> Counts { get; }
     public AliasIndex Aliases { get; }
@@ -76,7 +79,7 @@ public sealed partial class KnowledgeBase : IDisposable
             cmd.Parameters.AddWithValue("$id", id);
             return cmd.ExecuteScalar() is string json ? KnowledgeRecordJson.Deserialize(json) : null;
         });
-        if (r is not null && _cache.Count < 20_000) _cache[id] = r;
+        if (r is not null && _cache.Count < MaxCachedRecords) _cache[id] = r;
         return r;
     }
 
@@ -85,40 +88,58 @@ public sealed partial class KnowledgeBase : IDisposable
     public IEnumerable<KnowledgeRecord> OfKind(RecordKind kind) => Resident.Where(r => r.Kind == kind);
 
     /// <summary>Ids of records that point at <paramref name="targetId"/> (as party, actor, subject, about...).</summary>
-    public IReadOnlyList<(string Id, string Relation)> ReferencesTo(string targetId, int limit = 500) => WithConnection(db =>
+    public IReadOnlyList<(string Id, string Relation)> ReferencesTo(string targetId, int limit = 500)
     {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT source_id, relation FROM relations WHERE target_id = $t AND relation <> 'cites' LIMIT $l";
-        cmd.Parameters.AddWithValue("$t", targetId);
-        cmd.Parameters.AddWithValue("$l", limit);
-        using var r = cmd.ExecuteReader();
-        var list = new List<(string, string)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
-        return (IReadOnlyList<(string, string)>)list;
-    });
+        var index = Index;
+        if (!index.References.TryGetValue(targetId, out var refs)) return [];
+        var n = Math.Min(Math.Max(limit, 0), refs.Rowids.Length);
+        var list = new (string, string)[n];
+        for (var i = 0; i < n; i++) list[i] = (index.Ids[refs.Rowids[i]], refs.Relations[i]);
+        return list;
+    }
 
     /// <summary>Dated records overlapping [from, to], optionally tied to any of the given actors, newest first.</summary>
     public IReadOnlyList<KnowledgeRecord> InPeriod(DateOnly from, DateOnly to, IReadOnlyCollection<RecordKind> kinds,
-        IReadOnlyCollection<string>? actorIds = null, int limit = 200) => WithConnection(db =>
+        IReadOnlyCollection<string>? actorIds = null, int limit = 200)
     {
-        using var cmd = db.CreateCommand();
-        var kindList = string.Join(",", kinds.Select((k, i) => $"$k{i}"));
-        var actorFilter = actorIds is { Count: > 0 }
-            ? $" AND (r.country IN ({string.Join(",", actorIds.Select((_, i) => $"$a{i}"))}) OR r.id IN (SELECT source_id FROM relations WHERE relation <> 'cites' AND target_id IN ({string.Join(",", actorIds.Select((_, i) => $"$a{i}"))})))"
-            : "";
-        cmd.CommandText = $"SELECT r.json FROM records r WHERE r.kind IN ({kindList}) AND r.date_start <= $to AND r.date_end >= $from{actorFilter} ORDER BY r.date_start DESC LIMIT $limit";
-        var i = 0;
-        foreach (var k in kinds) cmd.Parameters.AddWithValue($"$k{i++}", k.ToString());
-        i = 0;
-        foreach (var a in actorIds ?? []) cmd.Parameters.AddWithValue($"$a{i++}", a);
-        cmd.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd"));
-        cmd.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd"));
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var list = new List<KnowledgeRecord>();
-        while (r.Read()) list.Add(KnowledgeRecordJson.Deserialize(r.GetString(0)));
-        return (IReadOnlyList<KnowledgeRecord>)list;
-    });
+        var index = Index;
+        var wanted = new bool[Enum.GetValues<RecordKind>().Length];
+        foreach (var k in kinds) wanted[(int)k] = true;
+        var actors = actorIds is { Count: > 0 } ? actorIds.Distinct(StringComparer.Ordinal).ToArray() : null;
+        var referencing = actors?.Select(ReferencedBy).ToArray();
+        int f = from.DayNumber, t = to.DayNumber;
+        var oldestUseful = f - index.MaxSpanDays; // nothing that starts earlier can still be running at `from`
+        var hits = new List<int>();
+        // Newest first: walk down from the last record that starts by `to`; ties by rowid, highest first.
+        var i = UpperBound(index.Starts, t) - 1;
+        for (; i >= 0 && hits.Count < limit && index.Starts[i] >= oldestUseful; i--)
+        {
+            var rowid = index.Dated[i];
+            if (index.Ends[i] < f || !wanted[(int)index.Kinds[rowid]]) continue;
+            if (actors is not null && !TiedTo(rowid, index.Countries[rowid], actors, referencing!)) continue;
+            hits.Add(rowid);
+        }
+        return Materialise(hits);
+    }
+
+    private static bool TiedTo(int rowid, string? country, string[] actors, ulong[][] referencing)
+    {
+        if (country is not null && Array.IndexOf(actors, country) >= 0) return true;
+        foreach (var bits in referencing)
+            if ((bits[rowid >> 6] & (1UL << (rowid & 63))) != 0) return true;
+        return false;
+    }
+
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     public string? Meta(string key) => WithConnection(db =>
     {

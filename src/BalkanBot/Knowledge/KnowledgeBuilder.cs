@@ -54,7 +54,8 @@ public static class KnowledgeBuilder
                         Run(rel, ("$s", r.Id), ("$t", target), ("$rel", relation));
                     foreach (var source in r.AllCitations.Select(c => c.Source).Distinct())
                         Run(rel, ("$s", r.Id), ("$t", source), ("$rel", "cites"));
-                    foreach (var a in r.Aliases.Prepend(r.Name).Distinct())
+                    // Only things people name are linked by name; figure and claim ids would turn "thanks" into "tanks".
+                    foreach (var a in r.Kind is RecordKind.Actor or RecordKind.Agreement or RecordKind.Event ? r.Aliases.Prepend(r.Name).Distinct() : [])
                     {
                         var norm = TextNormalizer.Normalize(a);
                         if (norm.Length > 0) Run(alias, ("$an", norm), ("$id", r.Id), ("$a", a));

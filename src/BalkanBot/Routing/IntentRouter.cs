@@ -92,6 +92,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         "signed", "sign", "signing", "adopted", "adopt", "parties", "party", "members", "member", "countries", "states", "compare",
         "stack", "against", "timeline", "chronology", "why", "alliance", "military", "agreement", "agreements", "incidents", "incident",
         "happened", "views", "argue", "argues", "think", "sources", "source", "troops", "order", "ordered", "tanks", "aircraft", "jets",
+        "figures", "figure", "numbers", "number", "statistics", "stats", "data", "give", "gives", "say", "says",
     ];
 
     [GeneratedRegex(@" (what can you do|how do i use|how does this work|what do you know|who are you|what are you|help me|usage) ")]
@@ -110,7 +111,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex AnalysisCue();
     [GeneratedRegex(@"^ ?(when|what date|which date|what year|which year|on what date|in what year|date of|since when)\b| (when was|when did|when were|what date|which year|what year) ")]
     private static partial Regex DateCue();
-    [GeneratedRegex(@" (how many|how much|number of|figure for|figures for|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
+    [GeneratedRegex(@" (how many|how much|number of|figure for|figures|numbers|statistics|stats|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
     private static partial Regex FigureCue();
     [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members) ")]
     private static partial Regex PartiesCue();

@@ -1,0 +1,43 @@
+using BalkanBot.Evaluation;
+using BalkanBot.Tests.TestSupport;
+
+namespace BalkanBot.Tests.Answers;
+
+/// <summary>
+/// The question set in tests/eval/questions.yaml scored on the real base. The floors are the levels reached when the
+/// set was written; a change that lowers any of them fails here. `balkanbot eval --verbose` lists the misses.
+/// </summary>
+public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
+{
+    private EvalReport Run() => EvalRunner.Run(seed.Kb, EvalSet.Load(Path.Combine(SeedKnowledge.RepositoryRoot, "tests", "eval", "questions.yaml")));
+
+    [Fact]
+    public void Eval_QuestionSet_HasTheRequiredShape()
+    {
+        var set = EvalSet.Load(Path.Combine(SeedKnowledge.RepositoryRoot, "tests", "eval", "questions.yaml"));
+        Assert.True(set.Count >= 100);
+        Assert.True(set.Count(q => q.Scope == "out") >= 10);
+        Assert.True(set.Count(q => q.Scope == "hostile") >= 10);
+        Assert.True(set.Count(q => q.Records.Count > 0) >= 40);
+        foreach (var intent in new[] { "Overview", "Date", "Parties", "Figures", "Compare", "Timeline", "List", "Analysis" })
+            Assert.Contains(set, q => q.Intent == intent);
+    }
+
+    [Fact]
+    public void Eval_Answers_MeetTheFloors()
+    {
+        var report = Run();
+        var misses = string.Join("\n", report.Outcomes.Where(o => !o.Correct).Select(o => $"{o.Question.Q}: {o.Failure}"));
+        Assert.True(report.AnsweredCorrectly >= 0.95, $"answered correctly {report.AnsweredCorrectly:P1}\n{misses}");
+        Assert.True(report.CitingRightSource >= 0.95, $"citing a right source {report.CitingRightSource:P1}");
+        Assert.Equal(0, report.OutOfScopeWronglyAnswered);
+    }
+
+    [Fact]
+    public void Eval_Retrieval_MeetsRecallFloors()
+    {
+        var report = Run();
+        Assert.True(report.RecallAt1 >= 0.90, $"recall@1 {report.RecallAt1:P1}");
+        Assert.True(report.RecallAt5 >= 0.95, $"recall@5 {report.RecallAt5:P1}");
+    }
+}

@@ -1,0 +1,77 @@
+using BalkanBot.Routing;
+using BalkanBot.Tests.TestSupport;
+
+namespace BalkanBot.Tests.Routing;
+
+public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
+{
+    private RoutedQuestion Route(string text) => new IntentRouter(seed.Kb, new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))).Route(text);
+
+    [Theory]
+    [InlineData("What is the Tirana Declaration?", IntentKind.Overview)]
+    [InlineData("tell me about open balkan", IntentKind.Overview)]
+    [InlineData("when did serbia and hungary sign their defence deal", IntentKind.Date)]
+    [InlineData("When was UNSCR 1244 adopted?", IntentKind.Date)]
+    [InlineData("who signed the tirana declaration", IntentKind.Parties)]
+    [InlineData("which countries are in CEFTA", IntentKind.Parties)]
+    [InlineData("how many troops does KFOR have", IntentKind.Figures)]
+    [InlineData("how many Rafales did Serbia order", IntentKind.Figures)]
+    [InlineData("Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs", IntentKind.Compare)]
+    [InlineData("tirana declaration vs serbia hungary plan", IntentKind.Compare)]
+    [InlineData("how does Serbia-Hungary stack up against the Albania-Croatia-Kosovo bloc", IntentKind.Compare)]
+    [InlineData("What happened in Republika Srpska in March 2025?", IntentKind.Timeline)]
+    [InlineData("timeline of northern Kosovo 2023", IntentKind.Timeline)]
+    [InlineData("which agreements has Serbia signed since 2020", IntentKind.List)]
+    [InlineData("incidents in northern Kosovo", IntentKind.List)]
+    [InlineData("why did Serbia turn to Hungary", IntentKind.Analysis)]
+    [InlineData("is the Tirana Declaration a military alliance", IntentKind.Analysis)]
+    [InlineData("help", IntentKind.Help)]
+    [InlineData("?!...", IntentKind.Help)]
+    [InlineData("", IntentKind.Help)]
+    [InlineData("show sources", IntentKind.Sources)]
+    [InlineData("thanks", IntentKind.Feedback)]
+    [InlineData("subscribe weekly Kosovo", IntentKind.Subscription)]
+    public void Route_StaffQuestion_PicksIntent(string text, IntentKind expected) => Assert.Equal(expected, Route(text).Intent);
+
+    [Fact]
+    public void Route_CompareTwoBlocs_SplitsDashJoinedSides()
+    {
+        var q = Route("Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs");
+        Assert.Equal(2, q.Sides.Count);
+        Assert.Equal(["hungary", "serbia"], q.Sides[0].Select(m => m.RecordId).Order().ToArray());
+        Assert.Equal(["albania", "croatia", "kosovo"], q.Sides[1].Select(m => m.RecordId).Order().ToArray());
+    }
+
+    [Fact]
+    public void Route_MonthAndYear_GivesThatMonth()
+    {
+        var p = Route("What happened in Republika Srpska in March 2025?").Period!;
+        Assert.Equal(new DateOnly(2025, 3, 1), p.From);
+        Assert.Equal(new DateOnly(2025, 3, 31), p.To);
+    }
+
+    [Theory]
+    [InlineData("agreements since 2020", "2020-01-01", "2026-11-21")]
+    [InlineData("what happened last year", "2025-01-01", "2025-12-31")]
+    [InlineData("between 2019 and 2021", "2019-01-01", "2021-12-31")]
+    [InlineData("events on 18 March 2025", "2025-03-18", "2025-03-18")]
+    [InlineData("before 2008", "1900-01-01", "2007-12-31")]
+    [InlineData("in the last 2 years", "2024-11-21", "2026-11-21")]
+    public void Route_TimeExpression_IsRelativeToToday(string text, string from, string to)
+    {
+        var p = Route(text).Period!;
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), p.From);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), p.To);
+    }
+
+    [Fact]
+    public void Route_ResolutionNumber_IsNotAYear() => Assert.Null(Route("When was UNSCR 1244 adopted?").Period);
+
+    [Fact]
+    public void Route_FollowUpWithPronoun_LeansOnContext()
+    {
+        Assert.True(Route("when was it signed?").LeansOnContext);
+        Assert.True(Route("and Hungary?").Elliptical);
+        Assert.False(Route("What is the Tirana Declaration?").LeansOnContext);
+    }
+}
