@@ -54,7 +54,10 @@ public sealed partial class AnswerEngine
 
         // Nothing named: let BM25 find the record, but only if the question's words are the base's words.
         var residual = Residual(q);
-        if (focus.Count == 0 && residual.Count > 0 && q.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
+        // A period alone ("what happened in March 2025") is a question about everything in it, not about a record
+        // that happens to mention March.
+        var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
+        if (focus.Count == 0 && !periodOnly && residual.Count > 0 && q.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
         {
             var known = residual.Count(t => _kb.Vocabulary.Contains(t));
             if (known * 2 >= residual.Count + 1 || (known >= 2 && known * 3 >= residual.Count * 2))
@@ -91,8 +94,10 @@ public sealed partial class AnswerEngine
         if (residual.Count == 0 && !(asksAgreement && actors.Count >= 2)) return null;
         if (q.Intent == IntentKind.Figures && !asksAgreement) return null;
         // Where the states are named in the question, a record about all of them; the best textual match first.
+        // Agreements come from their party lists (a small, resident set, complete at any scale); events from references.
         var candidates = actors.Select(a => _kb.ReferencesTo(a, 2000).Select(x => x.Id).ToHashSet())
             .Aggregate((x, y) => { x.IntersectWith(y); return x; });
+        candidates.UnionWith(_kb.OfKind(RecordKind.Agreement).Where(a => actors.All(a.Parties.Contains)).Select(a => a.Id));
         if (candidates.Count == 0) return null;
         RecordKind[] kinds = asksAgreement ? [RecordKind.Agreement] : [RecordKind.Agreement, RecordKind.Event];
         var hits = _kb.Search(residual.Count > 0 ? residual : q.Terms, kinds, 80).Where(h => candidates.Contains(h.Id)).ToList();
@@ -152,7 +157,7 @@ public sealed partial class AnswerEngine
         if (topic.Length > 120) topic = topic[..120] + "…";
         var b = new AnswerBuilder(_kb, q) { Title = "No sourced answer", Confidence = 0 };
         foreach (var f in focus.Take(2)) FollowUps.Suggest(b, f);
-        foreach (var hit in _kb.Search(q.Terms, [RecordKind.Agreement, RecordKind.Event], 3))
+        foreach (var hit in _kb.Search(q.Terms, [RecordKind.Agreement], 3))
             if (_kb.Get(hit.Id) is { } r) b.FollowUp($"Tell me about the {r.ShortName}");
         foreach (var p in FollowUps.Popular(_kb)) b.FollowUp(p);
         var built = b.Build();

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BalkanBot.Knowledge;
 
 public sealed record SearchHit(string Id, RecordKind Kind, double Score);
@@ -11,16 +9,19 @@ public sealed partial class KnowledgeBase
     /// <summary>Every token in the indexed text; lets the spell-corrector leave real words alone.</summary>
     public ISet<string> Vocabulary => _vocabulary ??= WithConnection(db =>
     {
-        using (var create = db.CreateCommand())
-        {
-            create.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_vocab USING fts5vocab(main, 'records_fts', 'row')";
-            create.ExecuteNonQuery();
-        }
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT term FROM temp.records_vocab";
-        using var r = cmd.ExecuteReader();
         var set = new HashSet<string>(StringComparer.Ordinal);
-        while (r.Read()) set.Add(r.GetString(0));
+        foreach (var table in new[] { "records_fts", "events_fts" })
+        {
+            using (var create = db.CreateCommand())
+            {
+                create.CommandText = $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab(main, '{table}', 'row')";
+                create.ExecuteNonQuery();
+            }
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT term FROM temp.{table}_vocab";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) set.Add(r.GetString(0));
+        }
         return set;
     });
 
@@ -34,48 +35,54 @@ public sealed partial class KnowledgeBase
         return t.Length > 6 ? t[..6] : t;
     }
 
+    /// <summary>Above this many events, event search requires every word (AND) instead of any (OR).</summary>
+    internal const int LargeEventIndex = 20_000;
+
     /// <summary>
     /// BM25 over names, aliases and text. Tokens are already normalised to [a-z0-9] and each is quoted as an FTS5
     /// string, so nothing a user types can become query syntax (AND, NEAR, *, ^, column filters, quotes).
+    /// Events have their own index: the curated records stay a small, fast index whatever the number of incidents,
+    /// and a large event index is searched with every word required, since an OR over common words would make
+    /// BM25 score tens of thousands of matches.
     /// </summary>
     public IReadOnlyList<SearchHit> Search(IEnumerable<string> tokens, IReadOnlyCollection<RecordKind>? kinds = null, int limit = 40)
     {
         var terms = tokens.Where(t => t.Length > 1 && !Stopwords.IsStopword(t)).Distinct().Take(24).ToList();
         if (terms.Count == 0) return [];
-        var match = new StringBuilder();
-        foreach (var t in terms)
+        var wantEvents = kinds is not { Count: > 0 } || kinds.Contains(RecordKind.Event);
+        var others = kinds is { Count: > 0 } ? kinds.Where(k => k != RecordKind.Event).Distinct().ToList() : null;
+        var hits = new List<SearchHit>();
+        if (others is null || others.Count > 0)
+            hits.AddRange(SearchTable("records_fts", Match(terms, " OR "), others, limit));
+        if (wantEvents)
         {
-            if (match.Length > 0) match.Append(" OR ");
-            match.Append('"').Append(Stem(t)).Append("\"*");
+            var events = Counts.GetValueOrDefault(RecordKind.Event);
+            if (events > 0)
+                hits.AddRange(SearchTable("events_fts", Match(terms, events > LargeEventIndex ? " AND " : " OR "), null, limit));
         }
-        // A rowid range that holds every record of the wanted kinds lets FTS5 skip the rest of each doclist instead of
-        // scoring every match and reading its row only to drop it. The kind filter below still decides; BM25 statistics
-        // stay those of the whole index, so scores and order are unchanged.
-        var range = "";
-        if (kinds is { Count: > 0 })
-        {
-            var spans = kinds.Distinct().Select(k => Index.RowidRange.TryGetValue(k, out var span) ? span : ((long, long)?)null).OfType<(long Low, long High)>().ToList();
-            if (spans.Count == 0) return [];
-            range = $" AND records_fts.rowid BETWEEN {spans.Min(x => x.Low)} AND {spans.Max(x => x.High)}";
-        }
-        return WithConnection(db =>
-        {
-            using var cmd = db.CreateCommand();
-            var kindFilter = kinds is { Count: > 0 } ? $" AND r.kind IN ({string.Join(",", kinds.Select((_, i) => $"$k{i}"))}){range}" : "";
-            cmd.CommandText = $"""
-                SELECT r.id, r.kind, -bm25(records_fts, 8.0, 6.0, 1.0) AS score
-                FROM records_fts JOIN records r ON r.rowid = records_fts.rowid
-                WHERE records_fts MATCH $q{kindFilter}
-                ORDER BY bm25(records_fts, 8.0, 6.0, 1.0) LIMIT $limit
-                """;
-            cmd.Parameters.AddWithValue("$q", match.ToString());
-            cmd.Parameters.AddWithValue("$limit", limit);
-            var i = 0;
-            foreach (var k in kinds ?? []) cmd.Parameters.AddWithValue($"$k{i++}", k.ToString());
-            using var r = cmd.ExecuteReader();
-            var list = new List<SearchHit>();
-            while (r.Read()) list.Add(new SearchHit(r.GetString(0), Enum.Parse<RecordKind>(r.GetString(1)), r.GetDouble(2)));
-            return (IReadOnlyList<SearchHit>)list;
-        });
+        return hits.OrderByDescending(h => h.Score).Take(limit).ToList();
     }
+
+    private static string Match(IEnumerable<string> terms, string join) =>
+        string.Join(join, terms.Select(t => "\"" + Stem(t) + "\"*"));
+
+    private IReadOnlyList<SearchHit> SearchTable(string table, string match, IReadOnlyCollection<RecordKind>? kinds, int limit) => WithConnection(db =>
+    {
+        using var cmd = db.CreateCommand();
+        var kindFilter = kinds is { Count: > 0 } ? $" AND r.kind IN ({string.Join(",", kinds.Select((_, i) => $"$k{i}"))})" : "";
+        cmd.CommandText = $"""
+            SELECT r.id, r.kind, -bm25({table}, 8.0, 6.0, 1.0) AS score
+            FROM {table} JOIN records r ON r.rowid = {table}.rowid
+            WHERE {table} MATCH $q{kindFilter}
+            ORDER BY bm25({table}, 8.0, 6.0, 1.0) LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$q", match);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        var i = 0;
+        foreach (var k in kinds ?? []) cmd.Parameters.AddWithValue($"$k{i++}", k.ToString());
+        using var r = cmd.ExecuteReader();
+        var list = new List<SearchHit>();
+        while (r.Read()) list.Add(new SearchHit(r.GetString(0), Enum.Parse<RecordKind>(r.GetString(1)), r.GetDouble(2)));
+        return (IReadOnlyList<SearchHit>)list;
+    });
 }

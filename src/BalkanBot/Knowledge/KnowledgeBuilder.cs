@@ -36,6 +36,7 @@ public static class KnowledgeBuilder
                 using var tx = db.BeginTransaction();
                 var insert = Prepare(db, tx, "INSERT INTO records(rowid,id,kind,name,date_start,date_end,country,hash,json) VALUES($r,$id,$k,$n,$ds,$de,$c,$h,$j)");
                 var fts = Prepare(db, tx, "INSERT INTO records_fts(rowid,name,aliases,body) VALUES($r,$n,$a,$b)");
+                var eventsFts = Prepare(db, tx, "INSERT INTO events_fts(rowid,name,aliases,body) VALUES($r,$n,$a,$b)");
                 var rel = Prepare(db, tx, "INSERT INTO relations(source_id,target_id,relation) VALUES($s,$t,$rel)");
                 var alias = Prepare(db, tx, "INSERT INTO aliases(alias_norm,record_id,alias) VALUES($an,$id,$a)");
                 long rowid = 0;
@@ -48,7 +49,7 @@ public static class KnowledgeBuilder
                     var (start, end) = Span(r);
                     Run(insert, ("$r", rowid), ("$id", r.Id), ("$k", r.Kind.ToString()), ("$n", r.Name), ("$ds", start), ("$de", end),
                         ("$c", CountryOf(r)), ("$h", hash), ("$j", json));
-                    Run(fts, ("$r", rowid), ("$n", TextNormalizer.Normalize(r.Name)),
+                    Run(r.Kind == RecordKind.Event ? eventsFts : fts, ("$r", rowid), ("$n", TextNormalizer.Normalize(r.Name)),
                         ("$a", TextNormalizer.Normalize(string.Join(" | ", r.Aliases))), ("$b", TextNormalizer.Normalize(BodyText(r))));
                     foreach (var (target, relation) in r.References.Distinct())
                         Run(rel, ("$s", r.Id), ("$t", target), ("$rel", relation));
@@ -66,7 +67,7 @@ public static class KnowledgeBuilder
                 Run(meta, ("$k", "built_at"), ("$v", DateTimeOffset.UtcNow.ToString("O")));
                 Run(meta, ("$k", "content_hash"), ("$v", Hash(string.Join("\n", hashes.Select(h => h.Item1 + ":" + h.Item4)))));
                 tx.Commit();
-                Exec(db, "INSERT INTO records_fts(records_fts) VALUES('optimize'); ANALYZE;");
+                Exec(db, "INSERT INTO records_fts(records_fts) VALUES('optimize'); INSERT INTO events_fts(events_fts) VALUES('optimize'); ANALYZE;");
             }
             File.Move(temp, full, overwrite: true);
         }
@@ -89,6 +90,7 @@ public static class KnowledgeBuilder
         CREATE INDEX relations_source ON relations(source_id);
         CREATE TABLE aliases(alias_norm TEXT NOT NULL, record_id TEXT NOT NULL, alias TEXT NOT NULL);
         CREATE VIRTUAL TABLE records_fts USING fts5(name, aliases, body, tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE events_fts USING fts5(name, aliases, body, tokenize='unicode61 remove_diacritics 2');
         """;
 
     /// <summary>The text BM25 searches: everything a person might ask about, names weighted separately.</summary>
