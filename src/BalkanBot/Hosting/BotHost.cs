@@ -27,6 +27,7 @@ public static class BotHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
         builder.Services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>()));
+        if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
         builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
         builder.Services.AddSingleton<IAppStore>(sp =>

@@ -1,3 +1,8 @@
+using BalkanBot.Channels.ChatPage;
+using BalkanBot.Channels.Slack;
+using BalkanBot.Digests;
+using BalkanBot.Channels.Teams;
+
 namespace BalkanBot.Hosting;
 
 /// <summary>One place that wires each channel's services and endpoints into the host.</summary>
@@ -5,9 +10,17 @@ internal static class BotServices
 {
     public static void Add(WebApplicationBuilder builder)
     {
+        SlackServices.Add(builder);
+        DigestServices.Add(builder);
+        TeamsServices.Add(builder);
+        ChatPageEndpoints.Add(builder);
     }
 
     public static void Map(WebApplication app)
     {
+        app.MapSlack();
+        DigestServices.Map(app);
+        app.MapTeams();
+        app.MapChatPage();
     }
 }

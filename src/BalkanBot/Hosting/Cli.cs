@@ -46,6 +46,7 @@ internal static partial class Cli
                 var result = KnowledgeBuilder.Build(folder, db);
                 Console.WriteLine($"Built {result.Records} records into {result.DatabasePath} in {result.Elapsed.TotalMilliseconds:0} ms");
                 foreach (var (kind, n) in result.ByKind.OrderBy(k => k.Key)) Console.WriteLine($"  {kind,-10} {n,6}");
+                Digests.KnowledgeChanges.RecordAfterBuild(result.DatabasePath, AppPaths.Resolve(Settings.Load().Knowledge.AppDatabase), Console.Out);
                 return 0;
             }
             catch (KnowledgeValidationException ex)

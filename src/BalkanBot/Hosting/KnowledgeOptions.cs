@@ -34,10 +34,11 @@ internal static class AppPaths
         return null;
     }
 
-    /// <summary>True when the database is missing or any knowledge file is newer than it.</summary>
+    /// <summary>True when the database is missing, from an older schema, or older than any knowledge file.</summary>
     public static bool NeedsBuild(string knowledgeFolder, string database)
     {
         if (!File.Exists(database)) return true;
+        if (Knowledge.KnowledgeBuilder.ReadSchemaVersion(database) != Knowledge.KnowledgeBuilder.SchemaVersion) return Directory.Exists(knowledgeFolder);
         if (!Directory.Exists(knowledgeFolder)) return false;
         var built = File.GetLastWriteTimeUtc(database);
         return Directory.EnumerateFiles(knowledgeFolder, "*.y*ml", SearchOption.AllDirectories)

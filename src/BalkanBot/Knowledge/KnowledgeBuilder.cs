@@ -14,7 +14,8 @@ public sealed record BuildResult(string DatabasePath, int Records, IReadOnlyDict
 /// </summary>
 public static class KnowledgeBuilder
 {
-    public const int SchemaVersion = 1;
+    // 2: events have their own FTS index.
+    public const int SchemaVersion = 2;
 
     public static BuildResult Build(string knowledgeRoot, string databasePath) =>
         Build(KnowledgeLoader.Load(knowledgeRoot), databasePath);
@@ -116,6 +117,23 @@ public static class KnowledgeBuilder
     }
 
     private static string? CountryOf(KnowledgeRecord r) => r.Place?.Country ?? r.Country;
+
+    /// <summary>The schema version a database was built with; 0 when it cannot be read.</summary>
+    public static int ReadSchemaVersion(string databasePath)
+    {
+        try
+        {
+            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+            return int.TryParse(cmd.ExecuteScalar() as string, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 

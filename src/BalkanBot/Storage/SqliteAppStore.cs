@@ -31,6 +31,30 @@ public sealed partial class SqliteAppStore : IAppStore
             CREATE TABLE feedback(id INTEGER PRIMARY KEY, channel TEXT NOT NULL, conversation_id TEXT NOT NULL, user_id TEXT,
                 question TEXT NOT NULL, rating TEXT NOT NULL, comment TEXT, at TEXT NOT NULL);
             """),
+        // Digests (Digests/SqliteDigestStore*.cs). Times are UTC ISO-8601 ("O") so text order is time order.
+        (2, """
+            CREATE TABLE conversation_references(channel TEXT NOT NULL, conversation_id TEXT NOT NULL, service_url TEXT,
+                tenant_id TEXT, bot_id TEXT, channel_id TEXT, conversation_type TEXT, updated_at TEXT NOT NULL,
+                PRIMARY KEY(channel, conversation_id));
+            CREATE TABLE subscriptions(id INTEGER PRIMARY KEY, channel TEXT NOT NULL, conversation_id TEXT NOT NULL,
+                schedule TEXT NOT NULL, filter TEXT NOT NULL DEFAULT '', filter_label TEXT, created_by TEXT,
+                created_at TEXT NOT NULL, next_due TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, deactivated_at TEXT,
+                deactivated_reason TEXT);
+            CREATE UNIQUE INDEX subscriptions_one_active ON subscriptions(channel, conversation_id, schedule, filter) WHERE active = 1;
+            CREATE INDEX subscriptions_due ON subscriptions(active, next_due);
+            CREATE TABLE deliveries(id INTEGER PRIMARY KEY, subscription_id INTEGER NOT NULL REFERENCES subscriptions(id),
+                period TEXT NOT NULL, since TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL, lease_until TEXT, external_id TEXT, error TEXT, created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL, UNIQUE(subscription_id, period));
+            CREATE INDEX deliveries_status ON deliveries(status, next_attempt_at);
+            CREATE TABLE record_hashes(id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, hash TEXT NOT NULL,
+                value TEXT, previous_hash TEXT, previous_value TEXT, first_seen TEXT NOT NULL, last_changed TEXT NOT NULL,
+                removed_at TEXT);
+            CREATE INDEX record_hashes_changed ON record_hashes(last_changed);
+            CREATE TABLE record_values(id TEXT NOT NULL, at TEXT NOT NULL, hash TEXT NOT NULL, value TEXT, PRIMARY KEY(id, at));
+            """),
+        // 1 only while a digest request is on the wire, so a restart knows which interrupted sends may have arrived.
+        (3, "ALTER TABLE deliveries ADD COLUMN in_flight INTEGER NOT NULL DEFAULT 0;"),
     ];
 
     private static void Migrate(SqliteConnection db)

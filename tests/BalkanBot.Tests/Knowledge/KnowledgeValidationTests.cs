@@ -171,3 +171,33 @@ public sealed class KnowledgeValidationTests : IDisposable
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }
+
+public sealed class NeedsBuildTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("balkanbot-nb-").FullName;
+
+    [Fact]
+    public void NeedsBuild_DatabaseFromOlderSchema_IsRebuilt()
+    {
+        var folder = Path.Combine(_dir, "knowledge", "actors");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.yaml"), "id: serbia\nname: Serbia\nkind: state\n");
+        var db = Path.Combine(_dir, "kb.db");
+        KnowledgeBuilder.Build(Path.Combine(_dir, "knowledge"), db);
+        Assert.False(BalkanBot.Hosting.AppPaths.NeedsBuild(Path.Combine(_dir, "knowledge"), db));
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+        File.SetLastWriteTimeUtc(db, DateTime.UtcNow.AddMinutes(1));
+        Assert.True(BalkanBot.Hosting.AppPaths.NeedsBuild(Path.Combine(_dir, "knowledge"), db));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

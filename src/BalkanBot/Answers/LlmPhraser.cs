@@ -1,0 +1,80 @@
+using System.ClientModel;
+using System.Diagnostics;
+using BalkanBot.Hosting;
+using BalkanBot.Knowledge;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BalkanBot.Answers;
+
+/// <summary>
+/// Optional fluent phrasing of the short answer by an LLM. The model sees only the answer's own cited material,
+/// and its reply is used only if every citation it gives is one of the answer's and every number or date it
+/// states stands in a retrieved record. Anything else (a timeout, an error, an unsupported claim) keeps the
+/// extractive answer, which is always correct on its own.
+/// </summary>
+public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
+{
+    private readonly IChatClient _client;
+    private readonly LlmOptions _options;
+    private readonly KnowledgeBase _kb;
+    private readonly ILogger _logger;
+
+    public LlmPhraser(IChatClient client, LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null)
+    {
+        _client = client;
+        _options = options;
+        _kb = kb;
+        _logger = logger ?? NullLogger<LlmPhraser>.Instance;
+    }
+
+    /// <summary>The phraser for the configured endpoint; <paramref name="options"/> come from <see cref="LlmOptions.Read"/>.</summary>
+    public static LlmPhraser Create(LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null, Func<string, string?>? environment = null)
+    {
+        var endpoint = options.EndpointUri;
+        var client = OpenAIChatClient.Create(endpoint, options.Model, options.ApiKey(environment), options.Timeout, options.MaxRetries);
+        var phraser = new LlmPhraser(client, options, kb, logger);
+        Log.LlmPhrasingEnabled(phraser._logger, options.Model, endpoint.Host, (long)options.Timeout.TotalMilliseconds);
+        return phraser;
+    }
+
+    public bool Enabled => _options.Enabled;
+
+    public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        if (!answer.Answered || answer.Citations.Count == 0) return answer;
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        string reply;
+        try
+        {
+            var response = await _client.GetResponseAsync(BuildPrompt(answer), PromptOptions, timeout.Token).ConfigureAwait(false);
+            reply = response.Text;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.LlmPhrasingRejected(_logger, "timed out", answer.Intent.ToString(), Elapsed(started));
+            return answer;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The exception message can carry the server's response body; the type and status say enough.
+            Log.LlmPhrasingFailed(_logger, ex.GetType().Name, (ex as ClientResultException)?.Status ?? 0, answer.Intent.ToString(), Elapsed(started));
+            return answer;
+        }
+
+        var (text, reason) = Validate(reply, answer, AllowedFacts.From(answer, _kb));
+        if (reason is not null)
+        {
+            Log.LlmPhrasingRejected(_logger, reason, answer.Intent.ToString(), Elapsed(started));
+            return answer;
+        }
+        Log.LlmPhrasingAccepted(_logger, answer.Intent.ToString(), Elapsed(started));
+        return answer with { Text = text, Phrased = true };
+    }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,79 @@
+using BalkanBot.Answers;
+using static BalkanBot.Cards.BlockKitLimits;
+
+namespace BalkanBot.Cards;
+
+/// <summary>
+/// Answer → Slack Block Kit, from the same Answer the Teams card and the text renderer use. A pure function: the
+/// answer's parts become body blocks, and a page takes as many as fit Slack's limits; when some are left over,
+/// a "More" button carries where the next page starts.
+/// </summary>
+public static partial class BlockKitRenderer
+{
+    public const int MaxFollowUps = 5;
+    private const string Continued = " (continued)";
+
+    /// <param name="answerKey">Key under which the caller keeps the answer, so buttons can find it again.</param>
+    /// <param name="start">Index of the first body block: 0 for the answer, a "More" button's value for later pages.</param>
+    public static BlockKitMessage Render(Answer answer, string? answerKey = null, int start = 0)
+    {
+        var body = Body(answer);
+        start = Math.Clamp(start, 0, Math.Max(0, body.Count - 1));
+        var title = string.IsNullOrWhiteSpace(answer.Title) ? "BalkanBot" : answer.Title;
+        var header = new HeaderBlock(SlackText.Plain(start == 0
+            ? BlockKitText.TruncatePlain(title, MaxHeader)
+            : BlockKitText.TruncatePlain(title, MaxHeader - Continued.Length) + Continued));
+
+        // Budget with the "More" button in place, so adding it afterwards cannot push the page over a limit.
+        var worstActions = Actions(answer, answerKey, next: 9999);
+        var charBudget = MaxTotalChars - Characters(header) - Characters(worstActions);
+        var blockBudget = MaxBlocks - 1 - worstActions.Count;
+        int take = 0, used = 0;
+        for (var i = start; i < body.Count; i++)
+        {
+            var c = Characters(body[i]);
+            // A page always shows at least one block; body blocks are small enough (≤ ~3000) that it fits.
+            if (take > 0 && (take >= blockBudget || used + c > charBudget)) break;
+            take++;
+            used += c;
+        }
+        int? next = start + take < body.Count ? start + take : null;
+        List<SlackBlock> blocks = [header, .. body.Skip(start).Take(take), .. Actions(answer, answerKey, next)];
+        return new BlockKitMessage(Fallback(answer), blocks, next);
+    }
+
+    /// <summary>The plain <c>text</c> Slack shows in notifications and reads to screen readers.</summary>
+    public static string Fallback(Answer answer) =>
+        BlockKitText.Truncate(BlockKitText.Escape(TextRenderer.Render(answer).TrimEnd()), MaxFallbackText);
+
+    private static List<SlackBlock> Actions(Answer answer, string? key, int? next)
+    {
+        var blocks = new List<SlackBlock>();
+        var followUps = answer.FollowUps.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct().Take(MaxFollowUps)
+            .Select((f, i) => new SlackButton(SlackText.Plain(BlockKitText.TruncatePlain(f, MaxButtonText)),
+                BlockKitActions.FollowUpPrefix + i, Cap(f)))
+            .ToList();
+        if (followUps.Count > 0) blocks.Add(new ActionsBlock(followUps) { BlockId = "balkan_followups" });
+
+        var question = Cap(answer.Question);
+        var value = BlockKitActions.Encode(new BlockKitActionValue(key, question));
+        var controls = new List<SlackButton>();
+        if (next is { } n)
+            controls.Add(new SlackButton(SlackText.Plain("More"), BlockKitActions.More,
+                BlockKitActions.Encode(new BlockKitActionValue(key, question, n))) { Style = "primary" });
+        if (answer.Citations.Count > 0 && answer.Intent != Routing.IntentKind.Sources)
+            controls.Add(new SlackButton(SlackText.Plain("Show sources"), BlockKitActions.Sources, value));
+        // A 👎 on a no-answer tells the maintainers what the base lacks, so only help and thanks go without.
+        if (answer.Intent is not (Routing.IntentKind.Help or Routing.IntentKind.Feedback))
+        {
+            controls.Add(new SlackButton(SlackText.Plain("👍 Helpful"), BlockKitActions.FeedbackUp, value));
+            controls.Add(new SlackButton(SlackText.Plain("👎 Not helpful"), BlockKitActions.FeedbackDown, value));
+        }
+        if (controls.Count > 0) blocks.Add(new ActionsBlock(controls) { BlockId = BlockKitActions.BlockId });
+        return blocks;
+    }
+
+    // The engine reads only the first 500 characters of a question, so a button never needs to carry more.
+    private static string Cap(string question) =>
+        question.Length <= Routing.IntentRouter.MaxQuestionLength ? question : question[..Routing.IntentRouter.MaxQuestionLength];
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using BalkanBot.Answers;
+using BalkanBot.Cards;
+using BalkanBot.Hosting;
+using BalkanBot.Storage;
+
+namespace BalkanBot.Channels.Slack;
+
+/// <summary>
+/// Does the queued work: asks the engine, renders Block Kit and posts it where the question came from (the
+/// mention's thread, the DM, the command's response_url, or beside the clicked message).
+/// </summary>
+public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, SlackAnswerCache cache, IAppStore store,
+    ConversationStore conversations, TimeProvider clock, ILogger<SlackResponder> log, ISlackCommandExtension? extension = null)
+{
+    public const string ChannelName = "slack";
+
+    public Task HandleAsync(SlackWork work, CancellationToken ct) => work switch
+    {
+        SlackEventWork e => AnswerEventAsync(e, ct),
+        SlackCommandWork c => AnswerCommandAsync(c, ct),
+        SlackExtensionWork x => RunExtensionAsync(x, ct),
+        SlackActionWork a => ActAsync(a, ct),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task AnswerEventAsync(SlackEventWork w, CancellationToken ct)
+    {
+        var answer = await AskAsync("event", w.Text, w.ConversationId, w.User, w.Channel, ct).ConfigureAwait(false);
+        var message = SlackMessage.From(BlockKitRenderer.Render(answer, cache.Add(answer)));
+        await api.PostMessageAsync(message with { Channel = w.Channel, ThreadTs = w.ThreadTs }, ct).ConfigureAwait(false);
+    }
+
+    private async Task AnswerCommandAsync(SlackCommandWork w, CancellationToken ct)
+    {
+        var c = w.Command;
+        var answer = await AskAsync("command", w.Question, w.ConversationId, c.UserId, c.ChannelId, ct).ConfigureAwait(false);
+        var message = SlackMessage.From(BlockKitRenderer.Render(answer, cache.Add(answer)));
+        await api.PostToResponseUrlAsync(c.ResponseUrl!, message with
+        {
+            ResponseType = w.Share ? SlackMessage.InChannel : SlackMessage.Ephemeral,
+            ReplaceOriginal = false,
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task RunExtensionAsync(SlackExtensionWork w, CancellationToken ct)
+    {
+        if (extension is null) return;
+        var reply = await extension.HandleAsync(w.Command, w.Subcommand, w.Arguments, ct).ConfigureAwait(false);
+        await api.PostToResponseUrlAsync(w.Command.ResponseUrl!, new SlackMessage
+        {
+            Text = reply.Text, Blocks = reply.Blocks, ReplaceOriginal = false,
+            ResponseType = reply.InChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral,
+        }, ct).ConfigureAwait(false);
+    }
+
+    private async Task ActAsync(SlackActionWork w, CancellationToken ct)
+    {
+        var i = w.Interaction;
+        var user = i.User!.Id!;
+        var channel = i.Channel?.Id ?? i.Container?.ChannelId;
+        var id = w.Action.ActionId!;
+        if (id.StartsWith(BlockKitActions.FollowUpPrefix, StringComparison.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(w.Action.Value)) return;
+            var answer = await AskAsync("follow-up", w.Action.Value, w.ConversationId, user, channel, ct).ConfigureAwait(false);
+            await ReplyAsync(i, channel, BlockKitRenderer.Render(answer, cache.Add(answer)), ct).ConfigureAwait(false);
+            return;
+        }
+        if (BlockKitActions.Decode(w.Action.Value) is not { } value) return;
+        switch (id)
+        {
+            case BlockKitActions.More:
+                var whole = cache.Get(value.Key) ?? await AskAsync("more", value.Question, Fresh(), user, channel, ct).ConfigureAwait(false);
+                await ReplyAsync(i, channel, BlockKitRenderer.Render(whole, value.Key, value.Start ?? 0), ct).ConfigureAwait(false);
+                break;
+            case BlockKitActions.Sources:
+                var shown = cache.Get(value.Key) ?? await AskAsync("sources", value.Question, Fresh(), user, channel, ct).ConfigureAwait(false);
+                var sources = SourcesOf(shown);
+                await ReplyAsync(i, channel, BlockKitRenderer.Render(sources, cache.Add(sources)), ct).ConfigureAwait(false);
+                break;
+            case BlockKitActions.FeedbackUp or BlockKitActions.FeedbackDown:
+                var rating = id == BlockKitActions.FeedbackUp ? "up" : "down";
+                await store.AddFeedbackAsync(new Feedback(ChannelName, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
+                    .ConfigureAwait(false);
+                Log.SlackFeedbackStored(log, rating);
+                var thanks = rating == "up" ? "Thanks, your 👍 was recorded." : "Thanks, your 👎 was recorded; the maintainers will look at this answer.";
+                await EphemeralAsync(i, channel, user, new SlackMessage { Text = thanks }, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>The engine's own "show sources" answer for the answer on screen, which need not be the
+    /// conversation's latest: it is handed to the engine as the previous answer of a one-off conversation.</summary>
+    private Answer SourcesOf(Answer shown)
+    {
+        var conversation = Fresh();
+        conversations.Set(ChannelName, conversation, new ConversationState(shown, [], null, null, clock.GetUtcNow()));
+        return engine.Answer(new Question("show sources", ChannelName, conversation));
+    }
+
+    private static string Fresh() => "oneoff:" + Guid.NewGuid().ToString("N");
+
+    private async Task<Answer> AskAsync(string kind, string text, string conversation, string? user, string? channel, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reference = channel is null ? null : new ConversationReference(ChannelName, channel);
+        var answer = await engine.AnswerAsync(new Question(string.IsNullOrWhiteSpace(text) ? "help" : text, ChannelName, conversation, user, reference), ct)
+            .ConfigureAwait(false);
+        Log.SlackAnswered(log, kind, answer.Intent.ToString(), answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return answer;
+    }
+
+    /// <summary>Beside the clicked message: in its thread when it is a channel message, through response_url when
+    /// only the user could see it.</summary>
+    private async Task ReplyAsync(SlackInteraction i, string? channel, BlockKitMessage rendered, CancellationToken ct)
+    {
+        var message = SlackMessage.From(rendered);
+        if (i.Container?.IsEphemeral != true && i.Message is not null && channel is not null)
+        {
+            var thread = i.Message.ThreadTs ?? (channel.StartsWith('D') ? null : i.Message.Ts);
+            var posted = await api.PostMessageAsync(message with { Channel = channel, ThreadTs = thread }, ct).ConfigureAwait(false);
+            // A /balkan share answer can sit in a channel the bot is not a member of (not_in_channel): answer privately instead.
+            if (posted is { Ok: true } || i.ResponseUrl is null) return;
+        }
+        if (i.ResponseUrl is not null)
+        {
+            await api.PostToResponseUrlAsync(i.ResponseUrl, message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task EphemeralAsync(SlackInteraction i, string? channel, string user, SlackMessage message, CancellationToken ct)
+    {
+        if (i.ResponseUrl is not null)
+            await api.PostToResponseUrlAsync(i.ResponseUrl, message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct)
+                .ConfigureAwait(false);
+        else if (channel is not null)
+            await api.PostEphemeralAsync(message with { Channel = channel, User = user }, ct).ConfigureAwait(false);
+    }
+}

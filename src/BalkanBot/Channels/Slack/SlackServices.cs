@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace BalkanBot.Channels.Slack;
+
+/// <summary>Wires the Slack channel into the host. Everything is registered always and stays idle until
+/// Slack:SigningSecret and Slack:BotToken (HTTP) or Slack:AppToken (Socket Mode) are configured.</summary>
+public static class SlackServices
+{
+    public static void Add(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>().Bind(builder.Configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<SlackSignatureVerifier>();
+        services.AddSingleton<SlackEventDeduper>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton(sp => new SlackAnswerCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackHelp>();
+        services.AddSingleton<SlackInbound>();
+        services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddHostedService<SlackWorker>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:AppToken"]))
+        {
+            services.AddSingleton<SlackSocketModeClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using BalkanBot.Answers;
+
+namespace BalkanBot.Channels.Teams;
+
+/// <summary>
+/// Recent answers by id, so a button on an older card ("show more", sources, 👍) acts on that card's answer even
+/// after newer questions. In memory and bounded: after a restart old buttons say the answer has expired.
+/// </summary>
+public sealed class AnswerCache
+{
+    public const int Capacity = 1000;
+    private readonly ConcurrentDictionary<string, (Answer Answer, bool EchoQuestion)> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    /// <param name="echoQuestion">The card showed the question (a button's answer): a re-rendered card must too.</param>
+    public string Add(Answer answer, bool echoQuestion = false)
+    {
+        var id = Guid.NewGuid().ToString("N")[..16];
+        _answers[id] = (answer, echoQuestion);
+        _order.Enqueue(id);
+        while (_order.Count > Capacity && _order.TryDequeue(out var old)) _answers.TryRemove(old, out _);
+        return id;
+    }
+
+    public Answer? Get(string? id) => id is not null && _answers.TryGetValue(id, out var a) ? a.Answer : null;
+
+    public bool EchoesQuestion(string? id) => id is not null && _answers.TryGetValue(id, out var a) && a.EchoQuestion;
+}
+
+/// <summary>
+/// Teams sends both installationUpdate and conversationUpdate when the app is added to a chat; one welcome is enough.
+/// </summary>
+public sealed class WelcomeTracker(TimeProvider clock)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _welcomed = new(StringComparer.Ordinal);
+
+    /// <summary>True the first time in the window for this conversation.</summary>
+    public bool ShouldWelcome(string conversationId)
+    {
+        var now = clock.GetUtcNow();
+        if (_welcomed.Count > 5000)
+            foreach (var (id, at) in _welcomed)
+                if (now - at > Window) _welcomed.TryRemove(id, out _);
+        var first = true;
+        _welcomed.AddOrUpdate(conversationId, now, (_, at) => { first = now - at > Window; return first ? now : at; });
+        return first;
+    }
+}

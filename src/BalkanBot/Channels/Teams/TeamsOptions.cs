@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration.Json;
+
+namespace BalkanBot.Channels.Teams;
+
+public enum BotAppType { MultiTenant, SingleTenant, UserAssignedMSI }
+
+/// <summary>
+/// Bot identity, read from the Bot Framework's conventional top-level keys (MicrosoftAppType, MicrosoftAppId,
+/// MicrosoftAppPassword, MicrosoftAppTenantId) plus test overrides under "Teams". Mistakes fail at start with the key's name.
+/// </summary>
+public sealed record TeamsOptions
+{
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string DefaultMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string Scope = "https://api.botframework.com/.default";
+
+    public BotAppType AppType { get; init; } = BotAppType.MultiTenant;
+    public string? AppId { get; init; }
+    public string? AppPassword { get; init; }
+    public string? TenantId { get; init; }
+    public string OpenIdMetadataUrl { get; init; } = DefaultMetadataUrl;
+    public string? TokenEndpoint { get; init; }
+    public IReadOnlyList<string> ValidIssuers { get; init; } = [BotFrameworkIssuer];
+
+    /// <summary>With no app id the bot trusts every caller: local development, the Emulator, the Teams playground.</summary>
+    public bool AuthEnabled => !string.IsNullOrWhiteSpace(AppId);
+
+    public string TokenUrl => TokenEndpoint ?? AppType switch
+    {
+        BotAppType.UserAssignedMSI =>
+            $"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fapi.botframework.com&client_id={Uri.EscapeDataString(AppId ?? "")}",
+        BotAppType.SingleTenant => $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId ?? "")}/oauth2/v2.0/token",
+        _ => "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token",
+    };
+
+    public static TeamsOptions Load(IConfiguration configuration)
+    {
+        var typeText = configuration["MicrosoftAppType"];
+        var type = BotAppType.MultiTenant;
+        if (!string.IsNullOrWhiteSpace(typeText) && !Enum.TryParse(typeText, ignoreCase: true, out type))
+            throw new InvalidOperationException($"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (was '{typeText}').");
+        var options = new TeamsOptions
+        {
+            AppType = type,
+            AppId = Blank(configuration["MicrosoftAppId"]),
+            AppPassword = Blank(configuration["MicrosoftAppPassword"]),
+            TenantId = Blank(configuration["MicrosoftAppTenantId"]),
+            OpenIdMetadataUrl = Blank(configuration["Teams:OpenIdMetadataUrl"]) ?? DefaultMetadataUrl,
+            TokenEndpoint = Blank(configuration["Teams:TokenEndpoint"]),
+            ValidIssuers = configuration.GetSection("Teams:ValidIssuers").Get<string[]>() is { Length: > 0 } issuers ? issuers : [BotFrameworkIssuer],
+        };
+        options.Validate(configuration);
+        return options;
+    }
+
+    private void Validate(IConfiguration configuration)
+    {
+        if (PasswordInSettingsFile(configuration) is { } file)
+            throw new InvalidOperationException($"MicrosoftAppPassword is set in {file}; set it only as an environment variable or with 'dotnet user-secrets'.");
+        CheckUrl("Teams:OpenIdMetadataUrl", OpenIdMetadataUrl);
+        if (TokenEndpoint is not null) CheckUrl("Teams:TokenEndpoint", TokenEndpoint);
+        if (!AuthEnabled) return;
+        if (!Guid.TryParse(AppId, out _))
+            throw new InvalidOperationException("MicrosoftAppId must be the bot's Microsoft App ID (a GUID).");
+        if (AppType == BotAppType.SingleTenant && TenantId is null)
+            throw new InvalidOperationException("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
+        if (AppType != BotAppType.UserAssignedMSI && AppPassword is null)
+            throw new InvalidOperationException("MicrosoftAppPassword is required when MicrosoftAppId is set (environment variable or 'dotnet user-secrets').");
+    }
+
+    /// <summary>Plain http is allowed only for a local issuer (tests, local tools); anything remote must be https.</summary>
+    private static void CheckUrl(string key, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && !(u.Scheme == Uri.UriSchemeHttp && u.IsLoopback)))
+            throw new InvalidOperationException($"{key} must be an https URL (http only for localhost); was '{url}'.");
+    }
+
+    /// <summary>A JSON settings file other than user-secrets that holds the password: it would end up in the repository.</summary>
+    private static string? PasswordInSettingsFile(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root) return null;
+        foreach (var provider in root.Providers.OfType<JsonConfigurationProvider>())
+        {
+            var path = provider.Source.Path ?? "";
+            if (path.EndsWith("secrets.json", StringComparison.OrdinalIgnoreCase)) continue;
+            if (provider.TryGet("MicrosoftAppPassword", out var value) && !string.IsNullOrEmpty(value)) return path;
+        }
+        return null;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,68 @@
+namespace BalkanBot.Digests;
+
+/// <summary>The "Digests" section of appsettings.json.</summary>
+public sealed class DigestOptions
+{
+    /// <summary>Run the in-process scheduler loop; off when a cron job runs `balkanbot digest run-due` instead.</summary>
+    public bool Enabled { get; set; } = true;
+    public string TimeZone { get; set; } = "Europe/Belgrade";
+    public Dictionary<string, ScheduleOptions> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Attempts per delivery before it is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    /// <summary>How long a delivery claimed by one process stays its own; after that another run may resume it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Longest the loop sleeps, so subscriptions made by another process are noticed.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Deliveries sent at once across all conversations; each conversation still gets its own pace.</summary>
+    public int Concurrency { get; set; } = 8;
+    /// <summary>
+    /// How long a digest waits for this process to serve a knowledge base that holds the recorded changes (after a
+    /// `kb build` the bot picks the new database up at its next start); after that it goes out with what it has.
+    /// </summary>
+    public TimeSpan StaleKnowledgeWait { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>Most items listed per section; the rest are counted, so a digest stays inside card and block limits.</summary>
+    public int MaxItemsPerSection { get; set; } = 8;
+
+    public static DigestOptions WithDefaults(DigestOptions? configured = null)
+    {
+        var o = configured ?? new DigestOptions();
+        // Configuration binding adds to the dictionary, so defaults go in only when nothing was configured.
+        if (o.Schedules.Count == 0)
+        {
+            o.Schedules["daily"] = new ScheduleOptions { Cron = "0 0 8 ? * MON-FRI", SendEmpty = false };
+            o.Schedules["weekly"] = new ScheduleOptions { Cron = "0 0 8 ? * MON", SendEmpty = true };
+        }
+        return o;
+    }
+
+    /// <summary>Builds every schedule; bad configuration fails at start naming the key.</summary>
+    public IReadOnlyDictionary<string, DigestSchedule> BuildSchedules()
+    {
+        if (MaxAttempts < 1) throw new InvalidOperationException("Digests:MaxAttempts must be at least 1.");
+        if (Concurrency < 1) throw new InvalidOperationException("Digests:Concurrency must be at least 1.");
+        if (Lease <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
+            throw new InvalidOperationException("Digests:Lease and Digests:PollInterval must be positive times (hh:mm:ss).");
+        var result = new Dictionary<string, DigestSchedule>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, s) in Schedules)
+        {
+            var zoneId = string.IsNullOrWhiteSpace(s.TimeZone) ? TimeZone : s.TimeZone;
+            if (!System.TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+                throw new InvalidOperationException($"Digests:Schedules:{name}:TimeZone (or Digests:TimeZone) '{zoneId}' is not a known time zone.");
+            if (string.IsNullOrWhiteSpace(s.Cron) || !Quartz.CronExpression.TryParse(s.Cron, out _))
+                throw new InvalidOperationException($"Digests:Schedules:{name}:Cron '{s.Cron}' is not a valid Quartz cron expression.");
+            result[name] = new DigestSchedule(name.ToLowerInvariant(), s.Cron, zone, s.SendEmpty);
+        }
+        if (result.Count == 0) throw new InvalidOperationException("Digests:Schedules is empty; name at least one schedule.");
+        return result;
+    }
+}
+
+public sealed class ScheduleOptions
+{
+    /// <summary>Quartz cron: seconds minutes hours day-of-month month day-of-week.</summary>
+    public string Cron { get; set; } = "";
+    /// <summary>Overrides Digests:TimeZone for this schedule.</summary>
+    public string? TimeZone { get; set; }
+    /// <summary>Send a short "no new developments" note when nothing changed, rather than skip the period.</summary>
+    public bool SendEmpty { get; set; }
+}
