@@ -25,15 +25,7 @@ public static class SlackTestKnowledge
 
     public static string DatabasePath => Database.Value;
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "BalkanBot.sln"))) return dir.FullName;
-            throw new InvalidOperationException("BalkanBot.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => TestSupport.SeedKnowledge.RepositoryRoot;
 }
 
 /// <summary>
