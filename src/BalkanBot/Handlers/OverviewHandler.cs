@@ -21,7 +21,10 @@ public sealed class OverviewHandler : IIntentHandler
         if (lead is null) return null;
         b.Text = b.Cited(lead with { Text = ShortText(lead.Text) });
         RecordFacts.AddCore(b, r);
-        foreach (var claim in ctx.Kb.ClaimsAbout([r.Id]).Take(r.Kind == RecordKind.Actor ? 1 : 2)) b.View(claim);
+        // The documents' own authors first; the people they quote after.
+        foreach (var claim in ctx.Kb.ClaimsAbout([r.Id]).OrderByDescending(c => CompareHandler.AuthorOfSource(ctx.Kb, c))
+                     .DistinctBy(c => c.Author).Take(r.Kind == RecordKind.Actor ? 1 : 2))
+            b.View(claim);
         foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id]).OrderBy(c => c.About.ToList().IndexOf(r.Id)).Take(2)) b.Conflict(conflict);
         FollowUps.Suggest(b, r);
         b.Confidence = 0.9;
