@@ -36,7 +36,7 @@ public sealed partial class KnowledgeBase
     }
 
     /// <summary>Above this many events, event search requires every word (AND) instead of any (OR).</summary>
-    internal const int LargeEventIndex = 20_000;
+    internal const int LargeEventIndex = 2_000;
 
     /// <summary>
     /// BM25 over names, aliases and text. Tokens are already normalised to [a-z0-9] and each is quoted as an FTS5
@@ -58,10 +58,13 @@ public sealed partial class KnowledgeBase
         {
             var events = Counts.GetValueOrDefault(RecordKind.Event);
             if (events > 0)
-                hits.AddRange(SearchTable("events_fts", Match(terms, events > LargeEventIndex ? " AND " : " OR "), null, limit));
+                hits.AddRange(SearchTable("events_fts", events > LargeEventIndex ? Exact(terms) : Match(terms, " OR "), null, limit));
         }
         return hits.OrderByDescending(h => h.Score).Take(limit).ToList();
     }
+
+    /// <summary>Every word, exactly: on a large index a prefix expands into many doclists that AND must read in full.</summary>
+    private static string Exact(IEnumerable<string> terms) => string.Join(" AND ", terms.Select(t => "\"" + t + "\""));
 
     private static string Match(IEnumerable<string> terms, string join) =>
         string.Join(join, terms.Select(t => "\"" + Stem(t) + "\"*"));
