@@ -1,14 +1,16 @@
 using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
+using BalkanBot.Retrieval;
 using BalkanBot.Routing;
 
 namespace BalkanBot.Answers;
 
 /// <summary>
-/// The one path every channel uses: route the message, resolve it against the conversation, pick the records it is
-/// about, let the intent's handler compose the answer, and fall back to an honest no-answer.
+/// The one path every channel uses: read the message for its questions, and for each one route it, resolve it
+/// against the conversation, find the passages that answer it, let the intent's handler lay the answer out, and
+/// keep only what the passages back; then join the parts into one answer.
 /// </summary>
-public sealed partial class AnswerEngine
+public sealed class AnswerEngine
 {
     private readonly KnowledgeBase _kb;
     private readonly IntentRouter _router;
@@ -16,6 +18,8 @@ public sealed partial class AnswerEngine
     private readonly TimeProvider _clock;
     private readonly Dictionary<IntentKind, IIntentHandler> _handlers;
     private readonly IAnswerPhraser? _phraser;
+    private readonly FocusResolver _focus;
+    private readonly EvidenceAnswers _evidence;
 
     public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
@@ -28,6 +32,8 @@ public sealed partial class AnswerEngine
         _router = new IntentRouter(kb, _clock);
         _conversations = conversations ?? new ConversationStore(_clock);
         _phraser = phraser;
+        _focus = new FocusResolver(kb);
+        _evidence = new EvidenceAnswers(kb);
         _handlers = [];
         foreach (var h in handlers ?? DefaultHandlers())
             if (!_handlers.TryAdd(h.Intent, h)) throw new InvalidOperationException($"Two handlers registered for intent {h.Intent}.");
@@ -44,30 +50,54 @@ public sealed partial class AnswerEngine
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
     {
-        var routed = _router.Route(Clean(question.Text, out _));
-        if (routed.Intent == IntentKind.Subscription && Subscriptions is not null && routed.SubscriptionCommand is not null)
-            return await Subscriptions.HandleAsync(question, routed.SubscriptionCommand, cancellationToken).ConfigureAwait(false);
-        var answer = Answer(question);
+        var read = MessageReader.Read(question.Text);
+        if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is
+                { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
+            return await Subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
+        var answer = Answer(question, read);
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
             answer = await _phraser.PhraseAsync(answer, cancellationToken).ConfigureAwait(false);
         return answer;
     }
 
     /// <summary>The deterministic answer, without optional phrasing.</summary>
-    public Answer Answer(Question question)
+    public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text));
+
+    private Answer Answer(Question question, ReadMessage read)
     {
-        var text = Clean(question.Text, out var note);
+        if (read.Parts.Count == 0)
+            return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
+        var parts = read.Parts.Select(p => AnswerPart(p, question)).ToList();
+        var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
+        return read.Note is null ? answer : answer with { Note = read.Note };
+    }
+
+    private Answer AnswerPart(string text, Question question)
+    {
         var previous = _conversations.Get(question.Channel, question.ConversationId);
         var routed = _router.Route(text);
+        if (routed.Intent is IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription)
+            return Dispatch(routed, [], previous);
         List<KnowledgeRecord> focus;
-        (routed, focus) = Resolve(routed, previous);
-
-        var answer = Dispatch(routed, focus, previous);
-        if (note is not null) answer = answer with { Note = note };
-        if (answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources) && answer.Answered)
+        (routed, focus) = _focus.Resolve(routed, previous);
+        var evidence = EvidenceFinder.Find(_kb, routed, focus);
+        var answer = _evidence.Reconcile(routed, focus, evidence, Dispatch(routed, focus, previous));
+        if (PremiseCheck.Check(_kb, text, focus) is { } correction)
+            answer = Corrected(PremiseCheck.AsksToConfirm(text) ? Unanswered(routed) : answer, correction, routed);
+        if (answer.Answered)
             _conversations.Set(question.Channel, question.ConversationId,
                 new ConversationState(answer, focus.Select(f => f.Id).ToList(), routed.Measure, routed.Period, _clock.GetUtcNow()));
         return answer;
+    }
+
+    /// <summary>The correction of a false premise comes first, then the answer to what was really asked.</summary>
+    private Answer Corrected(Answer answer, PremiseCheck.Correction correction, RoutedQuestion routed)
+    {
+        var b = new AnswerBuilder(_kb, routed) { Title = answer.Answered ? answer.Title : RecordFacts.NameOf(_kb, correction.RecordId), Confidence = 0.9 };
+        b.Text = AnswerBuilder.Markers(correction.Text, b.Cite(correction.Cite));
+        b.UseRecord(correction.RecordId);
+        var first = b.Build();
+        return answer.Answered ? AnswerComposition.Merge([first, answer], routed.Original) with { Title = answer.Title, Intent = answer.Intent } : first;
     }
 
     private Answer Dispatch(RoutedQuestion routed, List<KnowledgeRecord> focus, ConversationState? previous)
@@ -84,39 +114,45 @@ public sealed partial class AnswerEngine
                     Text = "Digest subscriptions are made from a Teams or Slack conversation, where the digest can be delivered.",
                 };
         }
-        if (focus.Count == 0 && routed.Period is null && !(routed.Intent == IntentKind.Analysis && SpeaksTheBasesLanguage(routed)))
-            return NoAnswer(routed, focus);
+        if (focus.Count == 0 && routed.Period is null && !(routed.Intent == IntentKind.Analysis && _focus.SpeaksTheBasesLanguage(routed)))
+            return Unanswered(routed);
         // "What is Serbia's trade surplus with CEFTA?" asks for a figure in the words of a definition.
         if (routed.Intent == IntentKind.Overview && routed.Measure is not null
             && _handlers[IntentKind.Figures].Handle(ctx with { Question = routed with { Intent = IntentKind.Figures } }) is { } figure)
             return figure;
-        if (routed.Intent is IntentKind.Overview && !CoversQuestion(routed, focus)) return NoAnswer(routed, focus);
+        if (routed.Intent is IntentKind.Overview && !_focus.CoversQuestion(routed, focus)) return Unanswered(routed);
         var handler = _handlers.GetValueOrDefault(routed.Intent) ?? _handlers[IntentKind.Overview];
         var answer = handler.Handle(ctx);
         // "Who signed the Dayton Agreement?" when the base names no parties: say so, and give what it does hold.
         if (answer is null && routed.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Figures
             && ctx.Primary is { Kind: RecordKind.Agreement or RecordKind.Event } primary && _handlers[IntentKind.Overview].Handle(ctx) is { } overview)
         {
-            var missing = routed.Intent switch { IntentKind.Date => "a date", IntentKind.Parties => "a list of parties", _ => "that figure" };
+            var missing = routed.Intent switch { IntentKind.Date => "date", IntentKind.Parties => "list of parties", _ => "figure" };
             answer = overview with
             {
                 Intent = routed.Intent,
-                Text = $"The sources give no {missing.Replace("a ", "", StringComparison.Ordinal)} for the {primary.ShortName} in so many words; this is what they do say. " + overview.Text,
+                Text = $"The sources give no {missing} for the {primary.ShortName} in so many words; this is what they do say. " + overview.Text,
                 Confidence = Math.Min(overview.Confidence, 0.6),
             };
         }
-        return answer ?? NoAnswer(routed, focus);
+        return answer ?? Unanswered(routed);
     }
 
-    private static string Clean(string? text, out string? note)
+    /// <summary>A message with nothing to read once its markup is gone (a script tag, an empty link).</summary>
+    private Answer NoQuestion(Question question)
     {
-        note = null;
-        var t = (text ?? "").Trim();
-        if (t.Length > IntentRouter.MaxQuestionLength)
+        var help = AnswerPart("", question);
+        return help with
         {
-            note = $"Your message was {t.Length} characters long; I read only the first {IntentRouter.MaxQuestionLength}.";
-            t = t[..IntentRouter.MaxQuestionLength];
-        }
-        return t;
+            Question = question.Text ?? "", Answered = false, Title = "No question found",
+            Text = "I found no question in that message. Ask about an agreement, an incident, an actor or a figure.",
+            Facts = [], Citations = [], RecordIds = [],
+        };
     }
+
+    /// <summary>A placeholder the evidence step replaces with an answer from passages or an honest decline.</summary>
+    private static Answer Unanswered(RoutedQuestion q) => new()
+    {
+        Question = q.Original, Answered = false, Intent = q.Intent, Title = "No sourced answer", Text = "", Confidence = 0,
+    };
 }

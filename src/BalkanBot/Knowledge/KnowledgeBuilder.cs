@@ -14,13 +14,13 @@ public sealed record BuildResult(string DatabasePath, int Records, IReadOnlyDict
 /// </summary>
 public static class KnowledgeBuilder
 {
-    // 2: events have their own FTS index.
-    public const int SchemaVersion = 2;
+    // 2: events have their own FTS index. 3: the synonym list is stored with the records.
+    public const int SchemaVersion = 3;
 
     public static BuildResult Build(string knowledgeRoot, string databasePath) =>
-        Build(KnowledgeLoader.Load(knowledgeRoot), databasePath);
+        Build(KnowledgeLoader.Load(knowledgeRoot), databasePath, Retrieval.Synonyms.Load(knowledgeRoot));
 
-    internal static BuildResult Build(IReadOnlyList<KnowledgeRecord> records, string databasePath)
+    internal static BuildResult Build(IReadOnlyList<KnowledgeRecord> records, string databasePath, Retrieval.Synonyms? synonyms = null)
     {
         var sw = Stopwatch.StartNew();
         var full = Path.GetFullPath(databasePath);
@@ -65,6 +65,7 @@ public static class KnowledgeBuilder
                 }
                 var meta = Prepare(db, tx, "INSERT INTO meta(key,value) VALUES($k,$v)");
                 Run(meta, ("$k", "schema_version"), ("$v", SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                Run(meta, ("$k", "synonyms"), ("$v", System.Text.Json.JsonSerializer.Serialize((synonyms ?? Retrieval.Synonyms.Empty).Groups)));
                 Run(meta, ("$k", "built_at"), ("$v", DateTimeOffset.UtcNow.ToString("O")));
                 Run(meta, ("$k", "content_hash"), ("$v", Hash(string.Join("\n", hashes.Select(h => h.Item1 + ":" + h.Item4)))));
                 tx.Commit();

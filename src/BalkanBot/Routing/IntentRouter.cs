@@ -9,7 +9,7 @@ namespace BalkanBot.Routing;
 /// </summary>
 public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
 {
-    public const int MaxQuestionLength = 500;
+    public const int MaxQuestionLength = 1000;
 
     public RoutedQuestion Route(string text)
     {
@@ -105,7 +105,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex FeedbackCue();
     [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|stronger|weaker|more powerful|outmatch\w*|military balance|balance of power|difference between|differences between|differ from|measure up) ")]
     private static partial Regex CompareCue();
-    [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|sequence of events|developments in|events in|key events|happened in) ")]
+    [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|sequence of events|developments in|events in|key events|happened in|evolved?|evolving|evolution of|developed over|development of|history of|over the years|over time|trajectory) ")]
     private static partial Regex TimelineCue();
     [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) ")]
     private static partial Regex AnalysisCue();

@@ -120,7 +120,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     {
         var a = Ask(text, text);
         Assert.False(a.Answered);
-        Assert.StartsWith("I have no sourced information", a.Text);
+        Assert.Matches("^(I have no sourced information|The sources (give no|cover)|I found no question)", a.Text);
         Assert.Empty(a.Citations);
         Assert.InRange(a.FollowUps.Count, 2, 3);
         foreach (var f in a.FollowUps) Assert.True(Ask(f, "probe-" + f).Answered, $"suggested follow-up has no answer: {f}");

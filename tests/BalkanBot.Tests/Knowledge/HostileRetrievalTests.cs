@@ -49,10 +49,22 @@ public sealed class HostileRetrievalTests(SeedKnowledge seed) : IClassFixture<Se
     }
 
     [Fact]
-    public void Answer_OverlongInput_IsCutWithANote()
+    public void Answer_OverlongInput_AnswersTheQuestionInItWithANote()
     {
         var answer = new AnswerEngine(seed.Kb).Answer(new Question("What is the Tirana Declaration? " + new string('x', 3000)));
+        Assert.True(answer.Answered);
+        Assert.Contains("tirana-declaration-2025", answer.RecordIds);
         Assert.NotNull(answer.Note);
-        Assert.Contains("first 500", answer.Note);
+        Assert.Contains("3,032 characters", answer.Note);
+    }
+
+    [Fact]
+    public void Answer_QuestionAtTheEndOfAPastedThread_IsNotLost()
+    {
+        var thread = string.Concat(Enumerable.Repeat("Colleague: we discussed the regional trade numbers at length this morning. ", 20));
+        var answer = new AnswerEngine(seed.Kb).Answer(new Question(thread + "Me: so when was the Tirana Declaration signed?"));
+        Assert.True(answer.Answered);
+        Assert.Contains("18 March 2025", answer.Text + string.Join(" ", answer.Facts.Select(f => f.Value)));
+        Assert.NotNull(answer.Note);
     }
 }

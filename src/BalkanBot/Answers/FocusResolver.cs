@@ -4,12 +4,19 @@ using BalkanBot.Routing;
 
 namespace BalkanBot.Answers;
 
-public sealed partial class AnswerEngine
+/// <summary>
+/// Picks the records a question is about: the names in it, the previous answer's records for follow-ups ("and
+/// Hungary?", "compare it with CEFTA"), the record that involves all the named states, or a BM25 match when
+/// nothing is named.
+/// </summary>
+public sealed class FocusResolver(KnowledgeBase kb)
 {
+    private readonly KnowledgeBase _kb = kb;
+
     private static readonly HashSet<string> AgreementWords = ["agreement", "declaration", "deal", "pact", "plan", "treaty", "alliance", "accord", "initiative"];
 
     /// <summary>Resolves follow-ups against the previous answer and picks the records the question is about.</summary>
-    private (RoutedQuestion, List<KnowledgeRecord>) Resolve(RoutedQuestion q, ConversationState? previous)
+    public (RoutedQuestion, List<KnowledgeRecord>) Resolve(RoutedQuestion q, ConversationState? previous)
     {
         var focus = q.Mentions.Select(m => _kb.Get(m.RecordId)).OfType<KnowledgeRecord>()
             .Where(r => r.Kind != RecordKind.Source).DistinctBy(r => r.Id).ToList();
@@ -76,7 +83,7 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>Most of the question's words occur in the base: a topical question even without a name in it.</summary>
-    private bool SpeaksTheBasesLanguage(RoutedQuestion q)
+    public bool SpeaksTheBasesLanguage(RoutedQuestion q)
     {
         if (q.Terms.Count == 0) return false;
         var known = q.Terms.Count(t => _kb.Vocabulary.Contains(t));
@@ -111,7 +118,7 @@ public sealed partial class AnswerEngine
     }
 
     /// <summary>The question's words that are neither names nor question words: what is asked about the named things.</summary>
-    private static List<string> Residual(RoutedQuestion q)
+    public static List<string> Residual(RoutedQuestion q)
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet();
         return q.Terms.Where(t => !mentionTokens.Contains(t) && !IsQuestionWord(t)).Distinct().ToList();
@@ -133,7 +140,7 @@ public sealed partial class AnswerEngine
     /// "What is the capital of France?" names France but asks for something no record about France says.
     /// Words left after removing names and question words must mostly occur in the records in focus.
     /// </summary>
-    private bool CoversQuestion(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus)
+    public bool CoversQuestion(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus)
     {
         // A named agreement, event or figure is specific enough; the check is for questions that name only actors.
         if (focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event or RecordKind.Figure)) return true;
@@ -150,22 +157,4 @@ public sealed partial class AnswerEngine
 
     private static bool IsQuestionWord(string t) => t is "signed" or "sign" or "signing" or "adopted" or "agreed" or "founded" or "created"
         or "established" or "formed" or "launched" or "start" or "started" or "begin" or "began" or "mean" or "means" or "meaning" or "role" or "purpose";
-
-    private Answer NoAnswer(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus)
-    {
-        var topic = q.Original.Trim().TrimEnd('?', '!', '.').Trim();
-        if (topic.Length > 120) topic = topic[..120] + "…";
-        var b = new AnswerBuilder(_kb, q) { Title = "No sourced answer", Confidence = 0 };
-        foreach (var f in focus.Take(2)) FollowUps.Suggest(b, f);
-        foreach (var hit in _kb.Search(q.Terms, [RecordKind.Agreement], 3))
-            if (_kb.Get(hit.Id) is { } r) b.FollowUp($"Tell me about the {r.ShortName}");
-        foreach (var p in FollowUps.Popular(_kb)) b.FollowUp(p);
-        var built = b.Build();
-        return built with
-        {
-            Answered = false,
-            Text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.",
-            Citations = [], Facts = [], RecordIds = [],
-        };
-    }
 }

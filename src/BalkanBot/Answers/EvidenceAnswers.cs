@@ -1,0 +1,140 @@
+using BalkanBot.Handlers;
+using BalkanBot.Knowledge;
+using BalkanBot.Retrieval;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Answers;
+
+/// <summary>
+/// Retrieval first, intent second: the passages that match what is asked decide whether there is an answer; the
+/// intent's handler decides only its layout. A handler's answer is kept when the evidence backs it and is completed
+/// with the passages it left out; otherwise the answer is built from the passages, or honestly declined.
+/// </summary>
+public sealed class EvidenceAnswers(KnowledgeBase kb)
+{
+    private const int ExtraFacts = 3;
+
+    public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
+    {
+        // Answers whose records are themselves the evidence: everything in a period, a table of measures.
+        var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
+        if (periodOnly && handled.Answered) return handled;
+        if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
+            && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
+            return WithSupport(handled, evidence);
+
+        if (evidence.EntityOnly)
+        {
+            // Two or more names and nothing else: what the sources say about them together.
+            if (handled.Answered)
+                return evidence.Terms.Entities.Count >= 2
+                    ? AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Where(h => h.MatchedEntities.Count >= 2)
+                        .Select(h => h.Passage).Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), 2)
+                    : handled;
+            return evidence.Found ? FromPassages(q, evidence) : handled;
+        }
+        if (!evidence.Found)
+            return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
+                ? handled
+                : Decline(q, focus, evidence);
+        if (handled.Answered && Agrees(handled, evidence)) return WithSupport(handled, evidence);
+        return FromPassages(q, evidence);
+    }
+
+    private Answer WithSupport(Answer handled, Evidence evidence) =>
+        AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
+            .Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), ExtraFacts);
+
+    /// <summary>The handler answered about a record the evidence also points at.</summary>
+    private static bool Agrees(Answer handled, Evidence evidence)
+    {
+        var records = handled.RecordIds.ToHashSet(StringComparer.Ordinal);
+        return evidence.Supporting.Take(3).Any(h => records.Contains(h.Passage.RecordId) || h.Passage.Subject is { } s && records.Contains(s));
+    }
+
+    /// <summary>An answer made of the passages that match: the best one as the short answer, the others as facts.</summary>
+    public Answer FromPassages(RoutedQuestion q, Evidence evidence)
+    {
+        var passages = evidence.Supporting.Select(h => h.Passage).ToList();
+        var lead = evidence.Best!.Passage;
+        var record = kb.Get(lead.RecordId);
+        var topic = TopicOf(record);
+        var b = new AnswerBuilder(kb, q)
+        {
+            Title = topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
+            Confidence = Math.Min(0.9, 0.5 + 0.1 * evidence.Supporting[0].MatchedTerms.Count),
+        };
+        b.Text = AnswerBuilder.Markers(lead.Text, b.Cite(lead.Cite));
+        b.UseRecord(lead.RecordId);
+        var answer = b.Build();
+        answer = AnswerComposition.WithPassages(answer, kb, passages.Where(p => p != lead && p.Kind != PassageKind.Name), ExtraFacts + 1);
+        var used = answer.RecordIds.ToList();
+        var more = new AnswerBuilder(kb, q);
+        foreach (var conflict in kb.ConflictsAbout(used).Where(c => c.About.Any(used.Contains)).Take(1)) more.Conflict(conflict);
+        if (topic is not null) FollowUps.Suggest(more, topic);
+        var extra = more.Build();
+        return AnswerComposition.Merge([answer, extra with { Text = "", Title = "", Answered = false }], q.Original) with
+        {
+            Title = answer.Title,
+            Answered = true,
+            Intent = q.Intent,
+            Confidence = answer.Confidence,
+        };
+    }
+
+    /// <summary>No passage carries what is asked: say so, name what is known, and offer questions the base answers.</summary>
+    public Answer Decline(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence)
+    {
+        var topic = q.Original.Trim().TrimEnd('?', '!', '.').Trim();
+        if (topic.Length > 120) topic = topic[..120] + "…";
+        var b = new AnswerBuilder(kb, q) { Title = "No sourced answer", Confidence = 0 };
+        var known = focus.FirstOrDefault(f => f.Kind is RecordKind.Actor or RecordKind.Agreement or RecordKind.Event);
+        foreach (var f in focus.Take(2)) FollowUps.Suggest(b, f);
+        foreach (var hit in kb.Search(q.Terms, [RecordKind.Agreement], 3))
+            if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is the {r.ShortName}?");
+        foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
+        var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
+        var place = q.Mentions.FirstOrDefault() is { } mention && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
+            ? Title(mention.Surface) : named?.ShortName;
+        string text;
+        if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
+        {
+            var what = WhatWasAsked(evidence.Terms);
+            text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
+                ? $"The sources give no information on the {what} in {place}."
+                : $"The sources give no figure for {Possessive(place!)} {what}.";
+        }
+        else if (named is not null && evidence.Terms.Content.Count > 0)
+            text = $"The sources cover {named.ShortName}, but say nothing I can find about \"{topic}\".";
+        else
+            text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";
+        return b.Build() with { Answered = false, Text = text, Citations = [], Facts = [], RecordIds = [] };
+    }
+
+    private KnowledgeRecord? TopicOf(KnowledgeRecord? record)
+    {
+        if (record is null) return null;
+        if (record.Kind is not (RecordKind.Figure or RecordKind.Claim or RecordKind.Conflict)) return record;
+        var about = record.Subject ?? record.About.FirstOrDefault();
+        return about is null ? null : kb.Get(about);
+    }
+
+    /// <summary>"defence spending", "rocket launchers", "population": the quantity asked, in the asker's order.</summary>
+    private static string WhatWasAsked(QuestionTerms t)
+    {
+        static string Noun(string w) => w switch
+        {
+            "spend" or "spent" or "spending" => "spending", "gdp" => "GDP", "killed" or "dead" or "deaths" => "deaths",
+            "wounded" or "injured" => "wounded", _ => w,
+        };
+        var hard = t.Hard.Select(Noun).Distinct().ToList();
+        var qualifiers = t.Content.Where(c => !t.Hard.Contains(c)).Take(2).Where(c => hard.Count > 0).ToList();
+        var words = qualifiers.Concat(hard).ToList();
+        return words.Count > 0 ? string.Join(" ", words) : string.Join(" ", t.Content.Take(3));
+    }
+
+    private static string Title(string surface) =>
+        string.Join(' ', surface.Split(' ').Select(w => w.Length <= 2 ? w.ToUpperInvariant() : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace BalkanBot.Answers;
+
+/// <summary>A message read for its questions: the parts to answer, and a note for the reader when some was left out.</summary>
+public sealed record ReadMessage(IReadOnlyList<string> Parts, string? Note);
+
+/// <summary>
+/// Reads a chat message the way a person would before answering it: markup is stripped, a long pasted thread is
+/// reduced to the question sentences at its end, and a message that asks two things becomes two parts. Any
+/// instruction inside the text stays text: it is never obeyed, only read for the question it carries.
+/// </summary>
+public static partial class MessageReader
+{
+    /// <summary>Messages up to this length are read whole.</summary>
+    public const int ShortMessage = 500;
+    /// <summary>The longest text kept from a long message: its question sentences, last first.</summary>
+    public const int MaxQuestionText = 600;
+    public const int MaxParts = 4;
+
+    public static ReadMessage Read(string? text)
+    {
+        var original = text ?? "";
+        var clean = StripMarkup(original);
+        string? note = null;
+        if (clean.Length > ShortMessage)
+        {
+            var kept = QuestionSentences(clean);
+            note = $"Your message was {original.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; I answered the question I found in it: \"{Shorten(kept, 160)}\"";
+            clean = kept;
+        }
+        var parts = Split(clean);
+        if (parts.Count > MaxParts)
+        {
+            note = (note is null ? "" : note + " ") + $"It asked {parts.Count} things; I answered the first {MaxParts}.";
+            parts = parts.Take(MaxParts).ToList();
+        }
+        return new ReadMessage(parts, note);
+    }
+
+    /// <summary>HTML, Markdown and Slack mrkdwn removed; links keep their text; entities decoded.</summary>
+    public static string StripMarkup(string text)
+    {
+        var t = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        t = CodeFence().Replace(t, " ");
+        t = ScriptBlock().Replace(t, " ");
+        t = SlackLink().Replace(t, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["url"].Value);
+        t = SlackMention().Replace(t, " ");
+        t = HtmlBreak().Replace(t, "\n");
+        t = HtmlTag().Replace(t, " ");
+        t = WebUtility.HtmlDecode(t);
+        t = MarkdownLink().Replace(t, "$1");
+        t = Emphasis().Replace(t, " ");
+        t = LinePrefix().Replace(t, "");
+        t = Spaces().Replace(t, " ");
+        return string.Join("\n", t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)).Trim();
+    }
+
+    /// <summary>The question sentences of a long text: those ending in "?" (the last ones), else its last sentences.</summary>
+    private static string QuestionSentences(string text)
+    {
+        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var questions = sentences.Where(s => s.EndsWith('?') || AsksSomething().IsMatch(s)).ToList();
+        var pick = questions.Count > 0 ? questions : sentences;
+        var kept = new List<string>();
+        var length = 0;
+        for (var i = pick.Count - 1; i >= 0 && kept.Count < 3; i--)
+        {
+            var s = pick[i].Length > MaxQuestionText ? pick[i][^MaxQuestionText..] : pick[i];
+            if (length + s.Length > MaxQuestionText && kept.Count > 0) break;
+            kept.Insert(0, s);
+            length += s.Length;
+            // Questions asked earlier in a thread were asked of someone else; the last question is the one for us,
+            // with the one before it only when they are adjacent.
+            if (questions.Count > 0 && (i == 0 || sentences.IndexOf(pick[i - 1]) != sentences.IndexOf(pick[i]) - 1)) break;
+        }
+        return string.Join(" ", kept);
+    }
+
+    /// <summary>"What is X exactly and which resolution is it under?" → two parts; a single question stays whole.</summary>
+    public static List<string> Split(string text)
+    {
+        var parts = new List<string>();
+        text = Injected().Replace(text, " ").Trim();
+        foreach (var sentence in QuestionBoundary().Split(text))
+        {
+            var s = sentence.Trim().Trim(',', ';', '-', '–').Trim();
+            if (s.Length == 0) continue;
+            foreach (var piece in Conjoined().Split(s))
+            {
+                var p = Polite().Replace(piece.Trim().Trim(',', ';').Trim(), "");
+                if (p.Length > 0) parts.Add(p);
+            }
+        }
+        // Fragments without a question of their own ("thanks", "hi team") are not parts, unless nothing else is.
+        var asked = parts.Where(p => AsksSomething().IsMatch(p) || p.EndsWith('?') || p.Split(' ').Length >= 3).ToList();
+        return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
+    }
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    [GeneratedRegex(@"```.*?```", RegexOptions.Singleline)]
+    private static partial Regex CodeFence();
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptBlock();
+    [GeneratedRegex(@"<(?<url>(?:https?|mailto):[^|>\s]+)(?:\|(?<label>[^>]*))?>")]
+    private static partial Regex SlackLink();
+    [GeneratedRegex(@"<[@#!][^>]*>")]
+    private static partial Regex SlackMention();
+    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/h\d)\s*/?\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBreak();
+    [GeneratedRegex(@"</?[a-zA-Z][^<>]{0,300}>")]
+    private static partial Regex HtmlTag();
+    [GeneratedRegex(@"\[([^\]]{1,200})\]\((?:https?://|/)[^)\s]{0,500}\)")]
+    private static partial Regex MarkdownLink();
+    [GeneratedRegex(@"(\*\*|__|~~|`+|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")]
+    private static partial Regex Emphasis();
+    [GeneratedRegex(@"(?m)^\s*(>+|#{1,6}\s|[-*+]\s|\d+[.)]\s)\s*")]
+    private static partial Regex LinePrefix();
+    [GeneratedRegex(@"[ \t\u00A0]+")]
+    private static partial Regex Spaces();
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    private static partial Regex SentenceSplit();
+    [GeneratedRegex(@"(?<=\?)\s*|\n+")]
+    private static partial Regex QuestionBoundary();
+    // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Conjoined();
+    // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
+    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
+    private static partial Regex Injected();
+    // "Can you tell me when …", "please let me know who …": the question is what follows.
+    [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Polite();
+    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksSomething();
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using BalkanBot.Retrieval;
+
+namespace BalkanBot.Knowledge;
+
+public sealed partial class KnowledgeBase
+{
+    private readonly Lock _passageLock = new();
+    private PassageIndex? _passages;
+    private Synonyms? _synonyms;
+
+    /// <summary>The reviewed synonym groups stored with the base at build time.</summary>
+    public Synonyms Synonyms => _synonyms ??= Meta("synonyms") is { } json
+        ? new Synonyms(JsonSerializer.Deserialize<List<List<string>>>(json) ?? [])
+        : Synonyms.Empty;
+
+    /// <summary>
+    /// Every curated record cut into passages. Events are included while the event index is small; above
+    /// <see cref="LargeEventIndex"/> events are found through SQLite's index and cut on demand.
+    /// </summary>
+    public PassageIndex Passages
+    {
+        get
+        {
+            if (_passages is not null) return _passages;
+            lock (_passageLock) return _passages ??= BuildPassages();
+        }
+    }
+
+    public bool EventsInPassageIndex => Counts.GetValueOrDefault(RecordKind.Event) <= LargeEventIndex;
+
+    private PassageIndex BuildPassages()
+    {
+        var records = Resident.Where(r => r.Kind != RecordKind.Source).ToList();
+        if (EventsInPassageIndex)
+            records.AddRange(WithConnection(db =>
+            {
+                using var cmd = db.CreateCommand();
+                cmd.CommandText = "SELECT json FROM records WHERE kind = 'Event' ORDER BY rowid";
+                using var r = cmd.ExecuteReader();
+                var list = new List<KnowledgeRecord>();
+                while (r.Read()) list.Add(KnowledgeRecordJson.Deserialize(r.GetString(0)));
+                return list;
+            }));
+        var byId = records.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var next = 0;
+        var passages = records.SelectMany(r => PassageExtractor.Extract(r, id => NameFor(id, byId), () => next++)).ToList();
+        var vocabulary = Vocabulary;
+        return new PassageIndex(passages,
+            id => byId.TryGetValue(id, out var r) ? r.Aliases.Prepend(r.Name).Concat(r.Topics.Select(t => t.Replace('-', ' ')))
+                .Append(r.Measure?.Replace('-', ' ') ?? "").Append(r.Unit ?? "") : [],
+            text => Aliases.Link(TextNormalizer.Tokens(text), vocabulary).Mentions.Select(m => m.RecordId).Distinct().ToList(),
+            Synonyms);
+    }
+
+    /// <summary>Passages cut on demand from events that are too many to hold (see <see cref="EventsInPassageIndex"/>).</summary>
+    public IReadOnlyList<Passage> PassagesOf(KnowledgeRecord record)
+    {
+        var next = 0;
+        return PassageExtractor.Extract(record, id => NameFor(id, null), () => next++).ToList();
+    }
+
+    private string NameFor(string id, Dictionary<string, KnowledgeRecord>? byId) =>
+        (byId is not null && byId.TryGetValue(id, out var r) ? r : Get(id)) is { } rec ? rec.ShortName : id;
+}

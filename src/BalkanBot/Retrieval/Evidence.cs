@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Retrieval;
+
+/// <summary>The passages that answer what a question asks, or why none does.</summary>
+public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Supporting, IReadOnlyList<PassageHit> Candidates)
+{
+    /// <summary>At least one passage states what is asked; a caveat alone ("the source gives no date") is not an answer.</summary>
+    public bool Found => Supporting.Any(h => !EvidenceFinder.IsCaveat(h.Passage));
+    public PassageHit? Best => Supporting.FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage));
+    /// <summary>The question names things but asks nothing more of them ("What is the Tirana Declaration?").</summary>
+    public bool EntityOnly => Terms.Content.Count == 0 && Terms.Entities.Count > 0;
+}
+
+/// <summary>
+/// The relevance gate. A passage supports an answer only when it concerns what the question names and carries what
+/// it asks: the same measure (population is not a trade share; Serbia's troops are not KFOR's), a number where a
+/// count is asked, a share where a percentage is asked, and most of the question's other content words. Naming a
+/// known thing is not enough.
+/// </summary>
+public static partial class EvidenceFinder
+{
+    public static Evidence Find(KnowledgeBase kb, RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, int limit = 6)
+    {
+        var terms = QuestionTerms.From(q, focus, kb.Vocabulary);
+        var index = kb.Passages;
+        var queryTerms = terms.Content.Concat(terms.Soft).ToList();
+        var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
+        var candidates = index.Search(query, 40).ToList();
+        if (!kb.EventsInPassageIndex) candidates = WithLargeEvents(kb, q, terms, candidates);
+        // A quoted phrase that no passage holds is the asker's wording, not the documents'.
+        terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
+        // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
+        if (terms.Entities.Count == 0 && terms.Unknown.Count > 0) return new Evidence(terms, [], candidates);
+        var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms)))
+            .Take(limit).ToList();
+        // A passage that only repeats a record's names answers a question about names, nothing else.
+        if (!AsksForName(terms))
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 1 : 0).ToList();
+        return new Evidence(terms, supporting, candidates);
+    }
+
+    /// <summary>With a large incident set, events are searched in SQLite and their passages scored here.</summary>
+    private static List<PassageHit> WithLargeEvents(KnowledgeBase kb, RoutedQuestion q, QuestionTerms terms, List<PassageHit> hits)
+    {
+        var words = terms.Content.Count > 0 ? terms.Content : q.Terms;
+        foreach (var hit in kb.Search(words, [RecordKind.Event], 3))
+        {
+            if (kb.Get(hit.Id) is not { } e) continue;
+            foreach (var p in kb.PassagesOf(e).Where(p => p.Kind is PassageKind.Summary or PassageKind.Fact or PassageKind.Date))
+            {
+                var norm = " " + TextNormalizer.Normalize(p.Text) + " ";
+                var matched = terms.Content.Where(t => norm.Contains(" " + t, StringComparison.Ordinal)).ToList();
+                var entities = terms.Entities.Where(x => x == e.Id || e.References.Any(r => r.Target == x)).ToList();
+                hits.Add(new PassageHit(p with { Id = -1 }, hit.Score + matched.Count, matched, entities));
+            }
+        }
+        return hits.OrderByDescending(h => h.Score).ToList();
+    }
+
+    private static bool Supports(PassageIndex index, PassageHit hit, QuestionTerms terms, IReadOnlyList<KnowledgeRecord> focus)
+    {
+        var p = hit.Passage;
+        // Every named thing, or at least the main one where several are named in passing.
+        if (terms.Entities.Count > 0)
+        {
+            var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e));
+            var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event)) ?? terms.Entities[0];
+            if (named == 0) return false;
+            if (terms.Entities.Count <= 2 && named < terms.Entities.Count && !hit.MatchedEntities.Contains(primary)) return false;
+            if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
+            // A figure answers for its own subject: Serbia's troops are not KFOR's.
+            if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
+                && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId)) return false;
+        }
+        var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
+        bool InText(string t) => text is null ? index.MatchesInText(p, t) : text.Contains(" " + t, StringComparison.Ordinal);
+        foreach (var h in terms.Hard)
+            if (!InText(h)) return false;
+        // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
+        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && !terms.Hard.All(h => h is "weather" or "temperature")
+            && !NumberNear(index, p, terms.Hard)) return false;
+        if (terms.AsksShare && !p.Text.Contains('%') && !p.Text.Contains("percent", StringComparison.OrdinalIgnoreCase)
+            && !p.Text.Contains("per cent", StringComparison.OrdinalIgnoreCase)) return false;
+        if (terms.AsksCount && !Number().IsMatch(p.Text)) return false;
+        foreach (var phrase in terms.Phrases)
+            if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
+        var content = terms.Content;
+        if (content.Count == 0) return terms.Entities.Count > 0;
+        var matched = content.Count(t => hit.MatchedTerms.Contains(t));
+        // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
+        if (terms.Entities.Count == 0)
+            return content.Count == 1 ? p.Id >= 0 && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
+        // Half the content words; with a single one, that one.
+        return matched * 2 >= content.Count && matched > 0;
+    }
+
+    private static bool AsksForName(QuestionTerms terms) =>
+        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full"]);
+
+    /// <summary>
+    /// For a quantity, the named thing must be what the passage measures: its own record or subject, or named
+    /// close to the measure word ("Montenegro's census … towards Serbia" is not Serbia's population).
+    /// </summary>
+    private static bool AboutTheNamed(KnowledgeBase kb, PassageHit hit, QuestionTerms terms)
+    {
+        var p = hit.Passage;
+        if (terms.Entities.Count == 0) return true;
+        if (terms.Entities.Contains(p.RecordId) || p.Subject is { } s && terms.Entities.Contains(s)) return true;
+        if (p.Kind == PassageKind.Figure) return false;
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var stems = terms.Hard.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var near = kb.Aliases.Find(tokens).Where(m => terms.Entities.Contains(m.RecordId)).Select(m => m.TokenStart).ToList();
+        for (var i = 0; i < tokens.Length; i++)
+            if (stems.Contains(Stemmer.Stem(tokens[i])) && near.Any(n => Math.Abs(n - i) <= 8)) return true;
+        return false;
+    }
+
+    private static bool NumberNear(PassageIndex index, Passage p, IReadOnlyList<string> measures)
+    {
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var stems = measures.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!stems.Contains(Stemmer.Stem(tokens[i]))) continue;
+            for (var j = Math.Max(0, i - 6); j <= Math.Min(tokens.Length - 1, i + 6); j++)
+                if (tokens[j].Any(char.IsDigit) && !TimeExpressions.IsYear(tokens[j]) || Number().IsMatch(tokens[j]) && tokens[j] is not "no") return true;
+        }
+        return false;
+    }
+
+    /// <summary>A note on what a source leaves out: useful beside an answer, never the answer.</summary>
+    public static bool IsCaveat(Passage p) => Caveat().IsMatch(p.Text);
+
+    [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Caveat();
+
+    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|hundreds|thousand|thousands|million|billion|none|no)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Number();
+}

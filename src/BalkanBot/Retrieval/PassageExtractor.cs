@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using BalkanBot.Knowledge;
+
+namespace BalkanBot.Retrieval;
+
+/// <summary>Cuts every record into the passages it states, each with its own citations.</summary>
+public static partial class PassageExtractor
+{
+    public static IEnumerable<Passage> Extract(KnowledgeRecord r, Func<string, string> nameOf, Func<int> nextId)
+    {
+        if (r.Kind == RecordKind.Source) yield break;
+        // A statement concerns what it names; only the structured passages (parties, memberships, a figure's subject,
+        // a claim's targets) concern the records the record points at.
+        var refers = r.References.Select(x => x.Target).Where(t => t != r.Id).Distinct().ToList();
+        IReadOnlyList<string> own = r.Kind switch
+        {
+            RecordKind.Figure => r.Subject is null ? [] : [r.Subject],
+            RecordKind.Claim or RecordKind.Conflict => r.About,
+            _ => [],
+        };
+        var allCites = r.AllCitations.ToList();
+        Passage P(PassageKind kind, string text, IReadOnlyList<Citation> cite, IReadOnlyList<string>? extra = null) =>
+            new(nextId(), r.Id, r.Kind, kind, text.Trim(), cite) { Refers = extra ?? own, Measure = r.Measure, Subject = r.Subject };
+
+        if (r.Kind is RecordKind.Actor or RecordKind.Agreement or RecordKind.Event && allCites.Count > 0)
+        {
+            var aka = r.Aliases.Where(a => a.Length > 1).Take(6).ToList();
+            var text = aka.Count == 0 ? r.Name : $"{r.Name}, also called {string.Join(", ", aka)}";
+            yield return P(PassageKind.Name, text + ".", [allCites[0]], refers);
+        }
+        if (r.Summary is { } summary)
+            foreach (var sentence in Sentences(summary.Text))
+                yield return P(PassageKind.Summary, sentence, summary.Cite);
+        if (r.Role is { } role)
+            foreach (var sentence in Sentences(role.Text))
+                yield return P(PassageKind.Role, sentence, role.Cite);
+        foreach (var fact in r.Facts)
+            yield return P(PassageKind.Fact, fact.Text, fact.Cite);
+        foreach (var m in r.Memberships)
+        {
+            var since = m.Since is { } d ? $" since {d.Display}" : "";
+            yield return P(PassageKind.Membership, $"{r.Name} is a member of {nameOf(m.Of)}{since}.", m.Cite, [m.Of]);
+        }
+        if (r.Kind == RecordKind.Agreement && r.Parties.Count > 0 && allCites.Count > 0)
+        {
+            var cite = r.Summary?.Cite ?? [allCites[0]];
+            var names = r.Parties.Select(nameOf).ToList();
+            yield return P(PassageKind.Parties, $"The parties to the {r.ShortName} are {Join(names)}.", cite, refers);
+        }
+        if (r.Kind is RecordKind.Agreement or RecordKind.Event && r.Date is { } date && allCites.Count > 0)
+        {
+            var verb = r.Kind == RecordKind.Agreement ? "was signed or adopted" : "took place";
+            var place = r.PlaceText is { Length: > 0 } p ? $" in {p}" : "";
+            var cite = r.Summary?.Cite ?? [allCites[0]];
+            yield return P(PassageKind.Date, $"The {r.ShortName} {verb}{place} on {date.Display}.", cite, refers);
+        }
+        if (r.Kind == RecordKind.Figure && r.Cite.Count > 0)
+        {
+            var text = $"{r.Name}: {r.ValueText ?? r.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+            yield return P(PassageKind.Figure, text, r.Cite);
+            if (!string.IsNullOrWhiteSpace(r.Note))
+                foreach (var sentence in Sentences(r.Note).Take(2))
+                    yield return P(PassageKind.Figure, sentence, r.Cite);
+        }
+        if (r.Kind == RecordKind.Claim && r.Text is { Length: > 0 } claim && r.Cite.Count > 0)
+            yield return P(PassageKind.Claim, claim, r.Cite, r.About);
+    }
+
+    public static string Join(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        2 => $"{items[0]} and {items[1]}",
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+
+    /// <summary>Sentence split that leaves abbreviations ("U.S.", "para. 2") and decimals alone.</summary>
+    public static IEnumerable<string> Sentences(string text)
+    {
+        foreach (var s in SentenceEnd().Split(text.Trim()))
+            if (s.Trim() is { Length: > 0 } t) yield return t;
+    }
+
+    [GeneratedRegex(@"(?<=[a-z0-9\)”""'%][.!?][”""']?)\s+(?=[A-Z“""(])")]
+    private static partial Regex SentenceEnd();
+}

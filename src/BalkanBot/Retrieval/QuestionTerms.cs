@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using BalkanBot.Knowledge;
+using BalkanBot.Routing;
+
+namespace BalkanBot.Retrieval;
+
+/// <summary>
+/// Sorts a question's words into what it asks about: the records it names, the content words a passage must
+/// carry, the measure words a figure must be about, and the soft words of asking ("signed", "role") that help
+/// ranking but are not themselves the topic.
+/// </summary>
+public sealed record QuestionTerms(
+    IReadOnlyList<string> Entities,
+    IReadOnlyList<string> Content,
+    IReadOnlyList<string> Hard,
+    IReadOnlySet<string> Soft,
+    IReadOnlyList<string> Phrases,
+    bool AsksCount,
+    bool AsksShare)
+{
+    private static readonly FrozenSet<string> SoftWords = """
+        signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
+        formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
+        call name names named stand stands acronym abbreviation full short parties party members member membership countries
+        country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main
+        involved involve involving behind describe described description brief document documents source sources paper
+        author authors essay article say says said according view views position positions think consider considers
+        important significance significant major big biggest largest happened happen happening occur occurred
+        current currently today now date year years day days month time recent later earlier
+        kind type sort exist exists existed official officially part join joined belong belongs stand
+        question answer tell confirm explain detail details example examples near
+        figure figures numbers number statistics stats data give gives given record records base hold holds
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
+    private static readonly FrozenSet<string> MeasureWords = """
+        population inhabitants census troops soldiers personnel servicemen peacekeepers army armed tanks tank aircraft jets
+        fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
+        spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
+        casualties killed dead deaths wounded injured refugees migrants weather temperature
+        nuclear warheads reserves reservists conscripts conscription
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TimeWords = """
+        today tomorrow yesterday tonight week weekend month year now currently latest recent recently
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Content words the question uses that the base never does, after spelling correction.</summary>
+    public IReadOnlyList<string> Unknown { get; init; } = [];
+
+    public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
+    {
+        var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        var words = q.Terms.Where(t => !mentionTokens.Contains(t) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
+                                       && t.Length > 1 && !t.All(char.IsDigit))
+            .Select(t =>
+            {
+                if (vocabulary is null || vocabulary.Contains(t) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
+                if (Spelling.Nearest(t, vocabulary) is { } fixedWord) return fixedWord;
+                unknown.Add(t);
+                return t;
+            }).Distinct().ToList();
+        var soft = words.Where(SoftWords.Contains).ToHashSet(StringComparer.Ordinal);
+        var hard = words.Where(MeasureWords.Contains).ToList();
+        // Beside a name the base knows, a word it never uses ("lol", "SELECT") is noise, unless it is a quantity.
+        var content = words.Where(w => !soft.Contains(w) && (q.Mentions.Count == 0 || !unknown.Contains(w) || hard.Contains(w))).ToList();
+        // The names in the question; a follow-up without names is about the records the conversation is on.
+        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList() : focus.Select(f => f.Id).Distinct().ToList();
+        var padded = " " + q.Normalized + " ";
+        var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
+                        || padded.Contains(" how much ", StringComparison.Ordinal);
+        var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
+                        || padded.Contains(" proportion ", StringComparison.Ordinal) || q.Original.Contains('%');
+        return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare) { Unknown = unknown };
+    }
+
+    /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
+    private static IReadOnlyList<string> Quoted(string text)
+    {
+        var list = new List<string>();
+        var open = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var isQuote = c is '"' or '“' or '”' or '«' or '»' or '„' || (c is '\'' or '‘' or '’' && IsQuoteApostrophe(text, i));
+            if (!isQuote) continue;
+            if (open < 0) { open = i; continue; }
+            var inner = TextNormalizer.Normalize(text[(open + 1)..i]);
+            if (inner.Length >= 3) list.Add(inner);
+            open = -1;
+        }
+        return list;
+    }
+
+    // An apostrophe inside a word ("Serbia's") is not a quotation mark.
+    private static bool IsQuoteApostrophe(string text, int i) =>
+        !(i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]));
+}

@@ -1,0 +1,50 @@
+using BalkanBot.Knowledge;
+
+namespace BalkanBot.Retrieval;
+
+/// <summary>
+/// Corrects a misspelt content word to the nearest word the base uses ("invesment" → "investment",
+/// "populaton" → "population"): one edit for words of five to seven letters, two from eight.
+/// </summary>
+public static class Spelling
+{
+    public static string? Nearest(string word, ISet<string> vocabulary)
+    {
+        if (word.Length < 5 || vocabulary.Contains(word) || word.Any(char.IsDigit)) return null;
+        var max = word.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = max + 1;
+        foreach (var v in vocabulary)
+        {
+            if (Math.Abs(v.Length - word.Length) > max || v[0] != word[0] && v[^1] != word[^1]) continue;
+            var d = Distance(word, v, bestDistance);
+            if (d < bestDistance || d == bestDistance && best is not null && string.CompareOrdinal(v, best) < 0)
+            {
+                if (d < bestDistance || best is null) { best = v; bestDistance = d; }
+            }
+        }
+        return bestDistance <= max ? best : null;
+    }
+
+    /// <summary>Optimal string alignment distance, abandoned once it exceeds <paramref name="limit"/>.</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var rowMin = int.MaxValue;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
+                d[i, j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > limit) return limit + 1;
+        }
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,38 @@
+namespace BalkanBot.Retrieval;
+
+/// <summary>
+/// A light English suffix stripper for matching word forms: "signed", "signing" and "sign" meet, as do
+/// "declaration" and "declared", "independence" and "independent", while "population" and "popular" stay apart.
+/// It keeps at least four letters, so short words are left as they are.
+/// </summary>
+public static class Stemmer
+{
+    private static readonly string[] Suffixes =
+    [
+        "ational", "ization", "isation", "ations", "ation", "itions", "ition", "ments", "ment", "ness", "ships", "ship",
+        "ings", "ingly", "ing", "edly", "ences", "ence", "ances", "ance", "ents", "ent", "ions", "ion", "ities", "ity",
+        "ives", "ive", "ists", "ist", "isms", "ism", "ally", "ly", "ers", "er", "eds", "ed", "al", "e",
+    ];
+
+    public static string Stem(string token)
+    {
+        if (token.Length <= 4 || char.IsDigit(token[0])) return token;
+        var t = token;
+        if (t.EndsWith("ies", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
+        else if (t.EndsWith("sses", StringComparison.Ordinal)) t = t[..^2];
+        else if (t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal) && !t.EndsWith("us", StringComparison.Ordinal)
+                 && !t.EndsWith("is", StringComparison.Ordinal)) t = t[..^1];
+        foreach (var s in Suffixes)
+        {
+            if (t.Length - s.Length >= 4 && t.EndsWith(s, StringComparison.Ordinal))
+            {
+                t = t[..^s.Length];
+                break;
+            }
+        }
+        if (t.Length > 4 && t.EndsWith('y')) t = t[..^1];
+        // "committed" → "committ" → "commit": a doubled final consonant after a stripped suffix.
+        if (t.Length > 4 && t[^1] == t[^2] && t[^1] is not ('l' or 's' or 'z')) t = t[..^1];
+        return t;
+    }
+}
