@@ -6,8 +6,17 @@ using BalkanBot.Knowledge;
 
 namespace BalkanBot.Evaluation;
 
+/// <summary>The BM25 baseline's result on one question, scored with the same must/cite checks as the engine.</summary>
+public sealed record BaselineOutcome(IReadOnlyList<string> RecordIds, bool Correct, bool CitesRightSource, string? Failure);
+
 public sealed record EvalOutcome(EvalQuestion Question, Answer Answer, bool Correct, bool CitesRightSource, bool IntentRight,
-    bool? RecallAt1, bool? RecallAt5, string? Failure);
+    bool? RecallAt1, bool? RecallAt5, string? Failure)
+{
+    public EvalHalf Half => Question.Half;
+
+    /// <summary>Null unless the run asked for the baseline.</summary>
+    public BaselineOutcome? Baseline { get; init; }
+}
 
 public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
 {
@@ -26,6 +35,9 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
     public int OutOfScopeCount => OutOfScope.Count();
     public int RetrievalCount => WithRecords.Count();
 
+    /// <summary>The questions of one half.</summary>
+    public IReadOnlyList<EvalOutcome> Of(EvalHalf half) => Outcomes.Where(o => o.Half == half).ToList();
+
     private static double Share(IEnumerable<EvalOutcome> items, Func<EvalOutcome, bool> ok)
     {
         var list = items.ToList();
@@ -43,12 +55,67 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
         """);
 }
 
+/// <summary>
+/// A share with its denominator, so an empty group prints as such instead of as 100%. <see cref="Value"/> is null
+/// when there is nothing to measure.
+/// </summary>
+public readonly record struct Rate(int Hits, int Count)
+{
+    public double? Value => Count == 0 ? null : (double)Hits / Count;
+
+    public static Rate Of<T>(IEnumerable<T> items, Func<T, bool> ok)
+    {
+        int hits = 0, count = 0;
+        foreach (var item in items)
+        {
+            count++;
+            if (ok(item)) hits++;
+        }
+        return new Rate(hits, count);
+    }
+
+    public override string ToString() => Value is { } v ? Percent(v) : "—";
+
+    /// <summary>0.982 → "98.2%".</summary>
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary>
+/// The three numbers the eval reports for the engine and for the baseline. Correct: an in-scope question answered with
+/// every `must` string and a right source cited. Traps declined: questions of kind trap not answered. Out of scope
+/// answered: other questions that must be declined, answered anyway (lower is better). The baseline never declines.
+/// </summary>
+public sealed record EvalScores(Rate EngineCorrect, Rate BaselineCorrect, Rate EngineTrapsDeclined, Rate BaselineTrapsDeclined,
+    Rate EngineOutOfScopeAnswered, Rate BaselineOutOfScopeAnswered)
+{
+    public static EvalScores Of(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var inScope = outcomes.Where(o => !o.Question.ExpectsNoAnswer).ToList();
+        var traps = outcomes.Where(o => o.Question.ExpectsNoAnswer && o.Question.IsTrap).ToList();
+        var outOfScope = outcomes.Where(o => o.Question.ExpectsNoAnswer && !o.Question.IsTrap).ToList();
+        return new EvalScores(
+            Rate.Of(inScope, o => o.Correct),
+            Rate.Of(inScope, o => o.Baseline?.Correct == true),
+            Rate.Of(traps, o => !o.Answer.Answered),
+            Rate.Of(traps, _ => false),
+            Rate.Of(outOfScope, o => o.Answer.Answered),
+            Rate.Of(outOfScope, _ => true));
+    }
+
+    /// <summary>One number per group for the per-kind table: correct for answerable questions, declined for the rest.</summary>
+    public static (Rate Engine, Rate Baseline) Handled(IReadOnlyList<EvalOutcome> outcomes) =>
+        (Rate.Of(outcomes, o => o.Question.ExpectsNoAnswer ? !o.Answer.Answered : o.Correct),
+         Rate.Of(outcomes, o => !o.Question.ExpectsNoAnswer && o.Baseline?.Correct == true));
+}
+
 /// <summary>Runs the question set through the real engine and scores what a user would see.</summary>
 public static class EvalRunner
 {
-    public static EvalReport Run(KnowledgeBase kb, IReadOnlyList<EvalQuestion> questions)
+    /// <param name="withBaseline">Also answer every question with <see cref="Bm25Baseline"/> and score it the same way.</param>
+    public static EvalReport Run(KnowledgeBase kb, IReadOnlyList<EvalQuestion> questions, bool withBaseline = false)
     {
         var engine = new AnswerEngine(kb);
+        var baseline = withBaseline ? new Bm25Baseline(kb) : null;
         var outcomes = new List<EvalOutcome>();
         var n = 0;
         foreach (var q in questions)
@@ -56,7 +123,7 @@ public static class EvalRunner
             var conversation = $"eval-{++n}";
             foreach (var c in q.Context) engine.Answer(new Question(c, "eval", conversation));
             var answer = engine.Answer(new Question(q.Q, "eval", conversation));
-            outcomes.Add(Score(q, answer));
+            outcomes.Add(Score(q, answer) with { Baseline = baseline is null ? null : ScoreBaseline(q, baseline.Answer(q.Q)) });
         }
         return new EvalReport(outcomes);
     }
@@ -91,8 +158,19 @@ public static class EvalRunner
         return new EvalOutcome(q, a, correct, cites, intentRight, at1, at5, failure);
     }
 
+    /// <summary>The engine's checks applied to the baseline's text and sources; it never declines, so it fails every question that must be declined.</summary>
+    internal static BaselineOutcome ScoreBaseline(EvalQuestion q, BaselineAnswer b)
+    {
+        var text = Fold(b.Text);
+        var missing = q.Must.Where(m => !text.Contains(Fold(m), StringComparison.Ordinal)).ToList();
+        var cites = q.Cite.Count == 0 || b.SourceIds.Any(q.Cite.Contains);
+        if (q.ExpectsNoAnswer) return new BaselineOutcome(b.RecordIds, false, cites, "answered a question it should have declined");
+        var failure = missing.Count > 0 ? "missing: " + string.Join(", ", missing) : !cites ? "cites none of: " + string.Join(", ", q.Cite) : null;
+        return new BaselineOutcome(b.RecordIds, failure is null, cites, failure);
+    }
+
     /// <summary>Lowercase, no diacritics, typographic dashes and quotes made plain, so "Antić" matches "Antic".</summary>
-    private static string Fold(string s)
+    internal static string Fold(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (var c in s.Normalize(NormalizationForm.FormD))

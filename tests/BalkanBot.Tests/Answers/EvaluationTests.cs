@@ -5,7 +5,7 @@ namespace BalkanBot.Tests.Answers;
 
 /// <summary>
 /// The question set in tests/eval/questions.yaml scored on the real base. The floors are the levels reached when the
-/// set was written; a change that lowers any of them fails here. `balkanbot eval --verbose` lists the misses.
+/// set was written; a change that lowers any of them fails here. `balkanbot eval --failures dev` (or `heldout`) lists the misses.
 /// </summary>
 public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
