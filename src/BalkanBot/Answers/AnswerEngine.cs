@@ -78,6 +78,19 @@ public sealed class AnswerEngine
         var routed = _router.Route(text);
         if (routed.Intent is IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription)
             return Dispatch(routed, [], previous);
+        // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": one answer per agreement or event.
+        var named = routed.Mentions.Where(m => m.Kind is RecordKind.Agreement or RecordKind.Event).DistinctBy(m => m.RecordId).ToList();
+        if (named.Count >= 2 && routed.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview)
+        {
+            var each = named.Take(MessageReader.MaxParts)
+                .Select(m => AnswerRouted(routed with { Mentions = [m] }, question, text, previous)).ToList();
+            return AnswerComposition.Merge(each, text);
+        }
+        return AnswerRouted(routed, question, text, previous);
+    }
+
+    private Answer AnswerRouted(RoutedQuestion routed, Question question, string text, ConversationState? previous)
+    {
         List<KnowledgeRecord> focus;
         (routed, focus) = _focus.Resolve(routed, previous);
         var evidence = EvidenceFinder.Find(_kb, routed, focus);

@@ -23,6 +23,10 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
             return WithSupport(handled, evidence);
 
+        // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
+        if (evidence.Terms.AsksDate && !evidence.Found)
+            return handled.Answered ? handled with { Answered = false, Confidence = 0 } : Decline(q, focus, evidence);
+        if (evidence.Terms.AsksPerson && !evidence.Found) return Decline(q, focus, evidence);
         if (evidence.EntityOnly)
         {
             // Two or more names and nothing else: what the sources say about them together.
@@ -30,7 +34,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
                 return evidence.Terms.Entities.Count >= 2
                     ? AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Where(h => h.MatchedEntities.Count >= 2)
                         .Select(h => h.Passage).Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), 2)
-                    : handled;
+                    : evidence.Terms.Soft.Count > 0 ? WithSupport(handled, evidence, 2) : handled;
             return evidence.Found ? FromPassages(q, evidence) : handled;
         }
         if (!evidence.Found)
@@ -41,9 +45,9 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         return FromPassages(q, evidence);
     }
 
-    private Answer WithSupport(Answer handled, Evidence evidence) =>
+    private Answer WithSupport(Answer handled, Evidence evidence, int max = ExtraFacts) =>
         AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
-            .Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), ExtraFacts);
+            .Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), max);
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>
     private static bool Agrees(Answer handled, Evidence evidence)

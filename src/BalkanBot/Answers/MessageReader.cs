@@ -53,6 +53,7 @@ public static partial class MessageReader
         t = MarkdownLink().Replace(t, "$1");
         t = Emphasis().Replace(t, " ");
         t = LinePrefix().Replace(t, "");
+        t = GluedNumber().Replace(t, "$1 $2");
         t = Spaces().Replace(t, " ");
         return string.Join("\n", t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)).Trim();
     }
@@ -118,6 +119,9 @@ public static partial class MessageReader
     private static partial Regex Emphasis();
     [GeneratedRegex(@"(?m)^\s*(>+|#{1,6}\s|[-*+]\s|\d+[.)]\s)\s*")]
     private static partial Regex LinePrefix();
+    // "unscr1244", "res1244": a designation typed without its space.
+    [GeneratedRegex(@"\b([A-Za-z]{3,})(\d{3,})\b")]
+    private static partial Regex GluedNumber();
     [GeneratedRegex(@"[ \t\u00A0]+")]
     private static partial Regex Spaces();
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]

@@ -31,7 +31,7 @@ public sealed partial class KnowledgeBase
 
     private PassageIndex BuildPassages()
     {
-        var records = Resident.Where(r => r.Kind != RecordKind.Source).ToList();
+        var records = Resident.ToList();
         if (EventsInPassageIndex)
             records.AddRange(WithConnection(db =>
             {
@@ -51,6 +51,24 @@ public sealed partial class KnowledgeBase
                 .Append(r.Measure?.Replace('-', ' ') ?? "").Append(r.Unit ?? "") : [],
             text => Aliases.Link(TextNormalizer.Tokens(text), vocabulary).Mentions.Select(m => m.RecordId).Distinct().ToList(),
             Synonyms);
+    }
+
+    private IReadOnlyDictionary<string, string>? _people;
+
+    /// <summary>Normalised names of people (person records and authors of sources), each with its record id.</summary>
+    public IReadOnlyDictionary<string, string> PersonNames => _people ??= BuildPersonNames();
+
+    private Dictionary<string, string> BuildPersonNames()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in Resident)
+        {
+            IEnumerable<string> names = r.Kind == RecordKind.Actor && r.Type == "person" ? r.Aliases.Prepend(r.Name)
+                : r.Kind == RecordKind.Source ? r.Authors : [];
+            foreach (var n in names.Select(TextNormalizer.Normalize).Where(n => n.Contains(' ') || n.Length >= 5))
+                map.TryAdd(n, r.Id);
+        }
+        return map;
     }
 
     /// <summary>Passages cut on demand from events that are too many to hold (see <see cref="EventsInPassageIndex"/>).</summary>

@@ -34,7 +34,9 @@ public static partial class EvidenceFinder
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0) return new Evidence(terms, [], candidates);
-        var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms)))
+        var people = terms.AsksPerson ? kb.PersonNames : null;
+        var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
+                                               && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else.
         if (!AsksForName(terms))
@@ -84,7 +86,8 @@ public static partial class EvidenceFinder
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !p.Text.Contains("percent", StringComparison.OrdinalIgnoreCase)
             && !p.Text.Contains("per cent", StringComparison.OrdinalIgnoreCase)) return false;
-        if (terms.AsksCount && !Number().IsMatch(p.Text)) return false;
+        if (terms.AsksCount && !TextNormalizer.Tokens(p.Text).Any(IsNumber)) return false;
+        if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         var content = terms.Content;
@@ -126,7 +129,49 @@ public static partial class EvidenceFinder
         {
             if (!stems.Contains(Stemmer.Stem(tokens[i]))) continue;
             for (var j = Math.Max(0, i - 6); j <= Math.Min(tokens.Length - 1, i + 6); j++)
-                if (tokens[j].Any(char.IsDigit) && !TimeExpressions.IsYear(tokens[j]) || Number().IsMatch(tokens[j]) && tokens[j] is not "no") return true;
+                if (IsNumber(tokens[j]) && !TimeExpressions.IsYear(tokens[j])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A "when" question is answered by the date of the named record or membership, or by a year standing beside
+    /// a word of the question ("joined … in 2009"), not by any year in a passage that names the same country.
+    /// </summary>
+    private static bool DatedAsAsked(PassageIndex index, Passage p, QuestionTerms terms)
+    {
+        if (!Year().IsMatch(p.Text)) return false;
+        if (p.Kind is PassageKind.Date or PassageKind.Membership && (terms.Entities.Count == 0 || terms.Entities.Contains(p.RecordId))) return true;
+        var words = terms.Content.Concat(terms.Soft).SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
+        var tokens = TextNormalizer.Tokens(p.Text);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!words.Contains(Stemmer.Stem(tokens[i]))) continue;
+            for (var j = Math.Max(0, i - 10); j <= Math.Min(tokens.Length - 1, i + 10); j++)
+                if (TimeExpressions.IsYear(tokens[j])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"3,700", "12", "five", "dozens": a quantity, not a model name such as "CM-400AKG" or "MiG-29s".</summary>
+    private static bool IsNumber(string token) =>
+        token.All(char.IsDigit) || Number().IsMatch(token) && !token.Any(char.IsDigit) && token is not "no";
+
+    /// <summary>The passage names a person other than the ones the question names.</summary>
+    private static bool NamesAPerson(Passage p, IReadOnlyDictionary<string, string> people, QuestionTerms terms, KnowledgeBase kb)
+    {
+        var text = " " + TextNormalizer.Normalize(p.Text) + " ";
+        var tokens = text.Trim().Split(' ');
+        var roles = terms.Roles.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var rolesAt = Enumerable.Range(0, tokens.Length).Where(i => roles.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        foreach (var (name, id) in people)
+        {
+            if (terms.Entities.Contains(id)) continue;
+            var at = text.IndexOf(" " + name + " ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            // The person stands beside the role asked about: "Prime Minister Viktor Orbán", not a minister left unnamed.
+            var position = text[..at].Count(c => c == ' ');
+            if (rolesAt.Count == 0 || rolesAt.Any(r => Math.Abs(r - position) <= 4)) return true;
         }
         return false;
     }
@@ -137,6 +182,9 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Caveat();
 
-    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|hundreds|thousand|thousands|million|billion|none|no)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|hundreds|thousand|thousands|million|billion|none|no|dozens|half)$", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
 }

@@ -8,7 +8,11 @@ public static partial class PassageExtractor
 {
     public static IEnumerable<Passage> Extract(KnowledgeRecord r, Func<string, string> nameOf, Func<int> nextId)
     {
-        if (r.Kind == RecordKind.Source) yield break;
+        if (r.Kind == RecordKind.Source)
+        {
+            foreach (var p in SourcePassages(r, nextId)) yield return p;
+            yield break;
+        }
         // A statement concerns what it names; only the structured passages (parties, memberships, a figure's subject,
         // a claim's targets) concern the records the record points at.
         var refers = r.References.Select(x => x.Target).Where(t => t != r.Id).Distinct().ToList();
@@ -64,6 +68,25 @@ public static partial class PassageExtractor
         }
         if (r.Kind == RecordKind.Claim && r.Text is { Length: > 0 } claim && r.Cite.Count > 0)
             yield return P(PassageKind.Claim, claim, r.Cite, r.About);
+    }
+
+    /// <summary>
+    /// Who wrote a document, where and when it appeared. A document we hold cites its own byline; one known only
+    /// through a seed document cites the place in that document where it is cited.
+    /// </summary>
+    private static IEnumerable<Passage> SourcePassages(KnowledgeRecord r, Func<int> nextId)
+    {
+        IReadOnlyList<Citation> cite = r.Via is { } via
+            ? [new Citation(via, r.ViaAt ?? "bibliography"), new Citation(r.Id, "as cited")]
+            : [new Citation(r.Id, "title page and byline")];
+        var who = r.Authors.Count > 0 ? $" by {Join(r.Authors)}" : "";
+        var where = r.Publisher is { Length: > 0 } pub && pub != "unknown" ? $", published by {pub}" : "";
+        var when = r.Date is { } d ? $" ({d.Display})" : "";
+        var title = r.Title ?? r.Name;
+        yield return new Passage(nextId(), r.Id, r.Kind, PassageKind.Name, $"{title}{who}{where}{when}.", cite);
+        if (r.Via is null && r.Note is { Length: > 0 } note)
+            foreach (var sentence in Sentences(note).Take(3))
+                yield return new Passage(nextId(), r.Id, r.Kind, PassageKind.Summary, sentence, cite);
     }
 
     public static string Join(IReadOnlyList<string> items) => items.Count switch

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 
@@ -9,7 +10,7 @@ namespace BalkanBot.Retrieval;
 /// carry, the measure words a figure must be about, and the soft words of asking ("signed", "role") that help
 /// ranking but are not themselves the topic.
 /// </summary>
-public sealed record QuestionTerms(
+public sealed partial record QuestionTerms(
     IReadOnlyList<string> Entities,
     IReadOnlyList<string> Content,
     IReadOnlyList<string> Hard,
@@ -18,6 +19,13 @@ public sealed record QuestionTerms(
     bool AsksCount,
     bool AsksShare)
 {
+    /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
+    public bool AsksDate { get; init; }
+    /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
+    public bool AsksPerson { get; init; }
+    /// <summary>The role words of a question about a person ("minister", "led").</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
@@ -30,6 +38,8 @@ public sealed record QuestionTerms(
         kind type sort exist exists existed official officially part join joined belong belongs stand
         question answer tell confirm explain detail details example examples near
         figure figures numbers number statistics stats data give gives given record records base hold holds
+        city town place location venue held break broke broken erupt erupted outbreak take took taken
+        come came become became get got wat wats whats wot pls plz thx abt
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
@@ -65,8 +75,7 @@ public sealed record QuestionTerms(
             }).Distinct().ToList();
         var soft = words.Where(SoftWords.Contains).ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
-        // Beside a name the base knows, a word it never uses ("lol", "SELECT") is noise, unless it is a quantity.
-        var content = words.Where(w => !soft.Contains(w) && (q.Mentions.Count == 0 || !unknown.Contains(w) || hard.Contains(w))).ToList();
+        var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList() : focus.Select(f => f.Id).Distinct().ToList();
         var padded = " " + q.Normalized + " ";
@@ -74,8 +83,20 @@ public sealed record QuestionTerms(
                         || padded.Contains(" how much ", StringComparison.Ordinal);
         var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
                         || padded.Contains(" proportion ", StringComparison.Ordinal) || q.Original.Contains('%');
-        return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare) { Unknown = unknown };
+        var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
+        var asksPerson = q.Intent is not (IntentKind.Parties or IntentKind.Compare) && PersonCue().IsMatch(padded);
+        return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
+        {
+            Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
+            Roles = asksPerson ? PersonCue().Matches(padded).Select(m => m.Groups["role"].Value).Where(r => r.Length > 0).ToList() : [],
+        };
     }
+
+    [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
+    private static partial Regex WhenCue();
+
+    [GeneratedRegex(@"^ (who|whom|name the|which person|which official) .{0,60}\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|general|mayor|king|chairman|spokesperson|spokesman|governor|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded)\b| name of the (?<role>minister|president|leader|commander|official|person|prime minister|defence minister)")]
+    private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
     private static IReadOnlyList<string> Quoted(string text)
