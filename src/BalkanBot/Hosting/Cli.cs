@@ -26,10 +26,26 @@ internal static partial class Cli
     /// <summary>Commands contributed by other parts of the bot (digests).</summary>
     private static partial IEnumerable<Command> ExtraCommands();
 
-    internal static (string Folder, string Database) Paths(ParseResult p)
+    /// <summary>
+    /// The knowledge folder and database. A path typed on the command line is taken from the current directory, as
+    /// any command-line path is; configured defaults are found from the repository root. Shown is the folder as
+    /// typed (null for the default), so build errors name files the way the user wrote them.
+    /// </summary>
+    internal static (string Folder, string Database, string? ShownFolder) Paths(ParseResult p)
     {
         var options = Settings.Load().Knowledge;
-        return (AppPaths.Resolve(p.GetValue(KnowledgeOption) ?? options.Folder), AppPaths.Resolve(p.GetValue(DatabaseOption) ?? options.Database));
+        var typedFolder = p.GetValue(KnowledgeOption);
+        var typedDb = p.GetValue(DatabaseOption);
+        return (typedFolder is null ? AppPaths.Resolve(options.Folder) : Path.GetFullPath(typedFolder),
+            typedDb is null ? AppPaths.Resolve(options.Database) : Path.GetFullPath(typedDb),
+            typedFolder);
+    }
+
+    /// <summary>Prints a refused build: every error, then the checks that could not run.</summary>
+    private static void PrintErrors(KnowledgeValidationException ex)
+    {
+        foreach (var e in ex.Errors) Console.Error.WriteLine(e);
+        foreach (var n in ex.Notes) Console.Error.WriteLine("note: " + n);
     }
 
     private static Command KbCommand()
@@ -40,10 +56,10 @@ internal static partial class Cli
         build.Options.Add(DatabaseOption);
         build.SetAction(p =>
         {
-            var (folder, db) = Paths(p);
+            var (folder, db, shown) = Paths(p);
             try
             {
-                var result = KnowledgeBuilder.Build(folder, db);
+                var result = KnowledgeBuilder.Build(folder, db, shown);
                 Console.WriteLine($"Built {result.Records} records into {result.DatabasePath} in {result.Elapsed.TotalMilliseconds:0} ms");
                 foreach (var (kind, n) in result.ByKind.OrderBy(k => k.Key)) Console.WriteLine($"  {kind,-10} {n,6}");
                 Digests.KnowledgeChanges.RecordAfterBuild(result.DatabasePath, AppPaths.Resolve(Settings.Load().Knowledge.AppDatabase), Console.Out);
@@ -51,7 +67,7 @@ internal static partial class Cli
             }
             catch (KnowledgeValidationException ex)
             {
-                foreach (var e in ex.Errors) Console.Error.WriteLine(e);
+                PrintErrors(ex);
                 Console.Error.WriteLine($"Build failed: {ex.Errors.Count} error(s). The previous database (if any) is unchanged.");
                 return 1;
             }
@@ -82,19 +98,19 @@ internal static partial class Cli
     /// <summary>Opens the database, building it first when it is missing or older than the knowledge files.</summary>
     internal static KnowledgeBase? OpenOrBuild(ParseResult p)
     {
-        var (folder, db) = Paths(p);
+        var (folder, db, shown) = Paths(p);
         try
         {
             if (AppPaths.NeedsBuild(folder, db))
             {
-                var result = KnowledgeBuilder.Build(folder, db);
+                var result = KnowledgeBuilder.Build(folder, db, shown);
                 Console.Error.WriteLine($"(knowledge database rebuilt: {result.Records} records in {result.Elapsed.TotalMilliseconds:0} ms)");
             }
             return KnowledgeBase.Open(db);
         }
         catch (KnowledgeValidationException ex)
         {
-            foreach (var e in ex.Errors) Console.Error.WriteLine(e);
+            PrintErrors(ex);
             if (File.Exists(db))
             {
                 Console.Error.WriteLine("Knowledge files have errors; using the last good database.");

@@ -14,11 +14,15 @@ public sealed record BuildResult(string DatabasePath, int Records, IReadOnlyDict
 /// </summary>
 public static class KnowledgeBuilder
 {
-    // 2: events have their own FTS index. 3: the synonym list is stored with the records.
-    public const int SchemaVersion = 3;
+    // 2: events have their own FTS index. 3: figures carry qualifier and period. 4: the synonym list is stored.
+    public const int SchemaVersion = 4;
 
-    public static BuildResult Build(string knowledgeRoot, string databasePath) =>
-        Build(KnowledgeLoader.Load(knowledgeRoot), databasePath, Retrieval.Synonyms.Load(knowledgeRoot));
+    /// <summary>
+    /// Builds the database from a knowledge folder. Errors name files under <paramref name="displayRoot"/> when given
+    /// (the folder as the user typed it), else relative to the current directory.
+    /// </summary>
+    public static BuildResult Build(string knowledgeRoot, string databasePath, string? displayRoot = null) =>
+        Build(KnowledgeLoader.Load(knowledgeRoot, displayRoot), databasePath, Retrieval.Synonyms.Load(knowledgeRoot));
 
     internal static BuildResult Build(IReadOnlyList<KnowledgeRecord> records, string databasePath, Retrieval.Synonyms? synonyms = null)
     {
@@ -104,7 +108,7 @@ public static class KnowledgeBuilder
         foreach (var f in r.Facts) Add(f.Text);
         Add(string.Join(" ", r.Topics)); Add(string.Join(" ", r.Provisions));
         Add(r.PlaceText); Add(r.Place?.Area); Add(r.Place?.Location); Add(r.Signatories);
-        Add(r.Measure); Add(r.ValueText); Add(r.Unit); Add(r.Stance); Add(r.Casualties);
+        Add(r.Measure); Add(r.ValueText); Add(r.Unit); Add(r.Qualifier); Add(r.Stance); Add(r.Casualties);
         Add(r.Title); Add(r.Publisher); Add(string.Join(" ", r.Authors));
         return sb.ToString();
     }

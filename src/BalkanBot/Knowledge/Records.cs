@@ -15,6 +15,20 @@ public sealed record Membership(string Of, PartialDate? Since, IReadOnlyList<Cit
 
 public sealed record Bindingness(string Value, IReadOnlyList<Citation> Cite);
 
+/// <summary>The span a figure covers ("between 2007 and 2021"); either end may be open.</summary>
+public sealed record DatePeriod(PartialDate? From, PartialDate? To)
+{
+    /// <summary>"2007–2021", "from 2016", "until 2021"; the same year twice is shown once.</summary>
+    public string Display => (From, To) switch
+    {
+        ({ } f, { } t) when f == t => f.Display,
+        ({ } f, { } t) => $"{f.Display}–{t.Display}",
+        ({ } f, null) => $"from {f.Display}",
+        (null, { } t) => $"until {t.Display}",
+        _ => "",
+    };
+}
+
 public sealed record Place(string? Country, string? Area, string? Location)
 {
     public override string ToString() =>
@@ -63,6 +77,13 @@ public sealed record KnowledgeRecord
     public string? ValueText { get; init; }
     public string? Unit { get; init; }
     public PartialDate? AsOf { get; init; }
+    /// <summary>
+    /// What the bare figure in <see cref="ValueText"/> needs to be read right, in the source's terms: "between 2007 and
+    /// 2021", "identified as Serb (latest census)", "invested over a similar period".
+    /// </summary>
+    public string? Qualifier { get; init; }
+    /// <summary>The span the figure covers, where the source gives one.</summary>
+    public DatePeriod? Period { get; init; }
 
     // claims and conflicts
     public string? Author { get; init; }

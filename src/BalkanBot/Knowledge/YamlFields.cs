@@ -3,14 +3,41 @@ using YamlDotNet.RepresentationModel;
 
 namespace BalkanBot.Knowledge;
 
+/// <summary>
+/// Where a value stands in a file: the line of every id, reference and cited source a record holds, so that a rule
+/// checked across records (an unknown source, a reference to nothing) can point at the line to fix.
+/// </summary>
+internal sealed class RecordSpots
+{
+    private readonly List<(string Field, string Value, int Line)> _items = [];
+
+    /// <summary>The file as the person building will open it.</summary>
+    public string File { get; set; } = "";
+
+    /// <summary>The line where the record starts.</summary>
+    public int Line { get; set; }
+
+    public void Add(string field, string value, int line) => _items.Add((field, value, line));
+
+    /// <summary>Lines where <paramref name="value"/> stands under one of <paramref name="fields"/>, in file order.</summary>
+    public IEnumerable<(string Field, int Line)> Find(string value, params string[] fields) =>
+        _items.Where(i => i.Value == value && fields.Contains(i.Field)).Select(i => (i.Field, i.Line)).OrderBy(i => i.Line);
+}
+
 /// <summary>Reads typed fields from one YAML mapping and records every problem with its line.</summary>
-internal sealed class YamlFields(YamlMappingNode node, string file, List<KnowledgeError> errors)
+internal sealed class YamlFields(YamlMappingNode node, string file, List<KnowledgeError> errors, RecordSpots? spots = null)
 {
     public int Line => (int)node.Start.Line;
+
+    /// <summary>Lines of the values read so far; children (place, memberships) write into the same map.</summary>
+    public RecordSpots Spots { get; } = spots ?? new RecordSpots();
 
     public bool Has(string key) => node.Children.ContainsKey(new YamlScalarNode(key));
 
     public IEnumerable<string> Keys => node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "");
+
+    /// <summary>The key itself, for problems with the key rather than its value (an unknown field).</summary>
+    public YamlNode? KeyNode(string key) => node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } v } && v == key);
 
     private YamlNode? Get(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
 
@@ -25,7 +52,11 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<Knowled
             if (required) Error(key, "is required");
             return null;
         }
-        if (v is YamlScalarNode s) return s.Value!.Trim();
+        if (v is YamlScalarNode s)
+        {
+            Spots.Add(key, s.Value!.Trim(), (int)s.Start.Line);
+            return s.Value!.Trim();
+        }
         Error(key, "must be a single value");
         return null;
     }
@@ -34,13 +65,22 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<Knowled
     {
         var v = Get(key);
         if (v is null) return [];
-        if (v is YamlScalarNode s) return string.IsNullOrWhiteSpace(s.Value) ? [] : [s.Value.Trim()];
+        if (v is YamlScalarNode s)
+        {
+            if (string.IsNullOrWhiteSpace(s.Value)) return [];
+            Spots.Add(key, s.Value.Trim(), (int)s.Start.Line);
+            return [s.Value.Trim()];
+        }
         if (v is YamlSequenceNode seq)
         {
             var list = new List<string>();
             foreach (var item in seq)
             {
-                if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text)) list.Add(text.Trim());
+                if (item is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                {
+                    list.Add(text.Trim());
+                    Spots.Add(key, text.Trim(), (int)item.Start.Line);
+                }
                 else Error(key, "every item must be a plain value", item);
             }
             return list;
@@ -82,6 +122,7 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<Knowled
             {
                 var at = c.Children.TryGetValue(new YamlScalarNode("at"), out var a) && a is YamlScalarNode { Value: { } av } ? av.Trim() : "";
                 if (at.Length == 0) Error(key, $"citation of '{s}' has no locator (at)", item);
+                Spots.Add("cite", s.Trim(), (int)src.Start.Line);
                 list.Add(new Citation(s.Trim(), at));
             }
             else Error(key, "every citation needs source and at", item);
@@ -141,5 +182,5 @@ internal sealed class YamlFields(YamlMappingNode node, string file, List<Knowled
         return null;
     }
 
-    public YamlFields Child(YamlMappingNode child) => new(child, file, errors);
+    public YamlFields Child(YamlMappingNode child) => new(child, file, errors, Spots);
 }
