@@ -24,7 +24,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             return WithSupport(handled, evidence);
 
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
-        if (evidence.Terms.AsksDate && !evidence.Found)
+        if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
             return handled.Answered ? handled with { Answered = false, Confidence = 0 } : Decline(q, focus, evidence);
         if (evidence.Terms.AsksPerson && !evidence.Found) return Decline(q, focus, evidence);
         if (evidence.EntityOnly)
@@ -52,8 +52,11 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     /// <summary>The handler answered about a record the evidence also points at.</summary>
     private static bool Agrees(Answer handled, Evidence evidence)
     {
-        var records = handled.RecordIds.ToHashSet(StringComparer.Ordinal);
-        return evidence.Supporting.Take(3).Any(h => records.Contains(h.Passage.RecordId) || h.Passage.Subject is { } s && records.Contains(s));
+        // The best passage must belong to what the handler put first: a list of Serbia's figures does not answer
+        // "how many MiG-29s", however many of Serbia's passages match.
+        var records = handled.RecordIds.Take(2).ToHashSet(StringComparer.Ordinal);
+        var best = evidence.Best!.Passage;
+        return records.Contains(best.RecordId) || best.Subject is { } s && records.Contains(s);
     }
 
     /// <summary>An answer made of the passages that match: the best one as the short answer, the others as facts.</summary>

@@ -46,6 +46,18 @@ public sealed partial class KnowledgeBase
         var next = 0;
         var passages = records.SelectMany(r => PassageExtractor.Extract(r, id => NameFor(id, byId), () => next++)).ToList();
         var vocabulary = Vocabulary;
+        // A passage speaks for the authors of the documents it cites: "according to Antić" is answered by what cites
+        // his essay, "the Pupin brief says" by what cites the brief.
+        var authorsOf = Resident.Where(r => r.Kind == RecordKind.Source).ToDictionary(r => r.Id, r =>
+            Aliases.Find(TextNormalizer.Tokens(string.Join(" , ", r.Authors.Append(r.Publisher ?? ""))))
+                .Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().ToList(), StringComparer.Ordinal);
+        passages = passages.Select(p => p with
+        {
+            Refers = p.Refers.Concat(p.Cite.Where(c => c.Source != p.RecordId).SelectMany(c => authorsOf.GetValueOrDefault(c.Source) ?? []))
+                .Concat(p.RecordKind == RecordKind.Claim && byId.TryGetValue(p.RecordId, out var claim) && claim.Author is { } author
+                    ? Aliases.Find(TextNormalizer.Tokens(author)).Select(m => m.RecordId) : [])
+                .Distinct().ToList(),
+        }).ToList();
         return new PassageIndex(passages,
             id => byId.TryGetValue(id, out var r) ? r.Aliases.Prepend(r.Name).Concat(r.Topics.Select(t => t.Replace('-', ' ')))
                 .Append(r.Measure?.Replace('-', ' ') ?? "").Append(r.Unit ?? "") : [],

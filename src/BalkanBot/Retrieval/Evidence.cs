@@ -38,6 +38,12 @@ public static partial class EvidenceFinder
         var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
+        if (Environment.GetEnvironmentVariable("BB_DEBUG") == "1")
+        {
+            Console.Error.WriteLine($"[evidence] intent={q.Intent} entities={string.Join(",", terms.Entities)} content={string.Join(",", terms.Content)} soft={string.Join(",", terms.Soft)} hard={string.Join(",", terms.Hard)} date={terms.AsksDate} count={terms.AsksCount} person={terms.AsksPerson} unknown={string.Join(",", terms.Unknown)}");
+            foreach (var h in candidates.Take(8))
+                Console.Error.WriteLine($"  {(supporting.Contains(h) ? "+" : "-")} {h.Score:F1} {h.Passage.RecordId}/{h.Passage.Kind} m=[{string.Join(",", h.MatchedTerms)}] e=[{string.Join(",", h.MatchedEntities)}] {h.Passage.Text[..Math.Min(90, h.Passage.Text.Length)]}");
+        }
         // A passage that only repeats a record's names answers a question about names, nothing else.
         if (!AsksForName(terms))
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 1 : 0).ToList();
@@ -71,7 +77,9 @@ public static partial class EvidenceFinder
             var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e));
             var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event)) ?? terms.Entities[0];
             if (named == 0) return false;
-            if (terms.Entities.Count <= 2 && named < terms.Entities.Count && !hit.MatchedEntities.Contains(primary)) return false;
+            // A precise question (a date, a count, a person, a measure) is about all it names, not the first of them.
+            var precise = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.Hard.Count > 0;
+            if (terms.Entities.Count <= 2 && named < terms.Entities.Count && (precise || !hit.MatchedEntities.Contains(primary))) return false;
             if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
@@ -93,12 +101,23 @@ public static partial class EvidenceFinder
         var content = terms.Content;
         if (content.Count == 0) return terms.Entities.Count > 0;
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));
+        // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
+        // must be there, and all but one of the others.
+        if (terms.AsksDate && (content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c))
+                               || matched < (content.Count >= 3 ? content.Count - 1 : content.Count))) return false;
         // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
         if (terms.Entities.Count == 0)
             return content.Count == 1 ? p.Id >= 0 && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
         // Half the content words; with a single one, that one.
         return matched * 2 >= content.Count && matched > 0;
     }
+
+    private static readonly HashSet<string> ChangeVerbs =
+    [
+        "lifted", "lift", "delivered", "deliver", "delivery", "ended", "end", "abolished", "repealed", "withdrawn", "withdraw",
+        "withdrew", "dissolved", "expire", "expired", "expires", "elected", "appointed", "resigned", "removed", "replaced",
+        "suspended", "collapsed", "cancelled", "canceled", "revoked", "scrapped", "ratified", "recognised", "recognized",
+    ];
 
     private static bool AsksForName(QuestionTerms terms) =>
         terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full"]);
@@ -171,7 +190,10 @@ public static partial class EvidenceFinder
             if (at < 0) continue;
             // The person stands beside the role asked about: "Prime Minister Viktor Orbán", not a minister left unnamed.
             var position = text[..at].Count(c => c == ' ');
-            if (rolesAt.Count == 0 || rolesAt.Any(r => Math.Abs(r - position) <= 4)) return true;
+            var nearAll = terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
+                Enumerable.Range(Math.Max(0, position - 5), Math.Min(tokens.Length, position + 8) - Math.Max(0, position - 5))
+                    .Any(i => Stemmer.Stem(tokens[i]) == stem)));
+            if (rolesAt.Count == 0 || nearAll) return true;
         }
         return false;
     }

@@ -88,9 +88,27 @@ public sealed partial record QuestionTerms(
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
-            Roles = asksPerson ? PersonCue().Matches(padded).Select(m => m.Groups["role"].Value).Where(r => r.Length > 0).ToList() : [],
+            Roles = asksPerson ? RolesAsked(padded) : [],
         };
     }
+
+    /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>
+    private static List<string> RolesAsked(string padded)
+    {
+        var roles = new List<string>();
+        foreach (Match m in PersonCue().Matches(padded))
+        {
+            var role = m.Groups["role"];
+            if (!role.Success) continue;
+            roles.AddRange(role.Value.Split(' '));
+            var before = padded[..role.Index].TrimEnd().Split(' ');
+            if (before.Length > 0 && RoleQualifier().IsMatch(before[^1])) roles.Add(before[^1]);
+        }
+        return roles.Distinct().ToList();
+    }
+
+    [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
+    private static partial Regex RoleQualifier();
 
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
