@@ -18,7 +18,8 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     {
         // Answers whose records are themselves the evidence: everything in a period, a table of measures.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
-        if (periodOnly && handled.Answered) return handled;
+        var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare;
+        if (periodOnly && handled.Answered && !precise) return handled;
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
             return WithSupport(handled, evidence);

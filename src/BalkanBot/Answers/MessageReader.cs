@@ -84,6 +84,7 @@ public static partial class MessageReader
     {
         var parts = new List<string>();
         text = Injected().Replace(text, " ").Trim();
+        text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         foreach (var sentence in QuestionBoundary().Split(text))
         {
             var s = sentence.Trim().Trim(',', ';', '-', '–').Trim();
@@ -94,8 +95,16 @@ public static partial class MessageReader
                 if (p.Length > 0) parts.Add(p);
             }
         }
-        // Fragments without a question of their own ("thanks", "hi team") are not parts, unless nothing else is.
-        var asked = parts.Where(p => AsksSomething().IsMatch(p) || p.EndsWith('?') || p.Split(' ').Length >= 3).ToList();
+        // A statement before a question is its context ("Kosovo and Belgrade tell different stories about Banjska.
+        // What are the two versions?"); fragments without a question ("thanks", "hi team") are not parts of their own.
+        var asked = new List<string>();
+        var context = "";
+        foreach (var p in parts)
+        {
+            if (AsksSomething().IsMatch(p) || p.EndsWith('?')) { asked.Add((context + " " + p).Trim()); context = ""; }
+            else if (p.Split(' ').Length >= 3) context = (context + " " + p).Trim();
+        }
+        if (context.Length > 0) asked.Add(context);
         return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
     }
 
@@ -131,6 +140,18 @@ public static partial class MessageReader
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
+    {
+        ["wen"] = "when", ["wat"] = "what", ["wot"] = "what", ["hw"] = "how", ["whos"] = "who is", ["wheres"] = "where is",
+        ["n"] = "and", ["u"] = "you", ["r"] = "are", ["ur"] = "your", ["pls"] = "please", ["plz"] = "please",
+        ["abt"] = "about", ["bc"] = "because", ["cuz"] = "because", ["govt"] = "government", ["thru"] = "through",
+        ["dont"] = "do not", ["doesnt"] = "does not", ["didnt"] = "did not", ["isnt"] = "is not", ["arent"] = "are not",
+        ["whats"] = "what is", ["hows"] = "how is", ["whens"] = "when is",
+    };
+
+    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    private static partial Regex ChatSpeak();
+
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
     [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
     private static partial Regex Injected();

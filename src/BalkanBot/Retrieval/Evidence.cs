@@ -44,9 +44,12 @@ public static partial class EvidenceFinder
             foreach (var h in candidates.Take(8))
                 Console.Error.WriteLine($"  {(supporting.Contains(h) ? "+" : "-")} {h.Score:F1} {h.Passage.RecordId}/{h.Passage.Kind} m=[{string.Join(",", h.MatchedTerms)}] e=[{string.Join(",", h.MatchedEntities)}] {h.Passage.Text[..Math.Min(90, h.Passage.Text.Length)]}");
         }
-        // A passage that only repeats a record's names answers a question about names, nothing else.
+        // A passage that only repeats a record's names answers a question about names, nothing else; a date
+        // question is answered first by the passages that date what it names.
         if (!AsksForName(terms))
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 1 : 0).ToList();
+        if (terms.AsksDate)
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0 : Year().IsMatch(h.Passage.Text) ? 1 : 2).ToList();
         return new Evidence(terms, supporting, candidates);
     }
 
@@ -94,13 +97,17 @@ public static partial class EvidenceFinder
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !p.Text.Contains("percent", StringComparison.OrdinalIgnoreCase)
             && !p.Text.Contains("per cent", StringComparison.OrdinalIgnoreCase)) return false;
-        if (terms.AsksCount && !TextNormalizer.Tokens(p.Text).Any(IsNumber)) return false;
+        if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
+        // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
+        if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         var content = terms.Content;
         if (content.Count == 0) return terms.Entities.Count > 0;
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));
+        // "Who is Serbia's minister of defence?": a person answers for the whole role.
+        if (terms.AsksPerson && matched < content.Count) return false;
         // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
         // must be there, and all but one of the others.
         if (terms.AsksDate && (content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c))
@@ -108,8 +115,16 @@ public static partial class EvidenceFinder
         // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
         if (terms.Entities.Count == 0)
             return content.Count == 1 ? p.Id >= 0 && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
-        // Half the content words; with a single one, that one.
-        return matched * 2 >= content.Count && matched > 0;
+        // Half the content words, weighed by how rare they are: "What language is spoken in Kosovo?" is not answered
+        // by a passage on languages that never says "spoken".
+        if (matched == 0) return false;
+        // A word the base never uses (a typo, chat shorthand) weighs as much as an average word of the question.
+        var known = content.Where(t => !terms.Unknown.Contains(t)).Select(index.Idf).ToList();
+        var usual = known.Count > 0 ? known.Average() : 1;
+        double Weight(string t) => terms.Unknown.Contains(t) ? usual : index.Idf(t);
+        var total = content.Sum(Weight);
+        var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
+        return found * 2 >= total;
     }
 
     private static readonly HashSet<string> ChangeVerbs =
@@ -140,17 +155,34 @@ public static partial class EvidenceFinder
         return false;
     }
 
-    private static bool NumberNear(PassageIndex index, Passage p, IReadOnlyList<string> measures)
+    private static bool NumberNear(PassageIndex index, Passage p, IReadOnlyList<string> measures) => CountNear(index, p, measures, 6);
+
+    /// <summary>
+    /// A quantity stands within a few words of what is counted: "1,000 additional troops", "250–300 tanks". Years and
+    /// model names ("MiG-29s", "CM-400AKG") are not quantities.
+    /// </summary>
+    private static bool CountNear(PassageIndex index, Passage p, IReadOnlyList<string> words, int window = 8)
     {
-        var tokens = TextNormalizer.Tokens(p.Text);
-        var stems = measures.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Length; i++)
+        if (p.Kind == PassageKind.Figure) return p.Text.Any(char.IsDigit) || Number().IsMatch(p.Text);
+        var raw = Whitespace().Split(p.Text).Select(t => t.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?'))
+            .Where(t => t.Length > 0).ToArray();
+        var stems = words.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
+        var numbers = Enumerable.Range(0, raw.Length).Where(i => IsQuantity(raw[i])).ToList();
+        if (numbers.Count == 0) return false;
+        for (var i = 0; i < raw.Length; i++)
         {
-            if (!stems.Contains(Stemmer.Stem(tokens[i]))) continue;
-            for (var j = Math.Max(0, i - 6); j <= Math.Min(tokens.Length - 1, i + 6); j++)
-                if (IsNumber(tokens[j]) && !TimeExpressions.IsYear(tokens[j])) return true;
+            var norm = TextNormalizer.Tokens(raw[i]);
+            if (!norm.Any(t => stems.Contains(Stemmer.Stem(t)))) continue;
+            if (numbers.Any(n => Math.Abs(n - i) <= window)) return true;
         }
         return false;
+    }
+
+    private static bool IsQuantity(string token)
+    {
+        var t = token.TrimStart('€', '$', '£', '~').TrimEnd('%', '+');
+        if (QuantityToken().IsMatch(t)) return !(t.Length == 4 && t.All(char.IsDigit) && TimeExpressions.IsYear(t));
+        return Number().IsMatch(t) && t is not "no";
     }
 
     /// <summary>
@@ -193,7 +225,7 @@ public static partial class EvidenceFinder
             var nearAll = terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
                 Enumerable.Range(Math.Max(0, position - 5), Math.Min(tokens.Length, position + 8) - Math.Max(0, position - 5))
                     .Any(i => Stemmer.Stem(tokens[i]) == stem)));
-            if (rolesAt.Count == 0 || nearAll) return true;
+            if (nearAll) return true;
         }
         return false;
     }
@@ -203,6 +235,12 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Caveat();
+
+    [GeneratedRegex(@"^\d[\d,.]*(–\d[\d,.]*)?$")]
+    private static partial Regex QuantityToken();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
     private static partial Regex Year();

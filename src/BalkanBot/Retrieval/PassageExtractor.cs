@@ -81,7 +81,7 @@ public static partial class PassageExtractor
             : [new Citation(r.Id, "title page and byline")];
         var who = r.Authors.Count > 0 ? $" by {Join(r.Authors)}" : "";
         var where = r.Publisher is { Length: > 0 } pub && pub != "unknown" ? $", published by {pub}" : "";
-        var when = r.Date is { } d ? $" ({d.Display})" : "";
+        var when = r.Date is { } d ? $", dated {d.Display}" : "";
         var title = r.Title ?? r.Name;
         yield return new Passage(nextId(), r.Id, r.Kind, PassageKind.Name, $"{title}{who}{where}{when}.", cite);
         if (r.Via is null && r.Note is { Length: > 0 } note)

@@ -99,6 +99,14 @@ public sealed class PassageIndex
     /// <summary>The stems a question word matches: its own and its synonyms'.</summary>
     public IReadOnlyList<string> Expand(string term) => _synonyms.Expand(term).Select(Stemmer.Stem).Distinct().ToList();
 
+    /// <summary>How rare a question word is in the base (over its synonyms); a word the base never uses is rarest.</summary>
+    public double Idf(string term)
+    {
+        var n = Math.Max(1, _passages.Length);
+        var df = Expand(term).Select(s => _postings.TryGetValue(s, out var ids) ? ids.Length : 0).DefaultIfEmpty(0).Max();
+        return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
     public bool Matches(Passage p, string term)
     {
         foreach (var s in Expand(term))

@@ -23,6 +23,8 @@ public sealed partial record QuestionTerms(
     public bool AsksDate { get; init; }
     /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
     public bool AsksPerson { get; init; }
+    /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
+    public IReadOnlyList<string> Years { get; init; } = [];
     /// <summary>The role words of a question about a person ("minister", "led").</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
@@ -40,6 +42,11 @@ public sealed partial record QuestionTerms(
         figure figures numbers number statistics stats data give gives given record records base hold holds
         city town place location venue held break broke broken erupt erupted outbreak take took taken
         come came become became get got wat wats whats wot pls plz thx abt
+        agree agreed disagree disagreement disagreements differ differs differed different difference differences
+        version versions story stories account accounts contrast contrasts compared side sides position stance
+        turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
+        dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren
+        count counts counted estimate estimates put puts
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
@@ -88,6 +95,7 @@ public sealed partial record QuestionTerms(
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
+            Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
         };
     }
@@ -103,6 +111,8 @@ public sealed partial record QuestionTerms(
             roles.AddRange(role.Value.Split(' '));
             var before = padded[..role.Index].TrimEnd().Split(' ');
             if (before.Length > 0 && RoleQualifier().IsMatch(before[^1])) roles.Add(before[^1]);
+            var after = padded[(role.Index + role.Length)..].TrimStart().Split(' ');
+            if (after.Length > 1 && after[0] == "of" && RoleQualifier().IsMatch(after[1])) roles.Add(after[1]);
         }
         return roles.Distinct().ToList();
     }
