@@ -80,7 +80,7 @@ public sealed class AnswerEngine
             return Dispatch(routed, [], previous);
         // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": one answer per agreement or event.
         var named = routed.Mentions.Where(m => m.Kind is RecordKind.Agreement or RecordKind.Event).DistinctBy(m => m.RecordId).ToList();
-        if (named.Count >= 2 && routed.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview)
+        if (named.Count >= 2 && routed.Intent is IntentKind.Date or IntentKind.Parties)
         {
             var each = named.Take(MessageReader.MaxParts)
                 .Select(m => AnswerRouted(routed with { Mentions = [m] }, question, text, previous)).ToList();
@@ -96,7 +96,11 @@ public sealed class AnswerEngine
         var evidence = EvidenceFinder.Find(_kb, routed, focus);
         var answer = _evidence.Reconcile(routed, focus, evidence, Dispatch(routed, focus, previous));
         if (PremiseCheck.Check(_kb, text, focus) is { } correction)
+        {
             answer = Corrected(PremiseCheck.AsksToConfirm(text) ? Unanswered(routed) : answer, correction, routed);
+            // The conversation is now about what was corrected: "then tell me when it was signed".
+            if (_kb.Get(correction.RecordId) is { } corrected) focus = [corrected, .. focus.Where(f => f.Id != corrected.Id)];
+        }
         if (answer.Answered)
             _conversations.Set(question.Channel, question.ConversationId,
                 new ConversationState(answer, focus.Select(f => f.Id).ToList(), routed.Measure, routed.Period, _clock.GetUtcNow()));

@@ -12,7 +12,7 @@ namespace BalkanBot.Answers;
 /// </summary>
 public sealed class EvidenceAnswers(KnowledgeBase kb)
 {
-    private const int ExtraFacts = 3;
+    private const int ExtraFacts = 4;
 
     public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {

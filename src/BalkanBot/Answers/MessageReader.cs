@@ -85,9 +85,13 @@ public static partial class MessageReader
         var parts = new List<string>();
         text = Injected().Replace(text, " ").Trim();
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
+        text = Speaker().Replace(text, " ");
+        text = Filler().Replace(text, " ");
         foreach (var sentence in QuestionBoundary().Split(text))
         {
             var s = sentence.Trim().Trim(',', ';', '-', '–').Trim();
+            // "can you settle it: when was …": the question is what follows the colon.
+            if (ColonQuestion().Match(s) is { Success: true } colon) s = s[colon.Groups["q"].Index..];
             if (s.Length == 0) continue;
             foreach (var piece in Conjoined().Split(s))
             {
@@ -140,6 +144,15 @@ public static partial class MessageReader
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
+    // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked.
+    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>]\s*)(?:[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
+    private static partial Regex Speaker();
+    // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
+    [GeneratedRegex(@"\b(exactly|precisely|actually|really|basically|exact|precise|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+    [GeneratedRegex(@"^[^:?]{0,80}:\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ColonQuestion();
+
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
         ["wen"] = "when", ["wat"] = "what", ["wot"] = "what", ["hw"] = "how", ["whos"] = "who is", ["wheres"] = "where is",
@@ -153,7 +166,7 @@ public static partial class MessageReader
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
-    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
     private static partial Regex Injected();
     // "Can you tell me when …", "please let me know who …": the question is what follows.
     [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
