@@ -20,6 +20,7 @@ public sealed class AnswerEngine
     private readonly IAnswerPhraser? _phraser;
     private readonly FocusResolver _focus;
     private readonly EvidenceAnswers _evidence;
+    private readonly ConversationRules _rules;
 
     public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
@@ -34,6 +35,7 @@ public sealed class AnswerEngine
         _phraser = phraser;
         _focus = new FocusResolver(kb);
         _evidence = new EvidenceAnswers(kb);
+        _rules = new ConversationRules(kb);
         _handlers = [];
         foreach (var h in handlers ?? DefaultHandlers())
             if (!_handlers.TryAdd(h.Intent, h)) throw new InvalidOperationException($"Two handlers registered for intent {h.Intent}.");
@@ -65,6 +67,8 @@ public sealed class AnswerEngine
 
     private Answer Answer(Question question, ReadMessage read)
     {
+        if (Environment.GetEnvironmentVariable("BB_DEBUG") == "1")
+            foreach (var p in read.Parts) Console.Error.WriteLine($"[part] {p}");
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
         var parts = read.Parts.Select(p => AnswerPart(p, question)).ToList();
@@ -93,6 +97,11 @@ public sealed class AnswerEngine
     {
         List<KnowledgeRecord> focus;
         (routed, focus) = _focus.Resolve(routed, previous);
+        if ((_rules.PartyFollowUp(routed, focus, previous) ?? _rules.NotComparable(routed)) is { } rule)
+        {
+            if (rule.Answered) Remember(question, rule, focus, routed);
+            return rule;
+        }
         var evidence = EvidenceFinder.Find(_kb, routed, focus);
         var answer = _evidence.Reconcile(routed, focus, evidence, Dispatch(routed, focus, previous));
         if (PremiseCheck.Check(_kb, text, focus) is { } correction)
@@ -101,11 +110,13 @@ public sealed class AnswerEngine
             // The conversation is now about what was corrected: "then tell me when it was signed".
             if (_kb.Get(correction.RecordId) is { } corrected) focus = [corrected, .. focus.Where(f => f.Id != corrected.Id)];
         }
-        if (answer.Answered)
-            _conversations.Set(question.Channel, question.ConversationId,
-                new ConversationState(answer, focus.Select(f => f.Id).ToList(), routed.Measure, routed.Period, _clock.GetUtcNow()));
+        if (answer.Answered) Remember(question, answer, focus, routed);
         return answer;
     }
+
+    private void Remember(Question question, Answer answer, IReadOnlyList<KnowledgeRecord> focus, RoutedQuestion routed) =>
+        _conversations.Set(question.Channel, question.ConversationId,
+            new ConversationState(answer, focus.Select(f => f.Id).ToList(), routed.Measure, routed.Period, _clock.GetUtcNow()));
 
     /// <summary>The correction of a false premise comes first, then the answer to what was really asked.</summary>
     private Answer Corrected(Answer answer, PremiseCheck.Correction correction, RoutedQuestion routed)

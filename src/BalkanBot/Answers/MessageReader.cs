@@ -145,7 +145,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked.
-    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>]\s*)(?:[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
+    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
     [GeneratedRegex(@"\b(exactly|precisely|actually|really|basically|exact|precise|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]

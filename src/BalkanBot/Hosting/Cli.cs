@@ -130,7 +130,12 @@ internal static partial class Cli
         var question = new Argument<string?>("question") { Description = "The question, in quotes", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the whole answer as one JSON object" };
         var batch = new Option<string?>("--batch") { Description = "Read one question per line from FILE ('-' for stdin); write JSON Lines" };
-        var ask = new Command("ask", "Answer a question from the knowledge base") { question, json, batch, KnowledgeOption, DatabaseOption };
+        var conversation = new Option<bool>("--conversation")
+        {
+            Description = "With --batch: read the lines as one conversation, so follow-ups ('and Hungary?') lean on earlier lines. " +
+                          "Without it each line is answered on its own.",
+        };
+        var ask = new Command("ask", "Answer a question from the knowledge base") { question, json, batch, conversation, KnowledgeOption, DatabaseOption };
         ask.SetAction(p =>
         {
             using var kb = OpenOrBuild(p);
@@ -142,11 +147,13 @@ internal static partial class Cli
                 using var reader = file == "-" ? Console.In : OpenReader(file);
                 if (reader is null) return 1;
                 var n = 0;
+                var together = p.GetValue(conversation);
                 while (reader.ReadLine() is { } line)
                 {
                     if (string.IsNullOrWhiteSpace(line)) continue;
-                    // Each line is its own conversation: batch questions must not lean on each other.
-                    Console.Out.WriteLine(AnswerJson.Serialize(engine.Answer(new Question(line, "batch", $"line-{++n}"))));
+                    // By default each line is its own conversation, so batch questions do not lean on each other.
+                    var id = together ? "batch-conversation" : $"line-{++n}";
+                    Console.Out.WriteLine(AnswerJson.Serialize(engine.Answer(new Question(line, "batch", id))));
                 }
                 return 0;
             }

@@ -93,7 +93,7 @@ public static partial class EvidenceFinder
         foreach (var h in terms.Hard)
             if (!InText(h)) return false;
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
-        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && !terms.Hard.All(h => h is "weather" or "temperature")
+        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.Hard.Any(NumericMeasures.Contains))
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !p.Text.Contains("percent", StringComparison.OrdinalIgnoreCase)
             && !p.Text.Contains("per cent", StringComparison.OrdinalIgnoreCase)) return false;
@@ -126,6 +126,13 @@ public static partial class EvidenceFinder
         var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
         return found * 2 >= total;
     }
+
+    /// <summary>Measures that are numbers by nature; "which missiles" asks for a kind, "the population" for a number.</summary>
+    private static readonly HashSet<string> NumericMeasures =
+    [
+        "population", "inhabitants", "budget", "spend", "spending", "spent", "expenditure", "gdp", "salary", "salaries", "wages",
+        "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
+    ];
 
     private static readonly HashSet<string> ChangeVerbs =
     [
