@@ -72,6 +72,14 @@ public sealed class AnswerEngine
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
         var parts = read.Parts.Select(p => AnswerPart(p, question)).ToList();
+        // A premise stated before the question is checked against the sources; a false one is corrected first.
+        foreach (var premise in read.Premises)
+        {
+            var routed = _router.Route(premise);
+            var records = routed.Mentions.Select(m => _kb.Get(m.RecordId)).OfType<KnowledgeRecord>().DistinctBy(r => r.Id).ToList();
+            if (PremiseCheck.Check(_kb, premise, records) is { } correction)
+                parts.Insert(0, Corrected(Unanswered(routed), correction, routed));
+        }
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace BalkanBot.Answers;
 
 /// <summary>A message read for its questions: the parts to answer, and a note for the reader when some was left out.</summary>
-public sealed record ReadMessage(IReadOnlyList<string> Parts, string? Note);
+public sealed record ReadMessage(IReadOnlyList<string> Parts, string? Note)
+{
+    /// <summary>Premises stated before a question ("Given that …,"), to check against the sources, never to take as true.</summary>
+    public IReadOnlyList<string> Premises { get; init; } = [];
+}
 
 /// <summary>
 /// Reads a chat message the way a person would before answering it: markup is stripped, a long pasted thread is
@@ -30,13 +34,14 @@ public static partial class MessageReader
             note = $"Your message was {original.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; I answered the question I found in it: \"{Shorten(kept, 160)}\"";
             clean = kept;
         }
-        var parts = Split(clean);
+        var premises = new List<string>();
+        var parts = Split(clean, premises);
         if (parts.Count > MaxParts)
         {
             note = (note is null ? "" : note + " ") + $"It asked {parts.Count} things; I answered the first {MaxParts}.";
             parts = parts.Take(MaxParts).ToList();
         }
-        return new ReadMessage(parts, note);
+        return new ReadMessage(parts, note) { Premises = premises };
     }
 
     /// <summary>HTML, Markdown and Slack mrkdwn removed; links keep their text; entities decoded.</summary>
@@ -80,7 +85,9 @@ public static partial class MessageReader
     }
 
     /// <summary>"What is X exactly and which resolution is it under?" → two parts; a single question stays whole.</summary>
-    public static List<string> Split(string text)
+    public static List<string> Split(string text) => Split(text, []);
+
+    public static List<string> Split(string text, List<string> premises)
     {
         var parts = new List<string>();
         text = Injected().Replace(text, " ").Trim();
@@ -89,13 +96,19 @@ public static partial class MessageReader
         text = Filler().Replace(text, " ");
         foreach (var sentence in QuestionBoundary().Split(text))
         {
-            var s = sentence.Trim().Trim(',', ';', '-', '–').Trim();
+            var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
+            // "Given that UNSCR 1244 was passed in 2008, when was it adopted?": the premise is checked, the question answered.
+            if (Premise().Match(s) is { Success: true } premise && premise.Groups["q"].Length > 8)
+            {
+                premises.Add(premise.Groups["p"].Value.Trim());
+                s = premise.Groups["q"].Value;
+            }
             // "can you settle it: when was …": the question is what follows the colon.
             if (ColonQuestion().Match(s) is { Success: true } colon) s = s[colon.Groups["q"].Index..];
             if (s.Length == 0) continue;
             foreach (var piece in Conjoined().Split(s))
             {
-                var p = Polite().Replace(piece.Trim().Trim(',', ';').Trim(), "");
+                var p = Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), "");
                 if (p.Length > 0) parts.Add(p);
             }
         }
@@ -106,7 +119,7 @@ public static partial class MessageReader
         foreach (var p in parts)
         {
             if (AsksSomething().IsMatch(p) || p.EndsWith('?')) { asked.Add((context + " " + p).Trim()); context = ""; }
-            else if (p.Split(' ').Length >= 3) context = (context + " " + p).Trim();
+            else if (p.Split(' ').Length >= 3 && !AddressesTheBot().IsMatch(p)) context = (context + " " + p).Trim();
         }
         if (context.Length > 0) asked.Add(context);
         return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
@@ -166,8 +179,18 @@ public static partial class MessageReader
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
-    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\[\[[^\]]{0,200}\]\]|<!--.*?-->|\bas an? (?:admin|administrator|developer|owner|operator|moderator)\b[^.?!]*[.!]|\bsystem override\b[^.?!:]*[.!:]?|\b(?:respond|reply|answer)\s+(?:in|with|only in)\s+[^.?!]*(?:only)?[.!,]|\bno (?:sources|citations)\b[.,!]?|\bskip (?:the )?(?:citations|sources)\b[.,!]?|\bpretend (?:you'?re|you are|to be)\b[^,.?]*?\b(?:and|,)\s*|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
     private static partial Regex Injected();
+    // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
+    [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressesTheBot();
+
+    [GeneratedRegex(@"^(?:given (?:that )?|since |as |because |considering (?:that )?|now that |seeing that |knowing that )(?<p>[^,?]{5,200}?),\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|tell me|give me|list|name)\b.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Premise();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more)\b[,:!.]?\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
     // "Can you tell me when …", "please let me know who …": the question is what follows.
     [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Polite();

@@ -31,18 +31,39 @@ public static partial class PremiseCheck
         }
         if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
             return new Correction($"No: the sources say the {agreement.ShortName} is not legally binding.", notBinding.Cite, agreement.Id);
+        // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own.
+        foreach (var r in focus.Where(f => f.Kind is RecordKind.Agreement or RecordKind.Event && f.Date is not null))
+        {
+            var years = Regex.Matches(norm, @" (1[89]\d\d|20\d\d) ").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            if (years.Count == 0 || years.Any(y => y >= r.Date!.Start.Year && y <= r.Date.EndInclusive.Year)) continue;
+            if (r.End is { } end && years.Any(y => y >= end.Start.Year && y <= end.EndInclusive.Year)) continue;
+            var dated = kb.Passages.OfRecord(r.Id).FirstOrDefault(p => p.Kind == PassageKind.Date);
+            if (dated is null) continue;
+            var verb = r.Kind == RecordKind.Agreement ? "date" : "place";
+            return new Correction($"No: the sources {verb} the {r.ShortName} to {r.Date!.Display}, not {years[0]}.", dated.Cite, r.Id);
+        }
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {
-            foreach (var (org, pattern) in new[] { ("nato", NatoMember()), ("eu", EuMember()) })
+            foreach (var (org, pattern) in new[] { ("nato", LeftNato()), ("european-union", LeftEu()) })
+            {
+                if (!pattern.IsMatch(norm)) continue;
+                if (state.Memberships.FirstOrDefault(m => m.Of == org || org == "european-union" && m.Of == "eu") is not { } membership) continue;
+                var name = kb.Get(membership.Of)?.ShortName ?? org.ToUpperInvariant();
+                return new Correction($"No: the sources count {state.ShortName} among the members of {name}.", membership.Cite, state.Id);
+            }
+        }
+        foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
+        {
+            foreach (var (org, pattern) in new[] { ("nato", NatoMember()), ("european-union", EuMember()) })
             {
                 if (!pattern.IsMatch(norm) || Negated().IsMatch(norm)) continue;
                 if (state.Memberships.Any(m => m.Of == org)) continue;
                 var evidence = kb.Passages.Mentioning(state.Id).FirstOrDefault(p =>
                     p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role
-                    && Regex.IsMatch(p.Text, org == "nato" ? @"non-NATO|not (a )?(NATO )?member|outside NATO|not in NATO" : @"not (an )?EU member|non-EU|candidate", RegexOptions.IgnoreCase)
+                    && Regex.IsMatch(p.Text, org == "nato" ? @"non-NATO|not (a )?(NATO )?member|outside NATO|not in NATO" : @"not (an )?EU member|non-EU|candidate|outside the EU|surrounds", RegexOptions.IgnoreCase)
                     && kb.Passages.Mentions(p, state.Id));
                 if (evidence is null) continue;
-                return new Correction($"No: the sources do not count {state.ShortName} among the members of {(org == "nato" ? "NATO" : "the EU")}.",
+                return new Correction($"No: the sources do not count {state.ShortName} among the members of {(org == "nato" ? "NATO" : "the European Union")}.",
                     evidence.Cite, state.Id);
             }
         }
@@ -58,10 +79,14 @@ public static partial class PremiseCheck
     private static partial Regex MutualDefence();
     [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]
     private static partial Regex Binding();
-    [GeneratedRegex(@" (is|as|being|a|since|became|become|joined) (a )?nato (member|ally|state)| member of nato | nato member ")]
+    [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (a )?nato (member|ally|state)| member of nato | nato member | joined (the )?nato | in nato since ")]
     private static partial Regex NatoMember();
-    [GeneratedRegex(@" (is|as|being|a|since|became|become|joined) (an )?eu (member|state)| member of the eu | eu member ")]
+    [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (an )?(eu|european union) (member|state)| member of the (eu|european union) | eu member | joined the (eu|european union) | in the eu since ")]
     private static partial Regex EuMember();
+    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?nato ")]
+    private static partial Regex LeftNato();
+    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?(eu|european union) ")]
+    private static partial Regex LeftEu();
     [GeneratedRegex(@" (not|non|isn t|is not|never) ")]
     private static partial Regex Negated();
 }

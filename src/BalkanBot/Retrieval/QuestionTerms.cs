@@ -47,6 +47,9 @@ public sealed partial record QuestionTerms(
         turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
         dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren
         count counts counted estimate estimates put puts
+        first originally initially original see sees saw view viewed regard regards read reads reading interpretation
+        react reacted reaction reactions respond responded response define definition way use uses used post job hold
+        holds look looked looking quick thing things kind sort stuff anyone someone somebody
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>

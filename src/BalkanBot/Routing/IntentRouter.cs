@@ -117,7 +117,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex PartiesCue();
     [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
     private static partial Regex ListCue();
-    [GeneratedRegex(@" (it|its|this|that|they|them|their|the agreement|the declaration|the deal|the pact|the plan|the initiative|the mission|the incident|the attack) ")]
+    [GeneratedRegex(@" (it|its|this|that|they|them|their|he|his|him|she|her|hers|the agreement|the declaration|the deal|the pact|the plan|the initiative|the mission|the incident|the attack) ")]
     private static partial Regex PronounCue();
     [GeneratedRegex(@"^(and|what about|how about|and what about|same for|and for|what of)\b")]
     private static partial Regex EllipsisCue();
