@@ -34,7 +34,9 @@ public sealed class ConversationRules(KnowledgeBase kb)
     /// <summary>"compare it with CEFTA" after a timeline of Republika Srpska: an entity and a trade agreement have no common measures.</summary>
     public Answer? NotComparable(RoutedQuestion q)
     {
-        if (q.Intent != IntentKind.Compare || q.Sides.Count != 2) return null;
+        // Named blocs ("Serbia–Hungary against the Albania–Croatia–Kosovo bloc") compare by their parties; a follow-up
+        // that points back with "it" may land on a thing of another kind.
+        if (q.Intent != IntentKind.Compare || q.Sides.Count != 2 || !q.LeansOnContext) return null;
         var sides = q.Sides.Select(s => s.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().ToList()).ToList();
         if (sides.Any(s => s.Count == 0)) return null;
         var kinds = sides.Select(s => Group(s[0])).ToList();
