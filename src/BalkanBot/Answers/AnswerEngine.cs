@@ -71,15 +71,20 @@ public sealed class AnswerEngine
             foreach (var p in read.Parts) Console.Error.WriteLine($"[part] {p}");
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
-        var parts = read.Parts.Select(p => AnswerPart(p, question)).ToList();
-        // A premise stated before the question is checked against the sources; a false one is corrected first.
+        // A premise stated before the question is checked against the sources, and a false one corrected first; what it
+        // names is what "it" means in the question that follows ("Given the pact's Article 5 clause, when was it signed?").
+        var corrections = new List<Answer>();
         foreach (var premise in read.Premises)
         {
             var routed = _router.Route(premise);
             var records = routed.Mentions.Select(m => _kb.Get(m.RecordId)).OfType<KnowledgeRecord>().DistinctBy(r => r.Id).ToList();
-            if (PremiseCheck.Check(_kb, premise, records) is { } correction)
-                parts.Insert(0, Corrected(Unanswered(routed), correction, routed));
+            if (records.Count == 0) continue;
+            var correction = PremiseCheck.Check(_kb, premise, records);
+            if (correction is not null) corrections.Add(Corrected(Unanswered(routed), correction, routed));
+            var primary = records.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? records[0];
+            Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
+        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question))).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }

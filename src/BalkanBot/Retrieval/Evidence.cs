@@ -132,6 +132,7 @@ public static partial class EvidenceFinder
     [
         "population", "inhabitants", "budget", "spend", "spending", "spent", "expenditure", "gdp", "salary", "salaries", "wages",
         "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
+        "strength",
     ];
 
     private static readonly HashSet<string> ChangeVerbs =
@@ -198,7 +199,8 @@ public static partial class EvidenceFinder
     /// </summary>
     private static bool DatedAsAsked(PassageIndex index, Passage p, QuestionTerms terms)
     {
-        if (!Year().IsMatch(p.Text)) return false;
+        // A figure's year is the date of the report that gives it, not of what it counts.
+        if (!Year().IsMatch(p.Text) || p.Kind == PassageKind.Figure) return false;
         if (p.Kind is PassageKind.Date or PassageKind.Membership && (terms.Entities.Count == 0 || terms.Entities.Contains(p.RecordId))) return true;
         var words = terms.Content.Concat(terms.Soft).SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
         var tokens = TextNormalizer.Tokens(p.Text);

@@ -58,7 +58,7 @@ public sealed partial record QuestionTerms(
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature
-        nuclear warheads reserves reservists conscripts conscription
+        nuclear warheads reserves reservists conscripts conscription troop strength
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TimeWords = """
@@ -126,7 +126,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom|name the|which person|which official) .{0,60}\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|general|mayor|king|chairman|spokesperson|spokesman|governor|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded)\b| name of the (?<role>minister|president|leader|commander|official|person|prime minister|defence minister)")]
+    [GeneratedRegex(@"^ (who|whom|name the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|which) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|general|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b| name of the (?<role>minister|president|leader|commander|official|person|prime minister|defence minister|analyst|base|officer)")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
