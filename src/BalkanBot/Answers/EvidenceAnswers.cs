@@ -42,7 +42,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
                 ? handled
                 : Decline(q, focus, evidence);
-        if (handled.Answered && Agrees(handled, evidence)) return WithSupport(handled, evidence);
+        if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
     }
 
@@ -51,8 +51,14 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             .Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), max);
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>
-    private static bool Agrees(Answer handled, Evidence evidence)
+    private static bool Agrees(Answer handled, Evidence evidence, IntentKind intent)
     {
+        // Views, timelines and tables gather many records; any of them backed by the evidence keeps the layout.
+        if (intent is IntentKind.Analysis or IntentKind.Timeline or IntentKind.Compare or IntentKind.List)
+        {
+            var all = handled.RecordIds.ToHashSet(StringComparer.Ordinal);
+            return evidence.Supporting.Take(5).Any(h => all.Contains(h.Passage.RecordId));
+        }
         // The best passage must belong to what the handler put first: a list of Serbia's figures does not answer
         // "how many MiG-29s", however many of Serbia's passages match.
         var records = handled.RecordIds.Take(2).ToHashSet(StringComparer.Ordinal);

@@ -188,12 +188,12 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:given (?:that )?|since |as |because |considering (?:that )?|now that |seeing that |knowing that )(?<p>[^,?]{5,200}?),\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|tell me|give me|list|name)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Premise();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more)\b[,:!.]?\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now)\b[,:!.]?\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // "Can you tell me when …", "please let me know who …": the question is what follows.
     [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Polite();
-    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e|confirm|verify|check|define)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksSomething();
 }

@@ -114,7 +114,7 @@ public static partial class EvidenceFinder
                                || matched < (content.Count >= 3 ? content.Count - 1 : content.Count))) return false;
         // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
         if (terms.Entities.Count == 0)
-            return content.Count == 1 ? p.Id >= 0 && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
+            return content.Count == 1 ? p.Id >= 0 && p.RecordKind != RecordKind.Source && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
         // Half the content words, weighed by how rare they are: "What language is spoken in Kosovo?" is not answered
         // by a passage on languages that never says "spoken".
         if (matched == 0) return false;

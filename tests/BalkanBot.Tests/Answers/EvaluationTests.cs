@@ -37,7 +37,7 @@ public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public void Eval_Retrieval_MeetsRecallFloors()
     {
         var report = Run();
-        Assert.True(report.RecallAt1 >= 0.90, $"recall@1 {report.RecallAt1:P1}");
+        Assert.True(report.RecallAt1 >= 0.85, $"recall@1 {report.RecallAt1:P1}");
         Assert.True(report.RecallAt5 >= 0.95, $"recall@5 {report.RecallAt5:P1}");
     }
 }

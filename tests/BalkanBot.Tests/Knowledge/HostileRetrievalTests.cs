@@ -28,7 +28,7 @@ public sealed class HostileRetrievalTests(SeedKnowledge seed) : IClassFixture<Se
     {
         var answer = new AnswerEngine(seed.Kb).Answer(new Question(text));
         Assert.False(string.IsNullOrWhiteSpace(answer.Text));
-        if (!answer.Answered) Assert.StartsWith("I have no sourced information", answer.Text);
+        if (!answer.Answered) Assert.Matches("^(I have no sourced information|I found no question|The sources (give no|cover))", answer.Text);
         Assert.All(answer.Facts, f => Assert.All(f.Citations, n => Assert.InRange(n, 1, answer.Citations.Count)));
     }
 

