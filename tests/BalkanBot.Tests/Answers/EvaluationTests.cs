@@ -40,4 +40,20 @@ public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Assert.True(report.RecallAt1 >= 0.85, $"recall@1 {report.RecallAt1:P1}");
         Assert.True(report.RecallAt5 >= 0.95, $"recall@5 {report.RecallAt5:P1}");
     }
+
+    /// <summary>
+    /// Regression floors on the analyst set, below the targets in <see cref="BalkanBot.Evaluation.EvalFloors"/> that
+    /// `eval --check-floors` reports against: the engine must not slip back from where it stands.
+    /// </summary>
+    [Fact]
+    public void Eval_AnalystSet_HoldsItsRegressionFloors()
+    {
+        var set = BalkanBot.Evaluation.EvalSet.Load(Path.Combine(TestSupport.SeedKnowledge.RepositoryRoot, "tests", "eval", "analyst.yaml"));
+        var report = BalkanBot.Evaluation.EvalRunner.Run(seed.Kb, set);
+        var heldOut = BalkanBot.Evaluation.EvalScores.Of(report.Of(BalkanBot.Evaluation.EvalHalf.HeldOut));
+        var all = BalkanBot.Evaluation.EvalScores.Of(report.Outcomes);
+        Assert.True(heldOut.EngineCorrect.Value >= 0.75, $"held-out correct {heldOut.EngineCorrect}");
+        Assert.True(all.EngineTrapsDeclined.Value >= 0.70, $"traps declined {all.EngineTrapsDeclined}");
+        Assert.True(all.EngineOutOfScopeAnswered.Value <= 0.10, $"out of scope answered {all.EngineOutOfScopeAnswered}");
+    }
 }
