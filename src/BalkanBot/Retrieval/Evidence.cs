@@ -82,6 +82,8 @@ public static partial class EvidenceFinder
             if (named == 0) return false;
             // A precise question (a date, a count, a person, a measure) is about all it names, not the first of them.
             var precise = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.Hard.Count > 0;
+            // Two states or people named together ("Serbia–Hungary ties") ask about them together.
+            if (!terms.Contrast && terms.Entities.Count == 2 && focus.Count(f => terms.Entities.Contains(f.Id) && f.Kind == RecordKind.Actor) == 2) precise = true;
             if (terms.Entities.Count <= 2 && named < terms.Entities.Count && (precise || !hit.MatchedEntities.Contains(primary))) return false;
             if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.

@@ -23,6 +23,8 @@ public sealed partial record QuestionTerms(
     public bool AsksDate { get; init; }
     /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
     public bool AsksPerson { get; init; }
+    /// <summary>"How do Rama and Vučić see it differently?": each side is looked up on its own.</summary>
+    public bool Contrast { get; init; }
     /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
     public IReadOnlyList<string> Years { get; init; } = [];
     /// <summary>The role words of a question about a person ("minister", "led").</summary>
@@ -98,10 +100,14 @@ public sealed partial record QuestionTerms(
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
+            Contrast = ContrastCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
         };
     }
+
+    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|agree|compare|compared|each side|both sides|two versions|who says what|stories) ")]
+    private static partial Regex ContrastCue();
 
     /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>
     private static List<string> RolesAsked(string padded)

@@ -33,6 +33,8 @@ internal static class TimeExpressions
                 return t[i] == "years"
                     ? new Period(today.AddYears(-n), today, $"the last {n} years")
                     : new Period(today.AddMonths(-n), today, $"the last {n} months");
+            // "in recent years" is a span of years, "recently" the last twelve months.
+            if (t[i] is "recent" && i + 1 < t.Length && t[i + 1] is "years" && !t.Any(IsYear)) return new Period(today.AddYears(-5), today, "the last five years");
             if (t[i] is "recently" or "recent" && !t.Any(IsYear)) return new Period(today.AddYears(-1), today, "the last 12 months");
         }
 
