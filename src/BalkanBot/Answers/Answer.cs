@@ -48,6 +48,7 @@ public sealed record ComparisonCell(string Text, IReadOnlyList<int> Citations)
 
 public sealed record TimelineEntry(string Date, string? IsoDate, string Event, string RecordId, IReadOnlyList<int> Citations);
 
+/// <param name="Stance">The claim's stance code ("not-a-military-alliance"), for machines; renderers show the text, which says it in words.</param>
 public sealed record AttributedView(string Author, string Source, string Text, string? Stance, IReadOnlyList<int> Citations);
 
 public sealed record ConflictNote(string Text, IReadOnlyList<int> Citations);

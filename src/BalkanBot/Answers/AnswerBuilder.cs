@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 
@@ -7,14 +8,15 @@ namespace BalkanBot.Answers;
 /// Collects the parts of an answer and numbers citations in order of first use, so "[2]" in a fact and "[2]" in
 /// the source list always agree.
 /// </summary>
-public sealed class AnswerBuilder(KnowledgeBase kb, RoutedQuestion question)
+public sealed partial class AnswerBuilder(KnowledgeBase kb, RoutedQuestion question)
 {
     private readonly List<AnswerCitation> _citations = [];
     private readonly Dictionary<(string, string), int> _numbers = [];
     private readonly List<AnswerFact> _facts = [];
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<AttributedView> _views = [];
-    private readonly List<ConflictNote> _conflicts = [];
+    private readonly List<(ConflictNote Note, KnowledgeRecord Record)> _conflicts = [];
+    private readonly List<string> _readMore = [];
     private readonly List<string> _records = [];
     private readonly List<string> _followUps = [];
 
@@ -64,10 +66,27 @@ public sealed class AnswerBuilder(KnowledgeBase kb, RoutedQuestion question)
 
     public void Event(PartialDate? date, string text, string recordId, IEnumerable<Citation> cite)
     {
+        // One line per happening: the same record, or the same words, on the same date.
+        if (_timeline.Any(t => t.IsoDate == date?.Iso && (t.RecordId == recordId || t.Event == text))) return;
         var numbers = Cite(cite);
         if (numbers.Count == 0) return;
         _timeline.Add(new TimelineEntry(date?.Display ?? "date not given", date?.Iso, text, recordId, numbers));
         UseRecord(recordId);
+    }
+
+    /// <summary>A record as a timeline line, "Banjska attack: In September 2023 …"; a gist cut short offers the rest.</summary>
+    public void Event(KnowledgeRecord r)
+    {
+        var gist = RecordFacts.Gist(r);
+        Event(r.Date, $"{RecordNames.Bare(r)}: {gist}", r.Id, RecordFacts.Backing(r));
+        if (gist.EndsWith('…')) ReadMore(r);
+    }
+
+    /// <summary>Offers the whole record when a line had to cut it short.</summary>
+    public void ReadMore(KnowledgeRecord r)
+    {
+        var question = Handlers.FollowUps.About(kb, r);
+        if (!_readMore.Contains(question)) _readMore.Add(question);
     }
 
     public void View(KnowledgeRecord claim)
@@ -75,17 +94,15 @@ public sealed class AnswerBuilder(KnowledgeBase kb, RoutedQuestion question)
         var numbers = Cite(claim.Cite);
         if (numbers.Count == 0 || _views.Any(v => v.Text == claim.Text)) return;
         var src = claim.ClaimSource is null ? null : kb.Source(claim.ClaimSource);
-        _views.Add(new AttributedView(claim.Author ?? "unknown author", src?.Title ?? claim.ClaimSource ?? "", claim.Text ?? "", claim.Stance, numbers));
+        _views.Add(new AttributedView(claim.Author ?? "an unnamed author", src?.Title ?? claim.ClaimSource ?? "", claim.Text ?? "", claim.Stance, numbers));
         UseRecord(claim.Id);
     }
 
+    /// <summary>A disagreement; <see cref="Build"/> keeps it only if it concerns one of the answer's own records.</summary>
     public void Conflict(KnowledgeRecord conflict)
     {
-        if (conflict.Summary is null || _conflicts.Any(c => c.Text == conflict.Summary.Text)) return;
-        var numbers = Cite(conflict.Summary.Cite);
-        if (numbers.Count == 0) return;
-        _conflicts.Add(new ConflictNote(conflict.Summary.Text, numbers));
-        UseRecord(conflict.Id);
+        if (conflict.Summary is null || _conflicts.Any(c => c.Note.Text == conflict.Summary.Text)) return;
+        _conflicts.Add((new ConflictNote(conflict.Summary.Text, []), conflict));
     }
 
     public void UseRecord(string id)
@@ -95,26 +112,50 @@ public sealed class AnswerBuilder(KnowledgeBase kb, RoutedQuestion question)
 
     public void FollowUp(string question)
     {
+        // Suggestions composed as "about the {name}" elsewhere must not read "the Serbia's declaration" or "the CEFTA
+        // 2006"; "the People's Party" keeps its article.
+        question = NoArticle().Replace(question ?? "", "$1");
         if (!string.IsNullOrWhiteSpace(question) && !_followUps.Contains(question, StringComparer.OrdinalIgnoreCase)
-            && !string.Equals(question, Question.Original.Trim(), StringComparison.OrdinalIgnoreCase))
+            && !string.Equals(question.TrimEnd('?'), Question.Original.Trim().TrimEnd('?'), StringComparison.OrdinalIgnoreCase))
             _followUps.Add(question);
     }
 
-    public Answer Build() => new()
+    public Answer Build()
     {
-        Question = question.Original,
-        Answered = true,
-        Intent = Intent,
-        Title = Title,
-        Text = Text,
-        Facts = _facts,
-        Comparison = Comparison,
-        Timeline = _timeline,
-        Views = _views,
-        Conflicts = _conflicts,
-        Citations = _citations,
-        FollowUps = _followUps.Take(3).ToList(),
-        Confidence = Math.Round(Math.Clamp(Confidence, 0, 1), 2),
-        RecordIds = _records,
-    };
+        // Conflicts are cited last, so they do not renumber the answer's own sources, and only those that concern
+        // a record the answer is about are shown.
+        var own = _records.ToHashSet(StringComparer.Ordinal);
+        var conflicts = new List<ConflictNote>();
+        foreach (var (note, record) in _conflicts.Where(c => ConflictRelevance.Concerns(kb, c.Record, own)))
+        {
+            var numbers = Cite(record.Summary!.Cite);
+            if (numbers.Count == 0) continue;
+            conflicts.Add(note with { Citations = numbers });
+            if (record.About.Count > 0) UseRecord(record.Id);
+        }
+        // A line cut short is read in full first; the rest of the suggestions follow.
+        var followUps = _readMore.Take(2).Concat(_followUps)
+            .Where(f => !string.Equals(f.TrimEnd('?'), Question.Original.Trim().TrimEnd('?'), StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        return new Answer
+        {
+            Question = question.Original,
+            Answered = true,
+            Intent = Intent,
+            Title = Title,
+            Text = Text,
+            Facts = _facts,
+            Comparison = Comparison,
+            Timeline = _timeline,
+            Views = _views,
+            Conflicts = conflicts,
+            Citations = _citations,
+            FollowUps = followUps,
+            Confidence = Math.Round(Math.Clamp(Confidence, 0, 1), 2),
+            RecordIds = _records,
+        };
+    }
+
+    [GeneratedRegex(@"\b[Tt]he (\p{Lu}\p{Ll}+['’]s (?!\p{Lu})|\p{Lu}{2,}[ -]?\d)")]
+    private static partial Regex NoArticle();
 }

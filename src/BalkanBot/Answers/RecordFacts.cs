@@ -10,6 +10,16 @@ internal static class RecordFacts
 
     public static string Names(KnowledgeBase kb, IEnumerable<string> ids) => JoinAnd(ids.Select(id => NameOf(kb, id)).ToList());
 
+    /// <summary>Names as they read inside a sentence: "Albania, Croatia and the United States".</summary>
+    public static string NamesInSentence(KnowledgeBase kb, IEnumerable<string> ids) =>
+        JoinAnd(ids.Select(id => kb.Get(id) is { } r ? RecordNames.The(r) : id).ToList());
+
+    /// <summary>A provision list as it reads: "exercises and training, defence industry and intelligence sharing".</summary>
+    public static string ProvisionList(KnowledgeRecord r) => Capitalise(JoinAnd(r.Provisions.Select(Labels.Provision).ToList()));
+
+    /// <summary>"Yes", "No": a field's value as a fact shows it.</summary>
+    public static string Value(string value) => Capitalise(value.Replace('-', ' '));
+
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {
         0 => "",
@@ -51,9 +61,9 @@ internal static class RecordFacts
                 if (r.Date is not null) b.Fact("Signed", r.Date.Display + (r.PlaceText is null ? "" : $", {r.PlaceText}"), DateBacking(r));
                 if (r.Parties.Count > 0) b.Fact("Parties", Names(kb, r.Parties), backing);
                 if (r.Signatories is not null) b.Fact("Signed by", r.Signatories, backing);
-                if (r.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", lb.Value, lb.Cite);
-                if (r.Provisions.Count > 0) b.Fact("Provisions", string.Join(", ", r.Provisions.Select(p => p.Replace('-', ' '))), backing);
-                if (r.Status is not null and not "unknown") b.Fact("Status", r.Status.Replace('-', ' '), backing);
+                if (r.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", Value(lb.Value), lb.Cite);
+                if (r.Provisions.Count > 0) b.Fact("Provisions", ProvisionList(r), backing);
+                if (r.Status is not null and not "unknown") b.Fact("Status", Value(r.Status), backing);
                 break;
             case RecordKind.Event:
                 b.Fact("Date", r.Date is null ? "not given in the sources" : r.Date.Display + (r.End is null ? "" : $" to {r.End.Display}"), backing);
@@ -61,7 +71,7 @@ internal static class RecordFacts
                 if (place.Length > 0) b.Fact("Place", place, backing);
                 if (r.Actors.Count > 0) b.Fact("Involving", Names(kb, r.Actors), backing);
                 if (r.Casualties is not null) b.Fact("Casualties", r.Casualties, backing);
-                b.Fact("Type", Capitalise(KindLabel(r) + (r.Subtype is null ? "" : $" ({r.Subtype.Replace('-', ' ')})")), backing);
+                b.Fact("Type", TypeWithSubtype(r), backing);
                 break;
             case RecordKind.Actor:
                 b.Fact("Type", Capitalise(KindLabel(r)), backing);
@@ -69,7 +79,7 @@ internal static class RecordFacts
                     b.Fact("Member of", NameOf(kb, m.Of) + (m.Since is null ? "" : $" (since {m.Since.Display})"), m.Cite);
                 break;
             case RecordKind.Figure:
-                b.Fact(Capitalise(r.Measure?.Replace('-', ' ') ?? "Figure"), FigureText(r), r.Cite);
+                b.Fact(Labels.Measure(r.Measure), FigureText.Format(r), r.Cite);
                 break;
         }
         foreach (var f in r.Facts.Take(maxFacts))
@@ -82,37 +92,37 @@ internal static class RecordFacts
     public static bool MentionsDate(string text, PartialDate d) =>
         text.Contains(d.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
+    /// <summary>"Banjska, northern Kosovo": the place from most to least specific, a name already said not repeated.</summary>
     public static string PlaceOf(KnowledgeBase kb, KnowledgeRecord r)
     {
         var parts = new List<string>();
-        if (r.Place?.Location is { } loc) parts.Add(loc);
-        if (r.Place?.Area is { } area) parts.Add(area);
-        if (r.Place?.Country is { } c) parts.Add(NameOf(kb, c));
-        if (r.PlaceText is { } pt) parts.Add(pt);
-        return string.Join(", ", parts.Distinct());
-    }
-
-    public static string FigureText(KnowledgeRecord f)
-    {
-        var text = f.ValueText ?? FormatNumber(f);
-        var unit = f.Unit is null || text.Contains(f.Unit, StringComparison.OrdinalIgnoreCase) ? "" : " " + f.Unit;
-        var asOf = f.AsOf is null ? "" : $" (as of {f.AsOf.Display})";
-        return text + unit + asOf;
-    }
-
-    private static string FormatNumber(KnowledgeRecord f)
-    {
-        if (f.Value is null) return "no number given";
-        var v = f.Value.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
-        return f.Approx switch
+        void Add(string? part)
         {
-            "range" when f.ValueMax is not null => $"{v}–{f.ValueMax.Value.ToString("#,0.##", CultureInfo.InvariantCulture)}",
-            "about" => "about " + v,
-            "more-than" => "more than " + v,
-            "less-than" => "fewer than " + v,
-            _ => v,
-        };
+            if (string.IsNullOrWhiteSpace(part) || parts.Any(p => p.Contains(part, StringComparison.OrdinalIgnoreCase))) return;
+            parts.Add(part);
+        }
+        Add(r.Place?.Location);
+        Add(r.Place?.Area);
+        if (r.Place?.Country is { } c) Add(NameOf(kb, c));
+        Add(r.PlaceText);
+        return string.Join(", ", parts);
     }
+
+    /// <summary>"Attack (armed attack on police …)"; a subtype that brings its own brackets follows a dash.</summary>
+    private static string TypeWithSubtype(KnowledgeRecord r)
+    {
+        var kind = Capitalise(KindLabel(r));
+        if (r.Subtype is not { Length: > 0 } sub) return kind;
+        sub = sub.Replace('-', ' ');
+        if (string.Equals(sub, KindLabel(r), StringComparison.OrdinalIgnoreCase)) return kind;
+        return sub.Contains('(', StringComparison.Ordinal) ? $"{kind} — {sub}" : $"{kind} ({sub})";
+    }
+
+    private static readonly string[] NumberWords = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    /// <summary>"one event", "three agreements", "12 incidents": small numbers in words, as in running text.</summary>
+    public static string Count(int n, string one, string? many = null) =>
+        (n >= 0 && n < NumberWords.Length ? NumberWords[n] : n.ToString(CultureInfo.InvariantCulture)) + " " + (n == 1 ? one : many ?? one + "s");
 
     public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
@@ -123,7 +133,7 @@ internal static class RecordFacts
         return FirstSentence(text);
     }
 
-    public static string FirstSentence(string text, int max = 260)
+    public static string FirstSentence(string text, int max = 400)
     {
         var end = -1;
         for (var i = 0; i < text.Length - 1; i++)

@@ -122,8 +122,8 @@ public static partial class AdaptiveCardRenderer
         var list = new List<CardElement> { Heading("What the sources argue") };
         foreach (var v in a.Views.Skip(offset).Take(take))
         {
-            var stance = string.IsNullOrWhiteSpace(v.Stance) ? "" : $" ({v.Stance})";
-            list.Add(new TextBlock { Text = $"**{Clip(NonEmpty(v.Author), 120)}**{stance}: {Clip(NonEmpty(v.Text), l.TextChars)}{Refs(v.Citations)}", Spacing = "small" });
+            // The view's own words say where the author stands; its stance is a code for machines, not a label for readers.
+            list.Add(new TextBlock { Text = $"**{Clip(NonEmpty(v.Author), 120)}**: {Clip(NonEmpty(v.Text), l.TextChars)}{Refs(v.Citations)}", Spacing = "small" });
             if (!string.IsNullOrWhiteSpace(v.Source))
                 list.Add(new TextBlock { Text = Clip(v.Source, 200), IsSubtle = true, Size = "small", Spacing = "none" });
         }

@@ -51,11 +51,8 @@ public static partial class BlockKitRenderer
         return blocks;
     }
 
-    private static string View(AttributedView v)
-    {
-        var stance = string.IsNullOrWhiteSpace(v.Stance) ? "" : $" (_{Escape(v.Stance)}_)";
-        return $"• *{Escape(v.Author)}*{stance}: {Escape(v.Text)}{Refs(v.Citations)}";
-    }
+    // The view's own words say where the author stands; its stance is a code for machines, not a label for readers.
+    private static string View(AttributedView v) => $"• *{Escape(v.Author)}*: {Escape(v.Text)}{Refs(v.Citations)}";
 
     private static string Cell(ComparisonCell cell) =>
         cell.NoData ? $"_{Escape(string.IsNullOrWhiteSpace(cell.Text) ? ComparisonCell.NoDataText : cell.Text)}_" : Escape(cell.Text) + Refs(cell.Citations);

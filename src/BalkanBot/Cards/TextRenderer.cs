@@ -25,14 +25,15 @@ public static class TextRenderer
             widths[0] = Math.Max(7, table.Rows.Select(r => r.Measure.Length).DefaultIfEmpty(0).Max());
             for (var c = 0; c < table.Columns.Count; c++)
                 widths[c + 1] = Math.Min(48, Math.Max(table.Columns[c].Length, table.Rows.Select(r => Cell(r.Cells[c]).Length).DefaultIfEmpty(0).Max()));
-            sb.AppendLine(Line(["Measure", .. table.Columns], widths));
+            Row(sb, ["Measure", .. table.Columns], widths);
             sb.AppendLine(string.Join("-+-", widths.Select(w => new string('-', w))));
-            foreach (var row in table.Rows) sb.AppendLine(Line([row.Measure, .. row.Cells.Select(Cell)], widths));
+            foreach (var row in table.Rows) Row(sb, [row.Measure, .. row.Cells.Select(Cell)], widths);
         }
         if (a.Timeline.Count > 0)
         {
             sb.AppendLine();
-            foreach (var t in a.Timeline) sb.AppendLine($"- {t.Date}: {t.Event} {Refs(t.Citations)}".TrimEnd());
+            // A dash after the date: the entry itself reads "Name: what happened".
+            foreach (var t in a.Timeline) sb.AppendLine($"- {t.Date} — {t.Event} {Refs(t.Citations)}".TrimEnd());
         }
         if (a.Views.Count > 0)
         {
@@ -61,6 +62,29 @@ public static class TextRenderer
 
     private static string Cell(ComparisonCell c) => c.NoData ? c.Text : $"{c.Text} {Refs(c.Citations)}";
 
-    private static string Line(IReadOnlyList<string> cells, int[] widths) =>
-        string.Join(" | ", cells.Select((c, i) => (c.Length > widths[i] ? c[..(widths[i] - 1)] + "…" : c).PadRight(widths[i]))).TrimEnd();
+    /// <summary>A table row; a long cell wraps onto further lines of its column rather than being cut.</summary>
+    private static void Row(StringBuilder sb, IReadOnlyList<string> cells, int[] widths)
+    {
+        var wrapped = cells.Select((c, i) => Wrap(c, widths[i])).ToList();
+        for (var line = 0; line < wrapped.Max(w => w.Count); line++)
+            sb.AppendLine(string.Join(" | ", wrapped.Select((w, i) => (line < w.Count ? w[line] : "").PadRight(widths[i]))).TrimEnd());
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var current = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current.ToString());
+                current.Clear();
+            }
+            if (current.Length > 0) current.Append(' ');
+            current.Append(word);
+        }
+        if (current.Length > 0 || lines.Count == 0) lines.Add(current.ToString());
+        return lines;
+    }
 }

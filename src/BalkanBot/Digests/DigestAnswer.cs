@@ -15,7 +15,7 @@ public static class DigestAnswer
         var facts = new List<AnswerFact>();
         facts.AddRange(d.Headlines.Select(h => new AnswerFact(h.Country, h.Line, [])));
         facts.AddRange(d.Figures.Select(f => new AnswerFact("Figure", FigureLine(f), f.Citations)));
-        var timeline = d.Agreements.Select(a => Entry(a, "New agreement"))
+        var timeline = d.Agreements.Select(a => Entry(a, a.Updated ? "Updated agreement" : "New agreement"))
             .Concat(d.Events.Select(e => Entry(e, null)))
             .ToList();
         return new Answer
@@ -45,12 +45,13 @@ public static class DigestAnswer
     }
 
     public static string FigureLine(FigureChange f) =>
-        f.Old is null ? $"{f.Name}: {f.New} (new)" : $"{f.Name}: {f.Old} → {f.New}";
+        f.Old is null ? $"{f.Name} (new): {f.New}" : $"{f.Name}: {f.Old} → {f.New}";
 
     /// <summary>"what — where — who", the CrisisWatch order after the date.</summary>
     public static string ItemLine(DigestItem i, string? prefix = null)
     {
-        var parts = new List<string> { (prefix is null ? "" : prefix + ": ") + i.Name + (i.Updated ? " (updated)" : "") + ". " + i.What };
+        // A prefix such as "Updated agreement" already says the item was updated.
+        var parts = new List<string> { (prefix is null ? "" : prefix + ": ") + i.Name + (i.Updated && prefix is null ? " (updated)" : "") + ". " + i.What };
         if (i.Where is not null) parts.Add("Where: " + i.Where);
         if (i.Who is not null) parts.Add("Who: " + i.Who);
         return string.Join(" — ", parts);

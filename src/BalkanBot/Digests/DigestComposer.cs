@@ -7,13 +7,16 @@ namespace BalkanBot.Digests;
 
 /// <summary>
 /// Turns the records that changed in a period into a <see cref="Digest"/>. Citations are numbered by the same
-/// AnswerBuilder the answers use, so "[2]" means the same thing in a digest and in a reply.
+/// AnswerBuilder the answers use, so "[2]" means the same thing in a digest and in a reply. A digest covers the
+/// region (<see cref="DigestOptions.Countries"/>): records that concern only states outside it (the documents' examples
+/// from the Caucasus or the Middle East) are left out unless the subscription names them.
 /// </summary>
-public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8)
+public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8, IReadOnlyCollection<string>? countries = null)
 {
     private static readonly RoutedQuestion DigestQuestion = new() { Original = "digest", Normalized = "digest", Intent = IntentKind.Subscription };
 
     private readonly Lazy<Dictionary<string, string>> _hashes = new(() => kb.Hashes().ToDictionary(h => h.Id, h => h.Hash, StringComparer.Ordinal));
+    private readonly HashSet<string> _region = (countries is { Count: > 0 } ? countries : DigestOptions.RegionCountries).ToHashSet(StringComparer.Ordinal);
 
     public KnowledgeBase Knowledge => kb;
 
@@ -27,26 +30,31 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8)
     public Digest Compose(IReadOnlyList<RecordChange> changes, DigestFilter filter, DateTimeOffset since, DateTimeOffset asOf,
         string schedule, TimeZoneInfo zone)
     {
+        var named = filter.EntityIds.ToHashSet(StringComparer.Ordinal);
         var matched = changes
             .Select(c => (Change: c, Record: kb.Get(c.Id)))
-            .Where(x => x.Record is not null && filter.Matches(x.Record, kb))
+            .Where(x => x.Record is not null && filter.Matches(x.Record, kb) && (named.Count > 0 || InRegion(x.Record)))
             .Select(x => (x.Change, Record: x.Record!))
             .ToList();
         var builder = new AnswerBuilder(kb, DigestQuestion);
-        var byCountry = new List<(string CountryId, string Text)>();
+        var byCountry = new List<(string CountryId, Headline Item)>();
 
         var agreements = Newest(matched, RecordKind.Agreement);
         var agreementItems = agreements.Take(maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
-            who: RecordFacts.Names(kb, x.Record.Parties), where: x.Record.PlaceText, ask: $"What is the {ShortName(x.Record)}?")).ToList();
+            who: RecordFacts.Names(kb, x.Record.Parties), where: x.Record.PlaceText)).ToList();
         var events = Newest(matched, RecordKind.Event);
         var eventItems = events.Take(maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
-            who: RecordFacts.Names(kb, x.Record.Actors), where: RecordFacts.PlaceOf(kb, x.Record), ask: $"Tell me about the {ShortName(x.Record)}")).ToList();
+            who: RecordFacts.Names(kb, x.Record.Actors), where: RecordFacts.PlaceOf(kb, x.Record))).ToList();
         var figures = matched.Where(x => x.Record.Kind == RecordKind.Figure).OrderBy(x => x.Record.Name, StringComparer.Ordinal).ToList();
         var figureItems = figures.Take(maxItemsPerSection).Select(x => Figure(builder, x.Record, x.Change)).ToList();
 
-        foreach (var x in agreements) byCountry.Add((CountryOf(x.Record), (x.Change.IsNew ? "new agreement: " : "updated: ") + ShortName(x.Record)));
-        foreach (var x in events) byCountry.Add((CountryOf(x.Record), ShortName(x.Record) + (x.Change.IsNew ? "" : " (updated)")));
-        foreach (var x in figures) byCountry.Add((CountryOf(x.Record), FigureHeadline(x.Record, x.Change)));
+        var preferred = named.Count > 0 ? named : _region;
+        foreach (var x in agreements)
+            byCountry.Add((CountryOf(x.Record, preferred), new Headline(x.Change.IsNew ? HeadlineKind.NewAgreement : HeadlineKind.UpdatedAgreement, x.Record.ShortName)));
+        foreach (var x in events)
+            byCountry.Add((CountryOf(x.Record, preferred), new Headline(HeadlineKind.Event, x.Record.ShortName + (x.Change.IsNew ? "" : " (updated)"))));
+        foreach (var x in figures)
+            byCountry.Add((CountryOf(x.Record, preferred), FigureHeadline(x.Record, x.Change)));
 
         var local = (From: TimeZoneInfo.ConvertTime(since, zone), To: TimeZoneInfo.ConvertTime(asOf, zone));
         var title = RecordFacts.Capitalise(schedule) + " digest" + (filter.IsNone ? "" : $": {filter.Label}");
@@ -73,57 +81,102 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8)
         all.Where(x => x.Record.Kind == kind)
             .OrderByDescending(x => x.Record.Date?.Start ?? DateOnly.MinValue).ThenBy(x => x.Record.Name, StringComparer.Ordinal).ToList();
 
-    private static DigestItem Item(AnswerBuilder b, KnowledgeRecord r, RecordChange change, string who, string? where, string ask) =>
-        new(r.Id, r.Name, r.Date?.Display, RecordFacts.Gist(r), string.IsNullOrWhiteSpace(where) ? null : where,
-            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), ask);
+    private DigestItem Item(AnswerBuilder b, KnowledgeRecord r, RecordChange change, string who, string? where) =>
+        new(r.Id, RecordNames.Bare(r), r.Date?.Display, RecordFacts.Gist(r), string.IsNullOrWhiteSpace(where) ? null : where,
+            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), Handlers.FollowUps.About(kb, r));
 
     private FigureChange Figure(AnswerBuilder b, KnowledgeRecord r, RecordChange change)
     {
-        var now = RecordFacts.FigureText(r);
+        var now = FigureText.Format(r);
         var old = change.IsNew || change.PreviousValue == now ? null : change.PreviousValue;
-        var subject = r.Subject is null ? null : RecordFacts.NameOf(kb, r.Subject);
-        var ask = subject is null ? $"Tell me about {r.Name}" : $"What figures do the sources give for {subject}?";
-        return new FigureChange(r.Id, r.Name, old, now, b.Cite(r.Cite.Count > 0 ? r.Cite : RecordFacts.Backing(r)), ask);
+        var subject = r.Subject is null ? null : kb.Get(r.Subject);
+        var ask = subject is null ? $"Tell me more about {RecordNames.The(r)}" : $"What figures do the sources give for {RecordNames.The(subject)}?";
+        return new FigureChange(r.Id, RecordNames.Bare(r), old, now, b.Cite(r.Cite.Count > 0 ? r.Cite : RecordFacts.Backing(r)), ask);
     }
 
-    private static string FigureHeadline(KnowledgeRecord r, RecordChange c) =>
-        c.IsNew || c.PreviousValue is null ? $"new figure: {Clip(ShortName(r), 80)}" : $"{Clip(ShortName(r), 80)}: {c.PreviousValue} → {RecordFacts.FigureText(r)}";
+    private static Headline FigureHeadline(KnowledgeRecord r, RecordChange c) =>
+        c.IsNew || c.PreviousValue is null
+            ? new Headline(HeadlineKind.NewFigure, Clip(r.ShortName, 80))
+            : new Headline(HeadlineKind.ChangedFigure, $"{Clip(r.ShortName, 80)}: {c.PreviousValue} → {FigureText.Format(r)}");
 
-    private IReadOnlyList<CountryHeadline> Headlines(List<(string CountryId, string Text)> items) =>
+    private enum HeadlineKind { NewAgreement, UpdatedAgreement, Event, NewFigure, ChangedFigure }
+
+    private sealed record Headline(HeadlineKind Kind, string Text);
+
+    /// <summary>Names each headline shows before counting the rest.</summary>
+    private const int NamesPerHeadline = 3;
+
+    private IReadOnlyList<CountryHeadline> Headlines(List<(string CountryId, Headline Item)> items) =>
         items.GroupBy(i => i.CountryId)
             .OrderBy(g => g.Key == Regional ? 1 : 0).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var name = g.Key == Regional ? "Regional" : RecordFacts.NameOf(kb, g.Key);
-                var texts = g.Select(i => i.Text).Distinct().ToList();
-                var line = string.Join("; ", texts.Take(2)) + (texts.Count > 2 ? $"; and {texts.Count - 2} more" : "");
-                return new CountryHeadline(g.Key, name, Clip(line, 240));
+                return new CountryHeadline(g.Key, name, Clip(HeadlineLine(g.Select(i => i.Item).ToList()), 240));
             }).ToList();
+
+    /// <summary>
+    /// "New agreements: Tirana Declaration and Open Balkan initiative; Banjska attack; and 4 more": each label once,
+    /// the first few names, then a count.
+    /// </summary>
+    private static string HeadlineLine(IReadOnlyList<Headline> items)
+    {
+        var segments = new List<string>();
+        var shown = 0;
+        foreach (var group in items.GroupBy(i => i.Kind).OrderBy(g => g.Key))
+        {
+            var texts = group.Select(i => i.Text).Distinct().Take(Math.Max(0, NamesPerHeadline - shown)).ToList();
+            if (texts.Count == 0) continue;
+            shown += texts.Count;
+            segments.Add(group.Key switch
+            {
+                HeadlineKind.NewAgreement => (texts.Count == 1 ? "new agreement: " : "new agreements: ") + RecordFacts.JoinAnd(texts),
+                HeadlineKind.UpdatedAgreement => (texts.Count == 1 ? "updated agreement: " : "updated agreements: ") + RecordFacts.JoinAnd(texts),
+                HeadlineKind.NewFigure => (texts.Count == 1 ? "new figure: " : "new figures: ") + RecordFacts.JoinAnd(texts),
+                _ => string.Join("; ", texts),
+            });
+        }
+        var rest = items.Select(i => i.Text).Distinct().Count() - shown;
+        return RecordFacts.Capitalise(string.Join("; ", segments) + (rest > 0 ? $"; and {rest} more" : ""));
+    }
 
     private const string Regional = "";
 
-    /// <summary>The one country an item is filed under: where it happened, else the first state it names.</summary>
-    internal string CountryOf(KnowledgeRecord r, int depth = 0)
+    /// <summary>Whether a record belongs in a digest of the region: it names a state of the region, or no state at all.</summary>
+    internal bool InRegion(KnowledgeRecord r)
     {
-        if (r.Place?.Country is { } c) return c;
-        if (IsCountry(r)) return CountryIdOf(r);
-        if (r.Country is { } own) return own;
+        var states = StatesOf(r).ToList();
+        return states.Count == 0 || states.Any(_region.Contains);
+    }
+
+    /// <summary>The one country an item is filed under: the first it concerns, one the reader asked for (or of the region) first.</summary>
+    internal string CountryOf(KnowledgeRecord r, IReadOnlySet<string>? preferred = null)
+    {
+        var states = StatesOf(r).Distinct().ToList();
+        preferred ??= _region;
+        return states.FirstOrDefault(preferred.Contains) ?? states.FirstOrDefault() ?? Regional;
+    }
+
+    /// <summary>The states a record concerns, most direct first: where it happened, itself, its own country, whom it names, its subject's.</summary>
+    private IEnumerable<string> StatesOf(KnowledgeRecord r, int depth = 0)
+    {
+        if (r.Place?.Country is { } c) yield return c;
+        if (IsCountry(r)) yield return CountryIdOf(r);
+        if (r.Country is { } own) yield return own;
         foreach (var id in r.Actors.Concat(r.Parties))
-            if (kb.Get(id) is { } a && IsCountry(a)) return CountryIdOf(a);
-        if (depth < 2 && r.Subject is not null && kb.Get(r.Subject) is { } subject) return CountryOf(subject, depth + 1);
-        return Regional;
+        {
+            if (kb.Get(id) is not { } a) continue;
+            if (IsCountry(a)) yield return CountryIdOf(a);
+            else if (a.Country is { } home) yield return home;
+        }
+        if (depth < 2 && r.Subject is not null && kb.Get(r.Subject) is { } subject)
+            foreach (var s in StatesOf(subject, depth + 1)) yield return s;
     }
 
     private static bool IsCountry(KnowledgeRecord r) => r.Kind == RecordKind.Actor && r.Type is "state" or "entity";
 
     // An entity inside a state (Republika Srpska) files under the state, as CrisisWatch does.
     private static string CountryIdOf(KnowledgeRecord actor) => actor.Type == "entity" && actor.Country is { } c ? c : actor.Id;
-
-    internal static string ShortName(KnowledgeRecord r)
-    {
-        var i = r.Name.IndexOf(" (", StringComparison.Ordinal);
-        return i > 0 ? r.Name[..i] : r.Name;
-    }
 
     private static string Clip(string s, int max) => Cards.AdaptiveCardRenderer.Clip(s, max);
 }

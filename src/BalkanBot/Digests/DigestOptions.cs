@@ -22,6 +22,21 @@ public sealed class DigestOptions
     public TimeSpan StaleKnowledgeWait { get; set; } = TimeSpan.FromHours(6);
     /// <summary>Most items listed per section; the rest are counted, so a digest stays inside card and block limits.</summary>
     public int MaxItemsPerSection { get; set; } = 8;
+    /// <summary>
+    /// The countries (actor ids) a digest covers; empty means <see cref="RegionCountries"/>. Records that concern only
+    /// other states are left out unless a subscription names them.
+    /// </summary>
+    public List<string> Countries { get; set; } = [];
+
+    /// <summary>
+    /// The Western Balkans and the neighbours the documents treat as part of the regional picture. Other states the
+    /// documents mention as examples (Türkiye and Azerbaijan, Poland, Jordan) are not the region.
+    /// </summary>
+    public static IReadOnlyList<string> RegionCountries { get; } =
+    [
+        "albania", "bosnia-and-herzegovina", "croatia", "kosovo", "montenegro", "north-macedonia", "serbia",
+        "slovenia", "hungary", "bulgaria", "romania", "greece",
+    ];
 
     public static DigestOptions WithDefaults(DigestOptions? configured = null)
     {
@@ -32,6 +47,9 @@ public sealed class DigestOptions
             o.Schedules["daily"] = new ScheduleOptions { Cron = "0 0 8 ? * MON-FRI", SendEmpty = false };
             o.Schedules["weekly"] = new ScheduleOptions { Cron = "0 0 8 ? * MON", SendEmpty = true };
         }
+        // Binding adds to a list too, so the default region goes in only when none was configured.
+        if (o.Countries.Count == 0) o.Countries.AddRange(RegionCountries);
+        o.Countries = o.Countries.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         return o;
     }
 

@@ -21,7 +21,7 @@ public static class DigestServices
         services.AddSingleton<IDigestStore>(sp => sp.GetRequiredService<IAppStore>() is SqliteAppStore app
             ? new SqliteDigestStore(app)
             : throw new InvalidOperationException("Digests need an IDigestStore for this IAppStore; only SQLite is implemented."));
-        services.AddSingleton(sp => new DigestComposer(sp.GetRequiredService<KnowledgeBase>(), options.MaxItemsPerSection));
+        services.AddSingleton(sp => new DigestComposer(sp.GetRequiredService<KnowledgeBase>(), options.MaxItemsPerSection, options.Countries));
         services.AddSingleton(sp => new DigestRunner(sp.GetRequiredService<IDigestStore>(), sp.GetRequiredService<DigestComposer>(), schedules,
             Senders(sp), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DigestRunner>>()));
         services.AddSingleton<SubscriptionService>();

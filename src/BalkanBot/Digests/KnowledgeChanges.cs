@@ -17,7 +17,7 @@ public static class KnowledgeChanges
         {
             // Events can run to hundreds of thousands and are not held in memory; their names are read when composing.
             var resident = kind == RecordKind.Event ? null : kb.Get(id);
-            var value = kind == RecordKind.Figure && resident is not null ? RecordFacts.FigureText(resident) : null;
+            var value = kind == RecordKind.Figure && resident is not null ? FigureText.Format(resident) : null;
             list.Add(new RecordSnapshot(id, kind, resident?.Name ?? id, hash, value));
         }
         return list;

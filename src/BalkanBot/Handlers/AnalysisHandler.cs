@@ -38,13 +38,14 @@ public sealed class AnalysisHandler : IIntentHandler
         var topic = ctx.Primary?.Name ?? "this question";
         b.Title = $"What the sources say: {topic}";
         foreach (var c in picked) b.View(c);
+        // Each lead is its view's first sentence; the view below it holds the rest.
         var leads = picked.GroupBy(c => c.Author).Take(2)
-            .Select(g => AnswerBuilder.Markers(RecordFacts.FirstSentence(g.First().Text ?? "", 300), b.Cite(g.First().Cite)));
+            .Select(g => AnswerBuilder.Markers(RecordFacts.FirstSentence(g.First().Text ?? ""), b.Cite(g.First().Cite)));
         b.Text = string.Join(" ", leads);
         if (ctx.Primary is { } p)
         {
-            if (p.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", lb.Value, lb.Cite);
-            if (p.Provisions.Count > 0) b.Fact("Provisions", string.Join(", ", p.Provisions.Select(x => x.Replace('-', ' '))), RecordFacts.Backing(p));
+            if (p.LegallyBinding is { Value: not "unknown" } lb) b.Fact("Legally binding", RecordFacts.Value(lb.Value), lb.Cite);
+            if (p.Provisions.Count > 0) b.Fact("Provisions", RecordFacts.ProvisionList(p), RecordFacts.Backing(p));
             foreach (var conflict in ctx.Kb.ConflictsAbout([p.Id])) b.Conflict(conflict);
             b.UseRecord(p.Id);
             FollowUps.Suggest(b, p);

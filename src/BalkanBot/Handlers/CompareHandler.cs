@@ -29,8 +29,8 @@ public sealed class CompareHandler : IIntentHandler
             rows.Add(Row("Agreement", columns, c => c.Agreement is { } a ? (a.Name, RecordFacts.Backing(a)) : null, b));
             rows.Add(Row("Signed", columns, c => c.Agreement is { Date: { } d } a ? (d.Display + (a.PlaceText is null ? "" : $", {a.PlaceText}"), RecordFacts.Backing(a)) : null, b));
             rows.Add(Row("Type", columns, c => c.Agreement is { } a ? (RecordFacts.Capitalise(RecordFacts.KindLabel(a)), RecordFacts.Backing(a)) : null, b));
-            rows.Add(Row("Legally binding", columns, c => c.Agreement?.LegallyBinding is { Value: not "unknown" } lb ? (lb.Value, lb.Cite) : null, b));
-            rows.Add(Row("Provisions", columns, c => c.Agreement is { Provisions.Count: > 0 } a ? (string.Join(", ", a.Provisions.Select(p => p.Replace('-', ' '))), RecordFacts.Backing(a)) : null, b));
+            rows.Add(Row("Legally binding", columns, c => c.Agreement?.LegallyBinding is { Value: not "unknown" } lb ? (RecordFacts.Value(lb.Value), lb.Cite) : null, b));
+            rows.Add(Row("Provisions", columns, c => c.Agreement is { Provisions.Count: > 0 } a ? (RecordFacts.ProvisionList(a), RecordFacts.Backing(a)) : null, b));
         }
         if (columns.All(c => c.Members.Count > 0) && columns.All(c => c.Agreement is null || IsDefence(c.Agreement)))
         {
@@ -43,10 +43,10 @@ public sealed class CompareHandler : IIntentHandler
         // Figures about the agreements themselves (joint activities, cost).
         foreach (var measure in columns.Where(c => c.Agreement is not null)
                      .SelectMany(c => ctx.Kb.FiguresOf([c.Agreement!.Id])).Select(f => f.Measure).OfType<string>().Distinct())
-            rows.Add(Row(RecordFacts.Capitalise(measure.Replace('-', ' ')), columns,
-                c => c.Agreement is null ? null : ctx.Kb.FiguresOf([c.Agreement.Id]).FirstOrDefault(f => f.Measure == measure) is { } f ? (RecordFacts.FigureText(f), f.Cite) : null, b));
+            rows.Add(Row(Labels.Measure(measure), columns,
+                c => c.Agreement is null ? null : ctx.Kb.FiguresOf([c.Agreement.Id]).FirstOrDefault(f => f.Measure == measure) is { } f ? (FigureText.Format(f), f.Cite) : null, b));
 
-        rows = rows.Where(r => r.Cells.Any(c => !c.NoData) || MilitaryRows.Any(m => Label(m) == r.Measure)).ToList();
+        rows = rows.Where(r => r.Cells.Any(c => !c.NoData) || MilitaryRows.Any(m => Labels.Measure(m) == r.Measure)).ToList();
         if (rows.All(r => r.Cells.All(c => c.NoData))) return null;
         b.Comparison = new ComparisonTable(columns.Select(c => c.Label).ToList(), rows);
 
@@ -57,15 +57,16 @@ public sealed class CompareHandler : IIntentHandler
         var views = agreements.Count > 0
             ? ctx.Kb.ClaimsAbout(agreements).OrderByDescending(c => c.About.Count(agreements.Contains)).ThenByDescending(c => AuthorOfSource(ctx.Kb, c)).ToList()
             : ctx.Kb.ClaimsAbout(ids).Where(c => c.About.Count(ids.Contains) >= 2).ToList();
-        foreach (var claim in views.Take(3)) b.View(claim);
+        var lead = views.FirstOrDefault(v => v.About.Count(ids.Contains) >= 2);
+        // The lead quotes its view's first sentence; the view itself, shown first, holds the rest.
+        foreach (var claim in views.Take(3).Prepend(lead).OfType<KnowledgeRecord>()) b.View(claim);
         foreach (var conflict in ctx.Kb.ConflictsAbout(agreements.Count > 0 ? agreements : ids).Take(2)) b.Conflict(conflict);
 
         var filled = rows.Sum(r => r.Cells.Count(c => !c.NoData));
         var total = rows.Sum(r => r.Cells.Count);
-        var lead = views.FirstOrDefault(v => v.About.Count(ids.Contains) >= 2);
         b.Text = $"Side by side on {rows.Count} measures; the base has sourced values for {filled} of {total} cells, and the rest are marked \"no data\"."
-                 + (lead is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.FirstSentence(lead.Text ?? "", 300), b.Cite(lead.Cite)));
-        foreach (var c in columns.Where(c => c.Agreement is not null)) b.FollowUp($"What do the sources say about the {c.Agreement!.ShortName}?");
+                 + (lead is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.FirstSentence(lead.Text ?? ""), b.Cite(lead.Cite)));
+        foreach (var c in columns.Where(c => c.Agreement is not null)) b.FollowUp($"What do the sources say about {RecordNames.The(c.Agreement!)}?");
         b.Confidence = total == 0 ? 0 : 0.6 + 0.3 * filled / total;
         return b.Build();
     }
@@ -110,20 +111,20 @@ public sealed class CompareHandler : IIntentHandler
         return result;
     }
 
-    private static string Label(string measure) => measure switch
-    {
-        "troops" => "Troops", "combat-aircraft" => "Combat aircraft", "tanks" => "Main battle tanks",
-        "rocket-launchers" => "Rocket launchers", "population" => "Population", "defence-industry" => "Defence industry",
-        "modernization-focus" => "Modernisation focus", _ => RecordFacts.Capitalise(measure.Replace('-', ' ')),
-    };
+    /// <summary>
+    /// A row holds the figures measured as the row says ("tanks", "combat-aircraft-ordered" under "combat-aircraft"),
+    /// not every figure whose measure shares a word with it: "population" is not "EU share of total trade".
+    /// </summary>
+    internal static bool InRow(string row, string? figureMeasure) =>
+        figureMeasure is not null && (figureMeasure == row || figureMeasure.StartsWith(row + "-", StringComparison.Ordinal));
 
     private static ComparisonRow FigureRow(string measure, IReadOnlyList<Column> columns, KnowledgeBase kb, AnswerBuilder b) =>
-        Row(Label(measure), columns, c =>
+        Row(Labels.Measure(measure), columns, c =>
         {
-            var figures = kb.FiguresOf(c.Members.Select(m => m.Id).ToList()).Where(f => Measures.Matches(measure, f.Measure)).ToList();
+            var figures = kb.FiguresOf(c.Members.Select(m => m.Id).ToList()).Where(f => InRow(measure, f.Measure)).ToList();
             if (figures.Count == 0) return null;
             var text = string.Join("; ", figures.GroupBy(f => f.Subject).Select(g =>
-                (c.Members.Count > 1 ? RecordFacts.NameOf(kb, g.Key ?? "") + ": " : "") + string.Join(", ", g.Select(f => f.ValueText ?? RecordFacts.FigureText(f)))));
+                (c.Members.Count > 1 ? RecordFacts.NameOf(kb, g.Key ?? "") + ": " : "") + string.Join(", ", g.Select(f => FigureText.Format(f, withDate: false)))));
             return (text, figures.SelectMany(f => f.Cite).ToList());
         }, b);
 

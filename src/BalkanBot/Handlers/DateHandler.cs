@@ -38,16 +38,31 @@ public sealed class DateHandler : IIntentHandler
         var backing = RecordFacts.Backing(r);
         var dateFact = r.Facts.FirstOrDefault(f => r.Date is not null && RecordFacts.MentionsDate(f.Text, r.Date));
         var cite = b.Cite(dateFact?.Cite ?? backing);
-        var verb = r.Type == "un-resolution" ? "was adopted" : r.Kind == RecordKind.Agreement ? "was signed" : r.Kind == RecordKind.Event ? "took place" : "is dated";
-        var where = r.PlaceText is not null ? $" in {r.PlaceText}" : RecordFacts.PlaceOf(ctx.Kb, r) is { Length: > 0 } p ? $" in {p}" : "";
-        b.Text = r.Date is null
-            ? AnswerBuilder.Markers($"The sources do not give a date for the {r.ShortName}.", cite)
-            : AnswerBuilder.Markers($"The {r.ShortName} {verb} {(r.Date.Precision == DatePrecision.Day ? "on " : "in ")}{r.Date.Display}{where}.", cite);
+        b.Text = AnswerBuilder.Markers(Sentence(ctx.Kb, r), cite);
         if (dateFact is not null) b.Fact("Source detail", dateFact.Text, dateFact.Cite);
         RecordFacts.AddCore(b, r, maxFacts: 2);
         foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);
         FollowUps.Suggest(b, r);
         b.Confidence = r.Date is null ? 0.6 : 0.9;
         return b.Build();
+    }
+
+    /// <summary>"The Tirana Declaration was signed on 18 March 2025 in Tirana.", "Albania joined NATO in 2009."</summary>
+    internal static string Sentence(KnowledgeBase kb, KnowledgeRecord r)
+    {
+        if (r.Date is null) return $"The sources do not give a date for {RecordNames.The(r)}.";
+        var when = (r.Date.Precision == DatePrecision.Day ? "on " : "in ") + r.Date.Display;
+        // "Kosovo's declaration of independence took place in 2008", not "… in 2008 in Kosovo".
+        var place = string.Join(", ", (r.PlaceText ?? RecordFacts.PlaceOf(kb, r)).Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !r.ShortName.Contains(p, StringComparison.OrdinalIgnoreCase)));
+        var where = place.Length > 0 ? $" in {place}" : "";
+        if (RecordNames.AsClause(r, kb) is { } clause) return $"{clause.PastForm} {when}{where}.";
+        var verb = r.Kind switch
+        {
+            RecordKind.Agreement => "was " + FollowUps.AgreementVerb(r),
+            RecordKind.Event => "took place",
+            _ => "is dated",
+        };
+        return $"{RecordNames.TheStart(r)} {verb} {when}{where}.";
     }
 }

@@ -34,15 +34,18 @@ public sealed class FiguresHandler : IIntentHandler
 
         var b = ctx.NewAnswer();
         var subjectName = RecordFacts.NameOf(ctx.Kb, figures[0].Subject ?? "");
-        b.Title = measure is null ? $"Figures: {subjectName}" : $"{RecordFacts.Capitalise(measure.Replace('-', ' '))}: {subjectName}";
+        b.Title = measure is null ? $"Figures: {subjectName}" : $"{Labels.Measure(measure)}: {subjectName}";
         var lines = new List<string>();
+        // The short answer speaks of what was asked about; figures on neighbouring subjects stay in the list.
+        var own = figures.Where(f => subjects.Contains(f.Subject ?? "")).Take(2).ToList();
+        var lead = own.Count > 0 ? own : figures.Take(2).ToList();
         foreach (var f in figures)
         {
-            var label = $"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")} — {f.Measure?.Replace('-', ' ')}";
-            b.Fact(label, RecordFacts.FigureText(f), f.Cite);
+            b.Fact(FigureLabel(ctx.Kb, f), FigureText.Format(f), f.Cite);
             b.UseRecord(f.Id);
-            if (lines.Count < 2) lines.Add(AnswerBuilder.Markers($"{RecordFacts.NameOf(ctx.Kb, f.Subject ?? "")}: {RecordFacts.FigureText(f)}.", b.Cite(f.Cite)));
         }
+        foreach (var f in lead)
+            lines.Add(AnswerBuilder.Markers($"{FigureLabel(ctx.Kb, f)}: {FigureText.Format(f)}.", b.Cite(f.Cite)));
         b.Text = string.Join(" ", lines);
         var recorded = ctx.Kb.ConflictsAbout(figures.Select(f => f.Id).ToList());
         foreach (var conflict in recorded) b.Conflict(conflict);
@@ -63,9 +66,9 @@ public sealed class FiguresHandler : IIntentHandler
             {
                 var src = b.Kb.Source(f.Cite[0].Source);
                 var who = src?.Authors.Count > 0 ? src.Authors[0] : src?.Publisher ?? f.Cite[0].Source;
-                return AnswerBuilder.Markers($"{RecordFacts.FigureText(f)} according to {who}", b.Cite(f.Cite));
+                return AnswerBuilder.Markers($"{FigureText.Format(f)} according to {who}", b.Cite(f.Cite));
             });
-            var text = $"The sources differ on {RecordFacts.NameOf(b.Kb, group.Key.Subject ?? "")} {group.Key.Measure?.Replace('-', ' ')}: {string.Join("; ", parts)}.";
+            var text = $"The sources differ on {Labels.Measure(group.Key.Measure).ToLowerInvariant()} for {RecordFacts.NamesInSentence(b.Kb, [group.Key.Subject ?? ""])}: {string.Join("; ", parts)}.";
             b.Conflict(new KnowledgeRecord
             {
                 Id = "auto-" + group.Key.Subject + "-" + group.Key.Measure, Kind = RecordKind.Conflict, Name = text,
@@ -73,4 +76,29 @@ public sealed class FiguresHandler : IIntentHandler
             });
         }
     }
+
+    /// <summary>
+    /// What a figure's line is labelled with. Where the value says what it measures ("250–300 main battle tanks",
+    /// "a $2.71 billion trade surplus with CEFTA participants") the subject's name is enough; otherwise the figure's own
+    /// name without its source note ("EU share of Serbia's total trade in 2022", "Kosovo's main battle tanks").
+    /// </summary>
+    internal static string FigureLabel(KnowledgeBase kb, KnowledgeRecord f)
+    {
+        var subject = f.Subject is null ? null : kb.Get(f.Subject);
+        if (subject is not null && SaysWhatItMeasures(f)) return RecordFacts.Capitalise(subject.ShortName);
+        var name = f.ShortName is { Length: > 0 } n && n != f.Id ? n : $"{subject?.ShortName ?? f.Subject} {Labels.Measure(f.Measure).ToLowerInvariant()}";
+        return RecordFacts.Capitalise(name.Replace(": ", " — ", StringComparison.Ordinal));
+    }
+
+    private static readonly HashSet<string> Modifiers = ["of", "with", "the", "in", "on", "cumulative", "annual", "average", "first",
+        "population", "share", "max", "rate", "high", "alert"];
+
+    private static bool SaysWhatItMeasures(KnowledgeRecord f)
+    {
+        if (f.Measure is null) return false;
+        var value = TextNormalizer.Tokens(FigureText.Format(f, withDate: false)).Select(Stem).ToHashSet();
+        return f.Measure.Split('-').Where(w => !Modifiers.Contains(w)).All(w => value.Contains(Stem(w)));
+    }
+
+    private static string Stem(string w) => w.Length > 5 ? w[..5] : w;
 }

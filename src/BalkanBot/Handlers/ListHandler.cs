@@ -28,19 +28,22 @@ public sealed class ListHandler : IIntentHandler
         if (actors.Count > 0 && kinds.SequenceEqual([RecordKind.Agreement]))
             records = records.Where(r => r.Parties.Any(actors.Contains));
         if (wantsIncidents) records = records.Where(r => r.Kind == RecordKind.Event && IncidentTypes.Contains(r.Type ?? ""));
-        var list = TimelineHandler.NarrowToArea(records.DistinctBy(r => r.Id).ToList(), ctx.Question.Terms)
+        var list = SameHappening.Distinct(TimelineHandler.NarrowToArea(records.DistinctBy(r => r.Id).ToList(), ctx.Question.Terms))
             .OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ToList();
         if (list.Count == 0) return null;
 
         var b = ctx.NewAnswer();
-        var what = wantsIncidents ? "incidents" : kinds.Count == 1 ? (kinds[0] == RecordKind.Agreement ? "agreements" : "events") : "agreements and events";
-        if (list.Count == 1) what = wantsIncidents ? "incident" : kinds.Count == 1 ? what.TrimEnd('s') : "agreement or event";
-        var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : "the region";
-        b.Title = $"{RecordFacts.Capitalise(what)}: {subject}" + (period is null ? "" : $", {period.Label}");
-        foreach (var r in list.Take(TimelineHandler.MaxEntries))
-            b.Event(r.Date, $"{r.ShortName}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
-        var names = RecordFacts.JoinAnd(list.Take(4).Select(r => r.ShortName).ToList()) + (list.Count > 4 ? " and others" : "");
-        b.Text = AnswerBuilder.Markers($"The base holds {list.Count} {what} for {subject}{RecordFacts.InPeriod(period)}: {names}.",
+        var (one, many) = wantsIncidents ? ("incident", "incidents")
+            : kinds.Count == 1 ? (kinds[0] == RecordKind.Agreement ? ("agreement", "agreements") : ("event", "events"))
+            : ("agreement or event", "agreements and events");
+        var subject = actors.Count > 0 ? RecordFacts.NamesInSentence(ctx.Kb, actors) : "the region";
+        b.Title = $"{RecordFacts.Capitalise(list.Count == 1 ? one : many)}: {(actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : "the region")}"
+                  + (period is null ? "" : $", {period.Label}");
+        foreach (var r in list.Take(TimelineHandler.MaxEntries)) b.Event(r);
+        var names = list.Count <= 4
+            ? RecordFacts.JoinAnd(list.Select(RecordNames.The).ToList())
+            : string.Join(", ", list.Take(4).Select(RecordNames.The)) + " and " + RecordFacts.Count(list.Count - 4, "other");
+        b.Text = AnswerBuilder.Markers($"The base holds {RecordFacts.Count(list.Count, one, many)} for {subject}{RecordFacts.InPeriod(period)}: {names}.",
             b.Cite(list.Take(4).SelectMany(RecordFacts.Backing)));
         foreach (var r in list.Take(2)) FollowUps.Suggest(b, r);
         b.Confidence = 0.8;

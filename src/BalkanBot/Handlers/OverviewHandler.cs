@@ -16,7 +16,7 @@ public sealed class OverviewHandler : IIntentHandler
         b.Intent = IntentKind.Overview;
         b.Title = r.Kind == RecordKind.Figure ? RecordFacts.NameOf(ctx.Kb, r.Subject ?? r.Id) : r.Name;
         var lead = r.Summary ?? r.Role ?? (r.Text is null ? null : new CitedText(r.Text, r.Cite))
-                   ?? (r.Kind == RecordKind.Figure ? new CitedText($"{RecordFacts.Capitalise(r.Measure ?? "")}: {RecordFacts.FigureText(r)}.", r.Cite) : null)
+                   ?? (r.Kind == RecordKind.Figure ? new CitedText($"{FiguresHandler.FigureLabel(ctx.Kb, r)}: {FigureText.Format(r)}.", r.Cite) : null)
                    ?? r.Facts.FirstOrDefault();
         if (lead is null) return null;
         b.Text = b.Cited(lead with { Text = ShortText(lead.Text) });
@@ -31,14 +31,17 @@ public sealed class OverviewHandler : IIntentHandler
         return b.Build();
     }
 
-    /// <summary>Up to three sentences: the short answer, not the whole record.</summary>
+    /// <summary>
+    /// Up to three whole sentences: the short answer, not the whole record. Other answers cut a long first sentence
+    /// and point here ("Tell me more about …"), so this one never cuts a sentence.
+    /// </summary>
     internal static string ShortText(string text)
     {
         var rest = text;
         var taken = "";
         for (var i = 0; i < 3 && rest.Length > 0; i++)
         {
-            var s = RecordFacts.FirstSentence(rest, 400);
+            var s = RecordFacts.FirstSentence(rest, int.MaxValue);
             if (taken.Length > 0 && taken.Length + s.Length > 480) break;
             taken = (taken + " " + s).Trim();
             rest = rest.Length > s.Length ? rest[s.Length..].TrimStart() : "";

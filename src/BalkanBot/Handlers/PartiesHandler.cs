@@ -13,21 +13,22 @@ public sealed class PartiesHandler : IIntentHandler
         var r = ctx.Primary;
         if (r is null) return null;
         var b = ctx.NewAnswer();
-        b.Title = $"Parties: {r.ShortName}";
+        b.Title = $"Parties: {RecordNames.Bare(r)}";
         var members = ctx.Kb.MembersOf(r.Id);
         if (r.Parties.Count == 0 && members.Count == 0 && r.Actors.Count == 0) return null;
 
         if (r.Parties.Count > 0)
         {
             var numbers = b.Cite(RecordFacts.Backing(r));
-            b.Text = AnswerBuilder.Markers($"The parties to the {r.ShortName} are {RecordFacts.Names(ctx.Kb, r.Parties)}.", numbers);
+            var parties = r.Parties.Count == 1 ? $"The party to {RecordNames.The(r)} is" : $"The parties to {RecordNames.The(r)} are";
+            b.Text = AnswerBuilder.Markers($"{parties} {RecordFacts.NamesInSentence(ctx.Kb, r.Parties)}.", numbers);
             foreach (var p in r.Parties) b.Fact("Party", RecordFacts.NameOf(ctx.Kb, p), RecordFacts.Backing(r));
             if (r.Signatories is not null) b.Fact("Signed by", r.Signatories, RecordFacts.Backing(r));
         }
         else if (r.Actors.Count > 0)
         {
             var numbers = b.Cite(RecordFacts.Backing(r));
-            b.Text = AnswerBuilder.Markers($"The sources name {RecordFacts.Names(ctx.Kb, r.Actors)} as involved in the {r.ShortName}.", numbers);
+            b.Text = AnswerBuilder.Markers($"The sources name {RecordFacts.NamesInSentence(ctx.Kb, r.Actors)} as involved in {RecordNames.The(r)}.", numbers);
         }
         foreach (var m in members)
         {
@@ -37,7 +38,7 @@ public sealed class PartiesHandler : IIntentHandler
         if (r.Parties.Count == 0 && members.Count > 0)
         {
             var cites = b.Cite(members.SelectMany(m => m.Memberships.Where(x => x.Of == r.Id).SelectMany(x => x.Cite)).Take(4));
-            b.Text = AnswerBuilder.Markers($"The sources name these members of {r.ShortName}: {RecordFacts.JoinAnd(members.Select(m => m.Name).ToList())}. They are not a complete membership list.", cites);
+            b.Text = AnswerBuilder.Markers($"The sources name these members of {RecordNames.The(r)}: {RecordFacts.JoinAnd(members.Select(m => m.Name).ToList())}. They are not a complete membership list.", cites);
         }
         b.UseRecord(r.Id);
         foreach (var conflict in ctx.Kb.ConflictsAbout([r.Id])) b.Conflict(conflict);

@@ -42,25 +42,44 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         }
         else return null;
 
-        records = NarrowToArea(records, ctx.Question.Terms);
+        records = SameHappening.Distinct(NarrowToArea(records, ctx.Question.Terms));
         if (records.Count == 0) return null;
         records = records.OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
         var b = ctx.NewAnswer();
-        var subject = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : agreement?.Name ?? "the region";
-        b.Title = $"Timeline: {subject}" + (period is null ? "" : $", {period.Label}");
+        var subject = actors.Count > 0 ? RecordFacts.NamesInSentence(ctx.Kb, actors) : agreement is not null ? RecordNames.The(agreement) : "the region";
+        var title = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : agreement is not null ? RecordNames.Bare(agreement) : "the region";
+        b.Title = $"Timeline: {title}" + (period is null ? "" : $", {period.Label}");
         var shown = records.Take(MaxEntries).ToList();
-        foreach (var r in shown)
-            b.Event(r.Date, $"{r.ShortName}: {RecordFacts.Gist(r)}", r.Id, RecordFacts.Backing(r));
+        foreach (var r in shown) b.Event(r);
         var dated = shown.Where(r => r.Date is not null).ToList();
-        var span = dated.Count > 1 && dated[0].Date!.Display != dated[^1].Date!.Display ? $" from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
-        var first = shown[0];
-        b.Text = AnswerBuilder.Markers($"The base holds {records.Count} dated record{(records.Count == 1 ? "" : "s")} for {subject}{RecordFacts.InPeriod(period)}{span}. The first: {first.ShortName}.", b.Cite(RecordFacts.Backing(first)));
-        if (records.Count > MaxEntries) b.FollowUp($"Timeline of {subject} {(dated.Count > 0 ? dated[^1].Date!.Year : "")}".Trim());
-        foreach (var r in shown.Where(r => r.Kind == RecordKind.Event).Take(2)) b.FollowUp($"What was the {r.ShortName}?");
+        // A period in the question already says when; a span would repeat it ("in 2023 from 2023 to September 2023").
+        var span = period is null && dated.Count > 1 && dated[0].Date!.Display != dated[^1].Date!.Display
+            ? $", from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
+        var first = dated.FirstOrDefault() ?? shown[0];
+        b.Text = AnswerBuilder.Markers($"The base holds {Count(records)} for {subject}{RecordFacts.InPeriod(period)}{span}; "
+            + $"{(first.Date is null ? "the first listed is" : "it begins with")} {Begins(ctx.Kb, first)}.", b.Cite(RecordFacts.Backing(first)));
+        if (records.Count > MaxEntries && dated.Count > 0)
+            b.FollowUp(actors.Count > 0 ? $"What happened in {subject} in {dated[^1].Date!.Year}?" : $"Timeline of {subject} in {dated[^1].Date!.Year}");
+        foreach (var r in shown.Where(r => r.Kind == RecordKind.Event).Take(2)) b.FollowUp(FollowUps.About(ctx.Kb, r));
         b.Confidence = 0.85;
         return b.Build();
     }
+
+    /// <summary>"two agreements and three events", "one event".</summary>
+    internal static string Count(IReadOnlyList<KnowledgeRecord> records)
+    {
+        var agreements = records.Count(r => r.Kind == RecordKind.Agreement);
+        var events = records.Count - agreements;
+        var parts = new List<string>();
+        if (agreements > 0) parts.Add(RecordFacts.Count(agreements, "agreement"));
+        if (events > 0) parts.Add(RecordFacts.Count(events, "event"));
+        return RecordFacts.JoinAnd(parts);
+    }
+
+    /// <summary>"the Banjska attack", "Albania joining NATO": a record as the object of "begins with".</summary>
+    private static string Begins(KnowledgeBase kb, KnowledgeRecord r) =>
+        RecordNames.AsClause(r, kb) is { } clause ? clause.GerundForm : RecordNames.The(r);
 
     /// <summary>"northern Kosovo": keep the records set in the north when the question names it and some are.</summary>
     internal static List<KnowledgeRecord> NarrowToArea(List<KnowledgeRecord> records, IReadOnlyList<string> terms)

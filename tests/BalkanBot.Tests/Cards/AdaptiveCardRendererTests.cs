@@ -67,7 +67,9 @@ public sealed class AdaptiveCardRendererTests
         Assert.Contains("Where sources disagree", texts);
         Assert.Contains(texts, t => t.StartsWith("• Sources disagree on point 1.") && t.EndsWith("[1][2]"));
         Assert.Contains("What the sources argue", texts);
-        Assert.Contains(texts, t => t.StartsWith("**Author 2** (critical): View 2"));
+        // The stance is a code for machines; the view's own words are what a reader sees.
+        Assert.Contains(texts, t => t.StartsWith("**Author 2**: View 2"));
+        Assert.DoesNotContain(texts, t => t.Contains("(critical)", StringComparison.Ordinal));
     }
 
     [Fact]

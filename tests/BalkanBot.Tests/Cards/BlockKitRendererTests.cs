@@ -94,7 +94,7 @@ public sealed class BlockKitRendererTests
         };
         var texts = Json(BlockKitRenderer.Render(answer)).Select(b => (string?)b!["text"]?["text"]).Where(t => t is not null).ToList();
         Assert.Contains("*Timeline*\n• *18 March 2025* — Declaration signed [1]\n• *2023* — Banjska attack [2]", texts);
-        Assert.Contains("*What the sources argue*\n• *Šerif Sav* (_bloc_): It is a defence bloc. [1]", texts);
+        Assert.Contains("*What the sources argue*\n• *Šerif Sav*: It is a defence bloc. [1]", texts);
         Assert.Contains(":warning: *Where sources disagree*\n• Sources differ on its character. [1][2]", texts);
     }
 

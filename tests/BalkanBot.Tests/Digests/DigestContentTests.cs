@@ -31,7 +31,7 @@ public class DigestContentTests
         Assert.Empty(digest.Agreements);
         var figure = Assert.Single(digest.Figures);
         Assert.Equal(Figure, figure.RecordId);
-        Assert.Contains("well over 4,500", figure.Old);
+        Assert.Contains("more than 4,500 troops", figure.Old); // the source's "well over 4,500" personnel, as a figure
         Assert.Contains("about 4,800", figure.New);
         var clash = digest.Events[0];
         Assert.Equal("25 March 2026", clash.Date);

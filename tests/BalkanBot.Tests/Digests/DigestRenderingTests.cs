@@ -62,7 +62,7 @@ public class DigestRenderingTests
         Assert.Contains(Digest.NothingNew, e.Text);
         var asks = m.Blocks.OfType<ActionsBlock>().Single().Elements;
         Assert.All(asks, b => Assert.StartsWith(BlockKitActions.FollowUpPrefix, b.ActionId));
-        Assert.Contains(asks, b => b.Value.StartsWith("What is the", StringComparison.Ordinal));
+        Assert.Contains(asks, b => b.Value.StartsWith("Tell me about the", StringComparison.Ordinal));
         var json = JsonSerializer.Serialize<IReadOnlyList<SlackBlock>>(m.Blocks, BlockKitJsonContext.Default.IReadOnlyListSlackBlock);
         Assert.Contains("\"type\":\"header\"", json);
     }
