@@ -15,11 +15,8 @@ public static partial class FigureText
     /// <summary>Every place that shows a figure goes through here, so a figure reads the same in every answer and digest.</summary>
     public static string Format(KnowledgeRecord figure, bool withDate = true) => Format(figure, QualifierOf(figure), withDate);
 
-    /// <summary>
-    /// The figure's qualifier ("census", "estimate"). The record schema has no qualifier field yet; once
-    /// <see cref="KnowledgeRecord"/> carries one, return it here and every figure shows it.
-    /// </summary>
-    internal static string? QualifierOf(KnowledgeRecord figure) => null;
+    /// <summary>The figure's qualifier as the knowledge file words it ("identified as Serb (latest census)").</summary>
+    internal static string? QualifierOf(KnowledgeRecord figure) => string.IsNullOrWhiteSpace(figure.Qualifier) ? null : figure.Qualifier;
 
     internal static string Format(KnowledgeRecord f, string? qualifier, bool withDate)
     {

@@ -24,7 +24,7 @@ public static partial class PassageExtractor
         };
         var allCites = r.AllCitations.ToList();
         Passage P(PassageKind kind, string text, IReadOnlyList<Citation> cite, IReadOnlyList<string>? extra = null) =>
-            new(nextId(), r.Id, r.Kind, kind, text.Trim(), cite) { Refers = extra ?? own, Measure = r.Measure, Subject = r.Subject };
+            new(nextId(), r.Id, r.Kind, kind, RecordIdInBrackets().Replace(text, "").Trim(), cite) { Refers = extra ?? own, Measure = r.Measure, Subject = r.Subject };
 
         if (r.Kind is RecordKind.Actor or RecordKind.Agreement or RecordKind.Event && allCites.Count > 0)
         {
@@ -60,7 +60,7 @@ public static partial class PassageExtractor
         }
         if (r.Kind == RecordKind.Figure && r.Cite.Count > 0)
         {
-            var text = $"{r.Name}: {r.ValueText ?? r.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
+            var text = $"{r.Name}: {Answers.FigureText.Format(r)}.";
             yield return P(PassageKind.Figure, text, r.Cite);
             if (!string.IsNullOrWhiteSpace(r.Note))
                 foreach (var sentence in Sentences(r.Note).Take(2))
@@ -103,6 +103,10 @@ public static partial class PassageExtractor
         foreach (var s in SentenceEnd().Split(text.Trim()))
             if (s.Trim() is { Length: > 0 } t) yield return t;
     }
+
+    // Notes in the knowledge files point at other records by id ("(fig-kfor-troops-nato-2023)"); readers never see ids.
+    [GeneratedRegex(@"\s*\((?:see )?[a-z0-9]+(?:-[a-z0-9]+){2,}\)")]
+    private static partial Regex RecordIdInBrackets();
 
     [GeneratedRegex(@"(?<=[a-z0-9\)”""'%][.!?][”""']?)\s+(?=[A-Z“""(])")]
     private static partial Regex SentenceEnd();
