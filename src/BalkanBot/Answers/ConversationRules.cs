@@ -16,18 +16,18 @@ public sealed class ConversationRules(KnowledgeBase kb)
         var agreement = previous.FocusIds.Select(kb.Get).FirstOrDefault(r => r?.Kind == RecordKind.Agreement);
         var actor = q.Mentions.Select(m => kb.Get(m.RecordId)).FirstOrDefault(r => r?.Kind == RecordKind.Actor);
         if (agreement is null || actor is null || agreement.Parties.Count == 0) return null;
-        var b = new AnswerBuilder(kb, q with { Intent = IntentKind.Parties }) { Title = $"{actor.ShortName} and the {agreement.ShortName}", Confidence = 0.85 };
+        var b = new AnswerBuilder(kb, q with { Intent = IntentKind.Parties }) { Title = $"{actor.ShortName} and {RecordNames.The(agreement)}", Confidence = 0.85 };
         var partiesCite = agreement.Summary?.Cite ?? RecordFacts.Backing(agreement);
         var member = agreement.Parties.Contains(actor.Id);
         var others = kb.AgreementsOf(actor.Id).Where(a => a.Id != agreement.Id).Take(4).ToList();
         var text = member
-            ? $"Yes: {actor.ShortName} is one of the parties to the {agreement.ShortName}."
-            : $"No: {actor.ShortName} is not among the parties to the {agreement.ShortName}, which the sources give as {RecordFacts.Names(kb, agreement.Parties)}.";
+            ? $"Yes: {actor.ShortName} is one of the parties to {RecordNames.The(agreement)}."
+            : $"No: {actor.ShortName} is not among the parties to {RecordNames.The(agreement)}, which the sources give as {RecordFacts.Names(kb, agreement.Parties)}.";
         b.Text = AnswerBuilder.Markers(text, b.Cite(partiesCite));
         b.UseRecord(agreement.Id);
         b.UseRecord(actor.Id);
         foreach (var a in others) b.Fact($"{actor.ShortName} is a party to", a.ShortName, a.Summary?.Cite ?? RecordFacts.Backing(a));
-        foreach (var a in others.Take(2)) b.FollowUp($"Who are the parties to the {a.ShortName}?");
+        foreach (var a in others.Take(2)) b.FollowUp($"Who are the parties to {RecordNames.The(a)}?");
         return b.Build();
     }
 
@@ -46,7 +46,7 @@ public sealed class ConversationRules(KnowledgeBase kb)
         foreach (var r in new[] { left, right })
         {
             var peer = kb.OfKind(r.Kind).FirstOrDefault(x => x.Id != r.Id && Group(x) == Group(r) && x.Kind != RecordKind.Source);
-            if (peer is not null) b.FollowUp($"Compare the {r.ShortName} with the {peer.ShortName}".Replace("the the ", "the ", StringComparison.Ordinal));
+            if (peer is not null) b.FollowUp($"Compare {RecordNames.The(r)} with {RecordNames.The(peer)}");
         }
         return b.Build() with
         {

@@ -53,8 +53,8 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     /// <summary>The handler answered about a record the evidence also points at.</summary>
     private static bool Agrees(Answer handled, Evidence evidence, IntentKind intent)
     {
-        // Views, timelines and tables gather many records; any of them backed by the evidence keeps the layout.
-        if (intent is IntentKind.Analysis or IntentKind.Timeline or IntentKind.Compare or IntentKind.List)
+        // Views, timelines, tables and lists of figures gather many records; any of them backed by the evidence keeps the layout.
+        if (intent is IntentKind.Analysis or IntentKind.Timeline or IntentKind.Compare or IntentKind.List or IntentKind.Figures)
         {
             var all = handled.RecordIds.ToHashSet(StringComparer.Ordinal);
             return evidence.Supporting.Take(5).Any(h => all.Contains(h.Passage.RecordId));
@@ -84,7 +84,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         answer = AnswerComposition.WithPassages(answer, kb, passages.Where(p => p != lead && p.Kind != PassageKind.Name), ExtraFacts + 1);
         var used = answer.RecordIds.ToList();
         var more = new AnswerBuilder(kb, q);
-        foreach (var conflict in kb.ConflictsAbout(used).Where(c => c.About.Any(used.Contains)).Take(1)) more.Conflict(conflict);
+        foreach (var conflict in kb.ConflictsAbout(used).Where(c => c.About.Any(used.Contains)).Take(2)) more.Conflict(conflict);
         if (topic is not null) FollowUps.Suggest(more, topic);
         var extra = more.Build();
         return AnswerComposition.Merge([answer, extra with { Text = "", Title = "", Answered = false }], q.Original) with
@@ -105,7 +105,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         var known = focus.FirstOrDefault(f => f.Kind is RecordKind.Actor or RecordKind.Agreement or RecordKind.Event);
         foreach (var f in focus.Take(2)) FollowUps.Suggest(b, f);
         foreach (var hit in kb.Search(q.Terms, [RecordKind.Agreement], 3))
-            if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is the {r.ShortName}?");
+            if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is {RecordNames.The(r)}?");
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
         var place = q.Mentions.FirstOrDefault() is { } mention && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)

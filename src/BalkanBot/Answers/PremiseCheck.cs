@@ -26,11 +26,11 @@ public static partial class PremiseCheck
             if (cite.Count == 0) return null;
             var kind = agreement.Type is { Length: > 0 } t ? t.Replace('-', ' ') : "agreement";
             var binding = agreement.LegallyBinding is { Value: "no" } ? ", and it creates no new legal obligations between the parties" : "";
-            return new Correction($"No: the sources describe the {agreement.ShortName} as a {kind} without a mutual-defence clause{binding}.",
+            return new Correction($"No: the sources describe {RecordNames.The(agreement)} as a {kind} without a mutual-defence clause{binding}.",
                 cite, agreement.Id);
         }
         if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
-            return new Correction($"No: the sources say the {agreement.ShortName} is not legally binding.", notBinding.Cite, agreement.Id);
+            return new Correction($"No: the sources say {RecordNames.The(agreement)} is not legally binding.", notBinding.Cite, agreement.Id);
         // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own.
         foreach (var r in focus.Where(f => f.Kind is RecordKind.Agreement or RecordKind.Event && f.Date is not null))
         {
@@ -40,7 +40,7 @@ public static partial class PremiseCheck
             var dated = kb.Passages.OfRecord(r.Id).FirstOrDefault(p => p.Kind == PassageKind.Date);
             if (dated is null) continue;
             var verb = r.Kind == RecordKind.Agreement ? "date" : "place";
-            return new Correction($"No: the sources {verb} the {r.ShortName} to {r.Date!.Display}, not {years[0]}.", dated.Cite, r.Id);
+            return new Correction($"No: the sources {verb} {RecordNames.The(r)} to {r.Date!.Display}, not {years[0]}.", dated.Cite, r.Id);
         }
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {

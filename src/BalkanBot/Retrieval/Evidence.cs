@@ -95,7 +95,7 @@ public static partial class EvidenceFinder
         foreach (var h in terms.Hard)
             if (!InText(h)) return false;
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
-        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.Hard.Any(NumericMeasures.Contains))
+        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.AsksValue && !terms.AsksDate && terms.Hard.Any(NumericMeasures.Contains))
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !p.Text.Contains("percent", StringComparison.OrdinalIgnoreCase)
             && !p.Text.Contains("per cent", StringComparison.OrdinalIgnoreCase)) return false;

@@ -49,14 +49,14 @@ public static partial class PassageExtractor
         {
             var cite = r.Summary?.Cite ?? [allCites[0]];
             var names = r.Parties.Select(nameOf).ToList();
-            yield return P(PassageKind.Parties, $"The parties to the {r.ShortName} are {Join(names)}.", cite, refers);
+            yield return P(PassageKind.Parties, $"The parties to {Answers.RecordNames.The(r)} are {Join(names)}.", cite, refers);
         }
         if (r.Kind is RecordKind.Agreement or RecordKind.Event && r.Date is { } date && allCites.Count > 0)
         {
-            var verb = r.Kind == RecordKind.Agreement ? "was signed or adopted" : "took place";
+            var verb = r.Kind == RecordKind.Agreement ? "was signed or adopted" : "is dated";
             var place = r.PlaceText is { Length: > 0 } p ? $" in {p}" : "";
             var cite = r.Summary?.Cite ?? [allCites[0]];
-            yield return P(PassageKind.Date, $"The {r.ShortName} {verb}{place} on {date.Display}.", cite, refers);
+            yield return P(PassageKind.Date, $"{Answers.RecordNames.TheStart(r)} {verb}{place} {(date.Precision == DatePrecision.Day ? "on" : "in")} {date.Display}.", cite, refers);
         }
         if (r.Kind == RecordKind.Figure && r.Cite.Count > 0)
         {

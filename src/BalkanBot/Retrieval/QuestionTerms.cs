@@ -23,6 +23,8 @@ public sealed partial record QuestionTerms(
     public bool AsksDate { get; init; }
     /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
     public bool AsksPerson { get; init; }
+    /// <summary>"What is the population of …", "how large is …": the answer is a value.</summary>
+    public bool AsksValue { get; init; }
     /// <summary>"How do Rama and Vučić see it differently?": each side is looked up on its own.</summary>
     public bool Contrast { get; init; }
     /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
@@ -101,10 +103,14 @@ public sealed partial record QuestionTerms(
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
+            AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
         };
     }
+
+    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]
+    private static partial Regex ValueCue();
 
     [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|agree|compare|compared|each side|both sides|two versions|who says what|stories) ")]
     private static partial Regex ContrastCue();
@@ -132,7 +138,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom|name the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|which) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|general|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b| name of the (?<role>minister|president|leader|commander|official|person|prime minister|defence minister|analyst|base|officer)")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|person)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
