@@ -62,13 +62,31 @@ public sealed class AnswerEngine
         return answer;
     }
 
+    /// <summary>
+    /// How a message is read and which passages the gate accepts ("+") or rejects ("-") for each part, in a new
+    /// conversation: for `ask --explain`, when an answer needs explaining.
+    /// </summary>
+    public IReadOnlyList<string> Explain(string text)
+    {
+        var read = MessageReader.Read(text);
+        var lines = new List<string>();
+        if (read.Note is not null) lines.Add($"note: {read.Note}");
+        foreach (var premise in read.Premises) lines.Add($"premise (checked, not assumed): {premise}");
+        foreach (var part in read.Parts)
+        {
+            var (routed, focus) = _focus.Resolve(_router.Route(part), null);
+            lines.Add($"part: {part}");
+            lines.Add($"  intent: {routed.Intent}; records in focus: {string.Join(", ", focus.Select(f => f.Id))}");
+            lines.AddRange(EvidenceFinder.Find(_kb, routed, focus).Explain());
+        }
+        return lines;
+    }
+
     /// <summary>The deterministic answer, without optional phrasing.</summary>
     public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text));
 
     private Answer Answer(Question question, ReadMessage read)
     {
-        if (Environment.GetEnvironmentVariable("BB_DEBUG") == "1")
-            foreach (var p in read.Parts) Console.Error.WriteLine($"[part] {p}");
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
         // A premise stated before the question is checked against the sources, and a false one corrected first; what it

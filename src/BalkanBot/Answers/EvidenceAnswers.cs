@@ -28,6 +28,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
             return handled.Answered ? handled with { Answered = false, Confidence = 0 } : Decline(q, focus, evidence);
         if (evidence.Terms.AsksPerson && !evidence.Found) return Decline(q, focus, evidence);
+        if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)
         {
             // Two or more names and nothing else: what the sources say about them together.
@@ -64,6 +65,41 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         var records = handled.RecordIds.Take(2).ToHashSet(StringComparer.Ordinal);
         var best = evidence.Best!.Passage;
         return records.Contains(best.RecordId) || best.Subject is { } s && records.Contains(s);
+    }
+
+    /// <summary>
+    /// "How do Rama and Vučić see the Open Balkan's future differently?": each side is looked up on its own, with the
+    /// topic the question names, and the answer sets what the sources say of each side by side.
+    /// </summary>
+    public Answer? Contrast(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence)
+    {
+        if (!evidence.Terms.Contrast) return null;
+        var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
+        if (sides.Count < 2) return null;
+        var topic = q.Mentions.Where(m => m.Kind != RecordKind.Actor).ToList();
+        var found = new List<(KnowledgeRecord Side, Passage Passage)>();
+        foreach (var side in sides.Take(3))
+        {
+            if (kb.Get(side.RecordId) is not { } record) continue;
+            var one = EvidenceFinder.Find(kb, q with { Mentions = [side, .. topic], Intent = IntentKind.Overview },
+                focus.Where(f => f.Id == side.RecordId || topic.Any(t => t.RecordId == f.Id)).ToList());
+            var best = one.Supporting.Where(h => h.MatchedEntities.Contains(side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage)
+                                                 && h.Passage.Kind != PassageKind.Name)
+                .Select(h => h.Passage).Where(p => found.All(f => f.Passage.Id != p.Id)).Take(2).ToList();
+            found.AddRange(best.Select(p => (record, p)));
+        }
+        if (found.Select(f => f.Side.Id).Distinct().Count() < 2) return null;
+        var b = new AnswerBuilder(kb, q with { Intent = IntentKind.Compare })
+        {
+            Title = string.Join(" and ", found.Select(f => f.Side.ShortName).Distinct()) + (topic.Count > 0 && kb.Get(topic[0].RecordId) is { } t ? $" on {RecordNames.The(t)}" : ""),
+            Confidence = 0.7,
+        };
+        var first = found[0];
+        b.Text = AnswerBuilder.Markers(first.Passage.Text, b.Cite(first.Passage.Cite));
+        foreach (var (side, passage) in found.Skip(1)) b.Fact(side.ShortName, passage.Text, passage.Cite);
+        foreach (var (side, passage) in found) { b.UseRecord(passage.RecordId); b.UseRecord(side.Id); }
+        foreach (var conflict in kb.ConflictsAbout(b.Records.ToList()).Take(1)) b.Conflict(conflict);
+        return b.Build() with { Intent = q.Intent };
     }
 
     /// <summary>An answer made of the passages that match: the best one as the short answer, the others as facts.</summary>

@@ -135,7 +135,8 @@ internal static partial class Cli
             Description = "With --batch: read the lines as one conversation, so follow-ups ('and Hungary?') lean on earlier lines. " +
                           "Without it each line is answered on its own.",
         };
-        var ask = new Command("ask", "Answer a question from the knowledge base") { question, json, batch, conversation, KnowledgeOption, DatabaseOption };
+        var explain = new Option<bool>("--explain") { Description = "Also print how the question was read and which passages backed or failed the answer" };
+        var ask = new Command("ask", "Answer a question from the knowledge base") { question, json, batch, conversation, explain, KnowledgeOption, DatabaseOption };
         ask.SetAction(p =>
         {
             using var kb = OpenOrBuild(p);
@@ -163,6 +164,8 @@ internal static partial class Cli
                 Console.Error.WriteLine("Give a question in quotes, or --batch FILE.");
                 return 2;
             }
+            if (p.GetValue(explain))
+                foreach (var line in engine.Explain(q)) Console.Error.WriteLine(line);
             var answer = engine.Answer(new Question(q));
             Console.Out.Write(p.GetValue(json) ? AnswerJson.Serialize(answer, indented: true) + Environment.NewLine : TextRenderer.Render(answer));
             return 0;

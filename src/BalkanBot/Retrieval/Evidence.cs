@@ -7,6 +7,21 @@ namespace BalkanBot.Retrieval;
 /// <summary>The passages that answer what a question asks, or why none does.</summary>
 public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Supporting, IReadOnlyList<PassageHit> Candidates)
 {
+    /// <summary>What the gate read and decided, for `ask --explain`.</summary>
+    public IEnumerable<string> Explain(int candidates = 8)
+    {
+        yield return $"  names: {string.Join(", ", Terms.Entities)}; content words: {string.Join(", ", Terms.Content)}; " +
+                     $"asking words: {string.Join(", ", Terms.Soft)}; measures: {string.Join(", ", Terms.Hard)}; " +
+                     $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}; unknown words: {string.Join(", ", Terms.Unknown)}";
+        foreach (var h in Candidates.Take(candidates))
+        {
+            var mark = Supporting.Contains(h) ? "+" : "-";
+            var text = h.Passage.Text.Length > 100 ? h.Passage.Text[..100] + "…" : h.Passage.Text;
+            yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  {mark} {h.Score,5:F1} {h.Passage.RecordId}/{h.Passage.Kind} words [{string.Join(",", h.MatchedTerms)}] names [{string.Join(",", h.MatchedEntities)}] {text}");
+        }
+    }
+
     /// <summary>At least one passage states what is asked; a caveat alone ("the source gives no date") is not an answer.</summary>
     public bool Found => Supporting.Any(h => !EvidenceFinder.IsCaveat(h.Passage));
     public PassageHit? Best => Supporting.FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage));
@@ -38,12 +53,6 @@ public static partial class EvidenceFinder
         var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
-        if (Environment.GetEnvironmentVariable("BB_DEBUG") == "1")
-        {
-            Console.Error.WriteLine($"[evidence] intent={q.Intent} entities={string.Join(",", terms.Entities)} content={string.Join(",", terms.Content)} soft={string.Join(",", terms.Soft)} hard={string.Join(",", terms.Hard)} date={terms.AsksDate} count={terms.AsksCount} person={terms.AsksPerson} unknown={string.Join(",", terms.Unknown)}");
-            foreach (var h in candidates.Take(8))
-                Console.Error.WriteLine($"  {(supporting.Contains(h) ? "+" : "-")} {h.Score:F1} {h.Passage.RecordId}/{h.Passage.Kind} m=[{string.Join(",", h.MatchedTerms)}] e=[{string.Join(",", h.MatchedEntities)}] {h.Passage.Text[..Math.Min(90, h.Passage.Text.Length)]}");
-        }
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
         // question is answered first by the passages that date what it names.
         if (!AsksForName(terms))

@@ -49,7 +49,7 @@ public sealed partial record QuestionTerms(
         agree agreed disagree disagreement disagreements differ differs differed different difference differences
         version versions story stories account accounts contrast contrasts compared side sides position stance
         turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
-        dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren
+        dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren differently
         count counts counted estimate estimates put puts
         first originally initially original see sees saw view viewed regard regards read reads reading interpretation
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
