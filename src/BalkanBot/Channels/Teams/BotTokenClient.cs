@@ -47,6 +47,9 @@ public sealed class BotTokenClient
         }
     }
 
+    /// <summary>False without an app id: no token is sent, so a 401 is not ours to fix.</summary>
+    public bool Enabled => _options.AuthEnabled;
+
     /// <summary>After a 401 from the connector: the cached token is no good, get a new one next time.</summary>
     public void Invalidate() => _cached = null;
 
