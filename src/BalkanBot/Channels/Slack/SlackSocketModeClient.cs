@@ -72,7 +72,7 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             frame.Write(buffer, 0, result.Count);
             if (!result.EndOfMessage) continue;
             SocketModeEnvelope? envelope = null;
-            try { envelope = JsonSerializer.Deserialize(frame.GetBuffer().AsSpan(0, (int)frame.Length), SlackJson.Wire.SocketModeEnvelope); }
+            try { envelope = JsonSerializer.Deserialize(frame.GetBuffer().AsSpan(0, (int)frame.Length), SlackJson.Inbound.TypeInfo<SocketModeEnvelope>()); }
             catch (JsonException) { Log.SlackSocketFrameIgnored(log, "(not JSON)"); }
             frame.SetLength(0);
             if (envelope is null) continue;
@@ -100,13 +100,13 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             var payload = envelope.Payload is { ValueKind: JsonValueKind.Object } p ? p : (JsonElement?)null;
             switch (envelope.Type)
             {
-                case "events_api" when payload is { } e && e.Deserialize(SlackJson.Wire.SlackEventEnvelope) is { } events:
+                case "events_api" when payload is { } e && e.Deserialize(SlackJson.Inbound.TypeInfo<SlackEventEnvelope>()) is { } events:
                     inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     break;
-                case "slash_commands" when payload is { } c && c.Deserialize(SlackJson.Wire.SlackCommand) is { } command:
+                case "slash_commands" when payload is { } c && c.Deserialize(SlackJson.Inbound.TypeInfo<SlackCommand>()) is { } command:
                     reply = inbound.HandleCommand(command).Reply;
                     break;
-                case "interactive" when payload is { } i && i.Deserialize(SlackJson.Wire.SlackInteraction) is { } interaction:
+                case "interactive" when payload is { } i && i.Deserialize(SlackJson.Inbound.TypeInfo<SlackInteraction>()) is { } interaction:
                     inbound.HandleInteraction(interaction);
                     break;
                 default:
