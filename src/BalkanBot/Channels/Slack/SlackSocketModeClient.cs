@@ -101,7 +101,9 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             switch (envelope.Type)
             {
                 case "events_api" when payload is { } e && e.Deserialize(SlackJson.Inbound.TypeInfo<SlackEventEnvelope>()) is { } events:
-                    inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var outcome = inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Outcome;
+                    // No room: leave it unacknowledged, so Slack delivers it again (as it retries a 503 over HTTP).
+                    if (outcome == SlackOutcome.Busy) return;
                     break;
                 case "slash_commands" when payload is { } c && c.Deserialize(SlackJson.Inbound.TypeInfo<SlackCommand>()) is { } command:
                     reply = inbound.HandleCommand(command).Reply;
@@ -118,7 +120,7 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
         {
             Log.SlackSocketFrameIgnored(log, envelope.Type + " (malformed payload)");
         }
-        // Acknowledge every envelope, handled or not: an unacknowledged one is redelivered over and over.
+        // Acknowledge every other envelope, handled or not: an unacknowledged one is redelivered over and over.
         var ack = JsonSerializer.SerializeToUtf8Bytes(new SocketModeAck(envelope.EnvelopeId, reply), SlackJson.Wire.SocketModeAck);
         await socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
     }

@@ -74,7 +74,7 @@ public sealed class BotTokenClient
             // The body can echo the client id and describe the failure, but never holds the secret; the status is enough.
             throw new HttpRequestException($"Token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
         }
-        var body = await response.Content.ReadFromJsonAsync(TeamsJson.Context.TokenResponse, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadFromJsonAsync(TeamsJson.Inbound.TypeInfo<TokenResponse>(), cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body?.AccessToken)) throw new HttpRequestException("Token endpoint returned no access_token.");
         return (body.AccessToken, TimeSpan.FromSeconds(Math.Clamp(body.ExpiresIn ?? 3600, 60, 24 * 3600)));
     }
