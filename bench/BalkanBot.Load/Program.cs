@@ -60,9 +60,11 @@ async Task LoadAsync()
     }
 }
 
+// retryAfter503: resend a refused message after this long, as the Bot Connector retries a 503 (until the reply wait ends).
 async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, string tag, int clients, int total,
-    Func<string, string>? serviceUrlOf = null, TimeSpan? replyWait = null)
+    Func<string, string>? serviceUrlOf = null, TimeSpan? replyWait = null, TimeSpan? retryAfter503 = null)
 {
+    var retries = 0;
     var sent = new ConcurrentDictionary<string, long>();
     var acks = new ConcurrentBag<double>();
     var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
@@ -77,6 +79,13 @@ async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, st
             var json = BotUnderTest.Activity(id, "conv-" + id, serviceUrlOf?.Invoke(id) ?? connector.ServiceUrl, questions[i % questions.Length]);
             var t0 = Stopwatch.GetTimestamp();
             var status = await bot.PostActivityAsync(json);
+            while (status == HttpStatusCode.ServiceUnavailable && retryAfter503 is { } wait &&
+                   Stopwatch.GetElapsedTime(start) < (replyWait ?? TimeSpan.FromSeconds(60)))
+            {
+                Interlocked.Increment(ref retries);
+                await Task.Delay(wait);
+                status = await bot.PostActivityAsync(json);
+            }
             acks.Add(Stats.Ms(t0, Stopwatch.GetTimestamp()));
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (status == HttpStatusCode.OK) sent[id] = t0;
@@ -89,31 +98,37 @@ async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, st
     var lastReply = sent.Keys.Select(connector.ReplyAt).OfType<long>().DefaultIfEmpty(sendEnd).Max();
     return new TeamsRun(acks.ToList(), answered, total / Stopwatch.GetElapsedTime(start, sendEnd).TotalSeconds,
         answered.Count / Stopwatch.GetElapsedTime(start, lastReply).TotalSeconds,
-        statuses.Where(s => s.Key != HttpStatusCode.OK).Sum(s => s.Value), replies.Count(r => r is null), statuses);
+        statuses.Where(s => s.Key != HttpStatusCode.OK).Sum(s => s.Value), replies.Count(r => r is null), statuses, retries);
 }
 
 async Task FloodAsync()
 {
     var total = quick ? 6000 : 30_000;
-    Console.WriteLine();
-    Console.WriteLine($"== Teams flood: {total:N0} messages from 64 clients, no client-side retry");
-    await using var slack = await FakeSlack.StartAsync(latency);
-    await using var connector = await FakeConnector.StartAsync(latency);
-    await using var bot = await BotUnderTest.StartAsync(knowledgeDb, slack.ApiBaseUrl);
-    await TeamsRunAsync(bot, connector, "warm", 8, 200);
-    GC.Collect();
-    var baseline = MemorySampler.WorkingSetNow();
-    TeamsRun r;
-    long peakWs, peakManaged;
-    await using (var sampler = new MemorySampler())
+    foreach (var retry in new TimeSpan?[] { null, TimeSpan.FromMilliseconds(250) })
     {
-        r = await TeamsRunAsync(bot, connector, "flood", 64, total, replyWait: TimeSpan.FromSeconds(120));
-        peakWs = sampler.PeakWorkingSet;
-        peakManaged = sampler.PeakManaged;
+        Console.WriteLine();
+        Console.WriteLine(retry is null
+            ? $"== Teams flood: {total:N0} messages from 64 clients, no client-side retry"
+            : $"== Teams flood: {total:N0} messages from 64 clients, each 503 retried after {retry.Value.TotalMilliseconds:0} ms (as the Bot Connector retries), for at most 180 s");
+        await using var slack = await FakeSlack.StartAsync(latency);
+        await using var connector = await FakeConnector.StartAsync(latency);
+        await using var bot = await BotUnderTest.StartAsync(knowledgeDb, slack.ApiBaseUrl);
+        await TeamsRunAsync(bot, connector, "warm", 8, 200);
+        GC.Collect();
+        var baseline = MemorySampler.WorkingSetNow();
+        TeamsRun r;
+        long peakWs, peakManaged;
+        var started = Stopwatch.GetTimestamp();
+        await using (var sampler = new MemorySampler())
+        {
+            r = await TeamsRunAsync(bot, connector, "flood", 64, total, replyWait: TimeSpan.FromSeconds(retry is null ? 120 : 180), retryAfter503: retry);
+            peakWs = sampler.PeakWorkingSet;
+            peakManaged = sampler.PeakManaged;
+        }
+        Console.WriteLine($"memory: working set {Mib(baseline)} MiB before, peak {Mib(peakWs)} MiB; managed heap peak {Mib(peakManaged)} MiB; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
+        Console.WriteLine($"final statuses: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}; 503s retried: {r.Retries}");
+        Console.WriteLine($"replies to accepted: {r.Replies.Count}, {Stats.Summary(r.Replies)} (from first send); unanswered {r.Unanswered}");
     }
-    Console.WriteLine($"memory: working set {Mib(baseline)} MiB before, peak {Mib(peakWs)} MiB; managed heap peak {Mib(peakManaged)} MiB");
-    Console.WriteLine($"statuses: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}; acks {r.AckRate:0} /s  {Stats.Summary(r.Acks)}");
-    Console.WriteLine($"replies to accepted: {r.Replies.Count}, {Stats.Summary(r.Replies)}; unanswered {r.Unanswered}");
 }
 
 async Task StuckAsync()
@@ -246,4 +261,4 @@ static string FindRoot()
 }
 
 internal sealed record TeamsRun(List<double> Acks, List<double> Replies, double AckRate, double ReplyRate, int Rejected, int Unanswered,
-    IReadOnlyDictionary<HttpStatusCode, int> Statuses);
+    IReadOnlyDictionary<HttpStatusCode, int> Statuses, int Retries);
