@@ -27,6 +27,7 @@ public abstract class WorkQueue : IHostedService
     private TaskCompletionSource _idle = Completed();
     private int _pending;
     private bool _stopped;
+    private bool _full; // refusals are logged once per spell of fullness, not once per request of a flood
 
     protected WorkQueue(string channel, WorkQueueLimits limits, ILogger log)
     {
@@ -54,10 +55,15 @@ public abstract class WorkQueue : IHostedService
         Queue<Item>? lane;
         lock (_lock)
         {
-            if (_stopped || _pending >= Limits.Capacity) return Refused(kind, "queue full");
+            if (_stopped) return false;
+            if (_pending >= Limits.Capacity) return Refused(kind);
             if (_lanes.TryGetValue(conversation, out lane))
             {
-                if (lane.Count >= Limits.PerConversation) return Refused(kind, "conversation at its limit");
+                if (lane.Count >= Limits.PerConversation)
+                {
+                    Log.WorkRefusedForConversation(_log, _channel, kind, Limits.PerConversation);
+                    return false;
+                }
                 lane.Enqueue(new Item(kind, work));
                 _pending++;
                 return true; // the lane's runner picks it up after the items ahead of it
@@ -117,6 +123,7 @@ public abstract class WorkQueue : IHostedService
             lock (_lock)
             {
                 lane.Dequeue();
+                _full = false;
                 if (--_pending == 0) _idle.TrySetResult();
                 if (lane.Count == 0)
                 {
@@ -127,9 +134,10 @@ public abstract class WorkQueue : IHostedService
         }
     }
 
-    private bool Refused(string kind, string why)
+    private bool Refused(string kind)
     {
-        Log.WorkRefused(_log, _channel, kind, why, _pending);
+        if (!_full) Log.WorkRefused(_log, _channel, kind, _pending);
+        _full = true;
         return false;
     }
 

@@ -113,8 +113,11 @@ internal static partial class Log
     public static partial void DigestWaitingForKnowledge(ILogger logger, long deliveryId, int count);
 
     // 500-549: shared plumbing (Channels/WorkQueue, Hosting/OutboundHttp, Storage/).
-    [LoggerMessage(500, LogLevel.Warning, "{Channel} work refused ({Reason}, {Pending} pending): {Kind}")]
-    public static partial void WorkRefused(ILogger logger, string channel, string kind, string reason, int pending);
+    [LoggerMessage(500, LogLevel.Warning, "{Channel} work queue full ({Pending} pending): refusing new work, starting with a {Kind}")]
+    public static partial void WorkRefused(ILogger logger, string channel, string kind, int pending);
+
+    [LoggerMessage(505, LogLevel.Debug, "{Channel} {Kind} refused: its conversation already has {Limit} pending")]
+    public static partial void WorkRefusedForConversation(ILogger logger, string channel, string kind, int limit);
 
     [LoggerMessage(501, LogLevel.Error, "{Channel} {Kind} failed")]
     public static partial void WorkFailed(ILogger logger, Exception exception, string channel, string kind);

@@ -73,6 +73,15 @@ public sealed class WireJsonTests
     }
 
     [Fact]
+    public void ReadActionData_JunkBesideTheAction_ButtonStillRead()
+    {
+        var data = BalkanBot.Cards.AdaptiveCardJson.ReadActionData(JsonDocument.Parse("""{"action":"more","section":"facts","offset":"x","answerId":[1],"msteams":null}""").RootElement);
+
+        Assert.Equal(("more", "facts", null, null), (data?.Action, data?.Section, data?.Offset, data?.AnswerId));
+        Assert.Null(BalkanBot.Cards.AdaptiveCardJson.ReadActionData(JsonDocument.Parse("""{"action":5}""").RootElement));
+    }
+
+    [Fact]
     public void Write_ThroughTheTolerantOptions_SameJsonAsTheContext()
     {
         var a = ReadActivity("""{"type":"message","text":"hi","entities":[{"type":"mention"}],"conversation":{"id":"c","isGroup":true}}""");

@@ -67,7 +67,7 @@ public static class TeamsEndpoint
         if (response.QueueFull)
         {
             http.Response.Headers.RetryAfter = BackgroundTurns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Reject(log, 503, "too many turns waiting; retry later");
+            return Reject(log, 503, "too many turns waiting; retry later", title: "Busy");
         }
         if (response.Invoke is { } invoke) return TypedResults.Json(invoke, TeamsJson.Context.InvokeResponse);
         if (response.Replies is { } replies) return TypedResults.Json(replies, TeamsJson.Context.ExpectedReplies);
@@ -90,15 +90,14 @@ public static class TeamsEndpoint
 
     private static int StartAfterBom(byte[] body) => body is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
 
-    private static ProblemHttpResult Reject(ILogger log, int status, string reason)
+    private static ProblemHttpResult Reject(ILogger log, int status, string reason, string? title = null)
     {
         Log.TeamsRequestRejected(log, status, reason);
-        var title = status switch
+        title ??= status switch
         {
             400 => "Malformed activity",
             401 => "Unauthorized",
             413 => "Request body too large",
-            503 when reason.StartsWith("too many", StringComparison.Ordinal) => "Busy",
             _ => "Authentication unavailable",
         };
         return TypedResults.Problem(statusCode: status, title: title,
