@@ -117,15 +117,17 @@ async Task FloodAsync()
         GC.Collect();
         var baseline = MemorySampler.WorkingSetNow();
         TeamsRun r;
-        long peakWs, peakManaged;
+        long peakWs, peakManaged, peakLive;
         var started = Stopwatch.GetTimestamp();
         await using (var sampler = new MemorySampler())
         {
             r = await TeamsRunAsync(bot, connector, "flood", 64, total, replyWait: TimeSpan.FromSeconds(retry is null ? 120 : 180), retryAfter503: retry);
             peakWs = sampler.PeakWorkingSet;
             peakManaged = sampler.PeakManaged;
+            peakLive = sampler.PeakLive;
         }
-        Console.WriteLine($"memory: working set {Mib(baseline)} MiB before, peak {Mib(peakWs)} MiB; managed heap peak {Mib(peakManaged)} MiB; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
+        Console.WriteLine($"memory: working set {Mib(baseline)} MiB before, peak {Mib(peakWs)} MiB; managed heap peak {Mib(peakManaged)} MiB, " +
+                          $"after collections {Mib(peakLive)} MiB; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
         Console.WriteLine($"final statuses: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}; 503s retried: {r.Retries}");
         Console.WriteLine($"replies to accepted: {r.Replies.Count}, {Stats.Summary(r.Replies)} (from first send); unanswered {r.Unanswered}");
     }

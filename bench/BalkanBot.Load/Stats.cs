@@ -48,12 +48,15 @@ internal sealed class MemorySampler : IAsyncDisposable
             process.Refresh();
             PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
             PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
+            PeakLive = Math.Max(PeakLive, GC.GetGCMemoryInfo().HeapSizeBytes);
             try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
         }
     });
 
     public long PeakWorkingSet { get; private set; }
     public long PeakManaged { get; private set; }
+    /// <summary>The managed heap as the last collection left it: what is really held, without garbage not yet collected.</summary>
+    public long PeakLive { get; private set; }
 
     public static long WorkingSetNow()
     {
