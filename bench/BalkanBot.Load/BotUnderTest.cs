@@ -27,6 +27,9 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>Conversations the answer engine remembers (each with its last answer): most of what a flood leaves in memory.</summary>
+    public int RememberedConversations => _app.Services.GetRequiredService<BalkanBot.Answers.ConversationStore>().Count;
+
     public static async Task<BotUnderTest> StartAsync(string knowledgeDb, string slackApi)
     {
         var dir = Directory.CreateTempSubdirectory("balkanbot-load-").FullName;

@@ -6,7 +6,8 @@ using BalkanBot.Knowledge;
 using BalkanBot.Load;
 
 // Load and fault harness: the real bot host on 127.0.0.1 (port 0) with a fake Bot Connector and a fake Slack,
-// every phase bounded in count and time. `dotnet run -c Release --project bench/BalkanBot.Load [-- --quick] [--only load,flood,stuck,slack]`
+// every phase bounded in count and time.
+// `dotnet run -c Release --project bench/BalkanBot.Load [-- --quick] [--only load,flood,stuck,slack] [--flood 1,2,3] [--latency-ms 100]`
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 #if DEBUG
@@ -62,7 +63,7 @@ async Task LoadAsync()
 
 // retryAfter503: resend a refused message after this long, as the Bot Connector retries a 503 (until the reply wait ends).
 async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, string tag, int clients, int total,
-    Func<string, string>? serviceUrlOf = null, TimeSpan? replyWait = null, TimeSpan? retryAfter503 = null)
+    Func<string, string>? serviceUrlOf = null, TimeSpan? replyWait = null, TimeSpan? retryAfter503 = null, int? conversations = null)
 {
     var retries = 0;
     var sent = new ConcurrentDictionary<string, long>();
@@ -76,7 +77,8 @@ async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, st
         while ((i = Interlocked.Increment(ref next)) < total)
         {
             var id = $"{tag}-{i}";
-            var json = BotUnderTest.Activity(id, "conv-" + id, serviceUrlOf?.Invoke(id) ?? connector.ServiceUrl, questions[i % questions.Length]);
+            var conversation = conversations is { } c ? $"conv-{tag}-{i % c}" : "conv-" + id;
+            var json = BotUnderTest.Activity(id, conversation, serviceUrlOf?.Invoke(id) ?? connector.ServiceUrl, questions[i % questions.Length]);
             var t0 = Stopwatch.GetTimestamp();
             var status = await bot.PostActivityAsync(json);
             while (status == HttpStatusCode.ServiceUnavailable && retryAfter503 is { } wait &&
@@ -104,12 +106,15 @@ async Task<TeamsRun> TeamsRunAsync(BotUnderTest bot, FakeConnector connector, st
 async Task FloodAsync()
 {
     var total = quick ? 6000 : 30_000;
-    foreach (var retry in new TimeSpan?[] { null, TimeSpan.FromMilliseconds(250) })
+    // Every message its own conversation (the engine then remembers up to its cap of conversations), and the same
+    // flood from 500 people, which leaves the queue as the only thing that could grow.
+    (TimeSpan?, int?)[] variants = [(null, null), (TimeSpan.FromMilliseconds(250), null), (TimeSpan.FromMilliseconds(250), 500)];
+    var chosen = ArgText("--flood")?.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture) - 1).ToArray() ?? [0, 1, 2];
+    foreach (var (retry, conversations) in chosen.Select(i => variants[i]))
     {
         Console.WriteLine();
-        Console.WriteLine(retry is null
-            ? $"== Teams flood: {total:N0} messages from 64 clients, no client-side retry"
-            : $"== Teams flood: {total:N0} messages from 64 clients, each 503 retried after {retry.Value.TotalMilliseconds:0} ms (as the Bot Connector retries), for at most 180 s");
+        Console.WriteLine($"== Teams flood: {total:N0} messages from 64 clients, {(conversations is { } c ? $"{c} conversations" : "one conversation each")}, " +
+                          (retry is null ? "no client-side retry" : $"each 503 retried after {retry.Value.TotalMilliseconds:0} ms (as the Bot Connector retries), for at most 180 s"));
         await using var slack = await FakeSlack.StartAsync(latency);
         await using var connector = await FakeConnector.StartAsync(latency);
         await using var bot = await BotUnderTest.StartAsync(knowledgeDb, slack.ApiBaseUrl);
@@ -121,13 +126,15 @@ async Task FloodAsync()
         var started = Stopwatch.GetTimestamp();
         await using (var sampler = new MemorySampler())
         {
-            r = await TeamsRunAsync(bot, connector, "flood", 64, total, replyWait: TimeSpan.FromSeconds(retry is null ? 120 : 180), retryAfter503: retry);
+            r = await TeamsRunAsync(bot, connector, "flood", 64, total, replyWait: TimeSpan.FromSeconds(retry is null ? 120 : 180), retryAfter503: retry,
+                conversations: conversations);
             peakWs = sampler.PeakWorkingSet;
             peakManaged = sampler.PeakManaged;
             peakLive = sampler.PeakLive;
         }
         Console.WriteLine($"memory: working set {Mib(baseline)} MiB before, peak {Mib(peakWs)} MiB; managed heap peak {Mib(peakManaged)} MiB, " +
-                          $"after collections {Mib(peakLive)} MiB; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
+                          $"after collections {Mib(peakLive)} MiB; {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s; " +
+                          $"the engine remembers {bot.RememberedConversations:N0} conversations");
         Console.WriteLine($"final statuses: {string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}"))}; 503s retried: {r.Retries}");
         Console.WriteLine($"replies to accepted: {r.Replies.Count}, {Stats.Summary(r.Replies)} (from first send); unanswered {r.Unanswered}");
     }
