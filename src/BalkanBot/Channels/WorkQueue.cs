@@ -5,7 +5,8 @@ namespace BalkanBot.Channels;
 /// <summary>How much background work a channel holds at once; beyond it new work is refused, never buffered.</summary>
 /// <param name="Capacity">Items accepted and not yet finished (waiting or running), across all conversations.</param>
 /// <param name="PerConversation">Of those, at most this many for one conversation, so one busy chat cannot fill the queue.</param>
-public sealed record WorkQueueLimits(int Capacity, int PerConversation);
+/// <param name="PerGroup">Of those, at most this many for one group of conversations (the host replies go to), when set.</param>
+public sealed record WorkQueueLimits(int Capacity, int PerConversation, int? PerGroup = null);
 
 /// <summary>
 /// Work a channel does after it has answered the HTTP request (Teams wants its 200 fast and the reply as a separate
@@ -17,9 +18,10 @@ public sealed record WorkQueueLimits(int Capacity, int PerConversation);
 /// </summary>
 public abstract class WorkQueue : IHostedService
 {
-    private sealed record Item(string Kind, Func<CancellationToken, Task> Work);
+    private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work);
 
     private readonly Dictionary<string, Queue<Item>> _lanes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _channel;
@@ -31,8 +33,8 @@ public abstract class WorkQueue : IHostedService
 
     protected WorkQueue(string channel, WorkQueueLimits limits, ILogger log)
     {
-        if (limits.Capacity < 1 || limits.PerConversation < 1 || limits.PerConversation > limits.Capacity)
-            throw new ArgumentOutOfRangeException(nameof(limits), limits, "Capacity and PerConversation must be positive, PerConversation at most Capacity.");
+        if (limits.Capacity < 1 || limits.PerConversation < 1 || limits.PerConversation > limits.Capacity || limits.PerGroup is < 1)
+            throw new ArgumentOutOfRangeException(nameof(limits), limits, "Limits must be positive, PerConversation at most Capacity.");
         _channel = channel;
         Limits = limits;
         _log = log;
@@ -47,31 +49,37 @@ public abstract class WorkQueue : IHostedService
     }
 
     /// <summary>
-    /// Accepts <paramref name="work"/> for <paramref name="conversation"/>'s lane, or returns false when the queue
-    /// or that conversation is at its limit (or the host is stopping). Never blocks.
+    /// Accepts <paramref name="work"/> for <paramref name="conversation"/>'s lane, or returns false when the queue,
+    /// that conversation or its <paramref name="group"/> is at its limit (or the host is stopping). Never blocks.
     /// </summary>
-    public bool TryEnqueue(string conversation, string kind, Func<CancellationToken, Task> work)
+    public bool TryEnqueue(string conversation, string kind, Func<CancellationToken, Task> work, string? group = null)
     {
         Queue<Item>? lane;
         lock (_lock)
         {
             if (_stopped) return false;
             if (_pending >= Limits.Capacity) return Refused(kind);
-            if (_lanes.TryGetValue(conversation, out lane))
+            _lanes.TryGetValue(conversation, out lane);
+            if (lane?.Count >= Limits.PerConversation)
             {
-                if (lane.Count >= Limits.PerConversation)
-                {
-                    Log.WorkRefusedForConversation(_log, _channel, kind, Limits.PerConversation);
-                    return false;
-                }
-                lane.Enqueue(new Item(kind, work));
-                _pending++;
+                Log.WorkRefusedForShare(_log, _channel, kind, "conversation", Limits.PerConversation);
+                return false;
+            }
+            if (group is not null && Limits.PerGroup is { } perGroup && _groups.GetValueOrDefault(group) >= perGroup)
+            {
+                Log.WorkRefusedForShare(_log, _channel, kind, "group", perGroup);
+                return false;
+            }
+            if (group is not null) _groups[group] = _groups.GetValueOrDefault(group) + 1;
+            if (_pending++ == 0) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (lane is not null)
+            {
+                lane.Enqueue(new Item(kind, group, work));
                 return true; // the lane's runner picks it up after the items ahead of it
             }
             lane = new Queue<Item>();
-            lane.Enqueue(new Item(kind, work));
+            lane.Enqueue(new Item(kind, group, work));
             _lanes[conversation] = lane;
-            if (_pending++ == 0) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         _ = Task.Run(() => RunLaneAsync(conversation, lane));
         return true;
@@ -123,6 +131,7 @@ public abstract class WorkQueue : IHostedService
             lock (_lock)
             {
                 lane.Dequeue();
+                if (item.Group is not null && --_groups[item.Group] == 0) _groups.Remove(item.Group);
                 _full = false;
                 if (--_pending == 0) _idle.TrySetResult();
                 if (lane.Count == 0)

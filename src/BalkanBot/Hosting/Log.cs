@@ -116,8 +116,8 @@ internal static partial class Log
     [LoggerMessage(500, LogLevel.Warning, "{Channel} work queue full ({Pending} pending): refusing new work, starting with a {Kind}")]
     public static partial void WorkRefused(ILogger logger, string channel, string kind, int pending);
 
-    [LoggerMessage(505, LogLevel.Debug, "{Channel} {Kind} refused: its conversation already has {Limit} pending")]
-    public static partial void WorkRefusedForConversation(ILogger logger, string channel, string kind, int limit);
+    [LoggerMessage(505, LogLevel.Debug, "{Channel} {Kind} refused: its {Share} already has {Limit} pending")]
+    public static partial void WorkRefusedForShare(ILogger logger, string channel, string kind, string share, int limit);
 
     [LoggerMessage(501, LogLevel.Error, "{Channel} {Kind} failed")]
     public static partial void WorkFailed(ILogger logger, Exception exception, string channel, string kind);

@@ -96,6 +96,25 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task TryEnqueue_GroupAtItsLimit_RefusedWhileOtherGroupsAccepted()
+    {
+        var queue = new TestQueue(new(10, 10, PerGroup: 2));
+        var steps = Enumerable.Range(0, 4).Select(_ => new Step()).ToArray();
+
+        Assert.True(queue.TryEnqueue("a", "x", steps[0].RunAsync, group: "dead-host"));
+        Assert.True(queue.TryEnqueue("b", "x", steps[1].RunAsync, group: "dead-host"));
+        Assert.False(queue.TryEnqueue("c", "x", steps[2].RunAsync, group: "dead-host"));
+        Assert.True(queue.TryEnqueue("c", "x", steps[3].RunAsync, group: "good-host"));
+
+        foreach (var step in steps) step.Release();
+        await queue.WhenIdleAsync().WaitAsync(Wait);
+        var later = new Step();
+        later.Release();
+        Assert.True(queue.TryEnqueue("c", "x", later.RunAsync, group: "dead-host")); // finished work gave its share back
+        await queue.WhenIdleAsync().WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task Run_WorkThrows_LaneContinuesWithTheNextItem()
     {
         var queue = new TestQueue(new(10, 10));

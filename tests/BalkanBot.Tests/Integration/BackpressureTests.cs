@@ -13,7 +13,10 @@ public sealed class BackpressureTests
     public async Task Teams_QueueFull_503WithRetryAfterThenAcceptedAgain()
     {
         await using var connector = await HangingServer.StartAsync();
-        await using var bot = new TeamsBotFactory(new Dictionary<string, string?> { ["Teams:QueueCapacity"] = "2", ["Teams:QueuePerConversation"] = "1" });
+        await using var bot = new TeamsBotFactory(new Dictionary<string, string?>
+        {
+            ["Teams:QueueCapacity"] = "2", ["Teams:QueuePerConversation"] = "1", ["Teams:QueuePerServiceUrlHost"] = "2",
+        });
 
         Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(TestActivities.Message(connector.Url, "What is CEFTA?", "c1"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(TestActivities.Message(connector.Url, "What is CEFTA?", "c2"))).StatusCode);
@@ -43,10 +46,32 @@ public sealed class BackpressureTests
     }
 
     [Fact]
+    public async Task Teams_WithoutAppId_OneServiceUrlHostHoldsAtMostAQuarterOfTheQueue()
+    {
+        await using var dead = await HangingServer.StartAsync();
+        await using var good = await FakeConnector.StartAsync();
+        await using var bot = new TeamsBotFactory(new Dictionary<string, string?> { ["Teams:QueueCapacity"] = "8", ["Teams:QueuePerConversation"] = "1" });
+
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(TestActivities.Message(dead.Url, "What is CEFTA?", "d1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(TestActivities.Message(dead.Url, "What is CEFTA?", "d2"))).StatusCode);
+        await dead.ArrivedAsync(2);
+        var third = await bot.PostActivityAsync(TestActivities.Message(dead.Url, "What is CEFTA?", "d3"));
+        var elsewhere = await bot.PostActivityAsync(TestActivities.Message(good.ServiceUrl, "What is CEFTA?", "g1"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+        Assert.Equal("g1", (await good.WaitForAsync(1)).Single().ConversationId);
+        dead.Release();
+    }
+
+    [Fact]
     public async Task Teams_QueueFull_CardButtonToldBusyInTheInvokeResponse()
     {
         await using var connector = await HangingServer.StartAsync();
-        await using var bot = new TeamsBotFactory(new Dictionary<string, string?> { ["Teams:QueueCapacity"] = "1", ["Teams:QueuePerConversation"] = "1" });
+        await using var bot = new TeamsBotFactory(new Dictionary<string, string?>
+        {
+            ["Teams:QueueCapacity"] = "1", ["Teams:QueuePerConversation"] = "1", ["Teams:QueuePerServiceUrlHost"] = "1",
+        });
         await bot.PostActivityAsync(TestActivities.Message(connector.Url, "What is CEFTA?", "c1"));
         await connector.ArrivedAsync();
 

@@ -63,7 +63,9 @@ public sealed partial class TeamsBot
     private async Task<TurnResponse> RunAsync(Turn turn, string kind, Func<Turn, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         if (!turn.ExpectsReplies)
-            return _background.TryEnqueue(turn.ConversationId, kind, ct => work(turn, ct)) ? TurnResponse.Empty : TurnResponse.Busy;
+            return _background.TryEnqueue(turn.ConversationId, kind, ct => work(turn, ct), BackgroundTurns.GroupOf(turn.Activity))
+                ? TurnResponse.Empty
+                : TurnResponse.Busy;
         await work(turn, cancellationToken).ConfigureAwait(false);
         return new TurnResponse(Replies: new ExpectedReplies { Activities = [.. turn.BufferedReplies] });
     }

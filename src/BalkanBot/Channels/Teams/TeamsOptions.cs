@@ -26,6 +26,12 @@ public sealed record TeamsOptions
     /// <summary>Of those, at most this many for one conversation.</summary>
     public int QueuePerConversation { get; init; } = DefaultQueuePerConversation;
 
+    /// <summary>
+    /// Of those, at most this many for one serviceUrl host. Without an app id it defaults to a quarter of the queue
+    /// (any local client can name any local serviceUrl); with one, to no limit (serviceUrl comes from a signed token).
+    /// </summary>
+    public int? QueuePerServiceUrlHost { get; init; }
+
     public const int DefaultQueueCapacity = 1024;
     public const int DefaultQueuePerConversation = 16;
 
@@ -57,6 +63,12 @@ public sealed record TeamsOptions
             ValidIssuers = configuration.GetSection("Teams:ValidIssuers").Get<string[]>() is { Length: > 0 } issuers ? issuers : [BotFrameworkIssuer],
             QueueCapacity = Number(configuration, "Teams:QueueCapacity", DefaultQueueCapacity, 1, 100_000),
             QueuePerConversation = Number(configuration, "Teams:QueuePerConversation", DefaultQueuePerConversation, 1, 1000),
+        };
+        options = options with
+        {
+            QueuePerServiceUrlHost = string.IsNullOrWhiteSpace(configuration["Teams:QueuePerServiceUrlHost"])
+                ? options.AuthEnabled ? null : Math.Max(options.QueuePerConversation, options.QueueCapacity / 4)
+                : Number(configuration, "Teams:QueuePerServiceUrlHost", 0, 1, options.QueueCapacity),
         };
         if (options.QueuePerConversation > options.QueueCapacity)
             throw new InvalidOperationException("Teams:QueuePerConversation must not be larger than Teams:QueueCapacity.");
