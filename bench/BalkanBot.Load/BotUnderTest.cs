@@ -43,6 +43,9 @@ internal sealed class BotUnderTest : IAsyncDisposable
             "--MicrosoftAppId=",
             "--MicrosoftAppPassword=",
             "--ChatPage:Enabled=false",
+            // Without an app id one serviceUrl host may hold only a quarter of the queue; measure the queue as it
+            // works with one, where the serviceUrl comes from a signed token and Teams uses a few hosts for everything.
+            "--Teams:QueuePerServiceUrlHost=1024",
             $"--Slack:SigningSecret={SigningSecret}",
             "--Slack:BotToken=xoxb-load-test",
             $"--Slack:ApiBaseUrl={slackApi}",
