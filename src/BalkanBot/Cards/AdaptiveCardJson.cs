@@ -56,13 +56,16 @@ public static class AdaptiveCardJson
 
     public static int Size(AdaptiveCard card) => SerializeToUtf8(card).Length;
 
+    // Button data comes back from the client: a wrong-typed field reads as absent rather than voiding the click.
+    private static readonly JsonSerializerOptions Inbound = Channels.WireJson.Tolerant(Context);
+
     /// <summary>Reads button data; null for anything that is not ours (wrong shape, unknown action).</summary>
     public static CardActionData? ReadActionData(JsonElement? element)
     {
         if (element is not { ValueKind: JsonValueKind.Object } e) return null;
         try
         {
-            var data = e.Deserialize(Context.CardActionData);
+            var data = e.Deserialize(Channels.WireJson.TypeInfo<CardActionData>(Inbound));
             return data is { Action: CardVerbs.FollowUp or CardVerbs.Sources or CardVerbs.Feedback or CardVerbs.More } ? data : null;
         }
         catch (JsonException)

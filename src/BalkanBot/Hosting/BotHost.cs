@@ -9,7 +9,7 @@ namespace BalkanBot.Hosting;
 public static class BotHost
 {
     /// <summary>Largest request body any endpoint accepts; Bot Framework activities and Slack payloads are far smaller.</summary>
-    public const long MaxRequestBytes = 256 * 1024;
+    public const long MaxRequestBytes = Channels.RequestBody.MaxBytes;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -34,7 +34,7 @@ public static class BotHost
         {
             var options = new KnowledgeOptions();
             sp.GetRequiredService<IConfiguration>().GetSection("Knowledge").Bind(options);
-            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase));
+            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase), sp.GetRequiredService<ILogger<SqliteAppStore>>());
         });
         BotServices.Add(builder);
         configure?.Invoke(builder);
@@ -43,7 +43,11 @@ public static class BotHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         BotServices.Map(app);
-        app.MapGet("/healthz", (KnowledgeBase kb) => Results.Ok(new { status = "ok", records = kb.TotalRecords }));
+        // Unhealthy (503) when the app database cannot be written: read-only, full, or deleted or replaced while running.
+        app.MapGet("/healthz", async (KnowledgeBase kb, IAppStore store, CancellationToken ct) =>
+            await store.CheckAsync(ct).ConfigureAwait(false) is { } problem
+                ? Results.Json(new { status = "unhealthy", records = kb.TotalRecords, appDatabase = problem }, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Ok(new { status = "ok", records = kb.TotalRecords, appDatabase = "ok" }));
         return app;
     }
 

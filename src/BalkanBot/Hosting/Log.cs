@@ -22,17 +22,11 @@ internal static partial class Log
     [LoggerMessage(203, LogLevel.Warning, "Slack {Method} answered ok:false, error {Error}")]
     public static partial void SlackApiError(ILogger logger, string method, string error);
 
-    [LoggerMessage(204, LogLevel.Warning, "Slack {Method} attempt {Attempt} got HTTP {Status}; retrying in {DelayMs} ms")]
-    public static partial void SlackApiRetry(ILogger logger, string method, int attempt, int status, long delayMs);
+    [LoggerMessage(205, LogLevel.Error, "Slack {Method} failed, last HTTP {Status} ({Error})")]
+    public static partial void SlackApiFailed(ILogger logger, string method, int status, string error);
 
-    [LoggerMessage(205, LogLevel.Error, "Slack {Method} failed after {Attempts} attempt(s), last HTTP {Status}")]
-    public static partial void SlackApiFailed(ILogger logger, string method, int attempts, int status);
-
-    [LoggerMessage(206, LogLevel.Warning, "Slack work queue is full; {Kind} refused so Slack retries later")]
-    public static partial void SlackQueueFull(ILogger logger, string kind);
-
-    [LoggerMessage(207, LogLevel.Error, "Slack {Kind} could not be answered")]
-    public static partial void SlackWorkFailed(ILogger logger, Exception exception, string kind);
+    [LoggerMessage(207, LogLevel.Error, "Slack {Kind} could not be done ({Error}); the user was told")]
+    public static partial void SlackWorkFailed(ILogger logger, Exception exception, string kind, string error);
 
     [LoggerMessage(208, LogLevel.Information, "Slack Socket Mode connected")]
     public static partial void SlackSocketConnected(ILogger logger);
@@ -118,6 +112,25 @@ internal static partial class Log
     [LoggerMessage(318, LogLevel.Warning, "Digest delivery {DeliveryId} waits: {Count} recorded knowledge change(s) are not in the database this process serves (rebuilt since start?); restart the bot to pick them up")]
     public static partial void DigestWaitingForKnowledge(ILogger logger, long deliveryId, int count);
 
+    // 500-549: shared plumbing (Channels/WorkQueue, Hosting/OutboundHttp, Storage/).
+    [LoggerMessage(500, LogLevel.Warning, "{Channel} work queue full ({Pending} pending): refusing new work, starting with a {Kind}")]
+    public static partial void WorkRefused(ILogger logger, string channel, string kind, int pending);
+
+    [LoggerMessage(505, LogLevel.Debug, "{Channel} {Kind} refused: its {Share} already has {Limit} pending")]
+    public static partial void WorkRefusedForShare(ILogger logger, string channel, string kind, string share, int limit);
+
+    [LoggerMessage(501, LogLevel.Error, "{Channel} {Kind} failed")]
+    public static partial void WorkFailed(ILogger logger, Exception exception, string channel, string kind);
+
+    [LoggerMessage(502, LogLevel.Warning, "{Client} attempt {Attempt} got HTTP {Status} {Error}; retrying in {DelayMs} ms")]
+    public static partial void OutboundRetry(ILogger logger, string client, int attempt, int status, string error, long delayMs);
+
+    [LoggerMessage(503, LogLevel.Error, "App database write failed: {Error}")]
+    public static partial void AppStoreWriteFailed(ILogger logger, string error);
+
+    [LoggerMessage(504, LogLevel.Critical, "App database {Path} is no longer the file the bot opened ({Reason}); writes are refused until restart")]
+    public static partial void AppStoreReplaced(ILogger logger, string path, string reason);
+
     // 400-449: optional LLM phrasing (Answers/LlmPhraser). Never the API key, the prompt or the reply.
     [LoggerMessage(400, LogLevel.Information, "LLM phrasing enabled: model {Model} at {Host}, timeout {TimeoutMs} ms")]
     public static partial void LlmPhrasingEnabled(ILogger logger, string model, string host, long timeoutMs);
@@ -159,14 +172,11 @@ internal static partial class Log
     [LoggerMessage(108, LogLevel.Information, "Teams feedback stored: {Rating}")]
     public static partial void TeamsFeedbackStored(ILogger logger, string rating);
 
-    [LoggerMessage(109, LogLevel.Warning, "Connector call for {Type} answered {Status} on attempt {Attempt} (operation {OperationId})")]
-    public static partial void TeamsSendFailed(ILogger logger, string? type, int status, int attempt, string? operationId);
+    [LoggerMessage(109, LogLevel.Warning, "Connector call for {Type} answered {Status} (operation {OperationId})")]
+    public static partial void TeamsSendFailed(ILogger logger, string? type, int status, string? operationId);
 
-    [LoggerMessage(110, LogLevel.Warning, "Connector call for {Type} failed on attempt {Attempt}: {Error} {Detail}")]
-    public static partial void TeamsSendError(ILogger logger, string? type, int attempt, string error, string detail);
-
-    [LoggerMessage(111, LogLevel.Information, "Connector call for {Type} succeeded on attempt {Attempt}")]
-    public static partial void TeamsSendRecovered(ILogger logger, string? type, int attempt);
+    [LoggerMessage(110, LogLevel.Warning, "Connector call for {Type} got no answer: {Error}")]
+    public static partial void TeamsSendError(ILogger logger, string? type, string error);
 
     [LoggerMessage(112, LogLevel.Information, "Bot Framework token acquired, valid {Seconds} s")]
     public static partial void TeamsTokenAcquired(ILogger logger, int seconds);

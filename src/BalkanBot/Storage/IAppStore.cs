@@ -11,4 +11,7 @@ public interface IAppStore
 {
     Task AddFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<Feedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the store can be written to; otherwise why not (read-only, deleted, replaced, full).</summary>
+    Task<string?> CheckAsync(CancellationToken cancellationToken = default);
 }

@@ -2,26 +2,101 @@ using Microsoft.Data.Sqlite;
 
 namespace BalkanBot.Storage;
 
-/// <summary>SQLite (WAL) implementation of the app store; the schema is created and migrated on open.</summary>
+/// <summary>
+/// SQLite (WAL) implementation of the app store; the schema is created and migrated on open. Every operation
+/// opens the file by its path (no pooled handles) and checks that it is still the database this process created or
+/// opened, by a random identity written into it: a file deleted or replaced while the bot runs is noticed at the
+/// next read or write, reported as unhealthy, and refused, instead of writes going to a deleted file and
+/// vanishing at the next restart.
+/// </summary>
 public sealed partial class SqliteAppStore : IAppStore
 {
+    private readonly string _path;
     private readonly string _connectionString;
+    private readonly string _identity;
+    private readonly ILogger _log;
+    private volatile string? _lost;
 
-    public SqliteAppStore(string path)
+    public SqliteAppStore(string path, ILogger<SqliteAppStore>? log = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var db = Open();
-        Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        Migrate(db);
+        _path = Path.GetFullPath(path);
+        _log = (ILogger?)log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var create = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
+        using (var db = new SqliteConnection(create.ToString()))
+        {
+            db.Open();
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Migrate(db);
+            _identity = ReadIdentity(db) ?? throw new InvalidOperationException($"App database {_path} has no identity row.");
+        }
+        // From here on the file must exist: a missing one is an error, never a new empty database.
+        _connectionString = new SqliteConnectionStringBuilder(create.ToString()) { Mode = SqliteOpenMode.ReadWrite }.ToString();
     }
+
+    /// <summary>Why the database cannot be used (deleted, replaced), or null while it is the one the bot opened.</summary>
+    public string? Lost => _lost;
 
     internal SqliteConnection Open()
     {
+        if (_lost is { } lost) throw new AppStoreUnavailableException($"The app database is unavailable: {lost}.");
         var db = new SqliteConnection(_connectionString);
-        db.Open();
-        Exec(db, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
-        return db;
+        try
+        {
+            db.Open();
+            Exec(db, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
+            var found = ReadIdentity(db);
+            if (found == _identity) return db;
+            throw MarkLost(found is null ? "it has no identity row (replaced by another file)" : "its identity changed (replaced by another file)", null);
+        }
+        catch (SqliteException ex) when (!File.Exists(_path))
+        {
+            db.Dispose();
+            throw MarkLost("the file was deleted", ex);
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase))
+        {
+            db.Dispose();
+            throw MarkLost("it has no identity table (replaced by another file)", ex);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A real write (and the identity check that comes with opening): fails on a read-only, full, deleted or replaced file.</summary>
+    public async Task<string?> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = Open();
+            await using var cmd = db.CreateCommand();
+            cmd.CommandText = "INSERT INTO store_health(id, checked_at) VALUES(1, $at) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at";
+            cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (StoreFailure.Is(ex))
+        {
+            Hosting.Log.AppStoreWriteFailed(_log, ex.Message);
+            return ex.Message;
+        }
+    }
+
+    private AppStoreUnavailableException MarkLost(string reason, Exception? inner)
+    {
+        if (_lost is null) Hosting.Log.AppStoreReplaced(_log, _path, reason);
+        _lost = reason;
+        return new AppStoreUnavailableException($"The app database is unavailable: {reason}.", inner);
+    }
+
+    private static string? ReadIdentity(SqliteConnection db)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT token FROM store_identity LIMIT 1";
+        return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>Ordered migrations; each runs once, recorded in schema_migrations.</summary>
@@ -55,6 +130,12 @@ public sealed partial class SqliteAppStore : IAppStore
             """),
         // 1 only while a digest request is on the wire, so a restart knows which interrupted sends may have arrived.
         (3, "ALTER TABLE deliveries ADD COLUMN in_flight INTEGER NOT NULL DEFAULT 0;"),
+        // Which file this is: checked on every open, so a deleted or swapped database is noticed while running.
+        (4, """
+            CREATE TABLE store_identity(token TEXT NOT NULL);
+            INSERT INTO store_identity(token) VALUES(lower(hex(randomblob(16))));
+            CREATE TABLE store_health(id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL);
+            """),
     ];
 
     private static void Migrate(SqliteConnection db)

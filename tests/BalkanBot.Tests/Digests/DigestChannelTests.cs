@@ -2,6 +2,7 @@ using BalkanBot.Answers;
 using BalkanBot.Channels.Slack;
 using BalkanBot.Channels.Teams;
 using BalkanBot.Digests;
+using BalkanBot.Hosting;
 using BalkanBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,7 @@ public class DigestChannelTests
     public async Task Teams_429ThenSuccess_PostsOneCardAndRecordsActivityId()
     {
         await using var connector = await FakeConnector.StartAsync();
-        connector.Plan(429, "2");
+        connector.Plan(429, "1");
         using var world = await WorldAsync();
         var sub = await world.SubscribeAsync("teams", TeamsConversation.ConversationId, "weekly", reference: TeamsConversation with { ServiceUrl = connector.ServiceUrl });
         world.Clock.SetUtcNow(Utc(2026, 3, 30, 6));
@@ -35,7 +36,7 @@ public class DigestChannelTests
         var row = (await world.Store.DeliveriesAsync(sub.Id)).Single();
         Assert.Equal(row.Key, posted.Card!.Value.GetProperty("body")[0].GetProperty("id").GetString());
         Assert.Equal((DeliveryStatus.Sent, "sent-1"), (row.Status, row.ExternalId));
-        Assert.True(world.Clock.TotalWaited >= TimeSpan.FromSeconds(2));
+        Assert.True(connector.Attempts[1] - connector.Attempts[0] >= TimeSpan.FromMilliseconds(950), "Retry-After: 1 was not honoured");
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class DigestChannelTests
     public async Task Slack_429ThenSuccess_PostsOnceAndRecordsTs()
     {
         await using var slack = await SlackFakeApi.StartAsync();
-        slack.Script("/api/chat.postMessage", new FakeReply(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: 3),
+        slack.Script("/api/chat.postMessage", new FakeReply(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: 1),
             new FakeReply(200, """{"ok":true,"channel":"C1","ts":"1774850400.000100"}"""));
         using var world = await WorldAsync();
         var sub = await world.SubscribeAsync("slack", "C1", "weekly");
@@ -94,7 +95,7 @@ public class DigestChannelTests
         var row = (await world.Store.DeliveriesAsync(sub.Id)).Single();
         Assert.Equal((DeliveryStatus.Sent, "1774850400.000100"), (row.Status, row.ExternalId));
         Assert.Equal(row.Key, posts[1].Json!["blocks"]![0]!["block_id"]!.GetValue<string>());
-        Assert.True(world.Clock.TotalWaited >= TimeSpan.FromSeconds(3));
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromMilliseconds(950), "Retry-After: 1 was not honoured");
     }
 
     [Theory]
@@ -159,18 +160,20 @@ public class DigestChannelTests
     private static TeamsDigestSender Teams(DigestWorld world)
     {
         var options = new TeamsOptions(); // no app id: no outbound token, as with local tools
-        var http = new HttpClient();
-        return new TeamsDigestSender(new ConnectorClient(http, new BotTokenClient(options, http, world.Clock, NullLogger<BotTokenClient>.Instance),
-            world.Clock, NullLogger<ConnectorClient>.Instance));
+        var services = new ServiceCollection().AddLogging();
+        // HTTP retries and timeouts run on real time: the world's clock jumps every wait, timeouts included.
+        services.AddOutboundHttpClient(ConnectorClient.HttpClientName, _ => ConnectorClient.Policy);
+        var factory = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        return new TeamsDigestSender(new ConnectorClient(factory, new BotTokenClient(options, new HttpClient(), world.Clock, NullLogger<BotTokenClient>.Instance),
+            NullLogger<ConnectorClient>.Instance));
     }
 
     private static SlackDigestSender Slack(DigestWorld world, SlackFakeApi fake)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddHttpClient(SlackApiClient.HttpClientName);
+        SlackApiClient.AddHttpClients(services);
         services.Configure<SlackOptions>(o => { o.ApiBaseUrl = fake.ApiBaseUrl; o.BotToken = SlackTestHost.BotToken; o.RetryBaseDelayMilliseconds = 10; });
-        services.AddSingleton<TimeProvider>(world.Clock);
         services.AddSingleton<SlackApiClient>();
         var sp = services.BuildServiceProvider();
         return new SlackDigestSender(sp.GetRequiredService<SlackApiClient>(), sp.GetRequiredService<IHttpClientFactory>(),

@@ -33,6 +33,9 @@ public sealed class SlackFakeApi : IAsyncDisposable
     /// <summary>While set, chat.postMessage waits for it before answering: the bot's first answer is then "in flight".</summary>
     public TaskCompletionSource? PostMessageGate { get; set; }
 
+    /// <summary>Posts to response URLs named "stuck…" wait for this before answering (a response_url that hangs).</summary>
+    public TaskCompletionSource StuckHooks { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Drives each Socket Mode connection (argument: the socket and its 1-based number).</summary>
     public Func<WebSocket, int, Task>? SocketHandler { get; set; }
 
@@ -98,6 +101,7 @@ public sealed class SlackFakeApi : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         _calls.Enqueue(new SlackCall(path, http.Request.Headers.Authorization.FirstOrDefault(), body, DateTimeOffset.UtcNow));
         if (path == "/api/chat.postMessage" && PostMessageGate is { } gate) await gate.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        if (path.StartsWith("/hooks/stuck", StringComparison.Ordinal)) await StuckHooks.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         FakeReply reply;
         if (_script.TryGetValue(path, out var q) && q.TryDequeue(out var scripted)) reply = scripted;
@@ -114,6 +118,7 @@ public sealed class SlackFakeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         PostMessageGate?.TrySetResult();
+        StuckHooks.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -122,6 +122,78 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SocketMode_JunkInEnvelopesAndPayloads_EveryEnvelopeAckedAndTheQuestionAnswered()
+    {
+        var acks = new System.Collections.Concurrent.ConcurrentQueue<JsonNode?>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        string[] junk =
+        [
+            """{"envelope_id":"j1","type":"events_api","payload":{"type":"event_callback","event_id":"EvJ1","event":[null]},"retry_attempt":"x"}""",
+            """{"envelope_id":"j2","type":"interactive","payload":{"type":"block_actions","actions":[null],"user":{"id":5}}}""",
+            """{"envelope_id":"j3","type":"slash_commands","payload":{"command":null,"text":["a"],"user_id":{},"channel_id":7}}""",
+            """{"envelope_id":"j4","type":["events_api"],"payload":null}""",
+            Envelope("j5", "events_api", SlackPayloadsFor.Mention("EvJ5", "<@U0BOT> What is CEFTA?").Replace("\"authorizations\":[", "\"authorizations\":[null,", StringComparison.Ordinal)),
+        ];
+        await using var host = await StartAsync(_ => async (socket, n) =>
+        {
+            await SendAsync(socket, """{"type":"hello"}""");
+            if (n > 1)
+            {
+                await HoldAsync(socket);
+                return;
+            }
+            foreach (var frame in junk)
+            {
+                await SendAsync(socket, frame);
+                acks.Enqueue(await ReceiveAsync(socket));
+            }
+            done.TrySetResult();
+            await HoldAsync(socket);
+        });
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["j1", "j2", "j3", "j4", "j5"], acks.Select(a => (string?)a?["envelope_id"]));
+        var answer = (await host.Fake.WaitForAsync(c => c.Path == "/api/chat.postMessage")).Single();
+        Assert.Contains("CEFTA", answer.Body);
+    }
+
+    [Fact]
+    public async Task SocketMode_QueueFull_EventLeftUnacknowledgedForSlackToRedeliver()
+    {
+        var frames = new System.Collections.Concurrent.ConcurrentQueue<JsonNode?>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Slack:AppToken"] = AppToken, ["Slack:SigningSecret"] = "", ["Slack:QueueCapacity"] = "1", ["Slack:QueuePerConversation"] = "1",
+        }, fake: f =>
+        {
+            f.PostMessageGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            f.SocketHandler = async (socket, n) =>
+            {
+                await SendAsync(socket, """{"type":"hello"}""");
+                if (n > 1)
+                {
+                    await HoldAsync(socket);
+                    return;
+                }
+                await SendAsync(socket, Envelope("first", "events_api", SlackPayloadsFor.Mention("EvQ1", "<@U0BOT> What is CEFTA?")));
+                frames.Enqueue(await ReceiveAsync(socket));
+                await f.WaitForAsync(c => c.Path == "/api/chat.postMessage"); // its answer is held by the gate: the queue is full
+                await SendAsync(socket, Envelope("second", "events_api", SlackPayloadsFor.Mention("EvQ2", "<@U0BOT> What is KFOR?", ts: "1700000002.000200")));
+                await SendAsync(socket, Envelope("third", "interactive", """{"type":"view_closed","user":{"id":"U0USER"}}"""));
+                frames.Enqueue(await ReceiveAsync(socket));
+                done.TrySetResult();
+                await HoldAsync(socket);
+            };
+        });
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        host.Fake.PostMessageGate!.TrySetResult();
+
+        // "second" got no ack: the next frame the server received acknowledges "third".
+        Assert.Equal(["first", "third"], frames.Select(a => (string?)a?["envelope_id"]));
+    }
+
+    [Fact]
     public async Task SocketMode_NoAppToken_ClientNotRegistered()
     {
         await using var host = await SlackTestHost.StartAsync();

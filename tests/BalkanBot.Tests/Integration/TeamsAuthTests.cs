@@ -153,7 +153,7 @@ public sealed class TeamsAuthTests : IAsyncLifetime
     private async Task AssertRejectedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await _bot.Turns.IdleAsync(TimeSpan.FromSeconds(5));
+        await _bot.Turns.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(_connector.Attempts);
     }
 }

@@ -65,7 +65,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
-        await _bot.Turns.IdleAsync(TimeSpan.FromSeconds(5));
+        await _bot.Turns.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(_connector.Attempts);
     }
 
@@ -119,7 +119,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await _bot.PostActivityAsync(install)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _bot.PostActivityAsync(update)).StatusCode);
-        await _bot.Turns.IdleAsync(TimeSpan.FromSeconds(5));
+        await _bot.Turns.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         var welcome = Assert.Single(_connector.Received);
         Assert.Null(welcome.ReplyToId);
@@ -132,7 +132,7 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         var update = $$"""{"type":"conversationUpdate","channelId":"msteams","serviceUrl":"{{_connector.ServiceUrl}}","conversation":{"id":"w2"},"recipient":{"id":"bot-1"},"membersAdded":[{"id":"user-9"}]}""";
 
         Assert.Equal(HttpStatusCode.OK, (await _bot.PostActivityAsync(update)).StatusCode);
-        await _bot.Turns.IdleAsync(TimeSpan.FromSeconds(5));
+        await _bot.Turns.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(_connector.Attempts);
     }
 

@@ -58,7 +58,7 @@ public static class ChatPageEndpoints
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync(request.Body, TeamsJson.Context.Activity, request.HttpContext.RequestAborted);
+            activity = await JsonSerializer.DeserializeAsync(request.Body, TeamsJson.Inbound.TypeInfo<Activity>(), request.HttpContext.RequestAborted);
         }
         catch (JsonException)
         {

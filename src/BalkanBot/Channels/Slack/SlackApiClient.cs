@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -8,12 +7,31 @@ using Microsoft.Extensions.Options;
 namespace BalkanBot.Channels.Slack;
 
 /// <summary>
-/// The few Slack Web API calls the bot makes, sent directly over HTTP (no Slack SDK for .NET is available):
-/// bearer token, JSON bodies, 429 honouring Retry-After, 5xx and network errors retried with jittered backoff.
+/// The few Slack Web API calls the bot makes, sent directly over HTTP (no Slack SDK for .NET is available): bearer
+/// token, JSON bodies. Two clients, one for the Web API and one for response_url posts, each with the shared
+/// outbound pipeline (<see cref="OutboundHttp"/>): 429 honouring Retry-After, 5xx and network errors retried with
+/// jittered backoff, a concurrency limit per host, no redirects.
 /// </summary>
-public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<SlackOptions> options, TimeProvider clock, ILogger<SlackApiClient> log)
+public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<SlackOptions> options, ILogger<SlackApiClient> log)
 {
     public const string HttpClientName = "slack";
+    public const string ResponseUrlClientName = "slack-response-url";
+
+    /// <summary>Registers both clients with their pipelines; the policy follows the Slack options.</summary>
+    public static void AddHttpClients(IServiceCollection services)
+    {
+        services.AddOutboundHttpClient(HttpClientName, sp => Policy(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+        services.AddOutboundHttpClient(ResponseUrlClientName, sp => Policy(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+    }
+
+    /// <summary>
+    /// Slack answers within a second or two when well; a first attempt that takes 5 s is better abandoned and retried.
+    /// The per-host queue is as long as the work queue, so a burst waits for a slot instead of failing.
+    /// </summary>
+    internal static OutboundPolicy Policy(SlackOptions o) => new(MaxAttempts: o.MaxAttempts, FirstAttemptTimeout: TimeSpan.FromSeconds(5),
+        RetryAttemptTimeout: TimeSpan.FromSeconds(10), TotalTimeout: TimeSpan.FromSeconds(Math.Max(30, o.MaxRetryAfterSeconds + 15)),
+        BaseDelay: TimeSpan.FromMilliseconds(o.RetryBaseDelayMilliseconds), MaxRetryAfter: TimeSpan.FromSeconds(o.MaxRetryAfterSeconds),
+        PerHostConcurrency: 32, PerHostQueue: o.QueueCapacity);
 
     public Task<SlackApiResult?> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken = default) =>
         CallAsync("chat.postMessage", message, options.CurrentValue.BotToken, cancellationToken);
@@ -25,7 +43,8 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
     public async Task<bool> PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken = default)
     {
         if (!IsSlackUrl(responseUrl, options.CurrentValue)) return false;
-        var result = await SendAsync("response_url", () => Json(HttpMethod.Post, new Uri(responseUrl), message, token: null), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(ResponseUrlClientName, "response_url", Json(HttpMethod.Post, new Uri(responseUrl), message, token: null), cancellationToken)
+            .ConfigureAwait(false);
         return result is { Ok: true };
     }
 
@@ -33,8 +52,8 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
     public async Task<Uri?> OpenSocketModeConnectionAsync(CancellationToken cancellationToken = default)
     {
         var o = options.CurrentValue;
-        var result = await SendAsync("apps.connections.open",
-            () => new HttpRequestMessage(HttpMethod.Post, Endpoint(o, "apps.connections.open")) { Headers = { Authorization = Bearer(o.AppToken) } },
+        var result = await SendAsync(HttpClientName, "apps.connections.open",
+            new HttpRequestMessage(HttpMethod.Post, Endpoint(o, "apps.connections.open")) { Headers = { Authorization = Bearer(o.AppToken) } },
             cancellationToken).ConfigureAwait(false);
         return result is { Ok: true, Url: { } url } && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "wss" or "ws" ? uri : null;
     }
@@ -48,59 +67,26 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
     }
 
     private Task<SlackApiResult?> CallAsync(string method, SlackMessage body, string? token, CancellationToken ct) =>
-        SendAsync(method, () => Json(HttpMethod.Post, Endpoint(options.CurrentValue, method), body, token), ct);
+        SendAsync(HttpClientName, method, Json(HttpMethod.Post, Endpoint(options.CurrentValue, method), body, token), ct);
 
-    private async Task<SlackApiResult?> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken ct)
+    private async Task<SlackApiResult?> SendAsync(string client, string method, HttpRequestMessage request, CancellationToken ct)
     {
-        var o = options.CurrentValue;
-        var client = http.CreateClient(HttpClientName);
-        var status = 0;
-        for (var attempt = 1; ; attempt++)
+        using (request)
         {
-            TimeSpan? delay;
             try
             {
-                using var req = request();
-                using var response = await client.SendAsync(req, ct).ConfigureAwait(false);
-                status = (int)response.StatusCode;
+                using var response = await http.CreateClient(client).SendAsync(request, ct).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) return await ReadResultAsync(method, response, ct).ConfigureAwait(false);
-                delay = RetryDelay(response, attempt, o);
-            }
-            catch (HttpRequestException)
-            {
-                status = 0;
-                delay = Backoff(attempt, o);
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                status = 0; // HttpClient timeout
-                delay = Backoff(attempt, o);
-            }
-            if (delay is null || attempt >= o.MaxAttempts)
-            {
-                Log.SlackApiFailed(log, method, attempt, status);
+                Log.SlackApiFailed(log, method, (int)response.StatusCode, response.ReasonPhrase ?? "");
                 return null;
             }
-            Log.SlackApiRetry(log, method, attempt, status, (long)delay.Value.TotalMilliseconds);
-            await Task.Delay(delay.Value, clock, ct).ConfigureAwait(false);
+            catch (Exception ex) when (OutboundHttp.IsNoAnswer(ex, ct))
+            {
+                Log.SlackApiFailed(log, method, 0, ex.GetType().Name);
+                return null;
+            }
         }
     }
-
-    /// <summary>429: Slack's Retry-After (seconds); 5xx: jittered exponential backoff; other 4xx: no retry.</summary>
-    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt, SlackOptions o)
-    {
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var ra = response.Headers.RetryAfter;
-            var after = ra?.Delta ?? (ra?.Date - clock.GetUtcNow()) ?? TimeSpan.FromSeconds(1);
-            if (after < TimeSpan.Zero) after = TimeSpan.Zero;
-            return after.TotalSeconds > o.MaxRetryAfterSeconds ? null : after;
-        }
-        return (int)response.StatusCode >= 500 ? Backoff(attempt, o) : null;
-    }
-
-    private static TimeSpan Backoff(int attempt, SlackOptions o) =>
-        TimeSpan.FromMilliseconds(o.RetryBaseDelayMilliseconds * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble()));
 
     private async Task<SlackApiResult?> ReadResultAsync(string method, HttpResponseMessage response, CancellationToken ct)
     {
@@ -109,7 +95,7 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
         if (!text.TrimStart().StartsWith('{')) return new SlackApiResult { Ok = true };
         try
         {
-            var result = JsonSerializer.Deserialize(text, SlackJson.Wire.SlackApiResult);
+            var result = JsonSerializer.Deserialize(text, SlackJson.Inbound.TypeInfo<SlackApiResult>());
             if (result is { Ok: false }) Log.SlackApiError(log, method, result.Error ?? "(none)");
             return result;
         }

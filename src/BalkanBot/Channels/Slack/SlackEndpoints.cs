@@ -29,7 +29,7 @@ public static class SlackEndpoints
         SlackEventEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize(Body(http), SlackJson.Wire.SlackEventEnvelope);
+            envelope = JsonSerializer.Deserialize(Body(http), SlackJson.Inbound.TypeInfo<SlackEventEnvelope>());
         }
         catch (JsonException)
         {
@@ -54,7 +54,7 @@ public static class SlackEndpoints
         SlackInteraction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize(payload.ToString(), SlackJson.Wire.SlackInteraction);
+            interaction = JsonSerializer.Deserialize(payload.ToString(), SlackJson.Inbound.TypeInfo<SlackInteraction>());
         }
         catch (JsonException)
         {
@@ -70,9 +70,15 @@ public static class SlackEndpoints
         SlackOutcome.Challenge => Results.Text(r.Detail, "text/plain", Encoding.UTF8),
         SlackOutcome.Accepted when r.Reply is not null => Results.Json(r.Reply, SlackJson.Wire.SlackMessage),
         SlackOutcome.Accepted or SlackOutcome.Ignored or SlackOutcome.Duplicate => Results.Ok(),
-        SlackOutcome.Busy => Problem(http, StatusCodes.Status503ServiceUnavailable, "Too many requests waiting; retry later."),
+        SlackOutcome.Busy => Busy(http),
         _ => Problem(http, StatusCodes.Status400BadRequest, r.Detail ?? "The request is not valid."),
     };
+
+    private static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return Problem(http, StatusCodes.Status503ServiceUnavailable, "Too many requests waiting; retry later.");
+    }
 
     private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? Form(HttpContext http)
     {
@@ -105,14 +111,14 @@ internal sealed class SlackVerificationFilter(IOptionsMonitor<SlackOptions> opti
     {
         var http = context.HttpContext;
         if (!options.CurrentValue.HttpEnabled) return TypedResults.NotFound();
-        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-            return SlackEndpoints.Problem(http, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {SlackRequestBody.MaxBytes} bytes.");
+        var bytes = await RequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (bytes is null)
+            return SlackEndpoints.Problem(http, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {RequestBody.MaxBytes} bytes.");
         var check = verifier.Verify(http.Request.Headers[SlackSignatureVerifier.TimestampHeader].FirstOrDefault(),
-            http.Request.Headers[SlackSignatureVerifier.SignatureHeader].FirstOrDefault(), body.Bytes);
+            http.Request.Headers[SlackSignatureVerifier.SignatureHeader].FirstOrDefault(), bytes);
         if (check != SignatureCheck.Valid)
             return SlackEndpoints.Problem(http, StatusCodes.Status401Unauthorized, $"Slack signature check failed ({check}).");
-        http.Features.Set(body);
+        http.Features.Set(new SlackRequestBody(bytes));
         return await next(context).ConfigureAwait(false);
     }
 }

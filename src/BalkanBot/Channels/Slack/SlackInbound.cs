@@ -12,12 +12,13 @@ public sealed record SlackInboundResult(SlackOutcome Outcome, string? Detail = n
 
 /// <summary>
 /// The front door shared by the HTTP endpoints and Socket Mode: decides within Slack's 3 s what a request is,
-/// answers what can be answered at once (challenges, help) and queues the rest for <see cref="SlackWorker"/>.
+/// answers what can be answered at once (challenges, help) and queues the rest on <see cref="SlackWorkQueue"/>.
 /// </summary>
 public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueue queue, SlackHelp help,
     IOptionsMonitor<SlackOptions> options, ILogger<SlackInbound> log, ISlackCommandExtension? extension = null)
 {
     public const string LookingUp = "Looking that up…";
+    public const string BusyText = "BalkanBot is busy right now; please try again in a minute.";
 
     public SlackInboundResult HandleEvent(SlackEventEnvelope envelope, string? retryNum = null)
     {
@@ -47,7 +48,6 @@ public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueu
         }
         if (queue.TryEnqueue(work)) return new(SlackOutcome.Accepted);
         dedupe.Release(envelope.EventId);
-        Log.SlackQueueFull(log, "event");
         return new(SlackOutcome.Busy);
     }
 
@@ -82,17 +82,13 @@ public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueu
         SlackWork work = parsed.Kind == SlackCommandKind.Extension
             ? new SlackExtensionWork(command, parsed.Word, parsed.Rest, conversation)
             : new SlackCommandWork(command, parsed.Rest, parsed.Kind == SlackCommandKind.Share, conversation);
-        if (!queue.TryEnqueue(work))
-        {
-            Log.SlackQueueFull(log, "command");
-            return Reply(new SlackMessage { Text = "BalkanBot is busy right now; please ask again in a minute." });
-        }
+        if (!queue.TryEnqueue(work)) return Reply(new SlackMessage { Text = BusyText });
         return Reply(new SlackMessage { Text = parsed.Kind == SlackCommandKind.Extension ? "Working on it…" : LookingUp });
     }
 
     public SlackInboundResult HandleInteraction(SlackInteraction interaction)
     {
-        var action = interaction.Actions?.FirstOrDefault(a => BlockKitActions.IsOurs(a.ActionId));
+        var action = interaction.Actions?.FirstOrDefault(a => a is not null && BlockKitActions.IsOurs(a.ActionId));
         if (interaction.Type != "block_actions" || action is null)
         {
             Log.SlackInteractionIgnored(log, interaction.Type);
@@ -104,9 +100,9 @@ public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueu
         if (interaction.ResponseUrl is not null && !IsUsableResponseUrl(interaction.ResponseUrl)) return Invalid("response_url is not a Slack URL");
         if (interaction.ResponseUrl is null && string.IsNullOrEmpty(channel)) return Invalid("neither response_url nor channel is given");
 
-        if (queue.TryEnqueue(new SlackActionWork(interaction, action, ConversationOf(interaction, channel, user)))) return new(SlackOutcome.Accepted);
-        Log.SlackQueueFull(log, "interaction");
-        return new(SlackOutcome.Busy);
+        return queue.TryEnqueue(new SlackActionWork(interaction, action, ConversationOf(interaction, channel, user)))
+            ? new(SlackOutcome.Accepted)
+            : new(SlackOutcome.Busy);
     }
 
     /// <summary>The same conversation key the question behind the clicked message was asked under, so a follow-up

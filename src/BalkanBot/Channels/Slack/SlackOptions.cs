@@ -14,10 +14,13 @@ public sealed class SlackOptions
     /// <summary>xapp- app-level token with connections:write; set it to run over Socket Mode.</summary>
     public string? AppToken { get; set; }
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
-    /// <summary>Requests waiting to be answered; beyond it Slack is told to retry later.</summary>
-    public int QueueCapacity { get; set; } = 256;
-    /// <summary>Answers worked on at once.</summary>
-    public int Concurrency { get; set; } = 4;
+    /// <summary>
+    /// Requests accepted and not yet answered; beyond it commands are told "busy" and events get a 503 that Slack
+    /// retries. Sized so a burst of 1,500 requests in 3 s fits while answers go out.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 4096;
+    /// <summary>Of those, at most this many for one conversation (a channel's thread, a user's commands in a channel).</summary>
+    public int QueuePerConversation { get; set; } = 64;
     /// <summary>Attempts per Web API call, counting the first.</summary>
     public int MaxAttempts { get; set; } = 4;
     public int RetryBaseDelayMilliseconds { get; set; } = 500;
@@ -43,7 +46,8 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (!string.IsNullOrWhiteSpace(o.BotToken) && o.BotToken.StartsWith("xapp-", StringComparison.Ordinal))
             errors.Add("Slack:BotToken holds an app-level (xapp-) token; use the bot token (xoxb-).");
         if (o.QueueCapacity is < 1 or > 100_000) errors.Add("Slack:QueueCapacity must be between 1 and 100000.");
-        if (o.Concurrency is < 1 or > 64) errors.Add("Slack:Concurrency must be between 1 and 64.");
+        if (o.QueuePerConversation < 1 || o.QueuePerConversation > o.QueueCapacity)
+            errors.Add("Slack:QueuePerConversation must be between 1 and Slack:QueueCapacity.");
         if (o.MaxAttempts is < 1 or > 10) errors.Add("Slack:MaxAttempts must be between 1 and 10.");
         if (o.RetryBaseDelayMilliseconds < 0) errors.Add("Slack:RetryBaseDelayMilliseconds must not be negative.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -15,14 +15,55 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
 {
     public const string ChannelName = "slack";
 
-    public Task HandleAsync(SlackWork work, CancellationToken ct) => work switch
+    /// <summary>Does the work; when it fails, says so to the person who asked (and logs it) rather than going quiet.</summary>
+    public async Task HandleAsync(SlackWork work, CancellationToken ct)
     {
-        SlackEventWork e => AnswerEventAsync(e, ct),
-        SlackCommandWork c => AnswerCommandAsync(c, ct),
-        SlackExtensionWork x => RunExtensionAsync(x, ct),
-        SlackActionWork a => ActAsync(a, ct),
-        _ => Task.CompletedTask,
+        try
+        {
+            await (work switch
+            {
+                SlackEventWork e => AnswerEventAsync(e, ct),
+                SlackCommandWork c => AnswerCommandAsync(c, ct),
+                SlackExtensionWork x => RunExtensionAsync(x, ct),
+                SlackActionWork a => ActAsync(a, ct),
+                _ => Task.CompletedTask,
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            Log.SlackWorkFailed(log, ex, work.GetType().Name, ex.Message);
+            await ApologiseAsync(work, FailureText(work, ex), ct).ConfigureAwait(false);
+        }
+    }
+
+    internal static string FailureText(SlackWork work, Exception ex) => work switch
+    {
+        SlackExtensionWork { Subcommand: "subscribe" } => "I could not save that subscription; please try again.",
+        SlackExtensionWork { Subcommand: "unsubscribe" } => "I could not remove that subscription; please try again.",
+        SlackExtensionWork => "I could not do that just now; please try again.",
+        _ when StoreFailure.Is(ex) => "I could not save that; please try again.",
+        _ => "I could not answer that just now; please try again.",
     };
+
+    private async Task ApologiseAsync(SlackWork work, string text, CancellationToken ct)
+    {
+        var message = new SlackMessage { Text = text };
+        switch (work)
+        {
+            case SlackEventWork e:
+                await api.PostMessageAsync(message with { Channel = e.Channel, ThreadTs = e.ThreadTs }, ct).ConfigureAwait(false);
+                break;
+            case SlackCommandWork { Command.ResponseUrl: { } url }:
+                await api.PostToResponseUrlAsync(url, message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct).ConfigureAwait(false);
+                break;
+            case SlackExtensionWork { Command.ResponseUrl: { } url }:
+                await api.PostToResponseUrlAsync(url, message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct).ConfigureAwait(false);
+                break;
+            case SlackActionWork { Interaction: var i } when i.User?.Id is { } user:
+                await EphemeralAsync(i, i.Channel?.Id ?? i.Container?.ChannelId, user, message, ct).ConfigureAwait(false);
+                break;
+        }
+    }
 
     private async Task AnswerEventAsync(SlackEventWork w, CancellationToken ct)
     {

@@ -11,16 +11,16 @@ public static class SlackServices
         var services = builder.Services;
         services.AddOptions<SlackOptions>().Bind(builder.Configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        SlackApiClient.AddHttpClients(services);
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackEventDeduper>();
         services.AddSingleton<SlackWorkQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         services.AddSingleton(sp => new SlackAnswerCache(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SlackHelp>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackResponder>();
         services.AddSingleton<SlackApiClient>();
-        services.AddHostedService<SlackWorker>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:AppToken"]))
         {
             services.AddSingleton<SlackSocketModeClient>();

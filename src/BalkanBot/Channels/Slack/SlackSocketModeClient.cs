@@ -72,7 +72,7 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             frame.Write(buffer, 0, result.Count);
             if (!result.EndOfMessage) continue;
             SocketModeEnvelope? envelope = null;
-            try { envelope = JsonSerializer.Deserialize(frame.GetBuffer().AsSpan(0, (int)frame.Length), SlackJson.Wire.SocketModeEnvelope); }
+            try { envelope = JsonSerializer.Deserialize(frame.GetBuffer().AsSpan(0, (int)frame.Length), SlackJson.Inbound.TypeInfo<SocketModeEnvelope>()); }
             catch (JsonException) { Log.SlackSocketFrameIgnored(log, "(not JSON)"); }
             frame.SetLength(0);
             if (envelope is null) continue;
@@ -100,13 +100,15 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             var payload = envelope.Payload is { ValueKind: JsonValueKind.Object } p ? p : (JsonElement?)null;
             switch (envelope.Type)
             {
-                case "events_api" when payload is { } e && e.Deserialize(SlackJson.Wire.SlackEventEnvelope) is { } events:
-                    inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                case "events_api" when payload is { } e && e.Deserialize(SlackJson.Inbound.TypeInfo<SlackEventEnvelope>()) is { } events:
+                    var outcome = inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Outcome;
+                    // No room: leave it unacknowledged, so Slack delivers it again (as it retries a 503 over HTTP).
+                    if (outcome == SlackOutcome.Busy) return;
                     break;
-                case "slash_commands" when payload is { } c && c.Deserialize(SlackJson.Wire.SlackCommand) is { } command:
+                case "slash_commands" when payload is { } c && c.Deserialize(SlackJson.Inbound.TypeInfo<SlackCommand>()) is { } command:
                     reply = inbound.HandleCommand(command).Reply;
                     break;
-                case "interactive" when payload is { } i && i.Deserialize(SlackJson.Wire.SlackInteraction) is { } interaction:
+                case "interactive" when payload is { } i && i.Deserialize(SlackJson.Inbound.TypeInfo<SlackInteraction>()) is { } interaction:
                     inbound.HandleInteraction(interaction);
                     break;
                 default:
@@ -118,7 +120,7 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
         {
             Log.SlackSocketFrameIgnored(log, envelope.Type + " (malformed payload)");
         }
-        // Acknowledge every envelope, handled or not: an unacknowledged one is redelivered over and over.
+        // Acknowledge every other envelope, handled or not: an unacknowledged one is redelivered over and over.
         var ack = JsonSerializer.SerializeToUtf8Bytes(new SocketModeAck(envelope.EnvelopeId, reply), SlackJson.Wire.SocketModeAck);
         await socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
     }

@@ -77,4 +77,7 @@ internal static class SlackJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>For what Slack sends us: wrong-typed fields read as absent, null and junk array elements are dropped.</summary>
+    public static JsonSerializerOptions Inbound { get; } = WireJson.Tolerant(Wire);
 }

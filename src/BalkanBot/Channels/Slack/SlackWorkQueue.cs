@@ -1,9 +1,8 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Slack;
 
-/// <summary>Something to answer after Slack has had its 200.</summary>
+/// <summary>Something to answer after Slack has had its acknowledgement.</summary>
 public abstract record SlackWork(string ConversationId);
 
 /// <summary>An @mention or a direct message; the answer goes to <paramref name="Channel"/>, in <paramref name="ThreadTs"/> when set.</summary>
@@ -20,15 +19,11 @@ public sealed record SlackExtensionWork(SlackCommand Command, string Subcommand,
 public sealed record SlackActionWork(SlackInteraction Interaction, SlackAction Action, string ConversationId) : SlackWork(ConversationId);
 
 /// <summary>
-/// A bounded queue between the endpoints (which must answer Slack within 3 s) and the worker that answers.
-/// Bounded so a flood cannot exhaust memory: when it is full, callers tell Slack to come back later.
+/// The Slack channel's background work (see <see cref="WorkQueue"/>), shared by the HTTP endpoints and Socket Mode,
+/// which must acknowledge within 3 s. When it is full, commands are told "busy" and events get a 503 that Slack retries.
 /// </summary>
-public sealed class SlackWorkQueue(IOptions<SlackOptions> options)
+public sealed class SlackWorkQueue(SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
+    : WorkQueue("slack", new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
 {
-    private readonly Channel<SlackWork> _channel = Channel.CreateBounded<SlackWork>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleWriter = false });
-
-    public bool TryEnqueue(SlackWork work) => _channel.Writer.TryWrite(work);
-
-    public ChannelReader<SlackWork> Reader => _channel.Reader;
+    public bool TryEnqueue(SlackWork work) => TryEnqueue(work.ConversationId, work.GetType().Name, ct => responder.HandleAsync(work, ct));
 }

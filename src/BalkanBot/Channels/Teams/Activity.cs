@@ -138,4 +138,7 @@ internal static class TeamsJson
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>For what channels send us: wrong-typed fields read as absent, null and junk array elements are dropped.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Inbound = BalkanBot.Channels.WireJson.Tolerant(Context);
 }

@@ -1,76 +1,22 @@
-using System.Collections.Concurrent;
-using BalkanBot.Hosting;
-
 namespace BalkanBot.Channels.Teams;
 
 /// <summary>
-/// Runs turns after the HTTP request has been answered: Teams wants its 200 fast and the reply as a separate call.
-/// Bounded, so a flood of messages queues instead of starting unbounded work; drained on shutdown so a reply in
-/// flight is not cut off.
+/// The Bot Framework channel's turns, run after the HTTP request has been answered (see <see cref="WorkQueue"/>).
+/// When full, /api/messages answers 503 with Retry-After, which the Bot Connector retries. Without an app id any
+/// local client may name any local serviceUrl, so one serviceUrl host then holds at most a quarter of the queue
+/// (<see cref="TeamsOptions.QueuePerServiceUrlHost"/>): a client pointing the bot at a port that never answers
+/// cannot crowd out the others. With an app id, serviceUrl comes from Microsoft's signed token, and Teams'
+/// conversations all share a few hosts.
 /// </summary>
-public sealed class BackgroundTurns(ILogger<BackgroundTurns> log) : IHostedService
+public sealed class BackgroundTurns(TeamsOptions options, ILogger<BackgroundTurns> log)
+    : WorkQueue("teams", new WorkQueueLimits(options.QueueCapacity, options.QueuePerConversation, options.QueuePerServiceUrlHost), log)
 {
-    private const int MaxConcurrent = 16;
-    private readonly SemaphoreSlim _slots = new(MaxConcurrent, MaxConcurrent);
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
-    private readonly CancellationTokenSource _stopping = new();
+    /// <summary>The group a turn counts against: its serviceUrl's scheme, host and port.</summary>
+    public static string? GroupOf(Activity activity) =>
+        Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var u) ? u.GetLeftPart(UriPartial.Authority) : null;
 
-    public int Running => _running.Count;
+    public const string BusyText = "BalkanBot is busy right now; please try again in a minute.";
 
-    public void Run(string kind, Func<CancellationToken, Task> work)
-    {
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await work(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                Log.TeamsTurnFailed(log, ex, kind);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        });
-        _running.TryAdd(task, 0);
-        task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
-    }
-
-    /// <summary>For tests: waits until every queued turn has finished.</summary>
-    public async Task IdleAsync(TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!_running.IsEmpty && DateTime.UtcNow < until) await Task.WhenAny(Task.WhenAll(_running.Keys), Task.Delay(50)).ConfigureAwait(false);
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // Give replies in flight until the host's shutdown timeout, then cancel them.
-        try
-        {
-            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        finally
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
-    }
+    /// <summary>What a 503 asks the Bot Connector to wait before retrying, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
 }

@@ -47,6 +47,9 @@ public sealed class BotTokenClient
         }
     }
 
+    /// <summary>False without an app id: no token is sent, so a 401 is not ours to fix.</summary>
+    public bool Enabled => _options.AuthEnabled;
+
     /// <summary>After a 401 from the connector: the cached token is no good, get a new one next time.</summary>
     public void Invalidate() => _cached = null;
 
@@ -71,7 +74,7 @@ public sealed class BotTokenClient
             // The body can echo the client id and describe the failure, but never holds the secret; the status is enough.
             throw new HttpRequestException($"Token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
         }
-        var body = await response.Content.ReadFromJsonAsync(TeamsJson.Context.TokenResponse, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadFromJsonAsync(TeamsJson.Inbound.TypeInfo<TokenResponse>(), cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body?.AccessToken)) throw new HttpRequestException("Token endpoint returned no access_token.");
         return (body.AccessToken, TimeSpan.FromSeconds(Math.Clamp(body.ExpiresIn ?? 3600, 60, 24 * 3600)));
     }

@@ -13,35 +13,38 @@ public sealed record ConnectorResult(bool Ok, int Status, string? ActivityId = n
 }
 
 /// <summary>
-/// Posts activities to a Bot Connector (Teams, the playground, the local chat page). Retries what the Teams docs call
-/// transient (429, 412, 5xx, no answer) with jittered exponential backoff, honouring Retry-After.
+/// Posts activities to a Bot Connector (Teams, the playground, the local chat page) through the
+/// <see cref="HttpClientName"/> client, whose pipeline (<see cref="OutboundHttp"/>) retries what the Teams docs call
+/// transient (429, 412, 5xx, no answer) honouring Retry-After, limits calls per serviceUrl host, and never follows
+/// a redirect with the bot's token.
 /// </summary>
-public sealed class ConnectorClient
+public sealed class ConnectorClient(IHttpClientFactory http, BotTokenClient tokens, ILogger<ConnectorClient> log)
 {
-    public const int MaxAttempts = 4;
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(400);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
-    private readonly HttpClient _http;
-    private readonly BotTokenClient _tokens;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _log;
+    public const string HttpClientName = "BalkanBot.Teams.Connector";
 
-    public ConnectorClient(HttpClient http, BotTokenClient tokens, TimeProvider clock, ILogger<ConnectorClient> log)
-    {
-        _http = http;
-        _tokens = tokens;
-        _clock = clock;
-        _log = log;
-    }
+    /// <summary>
+    /// Teams shows a failure when the first reply takes more than 15 s, so a whole call, retries included, stays
+    /// within that; a connector that does not answer the first attempt in 3 s is more likely dead than slow.
+    /// </summary>
+    public static readonly OutboundPolicy Policy = new(MaxAttempts: 4, FirstAttemptTimeout: TimeSpan.FromSeconds(3),
+        RetryAttemptTimeout: TimeSpan.FromSeconds(8), TotalTimeout: TimeSpan.FromSeconds(15), BaseDelay: TimeSpan.FromMilliseconds(400),
+        MaxRetryAfter: TimeSpan.FromSeconds(10), PerHostConcurrency: 32, PerHostQueue: 4096, RetryPreconditionFailed: true);
 
     /// <summary>Replies in the thread of <c>ReplyToId</c> when set, else starts a new message in the conversation.</summary>
-    public Task<ConnectorResult> SendAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<ConnectorResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (!IsHttpUrl(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
-            return Task.FromResult(new ConnectorResult(false, 0));
+        if (!IsHttpUrl(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id)) return new ConnectorResult(false, 0);
         var url = $"{activity.ServiceUrl!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(activity.Conversation.Id)}/activities" +
                   (string.IsNullOrEmpty(activity.ReplyToId) ? "" : "/" + Uri.EscapeDataString(activity.ReplyToId));
-        return PostAsync(url, JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Context.Activity), activity.Type, cancellationToken);
+        var body = JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Context.Activity);
+        var result = await PostAsync(url, body, activity.Type, cancellationToken).ConfigureAwait(false);
+        if (result.Status == (int)HttpStatusCode.Unauthorized && tokens.Enabled)
+        {
+            // One more try with a new token: the cached one may have been revoked before its expiry.
+            tokens.Invalidate();
+            result = await PostAsync(url, body, activity.Type, cancellationToken).ConfigureAwait(false);
+        }
+        return result;
     }
 
     public static bool IsHttpUrl(string? url) =>
@@ -49,69 +52,25 @@ public sealed class ConnectorClient
 
     private async Task<ConnectorResult> PostAsync(string url, byte[] body, string? type, CancellationToken cancellationToken)
     {
-        var refreshedToken = false;
-        var status = 0;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                if (await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
-                {
-                    var created = await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
-                    if (attempt > 1) Log.TeamsSendRecovered(_log, type, attempt);
-                    return new ConnectorResult(true, status, created);
-                }
-                var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
-                Log.TeamsSendFailed(_log, type, status, attempt, correlation);
-                if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshedToken)
-                {
-                    // One retry with a new token: the cached one may have been revoked before its expiry.
-                    refreshedToken = true;
-                    _tokens.Invalidate();
-                }
-                else if (!Transient(response.StatusCode)) return new ConnectorResult(false, status);
-                retryAfter = RetryAfter(response.Headers.RetryAfter);
-            }
-            catch (HttpRequestException ex)
-            {
-                Log.TeamsSendError(_log, type, attempt, ex.GetType().Name, ex.HttpRequestError.ToString());
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                Log.TeamsSendError(_log, type, attempt, "Timeout", "");
-            }
-            if (attempt >= MaxAttempts) return new ConnectorResult(false, status);
-            await Task.Delay(Delay(attempt, retryAfter), _clock, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            if (await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+                return new ConnectorResult(true, status, await ReadIdAsync(response, cancellationToken).ConfigureAwait(false));
+            var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
+            Log.TeamsSendFailed(log, type, status, correlation);
+            return new ConnectorResult(false, status);
         }
-    }
-
-    private static bool Transient(HttpStatusCode s) => s is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed || (int)s >= 500;
-
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } d } => d,
-        { Date: { } at } => at - _clock.GetUtcNow(),
-        _ => null,
-    };
-
-    /// <summary>
-    /// The server's Retry-After when given (plus a little jitter so parallel senders do not retry in lockstep),
-    /// else exponential backoff with full jitter around 0.4, 0.8, 1.6 s; never longer than 20 s.
-    /// </summary>
-    internal static TimeSpan Delay(int attempt, TimeSpan? retryAfter)
-    {
-        var jitter = Random.Shared.NextDouble();
-        var delay = retryAfter is { } ra && ra >= TimeSpan.Zero
-            ? ra + TimeSpan.FromMilliseconds(jitter * 250)
-            : BaseDelay * Math.Pow(2, attempt - 1) * (0.5 + jitter);
-        return delay > MaxDelay ? MaxDelay : delay;
+        catch (Exception ex) when (OutboundHttp.IsNoAnswer(ex, cancellationToken))
+        {
+            Log.TeamsSendError(log, type, ex.GetType().Name);
+            return new ConnectorResult(false, 0);
+        }
     }
 
     private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -120,7 +79,7 @@ public sealed class ConnectorClient
         try
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, TeamsJson.Context.ResourceResponse)?.Id;
+            return bytes.Length == 0 ? null : JsonSerializer.Deserialize(bytes, TeamsJson.Inbound.TypeInfo<ResourceResponse>())?.Id;
         }
         catch (JsonException)
         {

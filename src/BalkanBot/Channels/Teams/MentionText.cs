@@ -16,7 +16,8 @@ public static partial class MentionText
         var botId = activity.Recipient?.Id;
         if (activity.Entities is { Count: > 0 } entities)
         {
-            var ours = entities.Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            // Entities come off the wire: any element may be null even after tolerant parsing (an Activity built in code).
+            var ours = entities.Where(e => e is not null && string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
                                            && botId is not null && e.Mentioned?.Id == botId).ToList();
             foreach (var e in ours)
             {

@@ -38,7 +38,8 @@ public sealed partial class TeamsBot
                                 new CardRenderOptions(data.AnswerId, _answers.EchoesQuestion(data.AnswerId), data.Rating)))
                             : MessageResponse("Thanks, your feedback was recorded.");
                 default:
-                    _background.Run($"action {data.Action}", ct => ActAsync(turn, data, ct));
+                    if (!_background.TryEnqueue(turn.ConversationId, $"action {data.Action}", ct => ActAsync(turn, data, ct), BackgroundTurns.GroupOf(a)))
+                        return MessageResponse(BackgroundTurns.BusyText);
                     return MessageResponse(data.Action == CardVerbs.FollowUp ? $"Looking up: {AdaptiveCardRenderer.Clip(data.Question ?? "", 120)}" : "One moment…");
             }
         }

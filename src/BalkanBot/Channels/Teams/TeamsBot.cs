@@ -63,10 +63,9 @@ public sealed partial class TeamsBot
     private async Task<TurnResponse> RunAsync(Turn turn, string kind, Func<Turn, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         if (!turn.ExpectsReplies)
-        {
-            _background.Run(kind, ct => work(turn, ct));
-            return TurnResponse.Empty;
-        }
+            return _background.TryEnqueue(turn.ConversationId, kind, ct => work(turn, ct), BackgroundTurns.GroupOf(turn.Activity))
+                ? TurnResponse.Empty
+                : TurnResponse.Busy;
         await work(turn, cancellationToken).ConfigureAwait(false);
         return new TurnResponse(Replies: new ExpectedReplies { Activities = [.. turn.BufferedReplies] });
     }
@@ -108,7 +107,10 @@ public sealed partial class TeamsBot
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.TeamsAnswerFailed(_log, ex);
-            var error = AdaptiveCardRenderer.Error("I could not answer that just now. Please try again in a moment.", text);
+            // A write the user asked for (a subscription) that did not happen must not look like a shrug.
+            var error = AdaptiveCardRenderer.Error(StoreFailure.Is(ex)
+                ? "I could not save that; please try again in a moment."
+                : "I could not answer that just now. Please try again in a moment.", text);
             await turn.SendAsync(turn.Reply(error, summary: "Sorry, that did not work"), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -146,7 +148,7 @@ public sealed partial class TeamsBot
         var botId = a.Recipient?.Id;
         var added = a.Type == ActivityTypes.InstallationUpdate
             ? string.Equals(a.Action, "add", StringComparison.OrdinalIgnoreCase) // not "add-upgrade": they know the bot already
-            : botId is not null && a.MembersAdded?.Any(m => m.Id == botId) == true;
+            : botId is not null && a.MembersAdded?.Any(m => m?.Id == botId) == true;
         if (!added || turn.ConversationId.Length == 0 || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
         var kb = _engine.Knowledge;
         var sources = kb.Counts.TryGetValue(RecordKind.Source, out var n) ? n : 0;

@@ -14,7 +14,7 @@ public static class TeamsEndpoint
     {
         var log = logs.CreateLogger("BalkanBot.Channels.Teams");
         var ct = http.RequestAborted;
-        if (http.Request.ContentLength > BotHost.MaxRequestBytes) return Reject(log, 413, "body too large");
+        if (http.Request.ContentLength > RequestBody.MaxBytes) return Reject(log, 413, "body too large");
 
         // The token is checked before the body is read: an unauthenticated caller learns nothing about our parsing.
         BotCaller? caller = null;
@@ -30,12 +30,12 @@ public static class TeamsEndpoint
             caller = result.Caller;
         }
 
-        var body = await ReadBodyAsync(http.Request, ct).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null) return Reject(log, 413, "body too large");
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body.AsSpan(StartAfterBom(body)), TeamsJson.Context.Activity);
+            activity = JsonSerializer.Deserialize(body.AsSpan(StartAfterBom(body)), TeamsJson.Inbound.TypeInfo<Activity>());
         }
         catch (JsonException ex)
         {
@@ -64,6 +64,11 @@ public static class TeamsEndpoint
             Log.TeamsTurnFailed(log, ex, activity.Type ?? "activity");
             return TypedResults.Ok();
         }
+        if (response.QueueFull)
+        {
+            http.Response.Headers.RetryAfter = BackgroundTurns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Reject(log, 503, "too many turns waiting; retry later", title: "Busy");
+        }
         if (response.Invoke is { } invoke) return TypedResults.Json(invoke, TeamsJson.Context.InvokeResponse);
         if (response.Replies is { } replies) return TypedResults.Json(replies, TeamsJson.Context.ExpectedReplies);
         return TypedResults.Ok();
@@ -83,33 +88,12 @@ public static class TeamsEndpoint
         return null;
     }
 
-    /// <summary>Reads at most the size limit; null when the body is longer (no Content-Length, chunked uploads).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int n;
-            while ((n = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > BotHost.MaxRequestBytes) return null;
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null; // Kestrel's own limit tripped first.
-        }
-        return buffer.ToArray();
-    }
-
     private static int StartAfterBom(byte[] body) => body is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
 
-    private static ProblemHttpResult Reject(ILogger log, int status, string reason)
+    private static ProblemHttpResult Reject(ILogger log, int status, string reason, string? title = null)
     {
         Log.TeamsRequestRejected(log, status, reason);
-        var title = status switch
+        title ??= status switch
         {
             400 => "Malformed activity",
             401 => "Unauthorized",

@@ -21,6 +21,19 @@ public sealed record TeamsOptions
     public string OpenIdMetadataUrl { get; init; } = DefaultMetadataUrl;
     public string? TokenEndpoint { get; init; }
     public IReadOnlyList<string> ValidIssuers { get; init; } = [BotFrameworkIssuer];
+    /// <summary>Turns accepted and not yet finished; beyond it /api/messages answers 503 with Retry-After.</summary>
+    public int QueueCapacity { get; init; } = DefaultQueueCapacity;
+    /// <summary>Of those, at most this many for one conversation.</summary>
+    public int QueuePerConversation { get; init; } = DefaultQueuePerConversation;
+
+    /// <summary>
+    /// Of those, at most this many for one serviceUrl host. Without an app id it defaults to a quarter of the queue
+    /// (any local client can name any local serviceUrl); with one, to no limit (serviceUrl comes from a signed token).
+    /// </summary>
+    public int? QueuePerServiceUrlHost { get; init; }
+
+    public const int DefaultQueueCapacity = 1024;
+    public const int DefaultQueuePerConversation = 16;
 
     /// <summary>With no app id the bot trusts every caller: local development, the Emulator, the Teams playground.</summary>
     public bool AuthEnabled => !string.IsNullOrWhiteSpace(AppId);
@@ -48,7 +61,17 @@ public sealed record TeamsOptions
             OpenIdMetadataUrl = Blank(configuration["Teams:OpenIdMetadataUrl"]) ?? DefaultMetadataUrl,
             TokenEndpoint = Blank(configuration["Teams:TokenEndpoint"]),
             ValidIssuers = configuration.GetSection("Teams:ValidIssuers").Get<string[]>() is { Length: > 0 } issuers ? issuers : [BotFrameworkIssuer],
+            QueueCapacity = Number(configuration, "Teams:QueueCapacity", DefaultQueueCapacity, 1, 100_000),
+            QueuePerConversation = Number(configuration, "Teams:QueuePerConversation", DefaultQueuePerConversation, 1, 1000),
         };
+        options = options with
+        {
+            QueuePerServiceUrlHost = string.IsNullOrWhiteSpace(configuration["Teams:QueuePerServiceUrlHost"])
+                ? options.AuthEnabled ? null : Math.Max(options.QueuePerConversation, options.QueueCapacity / 4)
+                : Number(configuration, "Teams:QueuePerServiceUrlHost", 0, 1, options.QueueCapacity),
+        };
+        if (options.QueuePerConversation > options.QueueCapacity)
+            throw new InvalidOperationException("Teams:QueuePerConversation must not be larger than Teams:QueueCapacity.");
         options.Validate(configuration);
         return options;
     }
@@ -86,6 +109,15 @@ public sealed record TeamsOptions
             if (provider.TryGet("MicrosoftAppPassword", out var value) && !string.IsNullOrEmpty(value)) return path;
         }
         return null;
+    }
+
+    private static int Number(IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new InvalidOperationException($"{key} must be a whole number from {min} to {max} (was '{text}').");
+        return n;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

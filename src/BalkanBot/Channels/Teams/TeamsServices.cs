@@ -8,21 +8,20 @@ namespace BalkanBot.Channels.Teams;
 public static class TeamsServices
 {
     public const string AuthClient = "BalkanBot.Teams.Auth";
-    public const string ConnectorHttpClient = "BalkanBot.Teams.Connector";
 
     public static void Add(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         // Read when the host is built, so configuration added by tests and the command line is in place.
         services.AddSingleton(sp => TeamsOptions.Load(sp.GetRequiredService<IConfiguration>()));
-        services.AddHttpClient(AuthClient, c => c.Timeout = TimeSpan.FromSeconds(10));
-        // Teams gives a reply about 15 s; one connector call should not use all of it.
-        services.AddHttpClient(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        // The token request carries the app password: never let a redirect take it elsewhere.
+        services.AddHttpClient(AuthClient, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddOutboundHttpClient(ConnectorClient.HttpClientName, _ => ConnectorClient.Policy);
         services.AddSingleton(sp => new BotAuthenticator(sp.GetRequiredService<TeamsOptions>(), Http(sp, AuthClient), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BotTokenClient(sp.GetRequiredService<TeamsOptions>(), Http(sp, AuthClient),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BotTokenClient>>()));
-        services.AddSingleton(sp => new ConnectorClient(Http(sp, ConnectorHttpClient), sp.GetRequiredService<BotTokenClient>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddSingleton<ConnectorClient>();
         services.AddSingleton<AnswerCache>();
         services.AddSingleton(sp => new WelcomeTracker(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BackgroundTurns>();

@@ -3,9 +3,11 @@ using BalkanBot.Cards;
 namespace BalkanBot.Channels.Teams;
 
 /// <summary>What the HTTP response to an activity carries: nothing, an invoke result, or the replies themselves.</summary>
-public sealed record TurnResponse(InvokeResponse? Invoke = null, ExpectedReplies? Replies = null)
+public sealed record TurnResponse(InvokeResponse? Invoke = null, ExpectedReplies? Replies = null, bool QueueFull = false)
 {
     public static TurnResponse Empty { get; } = new();
+    /// <summary>The turn queue is full: the channel should retry later (the Bot Connector does, on 503).</summary>
+    public static TurnResponse Busy { get; } = new(QueueFull: true);
 }
 
 /// <summary>

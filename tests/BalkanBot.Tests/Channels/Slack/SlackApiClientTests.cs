@@ -12,28 +12,36 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     private const string Token = "xoxb-secret-token-never-logged";
     private SlackFakeApi _fake = null!;
     private readonly CapturingLoggerProvider _logs = new();
-    private ServiceProvider _services = null!;
+    private readonly List<ServiceProvider> _providers = [];
 
-    public async Task InitializeAsync()
-    {
-        _fake = await SlackFakeApi.StartAsync();
-        _services = new ServiceCollection().AddHttpClient().AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)).BuildServiceProvider();
-    }
+    public async Task InitializeAsync() => _fake = await SlackFakeApi.StartAsync();
 
     public async Task DisposeAsync()
     {
-        await _services.DisposeAsync();
+        foreach (var p in _providers) await p.DisposeAsync();
         await _fake.DisposeAsync();
     }
 
-    private SlackApiClient Client(int maxAttempts = 4, int maxRetryAfter = 60) => new(
-        _services.GetRequiredService<IHttpClientFactory>(),
-        new FixedSlackOptions(new SlackOptions
+    /// <summary>The client as the host registers it: its HTTP clients and their retry pipelines follow these options.</summary>
+    private SlackApiClient Client(int maxAttempts = 4, int maxRetryAfter = 60, string? appToken = null)
+    {
+        var services = new ServiceCollection().AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        services.Configure<SlackOptions>(o =>
         {
-            BotToken = Token, SigningSecret = "s", ApiBaseUrl = _fake.ApiBaseUrl, MaxAttempts = maxAttempts,
-            RetryBaseDelayMilliseconds = 50, MaxRetryAfterSeconds = maxRetryAfter,
-        }),
-        TimeProvider.System, _services.GetRequiredService<ILogger<SlackApiClient>>());
+            o.BotToken = Token;
+            o.AppToken = appToken;
+            o.SigningSecret = "s";
+            o.ApiBaseUrl = _fake.ApiBaseUrl;
+            o.MaxAttempts = maxAttempts;
+            o.RetryBaseDelayMilliseconds = 50;
+            o.MaxRetryAfterSeconds = maxRetryAfter;
+        });
+        SlackApiClient.AddHttpClients(services);
+        services.AddSingleton<SlackApiClient>();
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider.GetRequiredService<SlackApiClient>();
+    }
 
     private static SlackMessage Message => new() { Channel = "C1", Text = "hello" };
 
@@ -136,10 +144,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task OpenSocketModeConnection_UsesTheAppToken()
     {
-        var client = new SlackApiClient(_services.GetRequiredService<IHttpClientFactory>(),
-            new FixedSlackOptions(new SlackOptions { BotToken = Token, AppToken = "xapp-1-test", ApiBaseUrl = _fake.ApiBaseUrl }),
-            TimeProvider.System, _services.GetRequiredService<ILogger<SlackApiClient>>());
-        var url = await client.OpenSocketModeConnectionAsync();
+        var url = await Client(appToken: "xapp-1-test").OpenSocketModeConnectionAsync();
         Assert.Equal("ws", url?.Scheme);
         Assert.Equal("Bearer xapp-1-test", Assert.Single(_fake.CallsTo("/api/apps.connections.open")).Authorization);
     }

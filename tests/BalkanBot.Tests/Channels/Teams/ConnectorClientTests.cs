@@ -1,15 +1,23 @@
 using System.Net;
 using BalkanBot.Channels.Teams;
+using BalkanBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BalkanBot.Tests.Channels.Teams;
 
 public sealed class ConnectorClientTests
 {
-    private static ConnectorClient Create(StubHttpHandler http, TeamsOptions? options = null, HttpMessageHandler? tokens = null) =>
-        new(new HttpClient(http), new BotTokenClient(options ?? new TeamsOptions(), new HttpClient(tokens ?? new StubHttpHandler((_, n) =>
+    /// <summary>The client as the host registers it (retry pipeline included), with <paramref name="http"/> in place of the network.</summary>
+    private static ConnectorClient Create(StubHttpHandler http, TeamsOptions? options = null, HttpMessageHandler? tokens = null)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOutboundHttpClient(ConnectorClient.HttpClientName, _ => ConnectorClient.Policy).ConfigurePrimaryHttpMessageHandler(() => http);
+        var factory = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        return new(factory, new BotTokenClient(options ?? new TeamsOptions(), new HttpClient(tokens ?? new StubHttpHandler((_, n) =>
                 StubHttpHandler.Json($$"""{"access_token":"t{{n}}","expires_in":3600}"""))), TimeProvider.System, NullLogger<BotTokenClient>.Instance),
-            TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+            NullLogger<ConnectorClient>.Instance);
+    }
 
     private static Activity Reply(string conversationId = "19:abc@thread.skype;messageid=42", string? replyTo = "1700000000000") => new()
     {
@@ -71,7 +79,7 @@ public sealed class ConnectorClientTests
 
         Assert.False(result.Ok);
         Assert.Equal(502, result.Status);
-        Assert.Equal(ConnectorClient.MaxAttempts, http.Calls);
+        Assert.Equal(ConnectorClient.Policy.MaxAttempts, http.Calls);
     }
 
     [Theory]
@@ -118,22 +126,5 @@ public sealed class ConnectorClientTests
 
         Assert.False((await Create(http).SendAsync(reply, CancellationToken.None)).Ok);
         Assert.Equal(0, http.Calls);
-    }
-
-    [Theory]
-    [InlineData(1, 0.2, 0.6)]
-    [InlineData(2, 0.4, 1.2)]
-    [InlineData(3, 0.8, 2.4)]
-    public void Delay_NoRetryAfter_JitteredExponential(int attempt, double min, double max)
-    {
-        for (var i = 0; i < 50; i++)
-            Assert.InRange(ConnectorClient.Delay(attempt, null).TotalSeconds, min, max);
-    }
-
-    [Fact]
-    public void Delay_RetryAfter_HonouredAndCapped()
-    {
-        Assert.InRange(ConnectorClient.Delay(1, TimeSpan.FromSeconds(3)).TotalSeconds, 3, 3.25);
-        Assert.Equal(TimeSpan.FromSeconds(20), ConnectorClient.Delay(1, TimeSpan.FromMinutes(5)));
     }
 }
