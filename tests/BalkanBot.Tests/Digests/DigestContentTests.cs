@@ -19,7 +19,7 @@ public class DigestContentTests
         world.Clock.Advance(TimeSpan.FromDays(2)); // an editor adds an incident and corrects a figure; the bot restarts
         var kb = await world.BuildAsync(DigestWorld.With(
             DigestWorld.NewEvent("test-clash-2026", "Test clash in Zvečan (March 2026)", "2026-03-25", "kosovo", "kosovo-police"),
-            DigestWorld.Changed(Figure, f => f with { Value = 4800, ValueText = "about 4,800 personnel" })));
+            DigestWorld.Changed(Figure, f => f with { Value = 4800, Approx = "about", ValueText = "about 4,800" })));
 
         world.Clock.SetUtcNow(Utc(2026, 3, 30, 6));
         var slack = new FakeSender();
@@ -31,8 +31,8 @@ public class DigestContentTests
         Assert.Empty(digest.Agreements);
         var figure = Assert.Single(digest.Figures);
         Assert.Equal(Figure, figure.RecordId);
-        Assert.Contains("more than 4,500 troops", figure.Old); // the source's "well over 4,500" personnel, as a figure
-        Assert.Contains("about 4,800", figure.New);
+        Assert.Contains("more than 4,500 personnel", figure.Old); // the source's "well over 4,500", as a figure
+        Assert.Contains("about 4,800 personnel", figure.New);
         var clash = digest.Events[0];
         Assert.Equal("25 March 2026", clash.Date);
         Assert.Contains("Testville", clash.Where);
@@ -110,7 +110,7 @@ public class DigestContentTests
         var kb = await world.BuildAsync(DigestWorld.With(
             DigestWorld.NewEvent("test-kosovo", "Test incident in Kosovo", "2026-03-24", "kosovo", "kosovo-police"),
             DigestWorld.NewEvent("test-serbia", "Test incident in Serbia", "2026-03-24", "serbia", "serbia"),
-            DigestWorld.Changed(Figure, f => f with { Value = 4800, ValueText = "about 4,800 personnel" })));
+            DigestWorld.Changed(Figure, f => f with { Value = 4800, Approx = "about", ValueText = "about 4,800" })));
         var request = SubscriptionRequest.Parse("Kosova", kb, world.Schedules.Keys); // misspelt, as people type it
 
         var digest = await Compose(world, kb, since, request.Filter);
@@ -130,7 +130,7 @@ public class DigestContentTests
         world.Clock.Advance(TimeSpan.FromHours(1));
         var kb = await world.BuildAsync(DigestWorld.With(
             DigestWorld.NewEvent("test-kosovo", "Test incident in Kosovo", "2026-03-24", "kosovo", "kosovo-police"),
-            DigestWorld.Changed(Figure, f => f with { Value = 4800, ValueText = "about 4,800 personnel" })));
+            DigestWorld.Changed(Figure, f => f with { Value = 4800, Approx = "about", ValueText = "about 4,800" })));
 
         var kfor = SubscriptionRequest.Parse("weekly Kosovo Force", kb, world.Schedules.Keys); // an alias of KFOR
         var figuresOnly = SubscriptionRequest.Parse("daily figures", kb, world.Schedules.Keys);
