@@ -16,7 +16,7 @@ const { chromium } = require("playwright-core");
 
 const QUESTION = "What is the Tirana Declaration?";
 const ANSWER_TEXT = "18 March 2025";
-const FOLLOW_UP = "When was the Tirana Declaration signed?";
+const FOLLOW_UP = "What do the sources say about the Tirana Declaration?";
 const TIMEOUT = 20000;
 
 async function main([base, outDir = "artifacts"]) {

@@ -17,7 +17,7 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
     [
         new { install = true, expect = new { minCards = 1, textIncludes = "Try one of these" } },
         new { say = "What is the Tirana Declaration?", expect = new { minCards = 1, textIncludes = "18 March 2025" } },
-        new { press = "When was the Tirana Declaration signed?", expect = new { minCards = 1, textIncludes = "You asked: When was the Tirana Declaration signed?" } },
+        new { press = "What do the sources say about the Tirana Declaration?", expect = new { minCards = 1, textIncludes = "You asked: What do the sources say about the Tirana Declaration?" } },
         new { say = "Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs", expect = new { minCards = 1, textIncludes = "no data" } },
         new { say = "What happened in Republika Srpska in March 2025?", expect = new { minCards = 1, textIncludes = "Timeline" } },
         new { say = "How many troops does KFOR have?", expect = new { minCards = 1, textIncludes = "3,700" } },
