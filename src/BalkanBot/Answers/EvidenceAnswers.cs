@@ -47,9 +47,13 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         return FromPassages(q, evidence);
     }
 
-    private Answer WithSupport(Answer handled, Evidence evidence, int max = ExtraFacts) =>
-        AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
-            .Where(p => p.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(p)), max);
+    private Answer WithSupport(Answer handled, Evidence evidence, int max = ExtraFacts)
+    {
+        // A record's names answer "what does it stand for", "what was it first called"; otherwise they repeat the title.
+        var names = EvidenceFinder.AsksForName(evidence.Terms);
+        return AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
+            .Where(p => (names || p.Kind != PassageKind.Name) && !EvidenceFinder.IsCaveat(p)), max);
+    }
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>
     private static bool Agrees(Answer handled, Evidence evidence, IntentKind intent)

@@ -153,8 +153,8 @@ public static partial class EvidenceFinder
         "suspended", "collapsed", "cancelled", "canceled", "revoked", "scrapped", "ratified", "recognised", "recognized",
     ];
 
-    private static bool AsksForName(QuestionTerms terms) =>
-        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full"]);
+    public static bool AsksForName(QuestionTerms terms) =>
+        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "define", "definition"]);
 
     /// <summary>
     /// For a quantity, the named thing must be what the passage measures: its own record or subject, or named
