@@ -44,7 +44,10 @@ public static partial class EvidenceFinder
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
         var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
         var candidates = index.Search(query, 40).ToList();
-        if (!kb.EventsInPassageIndex) candidates = WithLargeEvents(kb, q, terms, candidates);
+        // A large incident set is searched only when the curated passages hold nothing for the question: an AND
+        // query over 100,000 events costs tens of milliseconds, and the curated records answer most questions.
+        if (!kb.EventsInPassageIndex && !candidates.Any(h => Supports(index, h, terms, focus)))
+            candidates = WithLargeEvents(kb, q, terms, candidates);
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
