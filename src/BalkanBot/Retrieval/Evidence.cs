@@ -46,14 +46,14 @@ public static partial class EvidenceFinder
         var candidates = index.Search(query, 40).ToList();
         // A large incident set is searched only when the curated passages hold nothing for the question: an AND
         // query over 100,000 events costs tens of milliseconds, and the curated records answer most questions.
-        if (!kb.EventsInPassageIndex && !candidates.Any(h => Supports(index, h, terms, focus)))
+        if (!kb.EventsInPassageIndex && !candidates.Any(h => Supports(kb, index, h, terms, focus)))
             candidates = WithLargeEvents(kb, q, terms, candidates);
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0) return new Evidence(terms, [], candidates);
         var people = terms.AsksPerson ? kb.PersonNames : null;
-        var supporting = candidates.Where(h => Supports(index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
+        var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
@@ -83,7 +83,7 @@ public static partial class EvidenceFinder
         return hits.OrderByDescending(h => h.Score).ToList();
     }
 
-    private static bool Supports(PassageIndex index, PassageHit hit, QuestionTerms terms, IReadOnlyList<KnowledgeRecord> focus)
+    private static bool Supports(KnowledgeBase kb, PassageIndex index, PassageHit hit, QuestionTerms terms, IReadOnlyList<KnowledgeRecord> focus)
     {
         var p = hit.Passage;
         // Every named thing, or at least the main one where several are named in passing.
@@ -100,12 +100,13 @@ public static partial class EvidenceFinder
             if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
-                && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId)) return false;
+                && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId) && !MeasuresFor(kb, p, terms)) return false;
         }
         var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
         bool InText(string t) => text is null ? index.MatchesInText(p, t) : text.Contains(" " + t, StringComparison.Ordinal);
+        // A figure's measure and unit stand in its record's name fields, not always in its sentence.
         foreach (var h in terms.Hard)
-            if (!InText(h)) return false;
+            if (!InText(h) && !(p.Kind == PassageKind.Figure && p.Id >= 0 && index.Matches(p, h))) return false;
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
         if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.AsksValue && !terms.AsksDate && terms.Hard.Any(NumericMeasures.Contains))
             && !NumberNear(index, p, terms.Hard)) return false;
@@ -146,7 +147,7 @@ public static partial class EvidenceFinder
     [
         "population", "inhabitants", "budget", "spend", "spending", "spent", "expenditure", "gdp", "salary", "salaries", "wages",
         "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
-        "strength",
+        "strength", "pay", "paid", "cost", "costs", "price", "worth", "died", "die", "fatalities", "victims",
     ];
 
     private static readonly HashSet<string> ChangeVerbs =
@@ -168,7 +169,7 @@ public static partial class EvidenceFinder
         var p = hit.Passage;
         if (terms.Entities.Count == 0) return true;
         if (terms.Entities.Contains(p.RecordId) || p.Subject is { } s && terms.Entities.Contains(s)) return true;
-        if (p.Kind == PassageKind.Figure) return false;
+        if (p.Kind == PassageKind.Figure) return MeasuresFor(kb, p, terms);
         var tokens = TextNormalizer.Tokens(p.Text);
         var stems = terms.Hard.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var near = kb.Aliases.Find(tokens).Where(m => terms.Entities.Contains(m.RecordId)).Select(m => m.TokenStart).ToList();
@@ -176,6 +177,11 @@ public static partial class EvidenceFinder
             if (stems.Contains(Stemmer.Stem(tokens[i])) && near.Any(n => Math.Abs(n - i) <= 8)) return true;
         return false;
     }
+
+    /// <summary>A figure about an event or agreement measures it for those who took part: the Rafale deal's value is Serbia's.</summary>
+    private static bool MeasuresFor(KnowledgeBase kb, Passage p, QuestionTerms terms) =>
+        p.Subject is { } subject && kb.Get(subject) is { Kind: RecordKind.Event or RecordKind.Agreement } about
+        && about.References.Any(r => r.Relation is "party-of" or "actor-in" && terms.Entities.Contains(r.Target));
 
     private static bool NumberNear(PassageIndex index, Passage p, IReadOnlyList<string> measures) => CountNear(index, p, measures, 6);
 

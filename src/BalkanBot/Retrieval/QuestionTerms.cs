@@ -62,7 +62,8 @@ public sealed partial record QuestionTerms(
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature
-        nuclear warheads reserves reservists conscripts conscription troop strength
+        nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
+        died die dying fatalities victims
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TimeWords = """
@@ -98,7 +99,9 @@ public sealed partial record QuestionTerms(
         var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
                         || padded.Contains(" proportion ", StringComparison.Ordinal) || q.Original.Contains('%');
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
-        var asksPerson = q.Intent is not (IntentKind.Parties or IntentKind.Compare) && PersonCue().IsMatch(padded);
+        // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
+        var asksPerson = PersonCue().IsMatch(padded)
+                         && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
@@ -131,6 +134,9 @@ public sealed partial record QuestionTerms(
         }
         return roles.Distinct().ToList();
     }
+
+    [GeneratedRegex(@"^(minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|commander|chief|leader|mayor|official|analyst|person|officer)$")]
+    private static partial Regex RoleNouns();
 
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
