@@ -123,6 +123,8 @@ public static partial class EvidenceFinder
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));
         // "Who is Serbia's minister of defence?": a person answers for the whole role.
         if (terms.AsksPerson && matched < content.Count) return false;
+        // "How many suspects were arrested?" is not answered by how many were indicted.
+        if (terms.AsksCount && content.Any(c => CountedActs.Contains(c) && !hit.MatchedTerms.Contains(c))) return false;
         // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
         // must be there, and all but one of the others.
         if (terms.AsksDate && (content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c))
@@ -148,6 +150,13 @@ public static partial class EvidenceFinder
         "population", "inhabitants", "budget", "spend", "spending", "spent", "expenditure", "gdp", "salary", "salaries", "wages",
         "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
         "strength", "pay", "paid", "cost", "costs", "price", "worth", "died", "die", "fatalities", "victims",
+    ];
+
+    /// <summary>What a count counts happening: arrested is not indicted, supplied is not ordered.</summary>
+    private static readonly HashSet<string> CountedActs =
+    [
+        "arrested", "arrests", "indicted", "charged", "detained", "convicted", "sentenced", "expelled", "killed", "wounded", "injured",
+        "supplied", "supply", "sold", "delivered", "bought", "ordered", "sent", "send", "deployed", "add", "added", "voted",
     ];
 
     private static readonly HashSet<string> ChangeVerbs =
@@ -227,7 +236,7 @@ public static partial class EvidenceFinder
         for (var i = 0; i < tokens.Length; i++)
         {
             if (!words.Contains(Stemmer.Stem(tokens[i]))) continue;
-            for (var j = Math.Max(0, i - 10); j <= Math.Min(tokens.Length - 1, i + 10); j++)
+            for (var j = Math.Max(0, i - 7); j <= Math.Min(tokens.Length - 1, i + 7); j++)
                 if (TimeExpressions.IsYear(tokens[j])) return true;
         }
         return false;
@@ -249,6 +258,8 @@ public static partial class EvidenceFinder
             if (terms.Entities.Contains(id)) continue;
             var at = text.IndexOf(" " + name + " ", StringComparison.Ordinal);
             if (at < 0) continue;
+            // "Antić discusses …", "according to Sav": the author of a view is not the person asked about.
+            if (Attribution().IsMatch(text[(at + name.Length + 1)..]) || AttributionBefore().IsMatch(text[..(at + 1)])) continue;
             // The person stands beside the role asked about: "Prime Minister Viktor Orbán", not a minister left unnamed.
             var position = text[..at].Count(c => c == ' ');
             var nearAll = terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
@@ -264,6 +275,12 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Caveat();
+
+    [GeneratedRegex(@"^ (s )?(discusses|discussed|writes|wrote|argues|argued|says|said|reports|reported|notes|noted|cites|cited|names|gives|describes|calls|states|sees|holds|finds|treats|counts|lists|puts|dates|warns|suggests|presents|reads|expects) ")]
+    private static partial Regex Attribution();
+
+    [GeneratedRegex(@"(according to|as|per|in|by|cited by|citing) $")]
+    private static partial Regex AttributionBefore();
 
     [GeneratedRegex(@"^\d[\d,.]*(–\d[\d,.]*)?$")]
     private static partial Regex QuantityToken();

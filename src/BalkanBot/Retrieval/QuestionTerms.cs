@@ -45,7 +45,7 @@ public sealed partial record QuestionTerms(
         question answer tell confirm explain detail details example examples near
         figure figures numbers number statistics stats data give gives given record records base hold holds
         city town place location venue held break broke broken erupt erupted outbreak take took taken
-        come came become became get got wat wats whats wot pls plz thx abt
+        come came become became get got run ran wat wats whats wot pls plz thx abt
         agree agreed disagree disagreement disagreements differ differs differed different difference differences
         version versions story stories account accounts contrast contrasts compared side sides position stance
         turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
