@@ -44,6 +44,13 @@ public static partial class EvidenceFinder
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
         var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
         var candidates = index.Search(query, 40).ToList();
+        // A "when" question about named records is answered first by their own dates, however the words score.
+        if (terms.AsksDate)
+            foreach (var e in terms.Entities)
+                foreach (var p in index.OfRecord(e).Where(p => p.Kind is PassageKind.Date or PassageKind.Membership))
+                    if (candidates.All(h => h.Passage.Id != p.Id))
+                        candidates.Add(new PassageHit(p, 0, queryTerms.Where(t => index.Matches(p, t)).ToList(),
+                            terms.Entities.Where(x => index.Mentions(p, x)).ToList()));
         // A large incident set is searched only when the curated passages hold nothing for the question: an AND
         // query over 100,000 events costs tens of milliseconds, and the curated records answer most questions.
         if (!kb.EventsInPassageIndex && !candidates.Any(h => Supports(kb, index, h, terms, focus)))
