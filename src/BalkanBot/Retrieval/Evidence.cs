@@ -130,6 +130,10 @@ public static partial class EvidenceFinder
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));
         // "Who is Serbia's minister of defence?": a person answers for the whole role.
         if (terms.AsksPerson && matched < content.Count) return false;
+        // "How many Gripens did Hungary buy?" is about Gripens, whatever else Hungary bought.
+        if (terms.Counted is { } counted && !hit.MatchedTerms.Contains(counted)) return false;
+        // "Who is the President of Kosovo?": the role stands in the passage itself, not only in a record's name.
+        if (terms.AsksPerson && content.Any(c => !InText(c))) return false;
         // "How many suspects were arrested?" is not answered by how many were indicted.
         if (terms.AsksCount && content.Any(c => CountedActs.Contains(c) && !hit.MatchedTerms.Contains(c))) return false;
         // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
@@ -272,7 +276,10 @@ public static partial class EvidenceFinder
             var nearAll = terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
                 Enumerable.Range(Math.Max(0, position - 5), Math.Min(tokens.Length, position + 8) - Math.Max(0, position - 5))
                     .Any(i => Stemmer.Stem(tokens[i]) == stem)));
-            if (nearAll) return true;
+            // "Serbian President Vučić" does not answer who the President of Kosovo is: what the role is of stands by it.
+            var of = terms.Entities.Count == 0 || kb.Aliases.Link(tokens, kb.Vocabulary).Mentions
+                .Any(m => terms.Entities.Contains(m.RecordId) && Math.Abs(m.TokenStart - position) <= 6);
+            if (nearAll && of) return true;
         }
         return false;
     }

@@ -27,6 +27,8 @@ public sealed partial record QuestionTerms(
     public bool AsksValue { get; init; }
     /// <summary>"How do Rama and Vučić see it differently?": each side is looked up on its own.</summary>
     public bool Contrast { get; init; }
+    /// <summary>"How many Gripens …": the thing counted, which the answer must be about.</summary>
+    public string? Counted { get; init; }
     /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
     public IReadOnlyList<string> Years { get; init; } = [];
     /// <summary>The role words of a question about a person ("minister", "led").</summary>
@@ -107,11 +109,17 @@ public sealed partial record QuestionTerms(
         {
             Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
+            Counted = CountedCue().Match(padded) is { Success: true } counted
+                ? counted.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(content.Contains)
+                : null,
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
         };
     }
+
+    [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+)?)")]
+    private static partial Regex CountedCue();
 
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]
     private static partial Regex ValueCue();
