@@ -115,13 +115,38 @@ public sealed class AnswerEngine
             return Dispatch(routed, [], previous);
         // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": one answer per agreement or event.
         var named = routed.Mentions.Where(m => m.Kind is RecordKind.Agreement or RecordKind.Event).DistinctBy(m => m.RecordId).ToList();
-        if (named.Count >= 2 && routed.Intent is IntentKind.Date or IntentKind.Parties)
+        // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": the states named beside one agreement
+        // and outside its parties stand for another agreement, the one that involves them all.
+        var outsiders = named.Count == 1 && _kb.Get(named[0].RecordId) is { Kind: RecordKind.Agreement } agreement
+            ? routed.Mentions.Where(m => m.Kind == RecordKind.Actor && !agreement.Parties.Contains(m.RecordId)).DistinctBy(m => m.RecordId).ToList()
+            : [];
+        if ((named.Count >= 2 || outsiders.Count >= 2) && routed.Intent is IntentKind.Date or IntentKind.Parties)
         {
-            var each = named.Take(MessageReader.MaxParts)
-                .Select(m => AnswerRouted(routed with { Mentions = [m] }, question, text, previous)).ToList();
+            IEnumerable<IReadOnlyList<EntityMention>> groups = outsiders.Count >= 2 && named.Count == 1
+                ? [[named[0]], outsiders]
+                : named.Take(MessageReader.MaxParts).Select(m => (IReadOnlyList<EntityMention>)[m]);
+            // Each named thing is asked about in the question's own terms, the others' words left out.
+            var each = groups.Select(g =>
+            {
+                var own = g.Count == 1 && _kb.Get(g[0].RecordId) is { } r
+                    ? routed.Intent == IntentKind.Date
+                        ? r.Kind == RecordKind.Agreement ? $"When was {RecordNames.The(r)} signed?" : $"When did {RecordNames.The(r)} happen?"
+                        : $"Who signed {RecordNames.The(r)}?"
+                    : RemoveNames(text, named);
+                return AnswerRouted(_router.Route(own), question, own, previous);
+            }).ToList();
             return AnswerComposition.Merge(each, text);
         }
         return AnswerRouted(routed, question, text, previous);
+    }
+
+    /// <summary>The question without the names of the given records ("… the Tirana Declaration and the Serbia–Hungary plan …").</summary>
+    private static string RemoveNames(string text, IEnumerable<EntityMention> mentions)
+    {
+        var tokens = TextNormalizer.Tokens(text).ToList();
+        foreach (var m in mentions.OrderByDescending(m => m.TokenStart))
+            if (m.TokenStart + m.TokenCount <= tokens.Count) tokens.RemoveRange(m.TokenStart, m.TokenCount);
+        return string.Join(' ', tokens.Where((t, i) => !(t is "and" or "the" && (i == 0 || tokens[i - 1] is "and" or "the" or "were" or "was")))).Trim() + "?";
     }
 
     private Answer AnswerRouted(RoutedQuestion routed, Question question, string text, ConversationState? previous)
