@@ -41,6 +41,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         }
         if (!evidence.Found)
             return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
+                   && evidence.Terms.Unknown.Count == 0
                 ? handled
                 : Decline(q, focus, evidence);
         if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);

@@ -56,7 +56,7 @@ public sealed partial record QuestionTerms(
         first originally initially original see sees saw view viewed regard regards read reads reading interpretation
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
-        leader leaders officials politicians actors players
+        leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
