@@ -69,6 +69,9 @@ public static class BotHost
                 Log.KnowledgeBuildFailed(log, ex.Errors.Count, ex.Errors[0].ToString());
             }
         }
-        return KnowledgeBase.Open(db);
+        var kb = KnowledgeBase.Open(db);
+        // The passage index is built on first use; building it here keeps the first question as fast as the rest.
+        _ = kb.Passages;
+        return kb;
     }
 }
