@@ -1,12 +1,13 @@
 using BalkanBot.Answers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Answers;
 
 public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string conversation = "c1") => _engine.Answer(new Question(text, "test", conversation));
 
@@ -137,7 +138,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void ConversationStore_OverCapacity_EvictsLeastRecentlyUsed()
     {
-        var clock = new FixedClock(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var store = new ConversationStore(clock, capacity: 2);
         var state = new ConversationState(Ask("What is CEFTA?", "cs"), [], null, null, clock.GetUtcNow());
         store.Set("t", "a", state);
@@ -152,10 +153,10 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void ConversationStore_AfterExpiry_ForgetsTheConversation()
     {
-        var clock = new FixedClock(DateTimeOffset.UnixEpoch);
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var store = new ConversationStore(clock, expiry: TimeSpan.FromMinutes(30));
         store.Set("t", "a", new ConversationState(Ask("What is CEFTA?", "ce"), [], null, null, clock.GetUtcNow()));
-        clock.Now += TimeSpan.FromMinutes(31);
+        clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Null(store.Get("t", "a"));
     }
 }

@@ -6,6 +6,7 @@ using BalkanBot.Evaluation;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Answers;
 
@@ -15,7 +16,7 @@ namespace BalkanBot.Tests.Answers;
 /// </summary>
 public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string? conversation = null) => _engine.Answer(new Question(text, "test", conversation ?? text));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BalkanBot.Digests;
 using BalkanBot.Tests.Integration;
+using BalkanBot.Tests.TestSupport;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public class DigestEndpointTests
     public async Task Teams_SubscribeScheduledDigestUnsubscribe_ThroughApiMessages()
     {
         await using var connector = await FakeConnector.StartAsync();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new WatchedTimeProvider(DateTimeOffset.UtcNow);
         using var teams = new TeamsBotFactory(new Dictionary<string, string?> { ["Digests:Enabled"] = "true" });
         using var factory = teams.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var client = factory.CreateClient();
@@ -48,7 +49,7 @@ public class DigestEndpointTests
     [Fact]
     public async Task Slack_SubscribeScheduledDigestUnsubscribe_ThroughSlashCommand()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new WatchedTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Digests:Enabled"] = "true" },
             services: s => s.AddSingleton<TimeProvider>(clock));
 
@@ -83,7 +84,7 @@ public class DigestEndpointTests
     }
 
     /// <summary>Signed at the host's (fake) time, since Slack's signature check refuses requests more than 5 minutes off.</summary>
-    private static async Task<HttpResponseMessage> Command(SlackTestHost host, FakeTimeProvider clock, string text)
+    private static async Task<HttpResponseMessage> Command(SlackTestHost host, WatchedTimeProvider clock, string text)
     {
         var response = await host.PostSignedAsync("/api/slack/commands",
             SlackPayloadsFor.Command(text, "C0DIGEST", "U0USER", host.Fake.ResponseUrl("cmd-C0DIGEST")), "application/x-www-form-urlencoded",

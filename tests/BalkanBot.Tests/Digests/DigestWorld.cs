@@ -20,7 +20,7 @@ public sealed class DigestWorld : IDisposable
 
     public DigestWorld(DateTimeOffset start)
     {
-        Clock = new FakeTimeProvider(start);
+        Clock = new WatchedTimeProvider(start);
         AppDatabase = Path.Combine(_dir, "app.db");
         Store = new SqliteDigestStore(new SqliteAppStore(AppDatabase));
         Options = DigestOptions.WithDefaults();
@@ -28,7 +28,7 @@ public sealed class DigestWorld : IDisposable
     }
 
     public static IReadOnlyList<KnowledgeRecord> Seed => SeedRecords.Value;
-    public FakeTimeProvider Clock { get; }
+    public WatchedTimeProvider Clock { get; }
     public string AppDatabase { get; }
     public SqliteDigestStore Store { get; }
     public DigestOptions Options { get; }

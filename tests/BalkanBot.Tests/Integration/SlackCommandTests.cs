@@ -58,7 +58,7 @@ public sealed class SlackCommandTests
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }));
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -77,7 +77,7 @@ public sealed class SlackCommandTests
         var body = await JsonOf(await host.PostCommandAsync("subscribe weekly Kosovo"));
         Assert.Equal("ephemeral", (string?)body["response_type"]);
         Assert.Contains("Digests are not enabled", (string?)body["text"]);
-        await Task.Delay(200);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -112,7 +112,7 @@ public sealed class SlackCommandTests
         var response = await host.PostSignedAsync("/api/slack/commands", form, "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await Task.Delay(200);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -131,7 +131,7 @@ public sealed class SlackCommandTests
         var form = SlackPayloadsFor.Command("What is CEFTA?", "C0F", "U0USER", host.Fake.ResponseUrl("forged"));
         var response = await host.PostSignedAsync("/api/slack/commands", form, "application/x-www-form-urlencoded", secret: "wrong");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 

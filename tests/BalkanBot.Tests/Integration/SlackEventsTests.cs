@@ -62,7 +62,7 @@ public sealed class SlackEventsTests
         await using var host = await SlackTestHost.StartAsync();
         var response = await host.PostEventAsync(SlackPayloadsFor.DirectMessage("Ev1", "What is CEFTA?", subtype: subtype, botId: botId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(400);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -78,7 +78,7 @@ public sealed class SlackEventsTests
             {
                 ["X-Slack-Retry-Num"] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Slack-Retry-Reason"] = "http_timeout",
             })).StatusCode);
-        await Task.Delay(400);
+        await host.WhenIdleAsync();
         Assert.Single(host.Fake.CallsTo("/api/chat.postMessage"));
     }
 
@@ -93,7 +93,7 @@ public sealed class SlackEventsTests
         var retry = await host.PostEventAsync(body, new Dictionary<string, string> { ["X-Slack-Retry-Num"] = "1" });
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         host.Fake.PostMessageGate.SetResult();
-        await Task.Delay(400);
+        await host.WhenIdleAsync();
         Assert.Single(host.Fake.CallsTo("/api/chat.postMessage"));
     }
 
@@ -105,7 +105,7 @@ public sealed class SlackEventsTests
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.PostEventAsync(body)));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await host.Fake.WaitForAsync(IsPost);
-        await Task.Delay(400);
+        await host.WhenIdleAsync();
         Assert.Single(host.Fake.CallsTo("/api/chat.postMessage"));
     }
 
@@ -128,7 +128,7 @@ public sealed class SlackEventsTests
         await using var host = await SlackTestHost.StartAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostEventAsync("""{"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1518467820}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostEventAsync(SlackPayloadsFor.Callback("Ev9", """{"type":"reaction_added","user":"U1","reaction":"thumbsup"}"""))).StatusCode);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -158,7 +158,7 @@ public sealed class SlackEventsTests
         var response = await host.PostSignedAsync("/api/slack/events", body, "application/json", secret: "not-the-secret");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
         // Nothing was recorded either: the genuine event with the same id is still answered.
         await host.PostEventAsync(body);
@@ -172,7 +172,7 @@ public sealed class SlackEventsTests
         var old = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds();
         var response = await host.PostSignedAsync("/api/slack/events", SlackPayloadsFor.Mention("EvOld", "<@U0BOT> hi"), "application/json", timestamp: old);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -192,7 +192,7 @@ public sealed class SlackEventsTests
         var body = SlackPayloadsFor.Mention("EvBig", "<@U0BOT> " + new string('a', 300 * 1024));
         var response = await host.PostEventAsync(body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        await Task.Delay(200);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 }

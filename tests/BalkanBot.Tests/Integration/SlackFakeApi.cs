@@ -80,10 +80,10 @@ public sealed class SlackFakeApi : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> CallsTo(string path) => Calls.Where(c => c.Path == path).ToList();
 
-    /// <summary>Waits until <paramref name="count"/> calls match, or fails after <paramref name="timeout"/> (default 10 s).</summary>
+    /// <summary>Waits until <paramref name="count"/> calls match, or fails after <paramref name="timeout"/> (default 30 s: a loaded machine answers slowly).</summary>
     public async Task<IReadOnlyList<SlackCall>> WaitForAsync(Func<SlackCall, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var found = Calls.Where(match).ToList();

@@ -128,7 +128,7 @@ public sealed class SlackInteractionTests
     {
         await using var host = await SlackTestHost.StartAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostInteractionAsync(payload)).StatusCode);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
     }
 
@@ -150,7 +150,7 @@ public sealed class SlackInteractionTests
     {
         await using var host = await SlackTestHost.StartAsync();
         Assert.Equal(HttpStatusCode.OK, (await host.PostInteractionAsync(SlackPayloadsFor.BlockAction(BlockKitActions.FeedbackUp, "not-our-json"))).StatusCode);
-        await Task.Delay(300);
+        await host.WhenIdleAsync();
         Assert.Empty(host.Fake.Calls);
         Assert.Empty(await host.Get<IAppStore>().RecentFeedbackAsync(10));
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BalkanBot.Channels.Slack;
+using BalkanBot.Tests.TestSupport;
 
 namespace BalkanBot.Tests.Integration;
 
@@ -117,8 +118,9 @@ public sealed class SlackSocketModeTests
         await second.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(host.Fake.SocketConnections >= 2);
         var client = host.Get<SlackSocketModeClient>();
-        for (var i = 0; i < 100 && client.Connections < 2; i++) await Task.Delay(50); // the server sees the socket before the client's ConnectAsync returns
-        Assert.True(client.Connections >= 2, $"client saw {client.Connections} connection(s), server {host.Fake.SocketConnections}, opens {host.Fake.CallsTo("/api/apps.connections.open").Count}");
+        // The server sees the socket before the client's ConnectAsync returns.
+        await TestWait.UntilAsync(() => client.Connections >= 2, TimeSpan.FromSeconds(10),
+            $"the client to count 2 connections (server saw {host.Fake.SocketConnections})");
     }
 
     [Fact]
@@ -198,7 +200,7 @@ public sealed class SlackSocketModeTests
     {
         await using var host = await SlackTestHost.StartAsync();
         Assert.Null(host.Services.GetService(typeof(SlackSocketModeClient)));
-        await Task.Delay(300);
+        // The host has started and the only service that opens sockets is absent: nothing can call it later.
         Assert.Empty(host.Fake.CallsTo("/api/apps.connections.open"));
     }
 }

@@ -90,6 +90,12 @@ public sealed class SlackTestHost : WebApplicationFactory<Program>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Completes once the Slack work queue has finished everything accepted so far. Work is queued before the
+    /// acknowledgement goes out, so after a response this is the moment nothing more will reach the fake API.
+    /// </summary>
+    public Task WhenIdleAsync() => Get<SlackWorkQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>POSTs a body signed as Slack would sign it (timestamp now unless given; a wrong secret on request).</summary>
     public async Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, long? timestamp = null,
         string secret = Secret, IReadOnlyDictionary<string, string>? headers = null)

@@ -21,11 +21,11 @@ public sealed class TeamsLiveBot : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<TeamsLiveBot> StartAsync(int? port = null)
+    public static async Task<TeamsLiveBot> StartAsync()
     {
         var dir = Directory.CreateTempSubdirectory("balkanbot-live-").FullName;
         var settings = TeamsTestKnowledge.Settings(Path.Combine(dir, "app.db"));
-        settings["Urls"] = $"http://127.0.0.1:{port ?? TestServers.FreePort()}";
+        settings["Urls"] = "http://127.0.0.1:0"; // Kestrel picks the port; Url reads back what it bound
         var app = BotHost.Build([.. settings.Select(s => $"--{s.Key}={s.Value}")]);
         await app.StartAsync();
         return new TeamsLiveBot(app, dir, app.Urls.First().TrimEnd('/'));

@@ -7,25 +7,30 @@ namespace BalkanBot.Tests.Integration;
 /// <summary>With LLM phrasing the answer takes seconds: a typing activity must reach the user first.</summary>
 public sealed class TeamsTypingTests : IAsyncLifetime
 {
-    /// <summary>Stands in for the LLM phraser: slow, and marks the answer as phrased.</summary>
-    private sealed class SlowPhraser : IAnswerPhraser
+    /// <summary>Stands in for the LLM phraser: holds the answer until the test lets it go, and marks it as phrased.</summary>
+    private sealed class GatedPhraser : IAnswerPhraser
     {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Enabled => true;
 
         public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
         {
-            await Task.Delay(1500, cancellationToken);
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
             return answer with { Phrased = true };
         }
     }
 
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private readonly GatedPhraser _phraser = new();
     private FakeConnector _connector = null!;
     private TeamsBotFactory _bot = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = new TeamsBotFactory(services: s => s.AddSingleton<IAnswerPhraser, SlowPhraser>());
+        _bot = new TeamsBotFactory(services: s => s.AddSingleton<IAnswerPhraser>(_phraser));
     }
 
     public async Task DisposeAsync()
@@ -40,6 +45,9 @@ public sealed class TeamsTypingTests : IAsyncLifetime
         var response = await _bot.PostActivityAsync(TestActivities.Message(_connector.ServiceUrl, "What is the Tirana Declaration?"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _phraser.Entered.Task.WaitAsync(Wait);
+        Assert.Equal("typing", (await _connector.WaitForAsync(1, includeTyping: true))[0].Type); // while the answer is held
+        _phraser.Release.SetResult();
         var received = await _connector.WaitForAsync(1);
         var all = _connector.Received;
         Assert.Equal("typing", all[0].Type);
@@ -51,7 +59,10 @@ public sealed class TeamsTypingTests : IAsyncLifetime
     [Fact]
     public async Task Post_ExpectReplies_NoTypingInReplies()
     {
-        var response = await _bot.PostActivityAsync(TestActivities.Message(_connector.ServiceUrl, "What is the Tirana Declaration?", deliveryMode: "expectReplies"));
+        var posting = _bot.PostActivityAsync(TestActivities.Message(_connector.ServiceUrl, "What is the Tirana Declaration?", deliveryMode: "expectReplies"));
+        await _phraser.Entered.Task.WaitAsync(Wait); // the answer is being phrased: the moment typing would go out
+        _phraser.Release.SetResult();
+        var response = await posting;
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("\"typing\"", body);

@@ -1,11 +1,12 @@
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Routing;
 
 public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private RoutedQuestion Route(string text) => new IntentRouter(seed.Kb, new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))).Route(text);
+    private RoutedQuestion Route(string text) => new IntentRouter(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))).Route(text);
 
     [Theory]
     [InlineData("What is the Tirana Declaration?", IntentKind.Overview)]

@@ -1,10 +1,11 @@
 using BalkanBot.Channels.Slack;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Channels.Slack;
 
 public sealed class SlackEventDeduperTests
 {
-    private readonly SlackTestClock _clock = new(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void TryClaim_SameIdTwice_OnlyFirstWins()
@@ -33,7 +34,7 @@ public sealed class SlackEventDeduperTests
     {
         var d = new SlackEventDeduper(_clock);
         Assert.True(d.TryClaim("Ev1"));
-        _clock.Now += SlackEventDeduper.Window + TimeSpan.FromSeconds(1);
+        _clock.Advance(SlackEventDeduper.Window + TimeSpan.FromSeconds(1));
         Assert.True(d.TryClaim("Ev1"));
         Assert.False(d.TryClaim("Ev1"));
     }
@@ -52,7 +53,7 @@ public sealed class SlackEventDeduperTests
     {
         var d = new SlackEventDeduper(_clock);
         for (var i = 0; i < 100; i++) d.TryClaim("Ev" + i);
-        _clock.Now += SlackEventDeduper.Window * 2;
+        _clock.Advance(SlackEventDeduper.Window * 2);
         d.TryClaim("EvNew");
         Assert.Equal(1, d.Count);
     }

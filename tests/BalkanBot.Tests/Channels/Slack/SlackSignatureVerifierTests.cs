@@ -1,5 +1,6 @@
 using System.Text;
 using BalkanBot.Channels.Slack;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Channels.Slack;
 
@@ -15,7 +16,7 @@ public sealed class SlackSignatureVerifierTests
     private static byte[] Body => Encoding.UTF8.GetBytes(DocBody);
 
     private static SlackSignatureVerifier Verifier(DateTimeOffset now, string secret = DocSecret) =>
-        new(new FixedSlackOptions(new SlackOptions { SigningSecret = secret, BotToken = "xoxb-x" }), new SlackTestClock(now));
+        new(new FixedSlackOptions(new SlackOptions { SigningSecret = secret, BotToken = "xoxb-x" }), new FakeTimeProvider(now));
 
     [Fact]
     public void Compute_SlackDocumentedExample_GivesPublishedSignature() =>

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Channels.Slack;
 
-/// <summary>A clock the test sets; Slack's documented example is from 2018.</summary>
-public sealed class SlackTestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>Fixed options for constructing Slack types without a host.</summary>
 public sealed class FixedSlackOptions(SlackOptions value) : IOptionsMonitor<SlackOptions>, IOptions<SlackOptions>
 {

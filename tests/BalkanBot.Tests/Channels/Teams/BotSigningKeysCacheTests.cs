@@ -1,5 +1,6 @@
 using BalkanBot.Channels.Teams;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,11 +10,7 @@ public sealed class BotSigningKeysCacheTests
 {
     private const string Metadata = "https://login.example/v1/.well-known/openidconfiguration";
 
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    private static readonly DateTimeOffset Start = new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>Serves metadata and a JWKS whose key id changes with every fetch; can be made to fail.</summary>
     private sealed class Documents : IDocumentRetriever
@@ -33,10 +30,10 @@ public sealed class BotSigningKeysCacheTests
         }
     }
 
-    private static (BotSigningKeysCache Cache, Documents Docs, ManualClock Clock) Create()
+    private static (BotSigningKeysCache Cache, Documents Docs, FakeTimeProvider Clock) Create()
     {
         var docs = new Documents();
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
         return (new BotSigningKeysCache(Metadata, docs, clock), docs, clock);
     }
 
@@ -59,7 +56,7 @@ public sealed class BotSigningKeysCacheTests
         var (cache, docs, clock) = Create();
         await cache.GetAsync(false, CancellationToken.None);
 
-        clock.Now += BotSigningKeysCache.MaxAge;
+        clock.Advance(BotSigningKeysCache.MaxAge);
 
         Assert.Contains("k2", (await cache.GetAsync(false, CancellationToken.None)).Endorsements.Keys);
     }
@@ -71,11 +68,11 @@ public sealed class BotSigningKeysCacheTests
         await cache.GetAsync(false, CancellationToken.None);
 
         await cache.GetAsync(true, CancellationToken.None);
-        clock.Now += TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
         await cache.GetAsync(true, CancellationToken.None);
         Assert.Equal(2, docs.JwksFetches);
 
-        clock.Now += BotSigningKeysCache.MinForcedInterval;
+        clock.Advance(BotSigningKeysCache.MinForcedInterval);
         await cache.GetAsync(true, CancellationToken.None);
         Assert.Equal(3, docs.JwksFetches);
     }
@@ -86,7 +83,7 @@ public sealed class BotSigningKeysCacheTests
         var (cache, docs, clock) = Create();
         await cache.GetAsync(false, CancellationToken.None);
         docs.Fail = true;
-        clock.Now += BotSigningKeysCache.MaxAge;
+        clock.Advance(BotSigningKeysCache.MaxAge);
 
         var keys = await cache.GetAsync(false, CancellationToken.None);
 

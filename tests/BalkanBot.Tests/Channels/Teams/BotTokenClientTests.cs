@@ -1,6 +1,7 @@
 using System.Net;
 using BalkanBot.Channels.Teams;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BalkanBot.Tests.Channels.Teams;
 
@@ -8,17 +9,12 @@ public sealed class BotTokenClientTests
 {
     private const string AppId = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 
-    /// <summary>A clock that only moves when told; timers are not needed here.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    private static readonly DateTimeOffset Start = new(2025, 5, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static (BotTokenClient Client, StubHttpHandler Http, ManualClock Clock) Create(TeamsOptions options, int expiresIn = 3600)
+    private static (BotTokenClient Client, StubHttpHandler Http, FakeTimeProvider Clock) Create(TeamsOptions options, int expiresIn = 3600)
     {
         var http = new StubHttpHandler((_, n) => StubHttpHandler.Json($$"""{"token_type":"Bearer","expires_in":{{expiresIn}},"access_token":"token-{{n}}"}"""));
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
         return (new BotTokenClient(options, new HttpClient(http), clock, NullLogger<BotTokenClient>.Instance), http, clock);
     }
 
@@ -53,9 +49,9 @@ public sealed class BotTokenClientTests
         var (client, http, clock) = Create(MultiTenant);
 
         await client.GetTokenAsync(CancellationToken.None);
-        clock.Now += TimeSpan.FromMinutes(54);
+        clock.Advance(TimeSpan.FromMinutes(54));
         Assert.Equal("token-1", await client.GetTokenAsync(CancellationToken.None));
-        clock.Now += TimeSpan.FromMinutes(2);
+        clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("token-2", await client.GetTokenAsync(CancellationToken.None));
         Assert.Equal(2, http.Calls);
     }
@@ -87,7 +83,7 @@ public sealed class BotTokenClientTests
     {
         var http = new StubHttpHandler((_, _) => StubHttpHandler.Json("""{"access_token":"msi-token","expires_in":"86399"}"""));
         var client = new BotTokenClient(new TeamsOptions { AppType = BotAppType.UserAssignedMSI, AppId = AppId }, new HttpClient(http),
-            new ManualClock(), NullLogger<BotTokenClient>.Instance);
+            new FakeTimeProvider(Start), NullLogger<BotTokenClient>.Instance);
 
         Assert.Equal("msi-token", await client.GetTokenAsync(CancellationToken.None));
         var (request, _, _) = Assert.Single(http.Requests);
@@ -99,7 +95,7 @@ public sealed class BotTokenClientTests
     public async Task GetToken_EndpointRefuses_ThrowsWithoutSecret()
     {
         var http = new StubHttpHandler((_, _) => StubHttpHandler.Json("""{"error":"invalid_client"}""", HttpStatusCode.Unauthorized));
-        var client = new BotTokenClient(MultiTenant, new HttpClient(http), new ManualClock(), NullLogger<BotTokenClient>.Instance);
+        var client = new BotTokenClient(MultiTenant, new HttpClient(http), new FakeTimeProvider(Start), NullLogger<BotTokenClient>.Instance);
 
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => client.GetTokenAsync(CancellationToken.None));
         Assert.DoesNotContain("secret", ex.Message);
