@@ -16,6 +16,37 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
 
     public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
+        var answer = ReconcileCore(q, focus, evidence, handled);
+        return evidence.Terms.Contrast ? WithDisagreements(q, evidence, answer) : answer;
+    }
+
+    /// <summary>
+    /// "Where do Sav and the Pupin brief disagree about Serbia?": the conflict records about what is named, the
+    /// closest to the question's words first, shown beside the answer or, where there is none, as the answer.
+    /// </summary>
+    private Answer WithDisagreements(RoutedQuestion q, Evidence evidence, Answer answer)
+    {
+        var named = evidence.Terms.Entities.ToList();
+        var words = evidence.Terms.Content.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var conflicts = kb.ConflictsAbout(named).Where(c => c.Summary is not null)
+            .Select(c => (Conflict: c, Score: TextNormalizer.Tokens(c.Summary!.Text).Count(t => words.Contains(Stemmer.Stem(t)))
+                                               + c.About.Count(named.Contains) * 2))
+            .OrderByDescending(x => x.Score).Take(2).Select(x => x.Conflict).ToList();
+        if (conflicts.Count == 0) return answer;
+        var b = new AnswerBuilder(kb, q) { Title = answer.Answered ? answer.Title : "Where the sources disagree", Confidence = 0.7 };
+        foreach (var c in conflicts) b.Conflict(c);
+        var extra = b.Build();
+        if (answer.Answered)
+            return AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original) with
+            {
+                Title = answer.Title, Answered = true, Intent = answer.Intent, Confidence = answer.Confidence,
+            };
+        var first = extra.Conflicts[0];
+        return extra with { Text = AnswerBuilder.Markers(first.Text, first.Citations), Conflicts = extra.Conflicts.Skip(1).ToList(), Intent = q.Intent };
+    }
+
+    private Answer ReconcileCore(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
+    {
         // Answers whose records are themselves the evidence: everything in a period, a table of measures.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
         var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare;
@@ -79,16 +110,19 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     public Answer? Contrast(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence)
     {
         if (!evidence.Terms.Contrast) return null;
-        var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
-        if (sides.Count < 2) return null;
-        var topic = q.Mentions.Where(m => m.Kind != RecordKind.Actor).ToList();
+        // The first two named actors are the sides; anything else named is what they differ on.
+        var actors = q.Mentions.Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
+        if (actors.Count < 2) return null;
+        var sides = actors.Take(2).ToList();
+        var topic = q.Mentions.Where(m => m.Kind != RecordKind.Actor).Concat(actors.Skip(2)).ToList();
         var found = new List<(KnowledgeRecord Side, Passage Passage)>();
-        foreach (var side in sides.Take(3))
+        foreach (var side in sides)
         {
             if (kb.Get(side.RecordId) is not { } record) continue;
             var one = EvidenceFinder.Find(kb, q with { Mentions = [side, .. topic], Intent = IntentKind.Overview },
                 focus.Where(f => f.Id == side.RecordId || topic.Any(t => t.RecordId == f.Id)).ToList());
-            var best = one.Supporting.Where(h => h.MatchedEntities.Contains(side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage)
+            // The side must be named in the passage itself, not only stand behind a document it cites.
+            var best = one.Supporting.Where(h => NamesInText(h.Passage, side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage)
                                                  && h.Passage.Kind != PassageKind.Name)
                 .Select(h => h.Passage).Where(p => found.All(f => f.Passage.Id != p.Id)).Take(2).ToList();
             found.AddRange(best.Select(p => (record, p)));
@@ -165,6 +199,9 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";
         return b.Build() with { Answered = false, Text = text, Citations = [], Facts = [], RecordIds = [] };
     }
+
+    private bool NamesInText(Passage p, string recordId) =>
+        p.RecordId == recordId || kb.Aliases.Link(TextNormalizer.Tokens(p.Text), kb.Vocabulary).Mentions.Any(m => m.RecordId == recordId);
 
     private KnowledgeRecord? TopicOf(KnowledgeRecord? record)
     {

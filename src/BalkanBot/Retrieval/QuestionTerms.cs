@@ -124,7 +124,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]
     private static partial Regex ValueCue();
 
-    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|agree|compare|compared|each side|both sides|two versions|who says what|stories) ")]
+    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute|disputed) ")]
     private static partial Regex ContrastCue();
 
     /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>
