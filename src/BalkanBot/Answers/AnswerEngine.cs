@@ -54,7 +54,7 @@ public sealed class AnswerEngine
     {
         var read = MessageReader.Read(question.Text);
         if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is
-                { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
+            { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
             return await Subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
         var answer = Answer(question, read);
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
@@ -228,15 +228,24 @@ public sealed class AnswerEngine
         var help = AnswerPart("", question);
         return help with
         {
-            Question = question.Text ?? "", Answered = false, Title = "No question found",
+            Question = question.Text ?? "",
+            Answered = false,
+            Title = "No question found",
             Text = "I found no question in that message. Ask about an agreement, an incident, an actor or a figure.",
-            Facts = [], Citations = [], RecordIds = [],
+            Facts = [],
+            Citations = [],
+            RecordIds = [],
         };
     }
 
     /// <summary>A placeholder the evidence step replaces with an answer from passages or an honest decline.</summary>
     private static Answer Unanswered(RoutedQuestion q) => new()
     {
-        Question = q.Original, Answered = false, Intent = q.Intent, Title = "No sourced answer", Text = "", Confidence = 0,
+        Question = q.Original,
+        Answered = false,
+        Intent = q.Intent,
+        Title = "No sourced answer",
+        Text = "",
+        Confidence = 0,
     };
 }

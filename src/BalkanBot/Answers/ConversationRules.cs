@@ -53,7 +53,9 @@ public sealed class ConversationRules(KnowledgeBase kb)
             Answered = false,
             Text = $"{left.ShortName} is {Article(Describe(left))} and {right.ShortName} is {Article(Describe(right))}: they have no measures in common, " +
                    "so a side-by-side table would be empty. I compare agreements with agreements, and states, entities or blocs with each other.",
-            Citations = [], Facts = [], RecordIds = [],
+            Citations = [],
+            Facts = [],
+            RecordIds = [],
         };
     }
 

@@ -39,7 +39,10 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
         if (answer.Answered)
             return AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original) with
             {
-                Title = answer.Title, Answered = true, Intent = answer.Intent, Confidence = answer.Confidence,
+                Title = answer.Title,
+                Answered = true,
+                Intent = answer.Intent,
+                Confidence = answer.Confidence,
             };
         var first = extra.Conflicts[0];
         return extra with { Text = AnswerBuilder.Markers(first.Text, first.Citations), Conflicts = extra.Conflicts.Skip(1).ToList(), Intent = q.Intent };
@@ -216,8 +219,11 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     {
         static string Noun(string w) => w switch
         {
-            "spend" or "spent" or "spending" => "spending", "gdp" => "GDP", "killed" or "dead" or "deaths" => "deaths",
-            "wounded" or "injured" => "wounded", _ => w,
+            "spend" or "spent" or "spending" => "spending",
+            "gdp" => "GDP",
+            "killed" or "dead" or "deaths" => "deaths",
+            "wounded" or "injured" => "wounded",
+            _ => w,
         };
         var hard = t.Hard.Select(Noun).Distinct().ToList();
         var qualifiers = t.Content.Where(c => !t.Hard.Contains(c)).Take(2).Where(c => hard.Count > 0).ToList();

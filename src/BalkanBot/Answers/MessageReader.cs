@@ -168,11 +168,31 @@ public static partial class MessageReader
 
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
-        ["wen"] = "when", ["wat"] = "what", ["wot"] = "what", ["hw"] = "how", ["whos"] = "who is", ["wheres"] = "where is",
-        ["n"] = "and", ["u"] = "you", ["r"] = "are", ["ur"] = "your", ["pls"] = "please", ["plz"] = "please",
-        ["abt"] = "about", ["bc"] = "because", ["cuz"] = "because", ["govt"] = "government", ["thru"] = "through",
-        ["dont"] = "do not", ["doesnt"] = "does not", ["didnt"] = "did not", ["isnt"] = "is not", ["arent"] = "are not",
-        ["whats"] = "what is", ["hows"] = "how is", ["whens"] = "when is",
+        ["wen"] = "when",
+        ["wat"] = "what",
+        ["wot"] = "what",
+        ["hw"] = "how",
+        ["whos"] = "who is",
+        ["wheres"] = "where is",
+        ["n"] = "and",
+        ["u"] = "you",
+        ["r"] = "are",
+        ["ur"] = "your",
+        ["pls"] = "please",
+        ["plz"] = "please",
+        ["abt"] = "about",
+        ["bc"] = "because",
+        ["cuz"] = "because",
+        ["govt"] = "government",
+        ["thru"] = "through",
+        ["dont"] = "do not",
+        ["doesnt"] = "does not",
+        ["didnt"] = "did not",
+        ["isnt"] = "is not",
+        ["arent"] = "are not",
+        ["whats"] = "what is",
+        ["hows"] = "how is",
+        ["whens"] = "when is",
     };
 
     [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]

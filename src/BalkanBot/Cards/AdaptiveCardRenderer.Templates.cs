@@ -23,7 +23,9 @@ public static partial class AdaptiveCardRenderer
             return new TextBlock
             {
                 Text = given == CardVerbs.RatingUp ? "Thanks, your 👍 was recorded." : "Thanks, your 👎 was recorded; the maintainers will look at this answer.",
-                IsSubtle = true, Size = "small", Spacing = "medium",
+                IsSubtle = true,
+                Size = "small",
+                Spacing = "medium",
             };
         CardActionData Rate(string rating) => new() { Action = CardVerbs.Feedback, Rating = rating, AnswerId = options.AnswerId, Question = Clip(a.Question, 500) };
         return new ActionSet

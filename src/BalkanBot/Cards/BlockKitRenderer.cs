@@ -60,7 +60,8 @@ public static partial class BlockKitRenderer
         var controls = new List<SlackButton>();
         if (next is { } n)
             controls.Add(new SlackButton(SlackText.Plain("More"), BlockKitActions.More,
-                BlockKitActions.Encode(new BlockKitActionValue(key, question, n))) { Style = "primary" });
+                BlockKitActions.Encode(new BlockKitActionValue(key, question, n)))
+            { Style = "primary" });
         if (answer.Citations.Count > 0 && answer.Intent != Routing.IntentKind.Sources)
             controls.Add(new SlackButton(SlackText.Plain("Show sources"), BlockKitActions.Sources, value));
         // A 👎 on a no-answer tells the maintainers what the base lacks, so only help and thanks go without.

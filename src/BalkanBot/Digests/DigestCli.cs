@@ -13,7 +13,8 @@ internal static class DigestCli
 {
     private static readonly DigestJsonContext Indented = new(new JsonSerializerOptions(DigestJsonContext.Default.Options)
     {
-        WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
     public static int Preview(KnowledgeBase kb, string appDatabase, IConfiguration configuration, string? since, string? filter, bool json,

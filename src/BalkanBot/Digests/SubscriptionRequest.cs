@@ -10,11 +10,22 @@ public sealed record SubscriptionRequest(string? Schedule, DigestFilter Filter, 
 {
     private static readonly Dictionary<string, RecordKind> KindWords = new(StringComparer.Ordinal)
     {
-        ["agreement"] = RecordKind.Agreement, ["agreements"] = RecordKind.Agreement, ["treaty"] = RecordKind.Agreement,
-        ["treaties"] = RecordKind.Agreement, ["deals"] = RecordKind.Agreement, ["declarations"] = RecordKind.Agreement,
-        ["incident"] = RecordKind.Event, ["incidents"] = RecordKind.Event, ["event"] = RecordKind.Event, ["events"] = RecordKind.Event,
-        ["attacks"] = RecordKind.Event, ["developments"] = RecordKind.Event,
-        ["figure"] = RecordKind.Figure, ["figures"] = RecordKind.Figure, ["numbers"] = RecordKind.Figure, ["statistics"] = RecordKind.Figure,
+        ["agreement"] = RecordKind.Agreement,
+        ["agreements"] = RecordKind.Agreement,
+        ["treaty"] = RecordKind.Agreement,
+        ["treaties"] = RecordKind.Agreement,
+        ["deals"] = RecordKind.Agreement,
+        ["declarations"] = RecordKind.Agreement,
+        ["incident"] = RecordKind.Event,
+        ["incidents"] = RecordKind.Event,
+        ["event"] = RecordKind.Event,
+        ["events"] = RecordKind.Event,
+        ["attacks"] = RecordKind.Event,
+        ["developments"] = RecordKind.Event,
+        ["figure"] = RecordKind.Figure,
+        ["figures"] = RecordKind.Figure,
+        ["numbers"] = RecordKind.Figure,
+        ["statistics"] = RecordKind.Figure,
     };
 
     // Words people put around the request that carry no filter.

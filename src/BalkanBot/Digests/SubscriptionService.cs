@@ -108,6 +108,12 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
 
     internal static Answer Reply(string question, string title, string text, IReadOnlyList<AnswerFact>? facts = null) => new()
     {
-        Question = question, Answered = true, Intent = IntentKind.Subscription, Title = title, Text = text, Facts = facts ?? [], Confidence = 1,
+        Question = question,
+        Answered = true,
+        Intent = IntentKind.Subscription,
+        Title = title,
+        Text = text,
+        Facts = facts ?? [],
+        Confidence = 1,
     };
 }

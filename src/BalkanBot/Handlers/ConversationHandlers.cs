@@ -14,9 +14,13 @@ public sealed class SourcesHandler : IIntentHandler
         if (ctx.Previous is not { Answered: true, Citations.Count: > 0 } prev)
             return new Answer
             {
-                Question = ctx.Question.Original, Answered = true, Intent = Intent, Title = "Sources",
+                Question = ctx.Question.Original,
+                Answered = true,
+                Intent = Intent,
+                Title = "Sources",
                 Text = "Ask a question first; I will then list the sources behind the answer.",
-                FollowUps = FollowUps.Popular(ctx.Kb), Confidence = 1,
+                FollowUps = FollowUps.Popular(ctx.Kb),
+                Confidence = 1,
             };
         return prev with
         {
@@ -25,7 +29,10 @@ public sealed class SourcesHandler : IIntentHandler
             Title = $"Sources: {prev.Title}",
             Text = $"The previous answer rests on {prev.Citations.Count} citation{(prev.Citations.Count == 1 ? "" : "s")} from {prev.Citations.Select(c => c.SourceId).Distinct().Count()} source document{(prev.Citations.Select(c => c.SourceId).Distinct().Count() == 1 ? "" : "s")}.",
             Facts = prev.Citations.Select(c => new AnswerFact($"[{c.N}]", $"{c.Label}, {c.Locator}", [c.N])).ToList(),
-            Comparison = null, Timeline = [], Views = [], Conflicts = [],
+            Comparison = null,
+            Timeline = [],
+            Views = [],
+            Conflicts = [],
         };
     }
 }
@@ -48,7 +55,10 @@ public sealed class HelpHandler : IIntentHandler
         int Count(RecordKind k) => kb.Counts.TryGetValue(k, out var n) ? n : 0;
         return new Answer
         {
-            Question = ctx.Question.Original, Answered = true, Intent = Intent, Title = "What BalkanBot can answer",
+            Question = ctx.Question.Original,
+            Answered = true,
+            Intent = Intent,
+            Title = "What BalkanBot can answer",
             Text = "I answer questions on Balkan security from a curated base of sourced records, and cite every fact. " +
                    "Ask what an agreement is, when it was signed and who signed it; for figures, timelines and comparisons; " +
                    "or for what the sources argue. If the base has no sourced answer, I say so.",
@@ -71,8 +81,12 @@ public sealed class FeedbackHandler : IIntentHandler
 
     public Answer? Handle(HandlerContext ctx) => new()
     {
-        Question = ctx.Question.Original, Answered = true, Intent = Intent, Title = "Thank you",
+        Question = ctx.Question.Original,
+        Answered = true,
+        Intent = Intent,
+        Title = "Thank you",
         Text = "Noted. Use the 👍 and 👎 buttons under an answer to rate that answer; ratings go to the maintainers of the knowledge base.",
-        FollowUps = HelpHandler.Examples.Take(2).ToList(), Confidence = 1,
+        FollowUps = HelpHandler.Examples.Take(2).ToList(),
+        Confidence = 1,
     };
 }

@@ -71,7 +71,9 @@ public sealed class FiguresHandler : IIntentHandler
             var text = $"The sources differ on {Labels.Measure(group.Key.Measure).ToLowerInvariant()} for {RecordFacts.NamesInSentence(b.Kb, [group.Key.Subject ?? ""])}: {string.Join("; ", parts)}.";
             b.Conflict(new KnowledgeRecord
             {
-                Id = "auto-" + group.Key.Subject + "-" + group.Key.Measure, Kind = RecordKind.Conflict, Name = text,
+                Id = "auto-" + group.Key.Subject + "-" + group.Key.Measure,
+                Kind = RecordKind.Conflict,
+                Name = text,
                 Summary = new CitedText(text, distinct.SelectMany(f => f.Cite).ToList()),
             });
         }

@@ -1,7 +1,7 @@
 using BalkanBot.Channels.ChatPage;
 using BalkanBot.Channels.Slack;
-using BalkanBot.Digests;
 using BalkanBot.Channels.Teams;
+using BalkanBot.Digests;
 
 namespace BalkanBot.Hosting;
 

@@ -20,11 +20,26 @@ public sealed class AliasIndex
     // People write the adjective far more often than the alias lists do.
     private static readonly FrozenDictionary<string, string> Demonyms = new Dictionary<string, string>
     {
-        ["serbian"] = "serbia", ["serbs"] = "serbia", ["hungarian"] = "hungary", ["albanian"] = "albania",
-        ["croatian"] = "croatia", ["kosovar"] = "kosovo", ["kosovan"] = "kosovo", ["montenegrin"] = "montenegro",
-        ["russian"] = "russia", ["chinese"] = "china", ["american"] = "united states", ["french"] = "france",
-        ["turkish"] = "turkiye", ["turkey"] = "turkiye", ["bosnian"] = "bosnia", ["macedonian"] = "north macedonia",
-        ["romanian"] = "romania", ["bulgarian"] = "bulgaria", ["greek"] = "greece", ["azerbaijani"] = "azerbaijan",
+        ["serbian"] = "serbia",
+        ["serbs"] = "serbia",
+        ["hungarian"] = "hungary",
+        ["albanian"] = "albania",
+        ["croatian"] = "croatia",
+        ["kosovar"] = "kosovo",
+        ["kosovan"] = "kosovo",
+        ["montenegrin"] = "montenegro",
+        ["russian"] = "russia",
+        ["chinese"] = "china",
+        ["american"] = "united states",
+        ["french"] = "france",
+        ["turkish"] = "turkiye",
+        ["turkey"] = "turkiye",
+        ["bosnian"] = "bosnia",
+        ["macedonian"] = "north macedonia",
+        ["romanian"] = "romania",
+        ["bulgarian"] = "bulgaria",
+        ["greek"] = "greece",
+        ["azerbaijani"] = "azerbaijan",
     }.ToFrozenDictionary();
 
     internal AliasIndex(IEnumerable<(string Norm, string Id)> rows, IReadOnlyDictionary<string, RecordKind> kinds)

@@ -96,7 +96,9 @@ public sealed partial class KnowledgeBase
 
             return new RecordIndex
             {
-                Ids = ids, Kinds = kinds, Countries = countries,
+                Ids = ids,
+                Kinds = kinds,
+                Countries = countries,
                 Dated = dated.Select(d => d.Rowid).ToArray(),
                 Starts = dated.Select(d => d.Start).ToArray(),
                 Ends = dated.Select(d => d.End).ToArray(),

@@ -94,13 +94,24 @@ internal static partial class KnowledgeLoader
     /// <summary>The YAML keys under which a reference of this kind is written.</summary>
     private static string[] KeysOf(string relation) => relation switch
     {
-        "party-of" => ["parties"], "actor-in" => ["actors"], "about" => ["about"], "member-of" => ["of"],
-        "subject-of" => ["subject"], "located-in" or "country-of" => ["country"], _ => [relation],
+        "party-of" => ["parties"],
+        "actor-in" => ["actors"],
+        "about" => ["about"],
+        "member-of" => ["of"],
+        "subject-of" => ["subject"],
+        "located-in" or "country-of" => ["country"],
+        _ => [relation],
     };
 
     private static string FieldOf(string relation) => relation switch
     {
-        "party-of" => "parties", "actor-in" => "actors", "about" => "about", "member-of" => "memberships",
-        "subject-of" => "subject", "located-in" => "place.country", "country-of" => "country", _ => relation,
+        "party-of" => "parties",
+        "actor-in" => "actors",
+        "about" => "about",
+        "member-of" => "memberships",
+        "subject-of" => "subject",
+        "located-in" => "place.country",
+        "country-of" => "country",
+        _ => relation,
     };
 }

@@ -9,8 +9,12 @@ internal static partial class KnowledgeLoader
 {
     public static readonly IReadOnlyDictionary<string, RecordKind> Folders = new Dictionary<string, RecordKind>
     {
-        ["sources"] = RecordKind.Source, ["actors"] = RecordKind.Actor, ["agreements"] = RecordKind.Agreement,
-        ["events"] = RecordKind.Event, ["figures"] = RecordKind.Figure, ["claims"] = RecordKind.Claim,
+        ["sources"] = RecordKind.Source,
+        ["actors"] = RecordKind.Actor,
+        ["agreements"] = RecordKind.Agreement,
+        ["events"] = RecordKind.Event,
+        ["figures"] = RecordKind.Figure,
+        ["claims"] = RecordKind.Claim,
         ["conflicts"] = RecordKind.Conflict,
     };
 
@@ -202,7 +206,10 @@ internal static partial class KnowledgeLoader
 
         var record = new KnowledgeRecord
         {
-            Id = id, Kind = kind, File = file, Line = f.Line,
+            Id = id,
+            Kind = kind,
+            File = file,
+            Line = f.Line,
             Name = f.Str("name") ?? f.Str("title") ?? (kind is RecordKind.Figure or RecordKind.Claim or RecordKind.Conflict ? id : RequireName(f)),
             Aliases = f.StrList("aliases"),
             Type = f.Str("kind"),

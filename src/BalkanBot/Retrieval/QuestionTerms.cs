@@ -107,7 +107,9 @@ public sealed partial record QuestionTerms(
                          && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
-            Unknown = unknown, AsksDate = asksDate, AsksPerson = asksPerson,
+            Unknown = unknown,
+            AsksDate = asksDate,
+            AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
             Counted = CountedCue().Match(padded) is { Success: true } counted
                 ? counted.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(content.Contains)

@@ -133,20 +133,20 @@ public sealed partial class FigureTextTests(SeedKnowledge seed) : IClassFixture<
 
     private static KnowledgeRecord Synthetic(double? value, string? unit, string? approx = "exact", string? text = null, double? max = null,
         string? qualifier = null, DatePeriod? period = null, string measure = "test-measure") => new()
-    {
-        Id = "fig-test",
-        Kind = RecordKind.Figure,
-        Name = "Test figure",
-        Subject = "serbia",
-        Measure = measure,
-        Value = value,
-        ValueMax = max,
-        Approx = approx,
-        Unit = unit,
-        ValueText = text,
-        Qualifier = qualifier,
-        Period = period,
-    };
+        {
+            Id = "fig-test",
+            Kind = RecordKind.Figure,
+            Name = "Test figure",
+            Subject = "serbia",
+            Measure = measure,
+            Value = value,
+            ValueMax = max,
+            Approx = approx,
+            Unit = unit,
+            ValueText = text,
+            Qualifier = qualifier,
+            Period = period,
+        };
 
     [Theory]
     [InlineData(1_500_000d, "troops", "more-than", null, null, "more than 1.5 million troops")]

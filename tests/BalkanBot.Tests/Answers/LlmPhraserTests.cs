@@ -193,7 +193,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Llm:Enabled"] = "true", ["Llm:Endpoint"] = "https://api.openai.com/v1", ["Llm:Model"] = "gpt-4o-mini",
+            ["Llm:Enabled"] = "true",
+            ["Llm:Endpoint"] = "https://api.openai.com/v1",
+            ["Llm:Model"] = "gpt-4o-mini",
         }).Build();
 
         var ex = Assert.Throws<InvalidOperationException>(() => LlmOptions.Read(configuration, _ => null));
@@ -220,12 +222,19 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     private LlmPhraser Phraser(FakeServer server, ListLogger logs, double timeoutSeconds = 8) =>
         LlmPhraser.Create(new LlmOptions
         {
-            Enabled = true, Endpoint = server.Endpoint, Model = "test-model", TimeoutSeconds = timeoutSeconds, MaxRetries = 0,
+            Enabled = true,
+            Endpoint = server.Endpoint,
+            Model = "test-model",
+            TimeoutSeconds = timeoutSeconds,
+            MaxRetries = 0,
         }, seed.Kb, logs, variable => variable == LlmOptions.ApiKeyVariable ? Key : null);
 
     private static Answer Minimal(int citations) => new()
     {
-        Question = "When was the plan signed?", Answered = true, Intent = IntentKind.Date, Title = "Plan",
+        Question = "When was the plan signed?",
+        Answered = true,
+        Intent = IntentKind.Date,
+        Title = "Plan",
         Text = "The plan was signed on 1 April 2025. [1]",
         Facts = [new AnswerFact("Signed", "1 April 2025", [1])],
         Citations = Enumerable.Range(1, citations)

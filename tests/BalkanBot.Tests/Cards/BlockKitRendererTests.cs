@@ -13,8 +13,11 @@ public sealed class BlockKitRendererTests
 
     internal static Answer Sample(string text = "The declaration was signed on 18 March 2025 [1].") => new()
     {
-        Question = "What is the Tirana Declaration?", Answered = true, Intent = IntentKind.Overview,
-        Title = "Tirana Declaration", Text = text,
+        Question = "What is the Tirana Declaration?",
+        Answered = true,
+        Intent = IntentKind.Overview,
+        Title = "Tirana Declaration",
+        Text = text,
         Facts = [new("Signed", "18 March 2025", [1]), new("Parties", "Albania, Croatia, Kosovo", [1, 2])],
         Citations = [Citation(1), Citation(2, title: "Pupin brief")],
         FollowUps = ["Who are the parties to the Tirana Declaration?", "When was the Tirana Declaration signed?"],
@@ -68,7 +71,8 @@ public sealed class BlockKitRendererTests
     {
         var answer = Sample() with
         {
-            Intent = IntentKind.Compare, Facts = [],
+            Intent = IntentKind.Compare,
+            Facts = [],
             Comparison = new ComparisonTable(["Serbia–Hungary", "Albania–Croatia–Kosovo"],
             [
                 new("Signed", [new("1 April 2025", [1]), new("18 March 2025", [2])]),

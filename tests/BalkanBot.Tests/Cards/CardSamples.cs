@@ -36,7 +36,12 @@ internal static class CardSamples
 
     public static Answer Help() => new()
     {
-        Question = "help", Answered = true, Intent = IntentKind.Help, Title = "What BalkanBot can answer", Text = "I answer questions.",
-        FollowUps = ["What is the Tirana Declaration?"], Confidence = 1,
+        Question = "help",
+        Answered = true,
+        Intent = IntentKind.Help,
+        Title = "What BalkanBot can answer",
+        Text = "I answer questions.",
+        FollowUps = ["What is the Tirana Declaration?"],
+        Confidence = 1,
     };
 }

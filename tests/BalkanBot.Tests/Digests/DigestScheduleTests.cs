@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using BalkanBot.Digests;
+using Microsoft.Extensions.Configuration;
 
 namespace BalkanBot.Tests.Digests;
 

@@ -69,7 +69,13 @@ public sealed class DigestWorld : IDisposable
         PartialDate.TryParse(date, out var d);
         return template with
         {
-            Id = id, Name = name, Aliases = [], Date = d, End = null, Actors = actors, Place = new Place(country, null, "Testville"),
+            Id = id,
+            Name = name,
+            Aliases = [],
+            Date = d,
+            End = null,
+            Actors = actors,
+            Place = new Place(country, null, "Testville"),
             Summary = template.Summary! with { Text = $"{name}: a test incident." },
         };
     }

@@ -15,7 +15,9 @@ public sealed class BackpressureTests
         await using var connector = await HangingServer.StartAsync();
         await using var bot = new TeamsBotFactory(new Dictionary<string, string?>
         {
-            ["Teams:QueueCapacity"] = "2", ["Teams:QueuePerConversation"] = "1", ["Teams:QueuePerServiceUrlHost"] = "2",
+            ["Teams:QueueCapacity"] = "2",
+            ["Teams:QueuePerConversation"] = "1",
+            ["Teams:QueuePerServiceUrlHost"] = "2",
         });
 
         Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(TestActivities.Message(connector.Url, "What is CEFTA?", "c1"))).StatusCode);
@@ -70,7 +72,9 @@ public sealed class BackpressureTests
         await using var connector = await HangingServer.StartAsync();
         await using var bot = new TeamsBotFactory(new Dictionary<string, string?>
         {
-            ["Teams:QueueCapacity"] = "1", ["Teams:QueuePerConversation"] = "1", ["Teams:QueuePerServiceUrlHost"] = "1",
+            ["Teams:QueueCapacity"] = "1",
+            ["Teams:QueuePerConversation"] = "1",
+            ["Teams:QueuePerServiceUrlHost"] = "1",
         });
         await bot.PostActivityAsync(TestActivities.Message(connector.Url, "What is CEFTA?", "c1"));
         await connector.ArrivedAsync();
@@ -87,7 +91,8 @@ public sealed class BackpressureTests
     {
         await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Slack:QueueCapacity"] = "1", ["Slack:QueuePerConversation"] = "1",
+            ["Slack:QueueCapacity"] = "1",
+            ["Slack:QueuePerConversation"] = "1",
         });
         host.Fake.PostMessageGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.Equal(HttpStatusCode.OK, (await host.PostEventAsync(SlackPayloadsFor.Mention("Ev1", "<@U0BOT> What is CEFTA?"))).StatusCode);

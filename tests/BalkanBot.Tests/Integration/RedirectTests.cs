@@ -42,7 +42,10 @@ public sealed class RedirectTests
 
         var result = await client.SendAsync(new Activity
         {
-            Type = "message", ServiceUrl = redirector.Url, Conversation = new ConversationAccount { Id = "c1" }, Text = "hi",
+            Type = "message",
+            ServiceUrl = redirector.Url,
+            Conversation = new ConversationAccount { Id = "c1" },
+            Text = "hi",
         }, CancellationToken.None);
 
         Assert.Equal(new ConnectorResult(false, 307), result);

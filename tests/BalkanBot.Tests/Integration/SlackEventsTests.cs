@@ -76,7 +76,8 @@ public sealed class SlackEventsTests
         for (var retry = 1; retry <= 3; retry++)
             Assert.Equal(HttpStatusCode.OK, (await host.PostEventAsync(body, new Dictionary<string, string>
             {
-                ["X-Slack-Retry-Num"] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Slack-Retry-Reason"] = "http_timeout",
+                ["X-Slack-Retry-Num"] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-Slack-Retry-Reason"] = "http_timeout",
             })).StatusCode);
         await host.WhenIdleAsync();
         Assert.Single(host.Fake.CallsTo("/api/chat.postMessage"));

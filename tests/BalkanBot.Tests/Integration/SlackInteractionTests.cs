@@ -106,7 +106,11 @@ public sealed class SlackInteractionTests
         await using var host = await SlackTestHost.StartAsync();
         var big = new Answer
         {
-            Question = "everything", Answered = true, Intent = BalkanBot.Routing.IntentKind.Timeline, Title = "Everything", Text = "All of it.",
+            Question = "everything",
+            Answered = true,
+            Intent = BalkanBot.Routing.IntentKind.Timeline,
+            Title = "Everything",
+            Text = "All of it.",
             Timeline = Enumerable.Range(1, 400).Select(i => new TimelineEntry($"{2000 + i % 25}", null, $"Event {i} " + new string('e', 80), "r", [1])).ToList(),
         };
         var key = host.Get<SlackAnswerCache>().Add(big);

@@ -67,8 +67,13 @@ public sealed class SlackSocketModeTests
             }
             var command = JsonSerializer.Serialize(new Dictionary<string, string>
             {
-                ["command"] = "/balkan", ["text"] = "share What is KFOR?", ["user_id"] = "U0USER", ["channel_id"] = "C0SOCK",
-                ["team_id"] = "T0TEAM", ["response_url"] = fake.ResponseUrl("sock-cmd"), ["trigger_id"] = "1.2.3",
+                ["command"] = "/balkan",
+                ["text"] = "share What is KFOR?",
+                ["user_id"] = "U0USER",
+                ["channel_id"] = "C0SOCK",
+                ["team_id"] = "T0TEAM",
+                ["response_url"] = fake.ResponseUrl("sock-cmd"),
+                ["trigger_id"] = "1.2.3",
             });
             await SendAsync(socket, Envelope("env-2", "slash_commands", command));
             acks.Enqueue(await ReceiveAsync(socket));
@@ -166,7 +171,10 @@ public sealed class SlackSocketModeTests
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await SlackTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Slack:AppToken"] = AppToken, ["Slack:SigningSecret"] = "", ["Slack:QueueCapacity"] = "1", ["Slack:QueuePerConversation"] = "1",
+            ["Slack:AppToken"] = AppToken,
+            ["Slack:SigningSecret"] = "",
+            ["Slack:QueueCapacity"] = "1",
+            ["Slack:QueuePerConversation"] = "1",
         }, fake: f =>
         {
             f.PostMessageGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

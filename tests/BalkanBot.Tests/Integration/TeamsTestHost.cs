@@ -3,12 +3,12 @@ using System.Text;
 using BalkanBot.Channels.Teams;
 using BalkanBot.Knowledge;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
 namespace BalkanBot.Tests.Integration;

@@ -17,7 +17,10 @@ public sealed class LargeEventIndexTests : IDisposable
         for (var i = 0; i < count; i++)
             records.Add(new KnowledgeRecord
             {
-                Id = $"ev-{i}", Kind = RecordKind.Event, Name = $"Protest number {i}", Date = new PartialDate(2020 + i % 5, 1 + i % 12),
+                Id = $"ev-{i}",
+                Kind = RecordKind.Event,
+                Name = $"Protest number {i}",
+                Date = new PartialDate(2020 + i % 5, 1 + i % 12),
                 Summary = new CitedText(i == 7 ? "A bridge blockade in Mitrovica by farmers." : "A protest in a town square.", cite),
             });
         var db = Path.Combine(_dir, $"kb{count}.db");

@@ -51,8 +51,13 @@ public sealed class SlackCommand
         string? Get(string key) => form.TryGetValue(key, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
         return new SlackCommand
         {
-            Command = Get("command"), Text = Get("text"), UserId = Get("user_id"), ChannelId = Get("channel_id"),
-            TeamId = Get("team_id"), ResponseUrl = Get("response_url"), TriggerId = Get("trigger_id"),
+            Command = Get("command"),
+            Text = Get("text"),
+            UserId = Get("user_id"),
+            ChannelId = Get("channel_id"),
+            TeamId = Get("team_id"),
+            ResponseUrl = Get("response_url"),
+            TriggerId = Get("trigger_id"),
         };
     }
 }

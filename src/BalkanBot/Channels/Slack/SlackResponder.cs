@@ -90,7 +90,9 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
         var reply = await extension.HandleAsync(w.Command, w.Subcommand, w.Arguments, ct).ConfigureAwait(false);
         await api.PostToResponseUrlAsync(w.Command.ResponseUrl!, new SlackMessage
         {
-            Text = reply.Text, Blocks = reply.Blocks, ReplaceOriginal = false,
+            Text = reply.Text,
+            Blocks = reply.Blocks,
+            ReplaceOriginal = false,
             ResponseType = reply.InChannel ? SlackMessage.InChannel : SlackMessage.Ephemeral,
         }, ct).ConfigureAwait(false);
     }

@@ -51,7 +51,9 @@ public static class TeamsEndpoint
 
         using var scope = log.BeginScope(new Dictionary<string, object?>
         {
-            ["Channel"] = activity.ChannelId, ["ConversationId"] = activity.Conversation?.Id, ["ActivityId"] = activity.Id,
+            ["Channel"] = activity.ChannelId,
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["ActivityId"] = activity.Id,
         });
         TurnResponse response;
         try

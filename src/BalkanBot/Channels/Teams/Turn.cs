@@ -75,7 +75,10 @@ public sealed class Turn
             Recipient = a.From is null ? null : new ChannelAccount { Id = a.From.Id, Name = a.From.Name, AadObjectId = a.From.AadObjectId },
             Conversation = a.Conversation is null ? null : new ConversationAccount
             {
-                Id = a.Conversation.Id, ConversationType = a.Conversation.ConversationType, TenantId = a.Conversation.TenantId, IsGroup = a.Conversation.IsGroup,
+                Id = a.Conversation.Id,
+                ConversationType = a.Conversation.ConversationType,
+                TenantId = a.Conversation.TenantId,
+                IsGroup = a.Conversation.IsGroup,
             },
             ReplyToId = !inThread ? null : IsCardAction ? a.ReplyToId ?? a.Id : a.Id,
             Locale = a.Locale,

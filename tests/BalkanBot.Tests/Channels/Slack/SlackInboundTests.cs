@@ -6,10 +6,17 @@ public sealed class SlackInboundTests
 {
     private static SlackEvent Event(string type = "app_mention", string? subtype = null, string? botId = null, string? channelType = null,
         string? text = "<@U0BOT> What is CEFTA?", string? threadTs = null, string? user = "U0USER") => new()
-    {
-        Type = type, Subtype = subtype, BotId = botId, ChannelType = channelType, Text = text, ThreadTs = threadTs,
-        User = user, Channel = channelType == "im" ? "D0DM" : "C0CHAN", Ts = "1700000001.000100",
-    };
+        {
+            Type = type,
+            Subtype = subtype,
+            BotId = botId,
+            ChannelType = channelType,
+            Text = text,
+            ThreadTs = threadTs,
+            User = user,
+            Channel = channelType == "im" ? "D0DM" : "C0CHAN",
+            Ts = "1700000001.000100",
+        };
 
     [Fact]
     public void ToWork_Mention_StripsTheMentionAndRepliesInItsThread()

@@ -1,5 +1,5 @@
-using BalkanBot.Channels.Teams;
 using System.Security.Cryptography;
+using BalkanBot.Channels.Teams;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;

@@ -21,8 +21,11 @@ public sealed class ConnectorClientTests
 
     private static Activity Reply(string conversationId = "19:abc@thread.skype;messageid=42", string? replyTo = "1700000000000") => new()
     {
-        Type = "message", ServiceUrl = "https://smba.trafficmanager.net/emea/", Conversation = new ConversationAccount { Id = conversationId },
-        ReplyToId = replyTo, Text = "hi",
+        Type = "message",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        Conversation = new ConversationAccount { Id = conversationId },
+        ReplyToId = replyTo,
+        Text = "hi",
     };
 
     private static HttpResponseMessage Status(HttpStatusCode code, string? retryAfter = null)

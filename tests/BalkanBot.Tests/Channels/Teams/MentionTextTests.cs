@@ -6,7 +6,10 @@ public sealed class MentionTextTests
 {
     private static Activity Channel(string text, params Entity[] entities) => new()
     {
-        Type = "message", Text = text, Recipient = new ChannelAccount { Id = "28:bot", Name = "BalkanBot" }, Entities = [.. entities],
+        Type = "message",
+        Text = text,
+        Recipient = new ChannelAccount { Id = "28:bot", Name = "BalkanBot" },
+        Entities = [.. entities],
     };
 
     private static Entity Mention(string id, string name) =>
