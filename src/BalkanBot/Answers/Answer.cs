@@ -56,6 +56,10 @@ public sealed record ConflictNote(string Text, IReadOnlyList<int> Citations);
 public sealed record AnswerCitation(int N, string SourceId, string Title, IReadOnlyList<string> Authors, string? Publisher,
     string? Date, string? Url, string Locator, string? Via)
 {
+    /// <summary>Citation number <paramref name="n"/> for a place (<paramref name="at"/>) in a source record.</summary>
+    public static AnswerCitation Of(int n, Knowledge.KnowledgeRecord source, string at) =>
+        new(n, source.Id, source.Title ?? source.Name, source.Authors, source.Publisher, source.Date?.Iso ?? "unknown", source.Url, at, source.Via);
+
     /// <summary>"Şerif Sav: Minilateral Defence ... (n.d.)" style label for a source list.</summary>
     [JsonIgnore]
     public string Label

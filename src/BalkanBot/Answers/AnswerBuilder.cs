@@ -41,8 +41,7 @@ public sealed partial class AnswerBuilder(KnowledgeBase kb, RoutedQuestion quest
                 if (src is null) continue;
                 n = _citations.Count + 1;
                 _numbers[(c.Source, c.At)] = n;
-                _citations.Add(new AnswerCitation(n, src.Id, src.Title ?? src.Name, src.Authors, src.Publisher,
-                    src.Date?.Iso ?? "unknown", src.Url, c.At, src.Via));
+                _citations.Add(AnswerCitation.Of(n, src, c.At));
             }
             if (!list.Contains(n)) list.Add(n);
         }

@@ -53,8 +53,7 @@ public static partial class AnswerComposition
             if (existing is null)
             {
                 if (kb.Source(c.Source) is not { } src) continue;
-                existing = new AnswerCitation(citations.Count + 1, src.Id, src.Title ?? src.Name, src.Authors, src.Publisher,
-                    src.Date?.Iso ?? "unknown", src.Url, c.At, src.Via);
+                existing = AnswerCitation.Of(citations.Count + 1, src, c.At);
                 citations.Add(existing);
             }
             if (!numbers.Contains(existing.N)) numbers.Add(existing.N);
