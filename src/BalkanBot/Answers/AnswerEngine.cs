@@ -97,14 +97,29 @@ public sealed class AnswerEngine
             var routed = _router.Route(premise);
             var records = routed.Mentions.Select(m => _kb.Get(m.RecordId)).OfType<KnowledgeRecord>().DistinctBy(r => r.Id).ToList();
             if (records.Count == 0) continue;
+            var primary = PremiseSubject(routed) ?? records.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? records[0];
+            records = [primary, .. records.Where(r => r.Id != primary.Id)];
             var correction = PremiseCheck.Check(_kb, premise, records);
             if (correction is not null) corrections.Add(Corrected(Unanswered(routed), correction, routed));
-            var primary = records.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? records[0];
             Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
         var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question))).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
+    }
+
+    /// <summary>
+    /// "The Serbia–Hungary pact contains an Article 5 clause": the states named before anything else stand for the
+    /// agreement or event that involves them all, which is what the premise is about.
+    /// </summary>
+    private KnowledgeRecord? PremiseSubject(RoutedQuestion routed)
+    {
+        var ordered = routed.Mentions.OrderBy(m => m.TokenStart).ToList();
+        var firstRecord = ordered.FindIndex(m => m.Kind is RecordKind.Agreement or RecordKind.Event);
+        var leading = (firstRecord < 0 ? ordered : ordered.Take(firstRecord)).Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
+        if (leading.Count < 2) return null;
+        var (_, focus) = _focus.Resolve(routed with { Mentions = leading }, null);
+        return focus.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event);
     }
 
     private Answer AnswerPart(string text, Question question)
@@ -167,6 +182,9 @@ public sealed class AnswerEngine
             if (_kb.Get(correction.RecordId) is { } corrected) focus = [corrected, .. focus.Where(f => f.Id != corrected.Id)];
         }
         if (answer.Answered) Remember(question, answer, focus, routed);
+        // Declined, but what it named is still what "it" and "they" mean next: "when did Croatia order its
+        // Rafales, and what did they cost?"
+        else if (routed.Mentions.Count > 0 && focus.Count > 0) Remember(question, answer, focus, routed);
         return answer;
     }
 
