@@ -181,10 +181,15 @@ public sealed class AnswerEngine
             // The conversation is now about what was corrected: "then tell me when it was signed".
             if (_kb.Get(correction.RecordId) is { } corrected) focus = [corrected, .. focus.Where(f => f.Id != corrected.Id)];
         }
-        if (answer.Answered) Remember(question, answer, focus, routed);
+        // Where nothing was named, what the answer is about is what "it" and "his" mean next, not the first guess.
+        if (answer.Answered)
+            Remember(question, answer, routed.Mentions.Count == 0 && !routed.LeansOnContext && answer.RecordIds.Count > 0
+                ? answer.RecordIds.Take(2).Select(_kb.Get).OfType<KnowledgeRecord>().ToList()
+                : focus, routed);
         // Declined, but what it named is still what "it" and "they" mean next: "when did Croatia order its
         // Rafales, and what did they cost?"
-        else if (routed.Mentions.Count > 0 && focus.Count > 0) Remember(question, answer, focus, routed);
+        else if (focus.Where(f => routed.Mentions.Any(m => m.RecordId == f.Id)).ToList() is { Count: > 0 } named)
+            Remember(question, answer, named, routed);
         return answer;
     }
 
@@ -230,8 +235,10 @@ public sealed class AnswerEngine
             && ctx.Primary is { Kind: RecordKind.Agreement or RecordKind.Event } primary && _handlers[IntentKind.Overview].Handle(ctx) is { } overview)
         {
             var missing = routed.Intent switch { IntentKind.Date => "date", IntentKind.Parties => "list of parties", _ => "figure" };
+            // What the sources say about it is context, not the answer asked for.
             answer = overview with
             {
+                Answered = false,
                 Intent = routed.Intent,
                 Text = $"The sources give no {missing} for the {primary.ShortName} in so many words; this is what they do say. " + overview.Text,
                 Confidence = Math.Min(overview.Confidence, 0.6),

@@ -93,11 +93,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     private Answer ReconcileCore(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
+        // "The sources give no list of parties for it; this is what they do say": an honest no, with its context.
+        // Passages that carry what else the question asks ("which countries guarantee it") still answer it.
+        if (!handled.Answered && handled.Citations.Count > 0 && !(evidence.Found && evidence.Terms.Content.Count > 0)) return handled;
         // Answers whose records are themselves the evidence: everything in a period, a table of measures.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
         var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare;
         // A word the base never uses ("What prison sentence did Dodik get in March 2025?") asks for more than the period holds.
-        if (periodOnly && handled.Answered && !precise && (evidence.Found || evidence.Terms.Unknown.Count == 0)) return handled;
+        // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
+        var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
+        if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Unknown.Count == 0)) return handled;
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
             return WithSupport(handled, evidence);

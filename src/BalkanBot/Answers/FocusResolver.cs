@@ -84,8 +84,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
             if (best is not null) focus.Insert(0, best);
         }
 
-        // Nothing named: let BM25 find the record, but only if the question's words are the base's words.
+        // Nothing named: let BM25 find the record, but only if the question's words are the base's words, and words of
+        // asking alone ("what's his job?") find nothing.
         var residual = Residual(q);
+        if (residual.All(QuestionTerms.IsAskingWord)) residual = [];
         // A period alone ("what happened in March 2025") is a question about everything in it, not about a record
         // that happens to mention March.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;

@@ -106,7 +106,9 @@ public sealed partial record QuestionTerms(
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
-        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList() : focus.Select(f => f.Id).Distinct().ToList();
+        // A record guessed from the words alone (no name, no "it") is not something the question names.
+        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList()
+            : q.LeansOnContext ? focus.Select(f => f.Id).Distinct().ToList() : [];
         var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
