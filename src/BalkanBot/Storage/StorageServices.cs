@@ -40,4 +40,16 @@ public static class StorageServices
         services.AddSingleton<IConversationStore, ConversationStore>();
         services.AddSingleton<ISlackEventDeduper, SlackEventDeduper>();
     }
+
+    /// <summary>
+    /// The digest store the configuration names, for command-line verbs that run without the host; dispose the
+    /// returned owner (the PostgreSQL data source) when done.
+    /// </summary>
+    internal static (IDigestStore Store, IAsyncDisposable? Owner) OpenDigestStore(IConfiguration configuration, string appDatabase)
+    {
+        var options = StorageOptions.Read(configuration);
+        if (!options.UsesPostgreSql) return (new SqliteDigestStore(new SqliteAppStore(appDatabase)), null);
+        var database = new PostgresDatabase(Options.Create(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+        return (new PostgresDigestStore(database), database);
+    }
 }
