@@ -21,8 +21,10 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The attribute skips the tests when the binaries are missing outside CI; under CI a missing install fails here.
-        _bin = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.MissingReason);
+        // Without the binaries the fixture stays empty: [PostgresFact] skips outside CI, and under CI the first
+        // database a test asks for fails with the reason. Tests in the collection that need no server still run.
+        _bin = PostgresBinaries.Find();
+        if (_bin is null) return;
         Directory.CreateDirectory(_dir);
         var asRoot = Environment.UserName == "root";
         if (asRoot) await RunAsync("chown", "nobody", _dir);
@@ -34,6 +36,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>A new empty database; the connection string names it.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
+        if (_bin is null) throw new InvalidOperationException(PostgresBinaries.MissingReason);
         var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..20];
         await using (var db = new NpgsqlConnection(ConnectionString("postgres")))
         {
