@@ -14,7 +14,7 @@ public sealed class AnswerEngine
 {
     private readonly KnowledgeBase _kb;
     private readonly IntentRouter _router;
-    private readonly ConversationStore _conversations;
+    private readonly IConversationStore _conversations;
     private readonly TimeProvider _clock;
     private readonly Dictionary<IntentKind, IIntentHandler> _handlers;
     private readonly IAnswerPhraser? _phraser;
@@ -25,7 +25,7 @@ public sealed class AnswerEngine
     public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
 
-    public AnswerEngine(KnowledgeBase kb, TimeProvider? clock = null, ConversationStore? conversations = null,
+    public AnswerEngine(KnowledgeBase kb, TimeProvider? clock = null, IConversationStore? conversations = null,
         IEnumerable<IIntentHandler>? handlers = null, IAnswerPhraser? phraser = null)
     {
         _kb = kb;
@@ -56,7 +56,10 @@ public sealed class AnswerEngine
         if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is
             { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
             return await Subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
+        // Memory shared between instances is read before and written after, outside the synchronous answer path.
+        await _conversations.LoadAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
         var answer = Answer(question, read);
+        await _conversations.SaveAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
             answer = await _phraser.PhraseAsync(answer, cancellationToken).ConfigureAwait(false);
         return answer;

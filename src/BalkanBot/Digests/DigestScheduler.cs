@@ -21,7 +21,7 @@ public sealed class DigestScheduler(DigestRunner runner, IDigestStore store, Kno
             var update = await KnowledgeChanges.RecordAsync(kb, store, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             Log.KnowledgeChangesRecorded(log, update.Added, update.Changed, update.Removed, update.Unchanged);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (Exception ex) when (Storage.StoreFailure.Is(ex))
         {
             // The bot still answers questions; changes not recorded now count from the next recording instead.
             Log.KnowledgeChangesFailed(log, ex);

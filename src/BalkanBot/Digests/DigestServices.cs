@@ -18,9 +18,7 @@ public static class DigestServices
         var schedules = options.BuildSchedules(); // bad cron or zone stops the host here, naming the key
         services.AddSingleton(options);
         services.AddSingleton<IReadOnlyDictionary<string, DigestSchedule>>(schedules);
-        services.AddSingleton<IDigestStore>(sp => sp.GetRequiredService<IAppStore>() is SqliteAppStore app
-            ? new SqliteDigestStore(app)
-            : throw new InvalidOperationException("Digests need an IDigestStore for this IAppStore; only SQLite is implemented."));
+        // IDigestStore comes with the app store (Storage/StorageServices.cs): SQLite, or PostgreSQL shared by instances.
         services.AddSingleton(sp => new DigestComposer(sp.GetRequiredService<KnowledgeBase>(), options.MaxItemsPerSection, options.Countries));
         services.AddSingleton(sp => new DigestRunner(sp.GetRequiredService<IDigestStore>(), sp.GetRequiredService<DigestComposer>(), schedules,
             Senders(sp), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DigestRunner>>()));

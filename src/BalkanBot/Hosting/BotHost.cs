@@ -26,16 +26,10 @@ public static class BotHost
         builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
-        builder.Services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>()));
+        StorageServices.Add(builder);
         if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
         builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
-        builder.Services.AddSingleton<IAppStore>(sp =>
-        {
-            var options = new KnowledgeOptions();
-            sp.GetRequiredService<IConfiguration>().GetSection("Knowledge").Bind(options);
-            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase), sp.GetRequiredService<ILogger<SqliteAppStore>>());
-        });
+            sp.GetRequiredService<IConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
         BotServices.Add(builder);
         configure?.Invoke(builder);
 

@@ -183,4 +183,14 @@ internal static partial class Log
 
     [LoggerMessage(113, LogLevel.Information, "Local chat page at / (replies through {ServiceUrl})")]
     public static partial void ChatPageEnabled(ILogger logger, string serviceUrl);
+
+    // 600-699: shared state in PostgreSQL (Storage/). Never the connection string.
+    [LoggerMessage(600, LogLevel.Information, "Shared state in PostgreSQL: schema at version {Version} ({Applied} migration(s) applied now)")]
+    public static partial void PostgresSchemaReady(ILogger logger, int version, int applied);
+
+    [LoggerMessage(601, LogLevel.Warning, "Shared conversation memory unavailable ({Error}); this message uses what this instance remembers")]
+    public static partial void ConversationMemoryUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(602, LogLevel.Warning, "Shared Slack event ids unavailable ({Error}); event {EventId} checked against this instance only")]
+    public static partial void SlackEventStoreUnavailable(ILogger logger, string error, string eventId);
 }

@@ -11,7 +11,7 @@ namespace BalkanBot.Channels.Slack;
 /// mention's thread, the DM, the command's response_url, or beside the clicked message).
 /// </summary>
 public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, SlackAnswerCache cache, IAppStore store,
-    ConversationStore conversations, TimeProvider clock, ILogger<SlackResponder> log, ISlackCommandExtension? extension = null)
+    IConversationStore conversations, TimeProvider clock, ILogger<SlackResponder> log, ISlackCommandExtension? extension = null)
 {
     public const string ChannelName = "slack";
 

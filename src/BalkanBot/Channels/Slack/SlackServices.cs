@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Slack;
@@ -13,7 +14,7 @@ public static class SlackServices
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         SlackApiClient.AddHttpClients(services);
         services.AddSingleton<SlackSignatureVerifier>();
-        services.AddSingleton<SlackEventDeduper>();
+        services.TryAddSingleton<ISlackEventDeduper, SlackEventDeduper>(); // PostgreSQL storage registers a shared one first
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         services.AddSingleton(sp => new SlackAnswerCache(sp.GetRequiredService<TimeProvider>()));
