@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace BalkanBot.Tests.Integration;
+
+/// <summary>
+/// What a container image runs: the publish output, read-only, started from an empty working directory with only
+/// environment variables, writing its databases to the data directory.
+/// </summary>
+public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<PublishedApp>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private Dictionary<string, string> Environment(string data) => new() { ["Data__Directory"] = data };
+
+    [Fact]
+    public async Task Start_HttpPortsFromEnvironment_AnswersOnAllInterfacesWithHealthAndReadiness()
+    {
+        var data = published.NewDirectory("data");
+        var environment = Environment(data);
+        environment["ASPNETCORE_HTTP_PORTS"] = "0"; // the OS picks a free port; the log line names it
+
+        var (app, address) = await PublishedApp.Running.StartAsync(published.StartInfo(environment), Timeout);
+        await using (app)
+        {
+            Assert.Contains(address.Host, new[] { "[::]", "0.0.0.0" });
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}"), Timeout = Timeout };
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+            using var ready = await http.GetAsync("/readyz");
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
+            using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            var knowledge = body.RootElement.GetProperty("checks").GetProperty("knowledge");
+            Assert.True(knowledge.GetProperty("records").GetInt32() > 300);
+            Assert.Matches("^[0-9a-f]{32}$", knowledge.GetProperty("contentHash").GetString());
+            Assert.Contains("/api/messages", await http.GetStringAsync("/"));
+        }
+        Assert.True(File.Exists(Path.Combine(data, "knowledge.db")), app.Output);
+        Assert.True(File.Exists(Path.Combine(data, "app.db")), app.Output);
+        Assert.DoesNotContain("   at ", app.Output);
+    }
+
+    [Fact]
+    public async Task Ask_FromEmptyDirectory_AnswersFromThePublishedKnowledge()
+    {
+        var psi = published.StartInfo(Environment(published.NewDirectory("data")), "ask", "What is CEFTA?");
+
+        var (code, stdout, stderr) = await PublishedApp.RunSplitAsync(psi, Timeout);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Central European Free Trade Agreement", stdout);
+    }
+
+    [Fact]
+    public async Task Start_PortInUse_OneLineAndExitCode1()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var environment = Environment(published.NewDirectory("data"));
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+
+        var (code, stdout, stderr) = await PublishedApp.RunSplitAsync(published.StartInfo(environment), Timeout);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("address already in use", line);
+        Assert.DoesNotContain("   at ", stdout);
+    }
+
+    [Fact]
+    public async Task Main_MistypedVerb_OneLineSuggestingTheCommandAndExitCode2()
+    {
+        var psi = published.StartInfo(Environment(published.NewDirectory("data")), "aks", "What is CEFTA?");
+
+        var (code, stdout, stderr) = await PublishedApp.RunSplitAsync(psi, Timeout);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Did you mean 'ask'?", line);
+        Assert.Equal("", stdout);
+    }
+}
