@@ -34,10 +34,26 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
             Assert.True(knowledge.GetProperty("records").GetInt32() > 300);
             Assert.Matches("^[0-9a-f]{32}$", knowledge.GetProperty("contentHash").GetString());
             Assert.Contains("/api/messages", await http.GetStringAsync("/"));
+            Assert.Equal(0, await DockerHealthcheckAsync(address.Port));
         }
+        Assert.NotEqual(0, await DockerHealthcheckAsync(address.Port));
         Assert.True(File.Exists(Path.Combine(data, "knowledge.db")), app.Output);
         Assert.True(File.Exists(Path.Combine(data, "app.db")), app.Output);
         Assert.DoesNotContain("   at ", app.Output);
+    }
+
+    /// <summary>Runs the Dockerfile's HEALTHCHECK command as Docker would (sh -c), against the given port.</summary>
+    private static async Task<int> DockerHealthcheckAsync(int port)
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestSupport.SeedKnowledge.RepositoryRoot, "Dockerfile"));
+        var start = Array.FindIndex(lines, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
+        Assert.True(start >= 0, "the Dockerfile has no HEALTHCHECK");
+        var instruction = lines[start];
+        for (var i = start + 1; instruction.EndsWith('\\'); i++) instruction = instruction[..^1] + " " + lines[i].Trim();
+        var command = instruction[(instruction.IndexOf(" CMD ", StringComparison.Ordinal) + 5)..];
+        var psi = new System.Diagnostics.ProcessStartInfo("sh", ["-c", command]);
+        psi.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (await PublishedApp.RunAsync(psi, Timeout)).ExitCode;
     }
 
     [Fact]
