@@ -47,12 +47,17 @@ internal static class AppPaths
         return null;
     }
 
-    /// <summary>True when the database is missing, from an older schema, or older than any knowledge file.</summary>
+    /// <summary>
+    /// True when the database is missing, from an older schema, or built from other knowledge files than these (by
+    /// their content, or for a database that does not record it, by file times).
+    /// </summary>
     public static bool NeedsBuild(string knowledgeFolder, string database)
     {
         if (!File.Exists(database)) return true;
         if (Knowledge.KnowledgeBuilder.ReadSchemaVersion(database) != Knowledge.KnowledgeBuilder.SchemaVersion) return Directory.Exists(knowledgeFolder);
         if (!Directory.Exists(knowledgeFolder)) return false;
+        if (Knowledge.KnowledgeBuilder.ReadMeta(database, "source_hash") is { } builtFrom)
+            return builtFrom != Knowledge.KnowledgeBuilder.SourceHash(knowledgeFolder);
         var built = File.GetLastWriteTimeUtc(database);
         return Directory.EnumerateFiles(knowledgeFolder, "*.y*ml", SearchOption.AllDirectories)
             .Any(f => File.GetLastWriteTimeUtc(f) > built);
