@@ -1,3 +1,4 @@
+using System.Reflection;
 using BalkanBot.Hosting;
 
 namespace BalkanBot;
@@ -11,6 +12,12 @@ public partial class Program
         {
             Console.Error.WriteLine(unknown);
             return Cli.UsageExitCode;
+        }
+        // Started by a test host (WebApplicationFactory), start-up failures must reach it as exceptions.
+        if (Assembly.GetEntryAssembly() != typeof(Program).Assembly)
+        {
+            BotHost.Build(args).Run();
+            return 0;
         }
         return StartupFailure.Run(() => BotHost.Build(args), Console.Error);
     }
