@@ -31,7 +31,7 @@ public static class BotHost
         if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
         builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>(), log: sp.GetRequiredService<AnswerLog>()));
-        builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging");
+        builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging").ValidateOnStart();
         builder.Services.AddSingleton<AnswerLog>();
         builder.Services.AddSingleton<IAppStore>(sp =>
         {
