@@ -35,12 +35,22 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
             Assert.Matches("^[0-9a-f]{32}$", knowledge.GetProperty("contentHash").GetString());
             Assert.Contains("/api/messages", await http.GetStringAsync("/"));
             Assert.Equal(0, await DockerHealthcheckAsync(address.Port));
+            // Not only loopback: an address of this machine's network interfaces answers too, where there is one.
+            if (ExternalAddress() is { } external)
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://{external}:{address.Port}/healthz")).StatusCode);
         }
         Assert.NotEqual(0, await DockerHealthcheckAsync(address.Port));
         Assert.True(File.Exists(Path.Combine(data, "knowledge.db")), app.Output);
         Assert.True(File.Exists(Path.Combine(data, "app.db")), app.Output);
         Assert.DoesNotContain("   at ", app.Output);
     }
+
+    private static IPAddress? ExternalAddress() =>
+        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
 
     /// <summary>Runs the Dockerfile's HEALTHCHECK command as Docker would (sh -c), against the given port.</summary>
     private static async Task<int> DockerHealthcheckAsync(int port)
