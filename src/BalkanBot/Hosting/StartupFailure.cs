@@ -53,7 +53,7 @@ internal static class StartupFailure
             DirectoryNotFoundException d => $"Cannot start: {d.Message} (set Knowledge:Folder, or publish with the knowledge folder).",
             IOException { InnerException: AddressInUseException } io =>
                 $"Cannot listen: {io.Message} Stop the other process or choose another port (ASPNETCORE_HTTP_PORTS, ASPNETCORE_URLS or --urls).",
-            UnauthorizedAccessException u => $"Cannot start: {u.Message} (is Data:Directory writable by this user?)",
+            UnauthorizedAccessException u => $"Cannot start: {u.Message} Set Data:Directory (environment: Data__Directory) to a directory this user can write.",
             // The configuration binder names the key it could not convert; the bot's own option readers name theirs.
             InvalidOperationException i when building || i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
                 $"Configuration error: {i.Message}",

@@ -95,6 +95,21 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     }
 
     [Fact]
+    public async Task Start_NoDataDirectoryInReadOnlyFolder_OneLineNamingTheSetting()
+    {
+        // The default data directory is inside the published folder, which is read-only here as in the image.
+        Assert.True(PublishedApp.AsNobody || !System.Environment.IsPrivilegedProcess, "root writes anywhere: run the tests with setpriv available");
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" };
+
+        var (code, stdout, stderr) = await PublishedApp.RunSplitAsync(published.StartInfo(environment), Timeout);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Data:Directory", line);
+        Assert.DoesNotContain("   at ", stdout);
+    }
+
+    [Fact]
     public async Task Main_MistypedVerb_OneLineSuggestingTheCommandAndExitCode2()
     {
         var psi = published.StartInfo(Environment(published.NewDirectory("data")), "aks", "What is CEFTA?");
