@@ -21,13 +21,15 @@ public sealed class AnswerEngine
     private readonly FocusResolver _focus;
     private readonly EvidenceAnswers _evidence;
     private readonly ConversationRules _rules;
+    private readonly AnswerLog? _log;
 
     public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
 
     public AnswerEngine(KnowledgeBase kb, TimeProvider? clock = null, IConversationStore? conversations = null,
-        IEnumerable<IIntentHandler>? handlers = null, IAnswerPhraser? phraser = null)
+        IEnumerable<IIntentHandler>? handlers = null, IAnswerPhraser? phraser = null, AnswerLog? log = null)
     {
+        _log = log;
         _kb = kb;
         _clock = clock ?? TimeProvider.System;
         _router = new IntentRouter(kb, _clock);
@@ -51,6 +53,14 @@ public sealed class AnswerEngine
     public bool PhrasingEnabled => _phraser?.Enabled == true;
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
+    {
+        var started = _clock.GetTimestamp();
+        var answer = await AnswerUnloggedAsync(question, cancellationToken).ConfigureAwait(false);
+        _log?.Answered(question, answer, _clock.GetElapsedTime(started));
+        return answer;
+    }
+
+    private async Task<Answer> AnswerUnloggedAsync(Question question, CancellationToken cancellationToken)
     {
         var read = MessageReader.Read(question.Text);
         if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is

@@ -30,10 +30,10 @@ public static class StorageServices
             services.AddSingleton<IDigestStore, PostgresDigestStore>();
             services.AddSingleton<IConversationStore, SharedConversationStore>();
             services.AddSingleton<ISlackEventDeduper, SharedSlackEventDeduper>();
-            services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredService<PostgresDatabase>().DataSource, name: HealthCheckName, tags: ["ready"]);
+            services.AddHealthChecks().AddNpgSql(sp => sp.GetRequiredService<PostgresDatabase>().DataSource, name: HealthCheckName, tags: [BotHealth.ReadyTag]);
             return;
         }
-        services.AddSingleton(sp => new SqliteAppStore(AppPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AppDatabase),
+        services.AddSingleton(sp => new SqliteAppStore(AppPaths.InData(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AppDatabase),
             sp.GetRequiredService<ILogger<SqliteAppStore>>()));
         services.AddSingleton<IAppStore>(sp => sp.GetRequiredService<SqliteAppStore>());
         services.AddSingleton<IDigestStore, SqliteDigestStore>();

@@ -57,7 +57,8 @@ public sealed class BotTokenClient
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(_options.AppType == BotAppType.UserAssignedMSI && _options.TokenEndpoint is null ? HttpMethod.Get : HttpMethod.Post, _options.TokenUrl);
+        // A user-assigned managed identity asks the instance metadata endpoint (GET, Metadata: true) and holds no secret.
+        using var request = new HttpRequestMessage(_options.UsesManagedIdentity ? HttpMethod.Get : HttpMethod.Post, _options.TokenUrl);
         if (request.Method == HttpMethod.Get)
             request.Headers.Add("Metadata", "true");
         else

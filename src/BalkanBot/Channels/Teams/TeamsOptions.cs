@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration.Json;
 
 namespace BalkanBot.Channels.Teams;
 
+/// <summary>
+/// How the bot's Azure registration authenticates. New registrations are SingleTenant or UserAssignedMSI (Azure no
+/// longer creates multi-tenant bots since 31 July 2025); MultiTenant remains for bots registered before.
+/// </summary>
 public enum BotAppType { MultiTenant, SingleTenant, UserAssignedMSI }
 
 /// <summary>
@@ -13,13 +17,17 @@ public sealed record TeamsOptions
     public const string BotFrameworkIssuer = "https://api.botframework.com";
     public const string DefaultMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string Scope = "https://api.botframework.com/.default";
+    /// <summary>The Azure Instance Metadata Service token endpoint, reachable only from inside Azure.</summary>
+    public const string DefaultManagedIdentityEndpoint = "http://169.254.169.254/metadata/identity/oauth2/token";
 
-    public BotAppType AppType { get; init; } = BotAppType.MultiTenant;
+    public BotAppType AppType { get; init; } = BotAppType.SingleTenant;
     public string? AppId { get; init; }
     public string? AppPassword { get; init; }
     public string? TenantId { get; init; }
     public string OpenIdMetadataUrl { get; init; } = DefaultMetadataUrl;
     public string? TokenEndpoint { get; init; }
+    /// <summary>Where a UserAssignedMSI bot gets its token (IMDS); tests point it at a local fake.</summary>
+    public string ManagedIdentityEndpoint { get; init; } = DefaultManagedIdentityEndpoint;
     public IReadOnlyList<string> ValidIssuers { get; init; } = [BotFrameworkIssuer];
     /// <summary>Turns accepted and not yet finished; beyond it /api/messages answers 503 with Retry-After.</summary>
     public int QueueCapacity { get; init; } = DefaultQueueCapacity;
@@ -38,10 +46,14 @@ public sealed record TeamsOptions
     /// <summary>With no app id the bot trusts every caller: local development, the Emulator, the Teams playground.</summary>
     public bool AuthEnabled => !string.IsNullOrWhiteSpace(AppId);
 
-    public string TokenUrl => TokenEndpoint ?? AppType switch
+    /// <summary>True when the token comes from the managed identity endpoint (GET with Metadata: true), not client credentials.</summary>
+    public bool UsesManagedIdentity => AppType == BotAppType.UserAssignedMSI;
+
+    public string TokenUrl => AppType switch
     {
         BotAppType.UserAssignedMSI =>
-            $"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fapi.botframework.com&client_id={Uri.EscapeDataString(AppId ?? "")}",
+            $"{ManagedIdentityEndpoint}?api-version=2018-02-01&resource=https%3A%2F%2Fapi.botframework.com&client_id={Uri.EscapeDataString(AppId ?? "")}",
+        _ when TokenEndpoint is not null => TokenEndpoint,
         BotAppType.SingleTenant => $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId ?? "")}/oauth2/v2.0/token",
         _ => "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token",
     };
@@ -49,8 +61,8 @@ public sealed record TeamsOptions
     public static TeamsOptions Load(IConfiguration configuration)
     {
         var typeText = configuration["MicrosoftAppType"];
-        var type = BotAppType.MultiTenant;
-        if (!string.IsNullOrWhiteSpace(typeText) && !Enum.TryParse(typeText, ignoreCase: true, out type))
+        var type = BotAppType.SingleTenant;
+        if (!string.IsNullOrWhiteSpace(typeText) && (!Enum.TryParse(typeText, ignoreCase: true, out type) || !Enum.IsDefined(type)))
             throw new InvalidOperationException($"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI (was '{typeText}').");
         var options = new TeamsOptions
         {
@@ -60,6 +72,7 @@ public sealed record TeamsOptions
             TenantId = Blank(configuration["MicrosoftAppTenantId"]),
             OpenIdMetadataUrl = Blank(configuration["Teams:OpenIdMetadataUrl"]) ?? DefaultMetadataUrl,
             TokenEndpoint = Blank(configuration["Teams:TokenEndpoint"]),
+            ManagedIdentityEndpoint = Blank(configuration["Teams:ManagedIdentityEndpoint"]) ?? DefaultManagedIdentityEndpoint,
             ValidIssuers = configuration.GetSection("Teams:ValidIssuers").Get<string[]>() is { Length: > 0 } issuers ? issuers : [BotFrameworkIssuer],
             QueueCapacity = Number(configuration, "Teams:QueueCapacity", DefaultQueueCapacity, 1, 100_000),
             QueuePerConversation = Number(configuration, "Teams:QueuePerConversation", DefaultQueuePerConversation, 1, 1000),
@@ -82,13 +95,23 @@ public sealed record TeamsOptions
             throw new InvalidOperationException($"MicrosoftAppPassword is set in {file}; set it only as an environment variable or with 'dotnet user-secrets'.");
         CheckUrl("Teams:OpenIdMetadataUrl", OpenIdMetadataUrl);
         if (TokenEndpoint is not null) CheckUrl("Teams:TokenEndpoint", TokenEndpoint);
+        CheckManagedIdentityUrl(ManagedIdentityEndpoint);
         if (!AuthEnabled) return;
         if (!Guid.TryParse(AppId, out _))
             throw new InvalidOperationException("MicrosoftAppId must be the bot's Microsoft App ID (a GUID).");
-        if (AppType == BotAppType.SingleTenant && TenantId is null)
-            throw new InvalidOperationException("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
         if (AppType != BotAppType.UserAssignedMSI && AppPassword is null)
             throw new InvalidOperationException("MicrosoftAppPassword is required when MicrosoftAppId is set (environment variable or 'dotnet user-secrets').");
+        if (AppType == BotAppType.SingleTenant && TenantId is null)
+            throw new InvalidOperationException("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant (the default); " +
+                "a bot registered as multi-tenant before 31 July 2025 sets MicrosoftAppType=MultiTenant.");
+    }
+
+    /// <summary>IMDS is plain http on a link-local address; allow that, loopback (tests) and https, nothing else.</summary>
+    private static void CheckManagedIdentityUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || !string.IsNullOrEmpty(u.Query)
+            || (u.Scheme != Uri.UriSchemeHttps && !(u.Scheme == Uri.UriSchemeHttp && (u.IsLoopback || u.Host == "169.254.169.254"))))
+            throw new InvalidOperationException($"Teams:ManagedIdentityEndpoint must be the IMDS token URL without a query, {DefaultManagedIdentityEndpoint} by default; was '{url}'.");
     }
 
     /// <summary>Plain http is allowed only for a local issuer (tests, local tools); anything remote must be https.</summary>

@@ -23,7 +23,7 @@ public sealed class TeamsOptionsTests
     [Fact]
     public void Load_MultiTenant_TokenFromBotFrameworkTenant()
     {
-        var o = TeamsOptions.Load(Config(("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "x")));
+        var o = TeamsOptions.Load(Config(("MicrosoftAppType", "MultiTenant"), ("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "x")));
 
         Assert.True(o.AuthEnabled);
         Assert.Equal("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token", o.TokenUrl);
@@ -40,6 +40,34 @@ public sealed class TeamsOptionsTests
     }
 
     [Fact]
+    public void Load_NoAppType_DefaultsToSingleTenant()
+    {
+        var o = TeamsOptions.Load(Config(("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "x"), ("MicrosoftAppTenantId", "11111111-2222-3333-4444-555555555555")));
+
+        Assert.Equal(BotAppType.SingleTenant, o.AppType);
+        Assert.Equal("https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/token", o.TokenUrl);
+    }
+
+    [Fact]
+    public void Load_NoAppTypeNoTenant_ThrowsNamingTenantAndTheMultiTenantSetting()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => TeamsOptions.Load(Config(("MicrosoftAppId", AppId), ("MicrosoftAppPassword", "x"))));
+
+        Assert.Contains("MicrosoftAppTenantId", ex.Message);
+        Assert.Contains("MicrosoftAppType=MultiTenant", ex.Message);
+    }
+
+    [Fact]
+    public void Load_ManagedIdentityEndpoint_UsedForTheTokenWithClientId()
+    {
+        var o = TeamsOptions.Load(Config(("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", AppId),
+            ("Teams:ManagedIdentityEndpoint", "http://127.0.0.1:5000/metadata/identity/oauth2/token")));
+
+        Assert.True(o.UsesManagedIdentity);
+        Assert.Equal($"http://127.0.0.1:5000/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fapi.botframework.com&client_id={AppId}", o.TokenUrl);
+    }
+
+    [Fact]
     public void Load_UserAssignedMsi_NeedsNoPasswordAndUsesManagedIdentity()
     {
         var o = TeamsOptions.Load(Config(("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", AppId)));
@@ -53,9 +81,11 @@ public sealed class TeamsOptionsTests
     [InlineData("MicrosoftAppId", "not-a-guid", "MicrosoftAppId")]
     [InlineData("Teams:OpenIdMetadataUrl", "http://login.example.com/openid", "Teams:OpenIdMetadataUrl")]
     [InlineData("Teams:TokenEndpoint", "ftp://127.0.0.1/token", "Teams:TokenEndpoint")]
+    [InlineData("Teams:ManagedIdentityEndpoint", "http://imds.example.com/token", "Teams:ManagedIdentityEndpoint")]
+    [InlineData("Teams:ManagedIdentityEndpoint", "http://169.254.169.254/metadata/identity/oauth2/token?api-version=1", "Teams:ManagedIdentityEndpoint")]
     public void Load_BadValue_ThrowsNamingTheKey(string key, string value, string named)
     {
-        var values = new Dictionary<string, string?> { ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "x", [key] = value };
+        var values = new Dictionary<string, string?> { ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "x", [key] = value };
         var ex = Assert.Throws<InvalidOperationException>(() => TeamsOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(values).Build()));
 
         Assert.Contains(named, ex.Message);
