@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using BalkanBot.Diagnostics;
 using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
@@ -51,6 +53,24 @@ public sealed class AnswerEngine
     public bool PhrasingEnabled => _phraser?.Enabled == true;
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
+    {
+        using var span = Telemetry.Source.StartActivity(Telemetry.Spans.Answer);
+        span?.SetTag(Telemetry.Tags.Channel, question.Channel);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var answer = await AnswerOnceAsync(question, cancellationToken).ConfigureAwait(false);
+            Telemetry.AnswerRecorded(span, question.Channel, answer.Intent.ToString(), answer.Answered, Stopwatch.GetElapsedTime(started));
+            return answer;
+        }
+        catch (Exception ex)
+        {
+            Telemetry.Failed(span, ex);
+            throw;
+        }
+    }
+
+    private async Task<Answer> AnswerOnceAsync(Question question, CancellationToken cancellationToken)
     {
         var read = MessageReader.Read(question.Text);
         if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 
 namespace BalkanBot.Channels;
@@ -18,7 +20,7 @@ public sealed record WorkQueueLimits(int Capacity, int PerConversation, int? Per
 /// </summary>
 public abstract class WorkQueue : IHostedService
 {
-    private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work);
+    private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work, ActivityContext Parent);
 
     private readonly Dictionary<string, Queue<Item>> _lanes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
@@ -38,6 +40,7 @@ public abstract class WorkQueue : IHostedService
         _channel = channel;
         Limits = limits;
         _log = log;
+        Telemetry.TrackQueue(this, channel, () => Pending);
     }
 
     public WorkQueueLimits Limits { get; }
@@ -55,6 +58,7 @@ public abstract class WorkQueue : IHostedService
     public bool TryEnqueue(string conversation, string kind, Func<CancellationToken, Task> work, string? group = null)
     {
         Queue<Item>? lane;
+        var parent = Activity.Current?.Context ?? default;
         lock (_lock)
         {
             if (_stopped) return false;
@@ -74,11 +78,11 @@ public abstract class WorkQueue : IHostedService
             if (_pending++ == 0) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (lane is not null)
             {
-                lane.Enqueue(new Item(kind, group, work));
+                lane.Enqueue(new Item(kind, group, work, parent));
                 return true; // the lane's runner picks it up after the items ahead of it
             }
             lane = new Queue<Item>();
-            lane.Enqueue(new Item(kind, group, work));
+            lane.Enqueue(new Item(kind, group, work, parent));
             _lanes[conversation] = lane;
         }
         _ = Task.Run(() => RunLaneAsync(conversation, lane));
@@ -97,6 +101,7 @@ public abstract class WorkQueue : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_lock) _stopped = true;
+        Telemetry.UntrackQueue(this);
         try
         {
             await WhenIdleAsync(cancellationToken).ConfigureAwait(false);
@@ -112,21 +117,26 @@ public abstract class WorkQueue : IHostedService
 
     private async Task RunLaneAsync(string conversation, Queue<Item> lane)
     {
+        Activity.Current = null; // each item's span takes the context it was accepted in, not the lane starter's
         using var scope = _log.BeginScope(new Dictionary<string, object?> { ["Channel"] = _channel, ["ConversationId"] = conversation });
         while (true)
         {
             Item item;
             lock (_lock) item = lane.Peek(); // stays counted against the conversation while it runs
-            try
+            using (var span = Telemetry.StartTurn(_channel, item.Kind, conversation, item.Parent))
             {
-                await item.Work(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                Log.WorkFailed(_log, ex, _channel, item.Kind);
+                try
+                {
+                    await item.Work(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                }
+                catch (Exception ex)
+                {
+                    Telemetry.Failed(span, ex);
+                    Log.WorkFailed(_log, ex, _channel, item.Kind);
+                }
             }
             lock (_lock)
             {

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 
 namespace BalkanBot.Digests;
@@ -20,6 +21,7 @@ public sealed partial class DigestRunner
         {
             Log.DigestNoSender(log, d.Id, sub.Channel);
             await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, $"no sender for channel {sub.Channel}", clock.GetUtcNow(), ct).ConfigureAwait(false);
+            Delivered(sub, Telemetry.Outcomes.Failed);
             return Outcome.Failed;
         }
         var target = await store.GetReferenceAsync(sub.Channel, sub.ConversationId, ct).ConfigureAwait(false)
@@ -68,6 +70,7 @@ public sealed partial class DigestRunner
             // Nothing reached the channel, so failing here cannot duplicate; the window folds into the next digest.
             await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, "compose: " + ex.Message, clock.GetUtcNow(), ct).ConfigureAwait(false);
             Log.DigestFailed(log, d.Id, d.Attempts + 1, ex.Message);
+            Delivered(sub, Telemetry.Outcomes.Failed);
             return Outcome.Failed;
         }
         if (digest.IsEmpty && schedule?.SendEmpty != true)
@@ -78,6 +81,9 @@ public sealed partial class DigestRunner
         }
         return await SendWithRetriesAsync(d, sub, sender, target, digest, pacer, ct).ConfigureAwait(false);
     }
+
+    private static void Delivered(Subscription sub, string outcome) => Telemetry.DigestDeliveries.Add(1,
+        new KeyValuePair<string, object?>(Telemetry.Tags.Channel, sub.Channel), new KeyValuePair<string, object?>(Telemetry.Tags.Outcome, outcome));
 
     private async Task<Outcome> SendWithRetriesAsync(DigestDelivery d, Subscription sub, IDigestSender sender, ConversationReference target,
         Digest digest, Pacer pacer, CancellationToken ct)
@@ -103,22 +109,26 @@ public sealed partial class DigestRunner
                     if (AfterSendBeforeRecord is { } hook) await hook(d).ConfigureAwait(false);
                     await store.CompleteAsync(d.Id, DeliveryStatus.Sent, result.ExternalId, null, now, ct).ConfigureAwait(false);
                     Log.DigestSent(log, sub.Id, sub.Channel, sub.ConversationId, d.Period, digest.ItemCount, result.ExternalId);
+                    Delivered(sub, Telemetry.Outcomes.Sent);
                     return Outcome.Sent;
                 case SendStatus.Gone:
                     var reason = result.Error ?? "the channel says the conversation is gone";
                     await store.DeactivateAsync(sub.Id, reason, now, ct).ConfigureAwait(false);
                     await store.CompleteAsync(d.Id, DeliveryStatus.Cancelled, null, reason, now, ct).ConfigureAwait(false);
                     Log.SubscriptionDeactivated(log, sub.Id, sub.Channel, sub.ConversationId, reason);
+                    Delivered(sub, Telemetry.Outcomes.Deactivated);
                     return Outcome.Cancelled;
                 case SendStatus.Failed:
                     await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, result.Error, now, ct).ConfigureAwait(false);
                     Log.DigestFailed(log, d.Id, attempt, result.Error);
+                    Delivered(sub, Telemetry.Outcomes.Failed);
                     return Outcome.Failed;
             }
             if (attempt >= options.MaxAttempts)
             {
                 await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, result.Error, now, ct).ConfigureAwait(false);
                 Log.DigestFailed(log, d.Id, attempt, result.Error);
+                Delivered(sub, Telemetry.Outcomes.Failed);
                 return Outcome.Failed;
             }
             var delay = Backoff(attempt, result.RetryAfter, Random.Shared);

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Channels;
 using BalkanBot.Hosting;
 using BalkanBot.Routing;
 
@@ -16,7 +17,7 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
     DigestOptions options, TimeProvider clock, ILogger<SubscriptionService> log)
 {
     public const string DefaultSchedule = "weekly";
-    public static readonly string[] Channels = ["teams", "slack"];
+    public static readonly string[] Channels = [ChannelKeys.Teams, ChannelKeys.Slack];
 
     /// <summary>Maps the router's command words and Slack's subcommands onto our four verbs.</summary>
     public static string? Verb(string command) => command.Trim().ToLowerInvariant() switch
@@ -50,7 +51,7 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
 
     private async Task<Answer> SubscribeAsync(string q, string arguments, DigestConversation c, CancellationToken ct)
     {
-        if (c.Channel == "teams" && string.IsNullOrWhiteSpace(c.Reference.ServiceUrl))
+        if (c.Channel == ChannelKeys.Teams && string.IsNullOrWhiteSpace(c.Reference.ServiceUrl))
             return Reply(q, "Could not subscribe", "Teams did not tell me how to reach this conversation later (no serviceUrl), so I cannot send it digests.");
         var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, schedules.Keys);
         if (request.Unrecognised.Count > 0)

@@ -10,6 +10,7 @@ internal static class BotServices
 {
     public static void Add(WebApplicationBuilder builder)
     {
+        builder.Services.AddBotTelemetry(builder.Configuration);
         SlackServices.Add(builder);
         DigestServices.Add(builder);
         TeamsServices.Add(builder);

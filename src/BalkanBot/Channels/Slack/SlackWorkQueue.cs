@@ -23,7 +23,7 @@ public sealed record SlackActionWork(SlackInteraction Interaction, SlackAction A
 /// which must acknowledge within 3 s. When it is full, commands are told "busy" and events get a 503 that Slack retries.
 /// </summary>
 public sealed class SlackWorkQueue(SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
-    : WorkQueue("slack", new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
+    : WorkQueue(ChannelKeys.Slack, new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
 {
     public bool TryEnqueue(SlackWork work) => TryEnqueue(work.ConversationId, work.GetType().Name, ct => responder.HandleAsync(work, ct));
 }

@@ -9,7 +9,7 @@ namespace BalkanBot.Channels.Teams;
 /// conversations all share a few hosts.
 /// </summary>
 public sealed class BackgroundTurns(TeamsOptions options, ILogger<BackgroundTurns> log)
-    : WorkQueue("teams", new WorkQueueLimits(options.QueueCapacity, options.QueuePerConversation, options.QueuePerServiceUrlHost), log)
+    : WorkQueue(ChannelKeys.Teams, new WorkQueueLimits(options.QueueCapacity, options.QueuePerConversation, options.QueuePerServiceUrlHost), log)
 {
     /// <summary>The group a turn counts against: its serviceUrl's scheme, host and port.</summary>
     public static string? GroupOf(Activity activity) =>

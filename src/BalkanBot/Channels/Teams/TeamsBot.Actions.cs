@@ -97,7 +97,7 @@ public sealed partial class TeamsBot
     {
         if (data.Rating is not (CardVerbs.RatingUp or CardVerbs.RatingDown)) return "That rating is not one of 👍 or 👎.";
         var question = _answers.Get(data.AnswerId)?.Question ?? data.Question ?? "";
-        await _store.AddFeedbackAsync(new Feedback(Channel, turn.ConversationId, turn.UserId, question, data.Rating, null, _clock.GetUtcNow()),
+        await _store.AddFeedbackAsync(new Feedback(ChannelKeys.Teams, turn.ConversationId, turn.UserId, question, data.Rating, null, _clock.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
         Log.TeamsFeedbackStored(_log, data.Rating);
         return null;

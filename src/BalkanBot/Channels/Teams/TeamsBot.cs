@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Diagnostics;
 using BalkanBot.Handlers;
 using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
@@ -13,8 +14,6 @@ namespace BalkanBot.Channels.Teams;
 /// </summary>
 public sealed partial class TeamsBot
 {
-    /// <summary>Our channel key for conversation memory, feedback and digests, whatever Bot Framework channel it was.</summary>
-    public const string Channel = "teams";
     /// <summary>Past this, the user sees a typing indicator while the answer is prepared.</summary>
     internal static readonly TimeSpan TypingAfter = TimeSpan.FromMilliseconds(800);
     /// <summary>Teams shows a typing indicator for about 3 s and wants at most one every 3 s.</summary>
@@ -66,7 +65,8 @@ public sealed partial class TeamsBot
             return _background.TryEnqueue(turn.ConversationId, kind, ct => work(turn, ct), BackgroundTurns.GroupOf(turn.Activity))
                 ? TurnResponse.Empty
                 : TurnResponse.Busy;
-        await work(turn, cancellationToken).ConfigureAwait(false);
+        using (Telemetry.StartTurn(ChannelKeys.Teams, kind, turn.ConversationId))
+            await work(turn, cancellationToken).ConfigureAwait(false);
         return new TurnResponse(Replies: new ExpectedReplies { Activities = [.. turn.BufferedReplies] });
     }
 
@@ -93,8 +93,8 @@ public sealed partial class TeamsBot
     {
         var started = _clock.GetTimestamp();
         var a = turn.Activity;
-        var question = new Question(text, Channel, turn.ConversationId, turn.UserId,
-            new ConversationReference(a.ChannelId ?? "msteams", turn.ConversationId, a.ServiceUrl, a.Conversation?.TenantId, a.Recipient?.Id,
+        var question = new Question(text, ChannelKeys.Teams, turn.ConversationId, turn.UserId,
+            new ConversationReference(a.ChannelId ?? ChannelKeys.MsTeams, turn.ConversationId, a.ServiceUrl, a.Conversation?.TenantId, a.Recipient?.Id,
                 a.Conversation?.ConversationType));
         // Run the engine off this thread so the typing timer can fire while a synchronous answer is being composed.
         var answering = Task.Run(() => _engine.AnswerAsync(question, cancellationToken), cancellationToken);
