@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BalkanBot.Diagnostics;
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;
@@ -23,31 +22,30 @@ public sealed class AnswerEngine
     private readonly FocusResolver _focus;
     private readonly EvidenceAnswers _evidence;
     private readonly ConversationRules _rules;
+    private readonly ISubscriptionCommands? _subscriptions;
 
-    public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
 
-    public AnswerEngine(KnowledgeBase kb, TimeProvider? clock = null, ConversationStore? conversations = null,
-        IEnumerable<IIntentHandler>? handlers = null, IAnswerPhraser? phraser = null)
+    /// <param name="handlers">One per intent (Handlers.IntentHandlers); two for one intent fail at start.</param>
+    /// <param name="subscriptions">Digest subscription commands, when digests are wired in; without them
+    /// "subscribe weekly" is answered with where subscriptions are made.</param>
+    public AnswerEngine(KnowledgeBase kb, IEnumerable<IIntentHandler> handlers, TimeProvider? clock = null, ConversationStore? conversations = null,
+        IAnswerPhraser? phraser = null, ISubscriptionCommands? subscriptions = null)
     {
         _kb = kb;
         _clock = clock ?? TimeProvider.System;
         _router = new IntentRouter(kb, _clock);
         _conversations = conversations ?? new ConversationStore(_clock);
         _phraser = phraser;
+        _subscriptions = subscriptions;
         _focus = new FocusResolver(kb);
         _evidence = new EvidenceAnswers(kb);
         _rules = new ConversationRules(kb);
         _handlers = [];
-        foreach (var h in handlers ?? DefaultHandlers())
+        foreach (var h in handlers)
             if (!_handlers.TryAdd(h.Intent, h)) throw new InvalidOperationException($"Two handlers registered for intent {h.Intent}.");
-    }
-
-    public static IEnumerable<IIntentHandler> DefaultHandlers()
-    {
-        var overview = new OverviewHandler();
-        return [overview, new DateHandler(), new PartiesHandler(), new FiguresHandler(), new CompareHandler(),
-            new TimelineHandler(overview), new ListHandler(), new AnalysisHandler(), new SourcesHandler(), new HelpHandler(), new FeedbackHandler()];
+        foreach (var required in new[] { IntentKind.Overview, IntentKind.Help })
+            if (!_handlers.ContainsKey(required)) throw new InvalidOperationException($"No handler registered for intent {required}.");
     }
 
     public bool PhrasingEnabled => _phraser?.Enabled == true;
@@ -73,10 +71,11 @@ public sealed class AnswerEngine
     private async Task<Answer> AnswerOnceAsync(Question question, CancellationToken cancellationToken)
     {
         var read = MessageReader.Read(question.Text);
-        if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is
-            { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
-            return await Subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
-        var answer = Answer(question, read);
+        // A lone part is routed here once: a subscription command goes to the digests, anything else on to the answer.
+        var single = read.Parts.Count == 1 ? _router.Route(read.Parts[0]) : null;
+        if (single is { Intent: IntentKind.Subscription, SubscriptionCommand: { } command } && _subscriptions is not null)
+            return await _subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
+        var answer = Answer(question, read, single);
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
             answer = await _phraser.PhraseAsync(answer, cancellationToken).ConfigureAwait(false);
         return answer;
@@ -103,9 +102,10 @@ public sealed class AnswerEngine
     }
 
     /// <summary>The deterministic answer, without optional phrasing.</summary>
-    public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text));
+    public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text), null);
 
-    private Answer Answer(Question question, ReadMessage read)
+    /// <param name="single">The routing of the message's only part, when the caller has already routed it.</param>
+    private Answer Answer(Question question, ReadMessage read, RoutedQuestion? single)
     {
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
@@ -122,15 +122,15 @@ public sealed class AnswerEngine
             var primary = records.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? records[0];
             Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
-        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question))).ToList();
+        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question, single))).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
 
-    private Answer AnswerPart(string text, Question question)
+    private Answer AnswerPart(string text, Question question, RoutedQuestion? routedAlready = null)
     {
         var previous = _conversations.Get(question.Channel, question.ConversationId);
-        var routed = _router.Route(text);
+        var routed = routedAlready ?? _router.Route(text);
         if (routed.Intent is IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription)
             return Dispatch(routed, [], previous);
         // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": one answer per agreement or event.

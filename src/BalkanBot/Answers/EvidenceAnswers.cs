@@ -1,4 +1,3 @@
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;
@@ -186,7 +185,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is {RecordNames.The(r)}?");
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
-        var place = q.Mentions.FirstOrDefault() is { } mention && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
+        var place = q.Mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? Title(mention.Surface) : named?.ShortName;
         string text;
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
@@ -210,7 +209,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     {
         if (record is null) return null;
         if (record.Kind is not (RecordKind.Figure or RecordKind.Claim or RecordKind.Conflict)) return record;
-        var about = record.Subject ?? record.About.FirstOrDefault();
+        var about = record.Subject ?? (record.About.Count > 0 ? record.About[0] : null);
         return about is null ? null : kb.Get(about);
     }
 

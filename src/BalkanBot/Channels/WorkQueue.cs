@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BalkanBot.Diagnostics;
-using BalkanBot.Hosting;
 
 namespace BalkanBot.Channels;
 
@@ -18,7 +17,9 @@ public sealed record WorkQueueLimits(int Capacity, int PerConversation, int? Per
 /// <see cref="WorkQueueLimits"/>: memory stays flat under a flood and callers learn at once that they should come
 /// back later. Kept in memory: work accepted but not finished is lost if the process is killed.
 /// </summary>
-public abstract class WorkQueue : IHostedService
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "It is a queue of work, named for what it is; it is not a collection type.")]
+public abstract class WorkQueue : IHostedService, IDisposable
 {
     private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work, ActivityContext Parent);
 
@@ -26,6 +27,7 @@ public abstract class WorkQueue : IHostedService
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private readonly string _channel;
     private readonly ILogger _log;
     private TaskCompletionSource _idle = Completed();
@@ -40,6 +42,7 @@ public abstract class WorkQueue : IHostedService
         _channel = channel;
         Limits = limits;
         _log = log;
+        _stoppingToken = _stopping.Token;
         Telemetry.TrackQueue(this, channel, () => Pending);
     }
 
@@ -111,7 +114,28 @@ public abstract class WorkQueue : IHostedService
         }
         finally
         {
+            await CancelRunningAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Cancels what is still running; the container may dispose the queue before or after the host stops it.</summary>
+    public void Dispose()
+    {
+        lock (_lock) _stopped = true;
+        Telemetry.UntrackQueue(this);
+        CancelRunningAsync().GetAwaiter().GetResult();
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task CancelRunningAsync()
+    {
+        try
+        {
             await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -127,9 +151,9 @@ public abstract class WorkQueue : IHostedService
             {
                 try
                 {
-                    await item.Work(_stopping.Token).ConfigureAwait(false);
+                    await item.Work(_stoppingToken).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
                 {
                 }
                 catch (Exception ex)

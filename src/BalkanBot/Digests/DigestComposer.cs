@@ -83,7 +83,7 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8,
 
     private DigestItem Item(AnswerBuilder b, KnowledgeRecord r, RecordChange change, string who, string? where) =>
         new(r.Id, RecordNames.Bare(r), r.Date?.Display, RecordFacts.Gist(r), string.IsNullOrWhiteSpace(where) ? null : where,
-            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), Handlers.FollowUps.About(kb, r));
+            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), FollowUps.About(kb, r));
 
     private FigureChange Figure(AnswerBuilder b, KnowledgeRecord r, RecordChange change)
     {
@@ -106,7 +106,7 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8,
     /// <summary>Names each headline shows before counting the rest.</summary>
     private const int NamesPerHeadline = 3;
 
-    private IReadOnlyList<CountryHeadline> Headlines(List<(string CountryId, Headline Item)> items) =>
+    private List<CountryHeadline> Headlines(List<(string CountryId, Headline Item)> items) =>
         items.GroupBy(i => i.CountryId)
             .OrderBy(g => g.Key == Regional ? 1 : 0).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>

@@ -1,6 +1,5 @@
 using BalkanBot.Answers;
 using BalkanBot.Diagnostics;
-using BalkanBot.Hosting;
 
 namespace BalkanBot.Digests;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using BalkanBot.Answers;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 
 namespace BalkanBot.Digests;
 

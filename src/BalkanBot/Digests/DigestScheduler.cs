@@ -1,4 +1,4 @@
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Digests;

@@ -31,12 +31,6 @@ public static class DigestServices
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
     }
 
-    /// <summary>Hands the subscription commands to the answer engine, so the router's Subscription intent reaches them.</summary>
-    public static void Map(WebApplication app)
-    {
-        app.Services.GetRequiredService<AnswerEngine>().Subscriptions = app.Services.GetRequiredService<ISubscriptionCommands>();
-    }
-
     /// <summary>
     /// A sender per channel whose client the host has (a channel not wired in has none, and its deliveries fail with a
     /// log line); senders registered as IDigestSender (test fakes) take precedence over the built-in ones.

@@ -1,6 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Channels;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Routing;
 
 namespace BalkanBot.Digests;

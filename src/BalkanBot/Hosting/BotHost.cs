@@ -1,4 +1,6 @@
 using BalkanBot.Answers;
+using BalkanBot.Diagnostics;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,10 +28,10 @@ public static class BotHost
         builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
-        builder.Services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ConversationStore>();
         if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
-        builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
+        builder.Services.AddIntentHandlers();
+        builder.Services.AddSingleton<AnswerEngine>();
         builder.Services.AddSingleton<IAppStore>(sp =>
         {
             var options = new KnowledgeOptions();

@@ -20,7 +20,6 @@ internal static class BotServices
     public static void Map(WebApplication app)
     {
         app.MapSlack();
-        DigestServices.Map(app);
         app.MapTeams();
         app.MapChatPage();
     }

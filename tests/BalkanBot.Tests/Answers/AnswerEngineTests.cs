@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -7,9 +8,40 @@ namespace BalkanBot.Tests.Answers;
 
 public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, IntentHandlers.All(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string conversation = "c1") => _engine.Answer(new Question(text, "test", conversation));
+
+    [Fact]
+    public void Constructor_TwoHandlersForOneIntent_Throws()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new AnswerEngine(seed.Kb, [.. IntentHandlers.All(), new HelpHandler()]));
+
+        Assert.Contains("Help", ex.Message);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SubscribeWithSubscriptionCommands_GoesToThem()
+    {
+        var commands = new RecordingSubscriptions();
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), subscriptions: commands);
+
+        var answer = await engine.AnswerAsync(new Question("subscribe weekly Kosovo", "teams", "c-sub"));
+
+        Assert.NotNull(commands.Command);
+        Assert.Equal("recorded", answer.Title);
+    }
+
+    private sealed class RecordingSubscriptions : ISubscriptionCommands
+    {
+        public string? Command { get; private set; }
+
+        public Task<Answer> HandleAsync(Question question, string command, CancellationToken cancellationToken)
+        {
+            Command = command;
+            return Task.FromResult(new Answer { Question = question.Text, Answered = true, Intent = IntentKind.Subscription, Title = "recorded", Text = "" });
+        }
+    }
 
     [Fact]
     public void Answer_EveryCitationNumber_PointsAtAListedSource()

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,7 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, reply));
         var logs = new ListLogger();
         using var phraser = Phraser(server, logs);
-        var engine = new AnswerEngine(seed.Kb, phraser: phraser);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), phraser: phraser);
 
         var answer = await engine.AnswerAsync(new Question(Question, "test", "good"));
 
@@ -213,7 +214,7 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
 
     private Answer ExtractiveAnswer()
     {
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
         Assert.True(answer.Answered);
         Assert.NotEmpty(answer.Citations);
         return answer;

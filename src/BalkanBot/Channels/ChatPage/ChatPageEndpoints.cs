@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BalkanBot.Channels.Teams;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 
 namespace BalkanBot.Channels.ChatPage;

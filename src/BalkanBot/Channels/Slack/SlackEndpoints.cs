@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Storage;
 
 namespace BalkanBot.Channels.Slack;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 
 namespace BalkanBot.Channels.Teams;
 
@@ -7,7 +7,7 @@ namespace BalkanBot.Channels.Teams;
 /// The bot's outbound token for Bot Connector calls: client credentials (or managed identity), cached until five
 /// minutes before expiry, fetched by one caller at a time while the others wait for its result.
 /// </summary>
-public sealed class BotTokenClient
+public sealed class BotTokenClient : IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly TeamsOptions _options;
@@ -78,4 +78,6 @@ public sealed class BotTokenClient
         if (string.IsNullOrEmpty(body?.AccessToken)) throw new HttpRequestException("Token endpoint returned no access_token.");
         return (body.AccessToken, TimeSpan.FromSeconds(Math.Clamp(body.ExpiresIn ?? 3600, 60, 24 * 3600)));
     }
+
+    public void Dispose() => _gate.Dispose();
 }

@@ -1,8 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Diagnostics;
-using BalkanBot.Handlers;
-using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 
@@ -81,7 +79,7 @@ public sealed partial class TeamsBot
         var text = MentionText.Strip(turn.Activity);
         if (text.Length == 0)
         {
-            var card = AdaptiveCardRenderer.Notice("Ask me a question", "I read typed questions on Balkan security, for example:", HelpHandler.Examples);
+            var card = AdaptiveCardRenderer.Notice("Ask me a question", "I read typed questions on Balkan security, for example:", ExampleQuestions.All);
             await turn.SendAsync(turn.Reply(card, summary: "Ask me a question"), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -152,7 +150,7 @@ public sealed partial class TeamsBot
         if (!added || turn.ConversationId.Length == 0 || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
         var kb = _engine.Knowledge;
         var sources = kb.Counts.TryGetValue(RecordKind.Source, out var n) ? n : 0;
-        var card = AdaptiveCardRenderer.Welcome(HelpHandler.Examples, $"{kb.TotalRecords} sourced records from {sources} documents");
+        var card = AdaptiveCardRenderer.Welcome(ExampleQuestions.All, $"{kb.TotalRecords} sourced records from {sources} documents");
         await turn.SendAsync(turn.Reply(card, summary: "Hi, I'm BalkanBot", inThread: false), cancellationToken).ConfigureAwait(false);
         Log.TeamsWelcomed(_log, a.Type);
     }

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 using BalkanBot.Storage;
 
