@@ -66,7 +66,7 @@ public sealed class DigestWorld : IDisposable
     public static KnowledgeRecord NewEvent(string id, string name, string date, string country, params string[] actors)
     {
         var template = Seed.First(r => r.Kind == RecordKind.Event && r.Summary is not null);
-        PartialDate.TryParse(date, out var d);
+        Assert.True(PartialDate.TryParse(date, out var d), date);
         return template with
         {
             Id = id,

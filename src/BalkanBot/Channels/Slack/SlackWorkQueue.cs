@@ -22,6 +22,8 @@ public sealed record SlackActionWork(SlackInteraction Interaction, SlackAction A
 /// The Slack channel's background work (see <see cref="WorkQueue"/>), shared by the HTTP endpoints and Socket Mode,
 /// which must acknowledge within 3 s. When it is full, commands are told "busy" and events get a 503 that Slack retries.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "The Slack channel's WorkQueue, named like it.")]
 public sealed class SlackWorkQueue(SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     : WorkQueue(ChannelKeys.Slack, new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
 {

@@ -20,7 +20,7 @@ public sealed record BotAuthResult(BotCaller? Caller, string? Reason, bool Unava
 /// the OpenID metadata, issuer api.botframework.com, audience our app id, lifetime with 5 minutes of skew; then the
 /// token's serviceurl claim must equal the activity's serviceUrl and the key must be endorsed for its channelId.
 /// </summary>
-public sealed class BotAuthenticator
+public sealed class BotAuthenticator : IDisposable
 {
     private readonly TeamsOptions _options;
     private readonly BotSigningKeysCache _keys;
@@ -104,4 +104,6 @@ public sealed class BotAuthenticator
         null => "invalid token",
         _ => ex.GetType().Name,
     };
+
+    public void Dispose() => _keys.Dispose();
 }
