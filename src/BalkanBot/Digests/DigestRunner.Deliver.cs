@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -25,7 +26,7 @@ public sealed partial class DigestRunner
         }
         var target = await store.GetReferenceAsync(sub.Channel, sub.ConversationId, ct).ConfigureAwait(false)
                      ?? new ConversationReference(sub.Channel, sub.ConversationId);
-        if (!await store.TryClaimAsync(d, clock.GetUtcNow(), options.Lease, ct).ConfigureAwait(false)) return Outcome.Busy;
+        if (!await store.TryClaimAsync(d, clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false)) return Outcome.Busy;
 
         if (d.Status == DeliveryStatus.Sending && d.InFlight)
         {
@@ -51,11 +52,11 @@ public sealed partial class DigestRunner
         DigestSchedule? schedule;
         try
         {
-            schedule = schedules.GetValueOrDefault(sub.Schedule);
+            schedule = _schedules.GetValueOrDefault(sub.Schedule);
             var changes = await store.ChangesAsync(d.Since, d.Period, ct).ConfigureAwait(false);
             var stale = changes.Count(c => !composer.Serves(c));
             var now = clock.GetUtcNow();
-            if (stale > 0 && now - d.Period < options.StaleKnowledgeWait)
+            if (stale > 0 && now - d.Period < _options.StaleKnowledgeWait)
             {
                 // Sending now would drop those records for good: the next digest starts where this one ends.
                 await store.DeferAsync(d.Id, now + StaleRetry, $"{stale} recorded change(s) not in the served knowledge base", now, ct).ConfigureAwait(false);
@@ -123,7 +124,7 @@ public sealed partial class DigestRunner
                     Delivered(sub, Telemetry.Outcomes.Failed);
                     return Outcome.Failed;
             }
-            if (attempt >= options.MaxAttempts)
+            if (attempt >= _options.MaxAttempts)
             {
                 await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, result.Error, now, ct).ConfigureAwait(false);
                 Log.DigestFailed(log, d.Id, attempt, result.Error);
@@ -133,7 +134,7 @@ public sealed partial class DigestRunner
             var delay = Backoff(attempt, result.RetryAfter, Random.Shared);
             Log.DigestRetry(log, d.Id, attempt, result.Error, (long)delay.TotalMilliseconds);
             // Keep the claim through the wait, so no other worker picks the row up meanwhile.
-            await store.RecordAttemptAsync(d.Id, result.Error, now, delay + options.Lease, ct).ConfigureAwait(false);
+            await store.RecordAttemptAsync(d.Id, result.Error, now, delay + _options.Lease, ct).ConfigureAwait(false);
             await Task.Delay(delay, clock, ct).ConfigureAwait(false);
         }
     }
@@ -154,5 +155,5 @@ public sealed partial class DigestRunner
     }
 
     private TimeZoneInfo DefaultZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        TimeZoneInfo.TryFindSystemTimeZoneById(_options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
 }

@@ -4,6 +4,7 @@ using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Hosting;
 
@@ -25,19 +26,18 @@ public static class BotHost
         builder.Services.Configure<FormOptions>(f => f.ValueLengthLimit = (int)MaxRequestBytes);
         builder.Services.AddProblemDetails();
 
-        builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
+        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
         builder.Services.AddSingleton<ConversationStore>();
-        if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
+        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton<IAnswerPhraser, LlmPhraser>();
         builder.Services.AddIntentHandlers();
         builder.Services.AddSingleton<AnswerEngine>();
-        builder.Services.AddSingleton<IAppStore>(sp =>
-        {
-            var options = new KnowledgeOptions();
-            sp.GetRequiredService<IConfiguration>().GetSection("Knowledge").Bind(options);
-            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase), sp.GetRequiredService<ILogger<SqliteAppStore>>());
-        });
+        builder.Services.AddSingleton<IAppStore>(sp => new SqliteAppStore(
+            AppPaths.Resolve(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AppDatabase), sp.GetRequiredService<ILogger<SqliteAppStore>>()));
         BotServices.Add(builder);
         configure?.Invoke(builder);
 
@@ -53,10 +53,8 @@ public static class BotHost
         return app;
     }
 
-    private static KnowledgeBase OpenKnowledge(IConfiguration configuration, ILogger log)
+    private static KnowledgeBase OpenKnowledge(KnowledgeOptions options, ILogger log)
     {
-        var options = new KnowledgeOptions();
-        configuration.GetSection("Knowledge").Bind(options);
         var folder = AppPaths.Resolve(options.Folder);
         var db = AppPaths.Resolve(options.Database);
         if (options.BuildOnStart && AppPaths.NeedsBuild(folder, db))

@@ -3,6 +3,8 @@ namespace BalkanBot.Hosting;
 /// <summary>Where the knowledge files and the compiled databases live ("Knowledge" section of appsettings.json).</summary>
 public sealed class KnowledgeOptions
 {
+    public const string Section = "Knowledge";
+
     public string Folder { get; set; } = "knowledge";
     public string Database { get; set; } = "data/knowledge.db";
     public string AppDatabase { get; set; } = "data/app.db";

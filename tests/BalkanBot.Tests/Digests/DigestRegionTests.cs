@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BalkanBot.Digests;
 using BalkanBot.Knowledge;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Digests;
 
@@ -14,7 +15,7 @@ public sealed class DigestRegionTests(SeedKnowledge seed) : IClassFixture<SeedKn
         seed.Kb.Hashes().Select(h => new RecordChange(h.Id, h.Kind, h.Id, Now, Now, null, null, IsNew: true)).ToList();
 
     private Digest Compose(DigestFilter filter, IReadOnlyCollection<string>? countries = null) =>
-        new DigestComposer(seed.Kb, 8, countries).Compose(EverythingNew(), filter, Now.AddDays(-7), Now, "weekly", TimeZoneInfo.Utc);
+        new DigestComposer(seed.Kb, Options.Create(new DigestOptions { Countries = [.. countries ?? []] })).Compose(EverythingNew(), filter, Now.AddDays(-7), Now, "weekly", TimeZoneInfo.Utc);
 
     [Fact]
     public void Compose_Default_HeadlinesOnlyForTheRegionsCountries()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Teams;
 
@@ -26,7 +27,12 @@ public sealed class BotAuthenticator : IDisposable
     private readonly BotSigningKeysCache _keys;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public BotAuthenticator(TeamsOptions options, HttpClient http, TimeProvider clock)
+    public BotAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory http, TimeProvider clock)
+        : this(options.Value, http.CreateClient(TeamsChannel.AuthClient), clock)
+    {
+    }
+
+    internal BotAuthenticator(TeamsOptions options, HttpClient http, TimeProvider clock)
     {
         _options = options;
         var documents = new HttpDocumentRetriever(http) { RequireHttps = options.OpenIdMetadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
@@ -79,7 +85,7 @@ public sealed class BotAuthenticator : IDisposable
 
     private TokenValidationParameters Parameters(BotSigningKeys keys) => new()
     {
-        ValidIssuers = _options.ValidIssuers,
+        ValidIssuers = _options.Issuers,
         ValidAudience = _options.AppId,
         ValidateIssuer = true,
         ValidateAudience = true,
