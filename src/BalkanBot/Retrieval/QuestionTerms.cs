@@ -179,7 +179,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
-    private static IReadOnlyList<string> Quoted(string text)
+    private static List<string> Quoted(string text)
     {
         var list = new List<string>();
         var open = -1;
