@@ -102,7 +102,11 @@ public sealed partial record QuestionTerms(
                 unknown.Add(t);
                 return t;
             }).Distinct().ToList();
-        var soft = words.Where(SoftWords.Contains).ToHashSet(StringComparer.Ordinal);
+        // "…, a law or a referendum or what?": the options offered are guesses at the answer, not what must be found.
+        var offered = Offered().Match(q.Original) is { Success: true } options
+            ? TextNormalizer.Tokens(options.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
@@ -136,6 +140,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
     private static partial Regex Designator();
+
+    [GeneratedRegex(@",\s*([^,]*\bor\b[^,]*?)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offered();
 
     [GeneratedRegex(@"\b\p{Lu}{2,8}\b")]
     private static partial Regex AllCaps();
