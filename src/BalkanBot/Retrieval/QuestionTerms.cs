@@ -111,8 +111,9 @@ public sealed partial record QuestionTerms(
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
-        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList()
-            : q.LeansOnContext ? focus.Select(f => f.Id).Distinct().ToList() : [];
+        // "How many tanks does it field per the Pupin table?": "it" is what the conversation is about, beside the names.
+        var entities = q.Mentions.Select(m => m.RecordId)
+            .Concat(q.LeansOnContext ? focus.Select(f => f.Id) : []).Distinct().ToList();
         var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
