@@ -35,6 +35,19 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    public void Manifest_SearchExtensionAskBalkanBot_QueryInComposeAndCommandBoxWithOneParameter()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")));
+        var extension = Assert.Single(doc.RootElement.GetProperty("composeExtensions").EnumerateArray());
+        var command = Assert.Single(extension.GetProperty("commands").EnumerateArray());
+
+        Assert.Equal("${{BOT_ID}}", extension.GetProperty("botId").GetString());
+        Assert.Equal(("query", "Ask BalkanBot"), (command.GetProperty("type").GetString(), command.GetProperty("title").GetString()));
+        Assert.Equal(["compose", "commandBox"], command.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
+        Assert.Single(command.GetProperty("parameters").EnumerateArray());
+    }
+
+    [Fact]
     public async Task PackageScript_WritesZipWithManifestAndIconsAtRoot()
     {
         var psi = new ProcessStartInfo("bash", [Path.Combine(Folder, "package.sh")]) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -32,6 +32,13 @@ public sealed record TeamsOptions
     /// </summary>
     public int? QueuePerServiceUrlHost { get; init; }
 
+    /// <summary>
+    /// In a Teams personal chat, an answer not ready after this long gets an informative streaming update
+    /// ("Looking through the sourced records…") before the final message.
+    /// </summary>
+    public TimeSpan ProgressAfter { get; init; } = TimeSpan.FromMilliseconds(DefaultProgressAfterMs);
+
+    public const int DefaultProgressAfterMs = 1500;
     public const int DefaultQueueCapacity = 1024;
     public const int DefaultQueuePerConversation = 16;
 
@@ -63,6 +70,7 @@ public sealed record TeamsOptions
             ValidIssuers = configuration.GetSection("Teams:ValidIssuers").Get<string[]>() is { Length: > 0 } issuers ? issuers : [BotFrameworkIssuer],
             QueueCapacity = Number(configuration, "Teams:QueueCapacity", DefaultQueueCapacity, 1, 100_000),
             QueuePerConversation = Number(configuration, "Teams:QueuePerConversation", DefaultQueuePerConversation, 1, 1000),
+            ProgressAfter = TimeSpan.FromMilliseconds(Number(configuration, "Teams:ProgressAfterMs", DefaultProgressAfterMs, 0, 10_000)),
         };
         options = options with
         {

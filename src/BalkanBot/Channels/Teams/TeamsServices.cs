@@ -23,12 +23,14 @@ public static class TeamsServices
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BotTokenClient>>()));
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<AnswerCache>();
+        services.AddSingleton<ComposeSearch>();
         services.AddSingleton(sp => new WelcomeTracker(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         services.AddSingleton(sp => new TeamsBot(sp.GetRequiredService<AnswerEngine>(), sp.GetRequiredService<IAppStore>(),
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<AnswerCache>(), sp.GetRequiredService<WelcomeTracker>(),
-            sp.GetRequiredService<BackgroundTurns>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TeamsBot>>()));
+            sp.GetRequiredService<BackgroundTurns>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TeamsOptions>(),
+            sp.GetRequiredService<ComposeSearch>(), sp.GetRequiredService<ILogger<TeamsBot>>()));
     }
 
     public static void MapTeams(this WebApplication app)
