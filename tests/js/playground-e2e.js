@@ -16,7 +16,7 @@
 //   {"search": "question", "expect": {"minResults": N}}   a search message extension query (invoke
 //       composeExtension/query, command askBalkanBot) from the personal chat; the result's cards count
 //       as the step's cards, each must have a thumbnail preview with a title, at most 5 results
-//   expect may also hold {citations: N} (at least N citations in the replies' AI entity),
+//   expect may also hold {maxMessages: N} (at most N bot messages, e.g. 0), {citations: N} (at least N citations in the replies' AI entity),
 //       {aiLabel: true|false} and {feedbackLoop: true|false} (Teams' feedback control on a reply)
 //   {"install": true}   installs the app in the personal chat (the bot gets installationUpdate and
 //       conversationUpdate with membersAdded including itself), e.g. to test a welcome message
@@ -263,6 +263,7 @@ async function main(argv) {
       if (step.expectReply !== false && messages.length === 0 && !invokeOk) r.problems.push("no reply");
       if (invokeResponse && !invokeOk) r.problems.push(`invoke answered ${JSON.stringify(invokeResponse)}`);
       if (expect.minCards && cards.length < expect.minCards) r.problems.push(`${cards.length} cards < ${expect.minCards}`);
+      if (expect.maxMessages !== undefined && messages.length > expect.maxMessages) r.problems.push(`${messages.length} messages > ${expect.maxMessages}`);
       if (expect.minMessages && messages.length < expect.minMessages) r.problems.push(`${messages.length} messages < ${expect.minMessages}`);
       const ai = messages.map((m) => m.aiEntity).filter(Boolean);
       const citations = ai.reduce((n, e) => Math.max(n, (e.citation || []).length), 0);

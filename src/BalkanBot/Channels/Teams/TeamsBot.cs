@@ -199,7 +199,7 @@ public sealed partial class TeamsBot
         var added = a.Type == ActivityTypes.InstallationUpdate
             ? string.Equals(a.Action, "add", StringComparison.OrdinalIgnoreCase) // not "add-upgrade": they know the bot already
             : botId is not null && a.MembersAdded?.Any(m => m?.Id == botId) == true;
-        if (!added || turn.ConversationId.Length == 0 || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
+        if (!added || turn.ConversationId.Length == 0 || TeamsSurface.ShowsPromptStarters(a) || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
         var kb = _engine.Knowledge;
         var sources = kb.Counts.TryGetValue(RecordKind.Source, out var n) ? n : 0;
         var card = AdaptiveCardRenderer.Welcome(HelpHandler.Examples, $"{kb.TotalRecords} sourced records from {sources} documents");

@@ -12,6 +12,15 @@ public sealed record TeamsSurface(bool Citations, bool FeedbackLoop, bool Stream
 
     public static TeamsSurface Plain { get; } = new(false, false, false);
 
+    /// <summary>
+    /// A Teams personal chat shows the manifest's prompt starters (bots[].commandLists) to a new user; Teams' guidance
+    /// is prompt starters or a welcome message, not both, so there the bot sends no welcome card. Only an explicit
+    /// "personal": an install activity without a conversation type is welcomed as before.
+    /// </summary>
+    public static bool ShowsPromptStarters(Activity activity) =>
+        string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+
     public static TeamsSurface Of(Activity activity)
     {
         if (!string.Equals(activity.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase)) return Plain;
