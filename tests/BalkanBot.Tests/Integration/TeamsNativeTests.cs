@@ -76,8 +76,12 @@ public sealed class TeamsNativeTests : IAsyncLifetime
     {
         await Bot().PostActivityAsync(TestActivities.Message(_connector.ServiceUrl, "What is the Tirana Declaration?"));
         await _connector.WaitForAsync(1);
+        // The turn ends once the connector's id for the message is known (and linked to the answer).
+        await _bot!.Turns.WhenIdleAsync().WaitAsync(Wait);
+        // The fake connector numbers what it receives; an informative update may have come first.
+        var messageId = $"sent-{_connector.Received.ToList().FindIndex(r => r.Type == "message") + 1}";
 
-        var response = await _bot!.PostActivityAsync(SubmitAction("sent-1",
+        var response = await _bot!.PostActivityAsync(SubmitAction(messageId,
             """{"actionName":"feedback","actionValue":{"reaction":"dislike","feedback":"{\"feedbackText\":\"Missing the signing place\"}"}}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
