@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // validate-manifest.js — offline check of a Teams app manifest and its two icons.
 //
-// Usage: node validate-manifest.js [--bot-id GUID] path/to/manifest.json
+// Usage: node validate-manifest.js [--bot-id GUID] [--set NAME=VALUE]... path/to/manifest.json
 //
 // Schema: the official JSON schema shipped inside @microsoft/app-manifest
 // (build/json-schemas/teams/v1.N/MicrosoftTeams.schema.json, v1.0-v1.30 and vDevPreview), chosen
@@ -15,8 +15,9 @@
 // Placeholders: manifest.json keeps `${{BOT_ID}}` in `id` and `bots[].botId`, and those fields must
 // match the schema's GUID pattern, which a placeholder does not. So `--bot-id GUID` replaces the
 // literal `${{BOT_ID}}` everywhere before validating (package.sh does the same substitution);
-// CI can pass any GUID, e.g. 00000000-0000-0000-0000-000000000000. A placeholder left unsubstituted
-// is reported as an error.
+// CI can pass any GUID, e.g. 00000000-0000-0000-0000-000000000000. The developer URLs are
+// `${{WEBSITE_URL}}`, `${{PRIVACY_URL}}` and `${{TERMS_URL}}`, filled by `--set NAME=VALUE` (package.sh
+// fills them from BALKANBOT_* variables). A placeholder left unsubstituted is reported as an error.
 //
 // Icons (Teams package rules): icons.color must be a 192x192 PNG; icons.outline a 32x32 PNG with an
 // alpha channel, some fully transparent pixels, and every visible pixel white.
@@ -126,20 +127,24 @@ function checkIcons(manifest, baseDir, problems) {
 
 function main(argv) {
   let botId, file;
+  const values = {};
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--bot-id") botId = argv[++i];
+    else if (argv[i] === "--set") {
+      const m = /^([A-Z_]+)=(.*)$/.exec(argv[++i] || "");
+      if (!m) return usage();
+      values[m[1]] = m[2];
+    }
     else if (!file) file = argv[i];
     else file = undefined, i = argv.length; // more than one path: usage error
   }
-  if (!file || (botId !== undefined && !GUID.test(botId || ""))) {
-    console.error("usage: node validate-manifest.js [--bot-id GUID] path/to/manifest.json");
-    return 2;
-  }
+  if (!file || (botId !== undefined && !GUID.test(botId || ""))) return usage();
   const problems = [];
   let text = fs.readFileSync(file, "utf8");
   if (botId) text = text.split("${{BOT_ID}}").join(botId);
+  for (const [name, value] of Object.entries(values)) text = text.split("${{" + name + "}}").join(value);
   for (const m of new Set(text.match(/\$\{\{[^}]*\}\}/g) || [])) {
-    problems.push(`unsubstituted placeholder ${m}${m === "${{BOT_ID}}" ? " (pass --bot-id GUID)" : ""}`);
+    problems.push(`unsubstituted placeholder ${m}${m === "${{BOT_ID}}" ? " (pass --bot-id GUID)" : " (pass --set NAME=VALUE)"}`);
   }
   let manifest;
   try {
@@ -168,6 +173,11 @@ function main(argv) {
   for (const p of problems) console.log(`${file}: ${p}`);
   console.log(problems.length ? `manifest: ${problems.length} problem(s)` : `manifest: valid against ${dir}, icons ok`);
   return problems.length ? 1 : 0;
+}
+
+function usage() {
+  console.error("usage: node validate-manifest.js [--bot-id GUID] [--set NAME=VALUE]... path/to/manifest.json");
+  return 2;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -5,9 +5,10 @@ public sealed record ConversationState(Answer LastAnswer, IReadOnlyList<string> 
 
 /// <summary>
 /// Conversation memory keyed by channel and conversation id: entries expire after a quiet period and the least
-/// recently used go first when the store is full, so memory stays bounded whatever the traffic.
+/// recently used go first when the store is full, so memory stays bounded whatever the traffic. It lives in this
+/// process, which is right for one instance; <see cref="SharedConversationStore"/> serves several.
 /// </summary>
-public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000, TimeSpan? expiry = null)
+public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000, TimeSpan? expiry = null) : IConversationStore
 {
     private readonly TimeSpan _expiry = expiry ?? TimeSpan.FromMinutes(30);
     private readonly Dictionary<string, LinkedListNode<(string Key, ConversationState State)>> _map = [];
@@ -18,7 +19,7 @@ public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000,
 
     private static string Key(string channel, string conversationId) => channel + "\u001f" + conversationId;
 
-    public ConversationState? Get(string channel, string conversationId)
+    public ConversationState? Find(string channel, string conversationId)
     {
         lock (_lock)
         {
@@ -35,7 +36,20 @@ public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000,
         }
     }
 
-    public void Set(string channel, string conversationId, ConversationState state)
+    public Task LoadAsync(string channel, string conversationId, CancellationToken ct = default) => Task.CompletedTask;
+
+    public Task SaveAsync(string channel, string conversationId, CancellationToken ct = default) => Task.CompletedTask;
+
+    /// <summary>Forgets a conversation (another instance has no memory of it either).</summary>
+    public void Remove(string channel, string conversationId)
+    {
+        lock (_lock)
+        {
+            if (_map.Remove(Key(channel, conversationId), out var node)) _order.Remove(node);
+        }
+    }
+
+    public void Put(string channel, string conversationId, ConversationState state)
     {
         var key = Key(channel, conversationId);
         lock (_lock)

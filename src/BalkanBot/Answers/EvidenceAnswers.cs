@@ -1,4 +1,3 @@
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;
@@ -10,7 +9,7 @@ namespace BalkanBot.Answers;
 /// intent's handler decides only its layout. A handler's answer is kept when the evidence backs it and is completed
 /// with the passages it left out; otherwise the answer is built from the passages, or honestly declined.
 /// </summary>
-public sealed class EvidenceAnswers(KnowledgeBase kb)
+public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 {
     private const int ExtraFacts = 4;
 
@@ -27,33 +26,82 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     private Answer WithDisagreements(RoutedQuestion q, Evidence evidence, Answer answer)
     {
         var named = evidence.Terms.Entities.ToList();
-        var words = evidence.Terms.Content.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
-        var conflicts = kb.ConflictsAbout(named).Where(c => c.Summary is not null)
-            .Select(c => (Conflict: c, Score: TextNormalizer.Tokens(c.Summary!.Text).Count(t => words.Contains(Stemmer.Stem(t)))
-                                               + c.About.Count(named.Contains) * 2))
-            .OrderByDescending(x => x.Score).Take(2).Select(x => x.Conflict).ToList();
+        var conflicts = RankConflicts(named, evidence.Terms.Content).Take(2).ToList();
         if (conflicts.Count == 0) return answer;
         var b = new AnswerBuilder(kb, q) { Title = answer.Answered ? answer.Title : "Where the sources disagree", Confidence = 0.7 };
-        foreach (var c in conflicts) b.Conflict(c);
+        foreach (var c in conflicts)
+        {
+            // Chosen for the question itself, so each concerns the answer.
+            if (c.About.Count > 0) b.UseRecord(c.About[0]);
+            b.Conflict(c);
+        }
         var extra = b.Build();
-        if (answer.Answered)
-            return AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original) with
+        if (extra.Conflicts.Count == 0) return answer;
+        // "Where do Sav and the Pupin brief disagree?", "what are the two versions?": the disagreement is the answer.
+        if (!answer.Answered || AsksForTheDisagreement(q))
+        {
+            var first = extra.Conflicts[0];
+            var lead = extra with
             {
-                Title = answer.Title,
-                Answered = true,
-                Intent = answer.Intent,
-                Confidence = answer.Confidence,
+                Title = answer.Answered && !AsksForTheDisagreement(q) ? answer.Title : "Where the sources disagree",
+                Text = AnswerBuilder.Markers(first.Text, first.Citations),
+                Conflicts = extra.Conflicts.Skip(1).ToList(),
+                Intent = q.Intent,
             };
-        var first = extra.Conflicts[0];
-        return extra with { Text = AnswerBuilder.Markers(first.Text, first.Citations), Conflicts = extra.Conflicts.Skip(1).ToList(), Intent = q.Intent };
+            return answer.Answered && answer.Comparison is not null
+                ? AnswerComposition.Merge([lead, answer], q.Original) with { Title = lead.Title, Answered = true, Intent = q.Intent }
+                : lead;
+        }
+        return AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original) with
+        {
+            Title = answer.Title,
+            Answered = true,
+            Intent = answer.Intent,
+            Confidence = answer.Confidence,
+        };
     }
+
+    /// <summary>
+    /// The disagreements about what is named, best first: those whose title names it (the sides or the subject), those
+    /// whose account cites the named authors, those about it, then those closest to the question's words.
+    /// </summary>
+    private IEnumerable<KnowledgeRecord> RankConflicts(List<string> named, IReadOnlyList<string> content)
+    {
+        var words = content.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var index = kb.Passages;
+        return kb.OfKind(RecordKind.Conflict).Where(c => c.Summary is not null)
+            .Select(c =>
+            {
+                var title = " " + TextNormalizer.Normalize(c.Name) + " ";
+                var summary = index.OfRecord(c.Id).FirstOrDefault(p => p.Kind == PassageKind.Summary);
+                var inTitle = named.Count(id => kb.Get(id) is { } r
+                    && r.Aliases.Append(r.Name).Append(r.ShortName).Select(TextNormalizer.Normalize).Any(n => n.Length >= 3 && title.Contains(" " + n + " ", StringComparison.Ordinal)));
+                var cited = summary is null ? 0 : named.Count(id => index.Mentions(summary, id));
+                var about = c.About.Count(named.Contains);
+                var overlap = TextNormalizer.Tokens(c.Summary!.Text).Count(t => words.Contains(Stemmer.Stem(t)));
+                return (Conflict: c, Named: inTitle + cited + about, Score: inTitle * 3 + cited * 2 + about * 2 + Math.Min(overlap, 6));
+            })
+            .Where(x => x.Named > 0 && (named.Count < 2 || x.Named >= 2))
+            .OrderByDescending(x => x.Score).Select(x => x.Conflict);
+    }
+
+    private static bool AsksForTheDisagreement(RoutedQuestion q) => DisagreementCue().IsMatch(" " + q.Normalized + " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (disagree|disagreement|disagreements|disagreeing|versions|stories|who says what|contradict|contradicts|contradiction|conflicting|at odds) ")]
+    private static partial System.Text.RegularExpressions.Regex DisagreementCue();
 
     private Answer ReconcileCore(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
+        // "The sources give no list of parties for it; this is what they do say": an honest no, with its context.
+        // Passages that carry what else the question asks ("which countries guarantee it") still answer it.
+        if (!handled.Answered && handled.Citations.Count > 0 && !(evidence.Found && evidence.Terms.Content.Count > 0)) return handled;
         // Answers whose records are themselves the evidence: everything in a period, a table of measures.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
         var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare;
-        if (periodOnly && handled.Answered && !precise) return handled;
+        // A word the base never uses ("What prison sentence did Dodik get in March 2025?") asks for more than the period holds.
+        // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
+        var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
+        if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Unknown.Count == 0)) return handled;
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
             return WithSupport(handled, evidence);
@@ -186,7 +234,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
             if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is {RecordNames.The(r)}?");
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
-        var place = q.Mentions.FirstOrDefault() is { } mention && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
+        var place = q.Mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? Title(mention.Surface) : named?.ShortName;
         string text;
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
@@ -210,7 +258,7 @@ public sealed class EvidenceAnswers(KnowledgeBase kb)
     {
         if (record is null) return null;
         if (record.Kind is not (RecordKind.Figure or RecordKind.Claim or RecordKind.Conflict)) return record;
-        var about = record.Subject ?? record.About.FirstOrDefault();
+        var about = record.Subject ?? (record.About.Count > 0 ? record.About[0] : null);
         return about is null ? null : kb.Get(about);
     }
 

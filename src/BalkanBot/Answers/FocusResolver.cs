@@ -1,5 +1,5 @@
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
+using BalkanBot.Retrieval;
 using BalkanBot.Routing;
 
 namespace BalkanBot.Answers;
@@ -40,12 +40,36 @@ public sealed class FocusResolver(KnowledgeBase kb)
                     if (focus.Count == 0) focus = before;
                 }
             }
-            else if (q.LeansOnContext && before.Count > 0)
+            // "… and when was their defence plan signed?": a question that names its own agreement or event is about
+            // that one; "their" only points back at who was named before.
+            else if (q.LeansOnContext && before.Count > 0
+                     && (q.Intent == IntentKind.Compare || !focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event)))
             {
-                var primary = before.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? before[0];
-                if (q.Intent == IntentKind.Compare && focus.Count > 0 && q.Sides.Count < 2)
+                KnowledgeRecord? primary = before.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event) ?? before[0];
+                // "… and when was their defence plan signed?", "when did it impose the trade blockade?": words that describe
+                // another record of the same parties better than the one before name that one; the pronoun points at who
+                // took part, not at the record.
+                if (q.Intent != IntentKind.Compare && primary.Kind is RecordKind.Agreement or RecordKind.Event)
+                {
+                    var own = Residual(q).Where(t => !QuestionTerms.IsAskingWord(t) && _kb.Vocabulary.Contains(t)).ToList();
+                    // Who was named before, or else who took part in the record before.
+                    var actors = before.Where(a => a.Kind == RecordKind.Actor).ToList();
+                    if (actors.Count == 0)
+                        actors = (primary.Parties.Count > 0
+                                ? primary.Parties
+                                : primary.References.Where(r => r.Relation is "actor-in" or "party-of").Select(r => r.Target).Take(1))
+                            .Select(_kb.Get).OfType<KnowledgeRecord>().Where(a => a.Kind == RecordKind.Actor).ToList();
+                    var sideFocus = focus.Concat(actors).DistinctBy(r => r.Id).ToList();
+                    if (own.Count > 0 && RecordInvolvingAll(q, sideFocus) is { } other && other.Id != primary.Id
+                        && own.Count(t => Describes(other, t)) > own.Count(t => Describes(primary, t)))
+                    {
+                        focus = [other, .. sideFocus];
+                        primary = null;
+                    }
+                }
+                if (primary is not null && q.Intent == IntentKind.Compare && focus.Count > 0 && q.Sides.Count < 2)
                     q = q with { Sides = [[Mention(primary)], .. (q.Sides.Count == 1 ? q.Sides : focus.Select(f => (IReadOnlyList<EntityMention>)[Mention(f)]))] };
-                focus = focus.Prepend(primary).DistinctBy(r => r.Id).ToList();
+                if (primary is not null) focus = focus.Prepend(primary).DistinctBy(r => r.Id).ToList();
                 q = q with { Measure = q.Measure ?? (q.Intent == IntentKind.Figures ? previous.Measure : null) };
             }
         }
@@ -59,8 +83,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
             if (best is not null) focus.Insert(0, best);
         }
 
-        // Nothing named: let BM25 find the record, but only if the question's words are the base's words.
+        // Nothing named: let BM25 find the record, but only if the question's words are the base's words, and words of
+        // asking alone ("what's his job?") find nothing.
         var residual = Residual(q);
+        if (residual.All(QuestionTerms.IsAskingWord)) residual = [];
         // A period alone ("what happened in March 2025") is a question about everything in it, not about a record
         // that happens to mention March.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
@@ -118,6 +144,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
     }
 
     /// <summary>The question's words that are neither names nor question words: what is asked about the named things.</summary>
+    /// <summary>The word stands in the record's names, aliases or topics.</summary>
+    private bool Describes(KnowledgeRecord r, string term) =>
+        _kb.Passages.OfRecord(r.Id).Any(p => p.Kind == PassageKind.Name && _kb.Passages.InHeader(p, term));
+
     public static List<string> Residual(RoutedQuestion q)
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet();

@@ -104,7 +104,11 @@ public static partial class MessageReader
                 s = premise.Groups["q"].Value;
             }
             // "can you settle it: when was …": the question is what follows the colon.
-            if (ColonQuestion().Match(s) is { Success: true } colon) s = s[colon.Groups["q"].Index..];
+            // "Kurti versus Antić on Russian influence: who says what?" keeps its topic, which the question only points at.
+            if (ColonQuestion().Match(s) is { Success: true } colon)
+                s = NamesSomething(s[..colon.Groups["q"].Index]) && !NamesSomething(colon.Groups["q"].Value)
+                    ? s[..colon.Groups["q"].Index].TrimEnd().TrimEnd(':') + ": " + colon.Groups["q"].Value
+                    : s[colon.Groups["q"].Index..];
             if (s.Length == 0) continue;
             foreach (var piece in Conjoined().Split(s))
             {
@@ -124,6 +128,9 @@ public static partial class MessageReader
         if (context.Length > 0) asked.Add(context);
         return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
     }
+
+    /// <summary>A capitalised word after the first: the text names something ("Kurti versus Antić").</summary>
+    private static bool NamesSomething(string text) => text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => w.Length > 1 && char.IsUpper(w[0]));
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 

@@ -1,5 +1,4 @@
 using BalkanBot.Answers;
-using BalkanBot.Routing;
 
 namespace BalkanBot.Cards;
 
@@ -79,12 +78,9 @@ public static partial class AdaptiveCardRenderer
             body.Add(Heading("You could ask"));
             body.Add(new ActionSet { Actions = followUps.Select(q => (CardAction)Execute(Clip(q, 120), new CardActionData { Action = CardVerbs.FollowUp, Question = q })).ToList() });
         }
-        if (WantsFeedback(a) && !options.NativeFeedback) body.Add(Feedback(a, options));
+        if (a.InvitesFeedback() && !options.NativeFeedback) body.Add(Feedback(a, options));
         return Card(body, FallbackText(a));
     }
-
-    /// <summary>Whether an answer asks for a rating at all (not help, feedback or subscription replies).</summary>
-    public static bool WantsFeedback(Answer a) => a.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Subscription);
 
     /// <summary>Last resort when even halved lists do not fit: the short answer and a way to the sources.</summary>
     public static AdaptiveCard Minimal(Answer a, CardRenderOptions options)

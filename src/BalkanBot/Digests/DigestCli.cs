@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -38,11 +39,19 @@ internal static class DigestCli
             error.WriteLine($"--since '{since}' is neither a date (yyyy-MM-dd) nor an ISO time.");
             return 2;
         }
-        var store = new SqliteDigestStore(new SqliteAppStore(appDatabase));
-        // Record first, so edits built since the bot last started count as changes.
-        KnowledgeChanges.RecordAsync(kb, store, now).GetAwaiter().GetResult();
-        var digest = SubscriptionService.ComposeAsync(store, new DigestComposer(kb, options.MaxItemsPerSection, options.Countries), from, now, request.Filter, schedule, zone,
-            CancellationToken.None).GetAwaiter().GetResult();
+        var (store, owner) = StorageServices.OpenDigestStore(configuration, appDatabase);
+        Digest digest;
+        try
+        {
+            // Record first, so edits built since the bot last started count as changes.
+            KnowledgeChanges.RecordAsync(kb, store, now).GetAwaiter().GetResult();
+            digest = SubscriptionService.ComposeAsync(store, new DigestComposer(kb, Options.Create(options)), from, now, request.Filter,
+                schedule, zone, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            owner?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         output.Write(json ? JsonSerializer.Serialize(digest, Indented.Digest) + Environment.NewLine : DigestText.Render(digest));
         return 0;
     }

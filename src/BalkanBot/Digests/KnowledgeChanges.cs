@@ -35,11 +35,13 @@ public static class KnowledgeChanges
         try
         {
             using var kb = KnowledgeBase.Open(knowledgeDatabase);
-            var store = new SqliteDigestStore(new Storage.SqliteAppStore(appDatabase));
-            var u = RecordAsync(kb, store, TimeProvider.System.GetUtcNow()).GetAwaiter().GetResult();
+            var (store, owner) = Storage.StorageServices.OpenDigestStore(Hosting.Settings.Load().Configuration, appDatabase);
+            HashUpdate u;
+            try { u = RecordAsync(kb, store, TimeProvider.System.GetUtcNow()).GetAwaiter().GetResult(); }
+            finally { owner?.DisposeAsync().AsTask().GetAwaiter().GetResult(); }
             report.WriteLine($"Changes recorded for digests: {u.Added} new, {u.Changed} changed, {u.Removed} removed.");
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (Storage.StoreFailure.Is(ex) || ex is IOException or UnauthorizedAccessException)
         {
             report.WriteLine($"Could not record changes for digests ({ex.Message}); the bot records them at its next start.");
         }

@@ -1,7 +1,10 @@
 using BalkanBot.Answers;
+using BalkanBot.Diagnostics;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Hosting;
 
@@ -13,50 +16,49 @@ public static class BotHost
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var root = AppPaths.RepositoryRoot();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? Directory.GetCurrentDirectory() });
-        if (root is not null) builder.Configuration.AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true, reloadOnChange: false);
+        var root = AppPaths.AppRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
+        builder.Configuration.AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddUserSecrets(typeof(BotHost).Assembly, optional: true);
         builder.Configuration.AddCommandLine(args);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Services.Configure<FormOptions>(f => f.ValueLengthLimit = (int)MaxRequestBytes);
         builder.Services.AddProblemDetails();
+        Listening.Add(builder);
 
-        builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
-        builder.Services.AddSingleton(sp => new ConversationStore(sp.GetRequiredService<TimeProvider>()));
-        if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
-        builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ConversationStore>(), phraser: sp.GetService<IAnswerPhraser>()));
-        builder.Services.AddSingleton<IAppStore>(sp =>
-        {
-            var options = new KnowledgeOptions();
-            sp.GetRequiredService<IConfiguration>().GetSection("Knowledge").Bind(options);
-            return new SqliteAppStore(AppPaths.Resolve(options.AppDatabase), sp.GetRequiredService<ILogger<SqliteAppStore>>());
-        });
+        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
+        StorageServices.Add(builder);
+        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton<IAnswerPhraser, LlmPhraser>();
+        builder.Services.AddIntentHandlers();
+        builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging").ValidateOnStart();
+        builder.Services.AddSingleton<AnswerLog>();
+        builder.Services.AddSingleton<AnswerEngine>();
+        builder.Services.AddBotHealthChecks();
         BotServices.Add(builder);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        Listening.UseForwardedHeadersWhenConfigured(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         BotServices.Map(app);
-        // Unhealthy (503) when the app database cannot be written: read-only, full, or deleted or replaced while running.
-        app.MapGet("/healthz", async (KnowledgeBase kb, IAppStore store, CancellationToken ct) =>
-            await store.CheckAsync(ct).ConfigureAwait(false) is { } problem
-                ? Results.Json(new { status = "unhealthy", records = kb.TotalRecords, appDatabase = problem }, statusCode: StatusCodes.Status503ServiceUnavailable)
-                : Results.Ok(new { status = "ok", records = kb.TotalRecords, appDatabase = "ok" }));
+        app.MapBotHealth();
+        // Opened (and built on first start) now, so a broken knowledge base stops the start instead of the first question.
+        _ = app.Services.GetRequiredService<KnowledgeBase>();
         return app;
     }
 
-    private static KnowledgeBase OpenKnowledge(IConfiguration configuration, ILogger log)
+    private static KnowledgeBase OpenKnowledge(KnowledgeOptions options, IConfiguration configuration, ILogger log)
     {
-        var options = new KnowledgeOptions();
-        configuration.GetSection("Knowledge").Bind(options);
         var folder = AppPaths.Resolve(options.Folder);
-        var db = AppPaths.Resolve(options.Database);
+        var db = AppPaths.InData(configuration, options.Database);
         if (options.BuildOnStart && AppPaths.NeedsBuild(folder, db))
         {
             try

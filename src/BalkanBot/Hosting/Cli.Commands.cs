@@ -18,7 +18,7 @@ internal static partial class Cli
         {
             using var kb = OpenOrBuild(p);
             if (kb is null) return 1;
-            return DigestCli.Preview(kb, AppPaths.Resolve(Settings.Load().Knowledge.AppDatabase), Settings.Load().Configuration,
+            return DigestCli.Preview(kb, Settings.Load().AppDatabasePath, Settings.Load().Configuration,
                 p.GetValue(since), p.GetValue(filter), p.GetValue(json), Console.Out, Console.Error);
         });
         var runDue = new Command("run-due", "Deliver every digest that is due, once, and exit");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Hosting;
@@ -10,8 +11,8 @@ internal static partial class Cli
 {
     public static readonly string[] Verbs = ["kb", "ask", "eval", "digest", "--help", "-h", "--version"];
 
-    private static readonly Option<string?> KnowledgeOption = new("--knowledge") { Description = "Knowledge folder (default: Knowledge:Folder, 'knowledge')" };
-    private static readonly Option<string?> DatabaseOption = new("--db") { Description = "Knowledge database file (default: Knowledge:Database, 'data/knowledge.db')" };
+    private static readonly Option<string?> KnowledgeOption = new("--knowledge") { Description = "Knowledge folder (default: Knowledge:Folder, 'knowledge' in the app folder)" };
+    private static readonly Option<string?> DatabaseOption = new("--db") { Description = "Knowledge database file (default: Knowledge:Database, 'knowledge.db' in Data:Directory)" };
 
     public static int Run(string[] args)
     {
@@ -33,11 +34,11 @@ internal static partial class Cli
     /// </summary>
     internal static (string Folder, string Database, string? ShownFolder) Paths(ParseResult p)
     {
-        var options = Settings.Load().Knowledge;
+        var settings = Settings.Load();
         var typedFolder = p.GetValue(KnowledgeOption);
         var typedDb = p.GetValue(DatabaseOption);
-        return (typedFolder is null ? AppPaths.Resolve(options.Folder) : Path.GetFullPath(typedFolder),
-            typedDb is null ? AppPaths.Resolve(options.Database) : Path.GetFullPath(typedDb),
+        return (typedFolder is null ? settings.KnowledgeFolder : Path.GetFullPath(typedFolder),
+            typedDb is null ? settings.DatabasePath : Path.GetFullPath(typedDb),
             typedFolder);
     }
 
@@ -62,7 +63,7 @@ internal static partial class Cli
                 var result = KnowledgeBuilder.Build(folder, db, shown);
                 Console.WriteLine($"Built {result.Records} records into {result.DatabasePath} in {result.Elapsed.TotalMilliseconds:0} ms");
                 foreach (var (kind, n) in result.ByKind.OrderBy(k => k.Key)) Console.WriteLine($"  {kind,-10} {n,6}");
-                Digests.KnowledgeChanges.RecordAfterBuild(result.DatabasePath, AppPaths.Resolve(Settings.Load().Knowledge.AppDatabase), Console.Out);
+                Digests.KnowledgeChanges.RecordAfterBuild(result.DatabasePath, Settings.Load().AppDatabasePath, Console.Out);
                 return 0;
             }
             catch (KnowledgeValidationException ex)
@@ -141,7 +142,7 @@ internal static partial class Cli
         {
             using var kb = OpenOrBuild(p);
             if (kb is null) return 1;
-            var engine = new AnswerEngine(kb);
+            var engine = new AnswerEngine(kb, IntentHandlers.All());
             var file = p.GetValue(batch);
             if (file is not null)
             {
@@ -173,7 +174,7 @@ internal static partial class Cli
         return ask;
     }
 
-    private static TextReader? OpenReader(string file)
+    private static StreamReader? OpenReader(string file)
     {
         if (File.Exists(file)) return new StreamReader(file);
         Console.Error.WriteLine($"No such file: {file}");

@@ -68,6 +68,10 @@ public sealed partial class KnowledgeBase : IDisposable
 
     public int TotalRecords => Counts.Values.Sum();
 
+    /// <summary>SHA-256 of every record's content, in build order, written by the build: equal hashes, equal bases.</summary>
+    public string? ContentHash => _contentHash ??= Meta("content_hash");
+    private string? _contentHash;
+
     public KnowledgeRecord? Get(string id)
     {
         if (_resident.TryGetValue(id, out var r)) return r;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -22,9 +23,47 @@ public static class KnowledgeBuilder
     /// (the folder as the user typed it), else relative to the current directory.
     /// </summary>
     public static BuildResult Build(string knowledgeRoot, string databasePath, string? displayRoot = null) =>
-        Build(KnowledgeLoader.Load(knowledgeRoot, displayRoot), databasePath, Retrieval.Synonyms.Load(knowledgeRoot));
+        Build(KnowledgeLoader.Load(knowledgeRoot, displayRoot), databasePath, Retrieval.Synonyms.Load(knowledgeRoot), SourceHash(knowledgeRoot));
 
-    internal static BuildResult Build(IReadOnlyList<KnowledgeRecord> records, string databasePath, Retrieval.Synonyms? synonyms = null)
+    /// <summary>
+    /// SHA-256 over every YAML file's path (relative, '/'-separated) and bytes, in ordinal order: what a build was made
+    /// from. Unlike file times it survives copies, checkouts and image layers, so a changed knowledge/ is always rebuilt.
+    /// </summary>
+    public static string SourceHash(string knowledgeRoot)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = Directory.EnumerateFiles(knowledgeRoot, "*.y*ml", SearchOption.AllDirectories)
+            .Select(f => (Path: f, Name: Path.GetRelativePath(knowledgeRoot, f).Replace('\\', '/')))
+            .OrderBy(f => f.Name, StringComparer.Ordinal);
+        foreach (var (path, name) in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            var bytes = File.ReadAllBytes(path);
+            sha.AppendData(BitConverter.GetBytes((long)bytes.Length));
+            sha.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>A value the build wrote into the database's meta table; null when absent or unreadable.</summary>
+    public static string? ReadMeta(string databasePath, string key)
+    {
+        try
+        {
+            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = "SELECT value FROM meta WHERE key = $k";
+            cmd.Parameters.AddWithValue("$k", key);
+            return cmd.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    internal static BuildResult Build(IReadOnlyList<KnowledgeRecord> records, string databasePath, Retrieval.Synonyms? synonyms = null, string? sourceHash = null)
     {
         var sw = Stopwatch.StartNew();
         var full = Path.GetFullPath(databasePath);
@@ -72,6 +111,7 @@ public static class KnowledgeBuilder
                 Run(meta, ("$k", "synonyms"), ("$v", System.Text.Json.JsonSerializer.Serialize((synonyms ?? Retrieval.Synonyms.Empty).Groups)));
                 Run(meta, ("$k", "built_at"), ("$v", DateTimeOffset.UtcNow.ToString("O")));
                 Run(meta, ("$k", "content_hash"), ("$v", Hash(string.Join("\n", hashes.Select(h => h.Item1 + ":" + h.Item4)))));
+                if (sourceHash is not null) Run(meta, ("$k", "source_hash"), ("$v", sourceHash));
                 tx.Commit();
                 Exec(db, "INSERT INTO records_fts(records_fts) VALUES('optimize'); INSERT INTO events_fts(events_fts) VALUES('optimize'); ANALYZE;");
             }
@@ -118,7 +158,7 @@ public static class KnowledgeBuilder
         var d = r.Date ?? r.AsOf ?? r.End; // a war known only by its end still belongs on a timeline
         if (d is null) return (null, null);
         var end = (r.End ?? d).EndInclusive;
-        return (d.Start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd"));
+        return (d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static string? CountryOf(KnowledgeRecord r) => r.Place?.Country ?? r.Country;

@@ -13,7 +13,8 @@ public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Sup
         yield return $"  names: {string.Join(", ", Terms.Entities)}; content words: {string.Join(", ", Terms.Content)}; " +
                      $"asking words: {string.Join(", ", Terms.Soft)}; measures: {string.Join(", ", Terms.Hard)}; " +
                      $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}; unknown words: {string.Join(", ", Terms.Unknown)}";
-        foreach (var h in Candidates.Take(candidates))
+        // The first candidates, and every accepted passage wherever it ranks.
+        foreach (var h in Candidates.Take(candidates).Concat(Supporting.Where(s => !Candidates.Take(candidates).Contains(s))))
         {
             var mark = Supporting.Contains(h) ? "+" : "-";
             var text = h.Passage.Text.Length > 100 ? h.Passage.Text[..100] + "…" : h.Passage.Text;
@@ -39,8 +40,9 @@ public static partial class EvidenceFinder
 {
     public static Evidence Find(KnowledgeBase kb, RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, int limit = 6)
     {
-        var terms = QuestionTerms.From(q, focus, kb.Vocabulary);
         var index = kb.Passages;
+        var terms = QuestionTerms.From(q, focus, kb.Vocabulary);
+        if (terms.AsksDate) terms = terms with { DatedRecord = DatedRecordAsked(index, terms, focus) };
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
         var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
         var candidates = index.Search(query, 40).ToList();
@@ -58,7 +60,8 @@ public static partial class EvidenceFinder
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
-        if (terms.Entities.Count == 0 && terms.Unknown.Count > 0) return new Evidence(terms, [], candidates);
+        // One stray word among many ("the Horizons piece on Balkan minilateralism") is the asker's wording.
+        if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count) return new Evidence(terms, [], candidates);
         var people = terms.AsksPerson ? kb.PersonNames : null;
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
@@ -109,6 +112,11 @@ public static partial class EvidenceFinder
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
                 && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId) && !MeasuresFor(kb, p, terms)) return false;
         }
+        // The date of the very record the question describes ("when did Priština impose the 100% tariffs") answers it.
+        // A word of change it does not carry ("when were the tariffs lifted") asks about another moment.
+        if (terms.AsksDate && p.Kind == PassageKind.Date && p.RecordId == terms.DatedRecord && terms.Phrases.Count == 0
+            && terms.Content.Count(c => !hit.MatchedTerms.Contains(c)) <= 1 && !terms.Content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c)))
+            return true;
         var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
         bool InText(string t) => text is null ? index.MatchesInText(p, t) : text.Contains(" " + t, StringComparison.Ordinal);
         // A figure's measure and unit stand in its record's name fields, not always in its sentence.
@@ -123,6 +131,12 @@ public static partial class EvidenceFinder
         // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
+        // "When did Vučić become President?" asks for a change of office, which a year beside his title does not give.
+        if (terms.AsksDate && terms.Soft.Overlaps(["become", "became"]) && p.Kind is not (PassageKind.Date or PassageKind.Membership)
+            && !BecameWords().IsMatch(p.Text)) return false;
+        // "When was Montenegro's latest census held?" asks for the census's date, not for a year beside Montenegro.
+        if (terms.AsksDate && terms.DatedRecord is { } asked
+            && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         var content = terms.Content;
@@ -142,7 +156,11 @@ public static partial class EvidenceFinder
                                || matched < (content.Count >= 3 ? content.Count - 1 : content.Count))) return false;
         // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
         if (terms.Entities.Count == 0)
-            return content.Count == 1 ? p.Id >= 0 && p.RecordKind != RecordKind.Source && index.InHeader(p, content[0]) : matched * 3 >= content.Count * 2;
+            return content.Count == 1
+                ? p.Id >= 0 && p.RecordKind != RecordKind.Source && index.InHeader(p, content[0])
+                  // "SHAPE acronym – what is it?": a name in capitals is answered where the passage writes it so.
+                  || terms.Acronyms.Contains(content[0]) && Regex.IsMatch(p.Text, $@"\b{Regex.Escape(content[0].ToUpperInvariant())}\b")
+                : matched * 3 >= content.Count * 2;
         // Half the content words, weighed by how rare they are: "What language is spoken in Kosovo?" is not answered
         // by a passage on languages that never says "spoken".
         if (matched == 0) return false;
@@ -154,6 +172,16 @@ public static partial class EvidenceFinder
         var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
         return found * 2 >= total;
     }
+
+    /// <summary>
+    /// The event or agreement a "when" question names by its words rather than by a name ("the census" of Montenegro),
+    /// which the focus puts first.
+    /// </summary>
+    private static string? DatedRecordAsked(PassageIndex index, QuestionTerms terms, IReadOnlyList<KnowledgeRecord> focus) =>
+        focus.Count > 0 && focus[0] is { Kind: RecordKind.Event or RecordKind.Agreement } first && !terms.Entities.Contains(first.Id)
+        && terms.Content.Any(c => index.OfRecord(first.Id).Any(p => p.Kind == PassageKind.Name && index.InHeader(p, c)))
+            ? first.Id
+            : null;
 
     /// <summary>Measures that are numbers by nature; "which missiles" asks for a kind, "the population" for a number.</summary>
     private static readonly HashSet<string> NumericMeasures =
@@ -178,7 +206,7 @@ public static partial class EvidenceFinder
     ];
 
     public static bool AsksForName(QuestionTerms terms) =>
-        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "define", "definition"]);
+        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "officially", "official", "define", "definition"]);
 
     /// <summary>
     /// For a quantity, the named thing must be what the passage measures: its own record or subject, or named
@@ -301,6 +329,9 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\b(became|become|becoming|elected|appointed|took office|sworn in|assumed|joined|since)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BecameWords();
 
     [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
     private static partial Regex Year();

@@ -31,6 +31,10 @@ public sealed partial record QuestionTerms(
     public string? Counted { get; init; }
     /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
     public IReadOnlyList<string> Years { get; init; } = [];
+    /// <summary>Words the question writes in capitals ("SHAPE", "CEFTA"), lower-cased: names or acronyms, not plain words.</summary>
+    public IReadOnlyList<string> Acronyms { get; init; } = [];
+    /// <summary>The event or agreement a "when" question asks to date, where the question names it by its words.</summary>
+    public string? DatedRecord { get; init; }
     /// <summary>The role words of a question about a person ("minister", "led").</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
@@ -57,7 +61,11 @@ public sealed partial record QuestionTerms(
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
+        background backgrounds bio biography profile career level levels
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
+    public static bool IsAskingWord(string word) => SoftWords.Contains(word) || TimeWords.Contains(word);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
     private static readonly FrozenSet<string> MeasureWords = """
@@ -82,8 +90,11 @@ public sealed partial record QuestionTerms(
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
         var unknown = new List<string>();
-        var words = q.Terms.Where(t => !mentionTokens.Contains(t) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
-                                       && t.Length > 1 && !t.All(char.IsDigit))
+        // "M-84s", "Type 59s", "MiG-29": the number of a model is a word of the question, not a quantity.
+        var models = Designator().Matches(q.Original).Select(m => m.Groups[1].Value).Where(n => !TimeExpressions.IsYear(n)).ToHashSet(StringComparer.Ordinal);
+        var words = q.Terms.Select(t => t.Length > 1 && t[^1] == 's' && t[..^1].All(char.IsDigit) && models.Contains(t[..^1]) ? t[..^1] : t)
+            .Where(t => !mentionTokens.Contains(t) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
+                        && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t)))
             .Select(t =>
             {
                 if (vocabulary is null || vocabulary.Contains(t) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
@@ -91,11 +102,17 @@ public sealed partial record QuestionTerms(
                 unknown.Add(t);
                 return t;
             }).Distinct().ToList();
-        var soft = words.Where(SoftWords.Contains).ToHashSet(StringComparer.Ordinal);
+        // "…, a law or a referendum or what?": the options offered are guesses at the answer, not what must be found.
+        var offered = Offered().Match(q.Original) is { Success: true } options
+            ? TextNormalizer.Tokens(options.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
-        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList() : focus.Select(f => f.Id).Distinct().ToList();
+        // A record guessed from the words alone (no name, no "it") is not something the question names.
+        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList()
+            : q.LeansOnContext ? focus.Select(f => f.Id).Distinct().ToList() : [];
         var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
@@ -117,8 +134,18 @@ public sealed partial record QuestionTerms(
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
+            Acronyms = AllCaps().Matches(q.Original).Select(m => m.Value.ToLowerInvariant()).Where(content.Contains).Distinct().ToList(),
         };
     }
+
+    [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
+    private static partial Regex Designator();
+
+    [GeneratedRegex(@",\s*([^,]*\bor\b[^,]*?)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offered();
+
+    [GeneratedRegex(@"\b\p{Lu}{2,8}\b")]
+    private static partial Regex AllCaps();
 
     [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+)?)")]
     private static partial Regex CountedCue();
@@ -155,11 +182,11 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|person)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|person)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
-    private static IReadOnlyList<string> Quoted(string text)
+    private static List<string> Quoted(string text)
     {
         var list = new List<string>();
         var open = -1;

@@ -68,7 +68,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         return IntentKind.Overview;
     }
 
-    private static IReadOnlyList<RecordKind> KindsAsked(string[] t)
+    private static List<RecordKind> KindsAsked(string[] t)
     {
         var kinds = new List<RecordKind>();
         foreach (var w in t)
@@ -84,7 +84,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     }
 
     /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
-    private static IReadOnlyList<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
+    private static List<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
         mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
 
     private static readonly HashSet<string> IntentWords =

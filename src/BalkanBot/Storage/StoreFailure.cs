@@ -10,11 +10,11 @@ public sealed class AppStoreUnavailableException(string message, Exception? inne
 
 public static class StoreFailure
 {
-    /// <summary>True when <paramref name="ex"/> (or an exception inside it) comes from the app database.</summary>
+    /// <summary>True when <paramref name="ex"/> (or an exception inside it) comes from the app database (SQLite or PostgreSQL).</summary>
     public static bool Is(Exception? ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
-            if (e is SqliteException or AppStoreUnavailableException) return true;
+            if (e is SqliteException or Npgsql.NpgsqlException or AppStoreUnavailableException) return true;
         return ex is AggregateException agg && agg.InnerExceptions.Any(Is);
     }
 }

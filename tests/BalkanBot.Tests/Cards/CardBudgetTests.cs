@@ -1,6 +1,7 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Channels.Teams;
+using BalkanBot.Handlers;
 using BalkanBot.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -31,7 +32,7 @@ public sealed class CardBudgetTests(SeedKnowledge seed, ITestOutputHelper output
     [Fact]
     public void Compose_EveryEvaluationAnswer_WithinMessageBudget()
     {
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         var sizes = new List<(string Question, int Bytes)>();
         var questions = AdaptiveCardValidationTests.EvaluationQuestions();
         for (var i = 0; i < questions.Count; i++)

@@ -14,7 +14,7 @@ namespace BalkanBot.Tests.Integration;
 
 /// <summary>
 /// When the app database cannot take a write (read-only, deleted or replaced while running) the user is told the
-/// thing was not saved, the log says why, and /healthz reports unhealthy; nothing is confirmed that would be gone
+/// thing was not saved, the log says why, and /readyz reports unhealthy; nothing is confirmed that would be gone
 /// after a restart.
 /// </summary>
 public sealed class AppDatabaseTests
@@ -34,11 +34,11 @@ public sealed class AppDatabaseTests
             return proxy;
         }
 
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (method!.Name is "SaveReferenceAsync" or "SubscribeAsync" or "UnsubscribeAsync")
+            if (targetMethod!.Name is "SaveReferenceAsync" or "SubscribeAsync" or "UnsubscribeAsync")
                 throw new SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", 8);
-            return method.Invoke(_inner, args);
+            return targetMethod.Invoke(_inner, args);
         }
     }
 
@@ -97,11 +97,13 @@ public sealed class AppDatabaseTests
 
         Assert.Equal(NotSaved, (await host.Fake.WaitForAsync(c => c.Path == "/hooks/after")).Single().Get("text"));
         Assert.False(File.Exists(AppDatabase(host.Services)), "a missing database must not be silently re-created");
-        using var health = await host.CreateClient().GetAsync("/healthz");
+        using var health = await host.CreateClient().GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-        Assert.Equal("unhealthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Contains("deleted", body.RootElement.GetProperty("appDatabase").GetString());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        var check = body.RootElement.GetProperty("checks").GetProperty("appDatabase");
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Contains("deleted", check.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class AppDatabaseTests
         await using var connector = await FakeConnector.StartAsync();
         await using var bot = new TeamsBotFactory(DigestsOn);
         var client = bot.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         await bot.PostActivityAsync(TestActivities.Message(connector.ServiceUrl, "subscribe weekly", "conv-a"));
         Assert.Contains("Subscribed", (await connector.WaitForAsync(1))[0].Card!.Value.GetRawText());
 
@@ -123,21 +125,24 @@ public sealed class AppDatabaseTests
 
         var card = (await connector.WaitForAsync(2))[1].Card!.Value.GetRawText();
         Assert.Contains("could not save that", card);
-        using var health = await client.GetAsync("/healthz");
+        using var health = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Contains("replaced", await health.Content.ReadAsStringAsync());
+        // Liveness stays up: restarting is the operator's call, and readiness already takes the instance out of rotation.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Empty(await new SqliteDigestStore(new SqliteAppStore(database)).SubscriptionsAsync("teams", "conv-b"));
     }
 
     [Fact]
-    public async Task Healthz_WritableDatabase_ReportsOk()
+    public async Task Readyz_WritableDatabase_ReportsHealthy()
     {
         await using var bot = new TeamsBotFactory();
 
-        using var health = await bot.CreateClient().GetAsync("/healthz");
+        using var health = await bot.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
-        Assert.Equal(("ok", "ok"), (body.RootElement.GetProperty("status").GetString(), body.RootElement.GetProperty("appDatabase").GetString()));
+        var check = body.RootElement.GetProperty("checks").GetProperty("appDatabase");
+        Assert.Equal(("Healthy", "writable"), (check.GetProperty("status").GetString(), check.GetProperty("description").GetString()));
     }
 }

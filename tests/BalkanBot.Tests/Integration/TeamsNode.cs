@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using BalkanBot.Tests.TestSupport;
 
 namespace BalkanBot.Tests.Integration;
@@ -8,14 +9,29 @@ public static class TeamsNode
 {
     public static string JsFolder => Path.Combine(SeedKnowledge.RepositoryRoot, "tests", "js");
 
-    /// <summary>Why the Node tests cannot run here, or null. CI installs both (.ci/run), so there they always run.</summary>
+    /// <summary>
+    /// What is missing for the Node tests and how to enable them, or null. CI installs everything (.ci/run), so there
+    /// they always run.
+    /// </summary>
     public static string? Missing(bool browser = false)
     {
-        if (Which("node") is null) return "node is not on PATH (install Node.js 20+; .ci/run needs it)";
-        if (!Directory.Exists(Path.Combine(JsFolder, "node_modules", "adaptivecards")))
-            return "tests/js/node_modules is missing: run `cd tests/js && npm ci`";
-        if (browser && !File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium is missing: apt-get install -y chromium";
+        if (Which("node") is null)
+            return "node is not on PATH; to enable: install Node.js 20 (Debian: apt-get install nodejs npm), then run `cd tests/js && npm ci`";
+        if (!Directory.Exists(Path.Combine(JsFolder, "node_modules")))
+            return "tests/js/node_modules is missing; to enable: run `cd tests/js && npm ci`";
+        var absent = Dependencies().Where(p => !Directory.Exists(Path.Combine(JsFolder, "node_modules", p))).ToList();
+        if (absent.Count > 0)
+            return $"tests/js/node_modules lacks {absent[0]}{(absent.Count > 1 ? $" and {absent.Count - 1} more" : "")}; to enable: run `cd tests/js && npm ci`";
+        if (browser && !File.Exists("/usr/bin/chromium"))
+            return "/usr/bin/chromium is missing; to enable: run `apt-get install -y chromium` as root (Debian's package; no browser download)";
         return null;
+    }
+
+    /// <summary>The packages tests/js/package.json names: every one must be installed, not just the first.</summary>
+    private static List<string> Dependencies()
+    {
+        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(JsFolder, "package.json")));
+        return package.RootElement.GetProperty("dependencies").EnumerateObject().Select(p => p.Name).ToList();
     }
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, IEnumerable<string> args, TimeSpan timeout,
@@ -46,12 +62,17 @@ public static class TeamsNode
         .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 }
 
-/// <summary>A fact that needs Node (and optionally Chromium); skipped outside CI, saying what to install, when they are missing.</summary>
+/// <summary>
+/// A fact that needs Node (and optionally Chromium). Outside CI, when they are missing, it is skipped and its name
+/// says why and how to enable it, since `dotnet test` prints the name of a skipped test but not the reason.
+/// </summary>
 public sealed class NodeFactAttribute : FactAttribute
 {
-    public NodeFactAttribute(bool browser = false)
+    public NodeFactAttribute(bool browser = false, [CallerFilePath] string file = "", [CallerMemberName] string test = "")
     {
         // Under CI the tools are installed by .ci/run, so a missing one is a failure there, not a skip.
-        if (Environment.GetEnvironmentVariable("CI") != "true" && TeamsNode.Missing(browser) is { } why) Skip = why;
+        if (Environment.GetEnvironmentVariable("CI") == "true" || TeamsNode.Missing(browser) is not { } why) return;
+        Skip = why;
+        DisplayName = $"{Path.GetFileNameWithoutExtension(file)}.{test} (skipped: {why})";
     }
 }

@@ -196,6 +196,38 @@ public sealed class NeedsBuildTests : IDisposable
         Assert.True(BalkanBot.Hosting.AppPaths.NeedsBuild(Path.Combine(_dir, "knowledge"), db));
     }
 
+    [Fact]
+    public void NeedsBuild_FileChangedButOlderThanTheDatabase_IsRebuilt()
+    {
+        // A container image or a copy can carry knowledge files with older times than the database in the data volume.
+        var folder = Path.Combine(_dir, "knowledge", "actors");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "a.yaml");
+        File.WriteAllText(file, "id: serbia\nname: Serbia\nkind: state\n");
+        var db = Path.Combine(_dir, "kb.db");
+        KnowledgeBuilder.Build(Path.Combine(_dir, "knowledge"), db);
+
+        File.WriteAllText(file, "id: serbia\nname: Republic of Serbia\nkind: state\n");
+        File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(db).AddDays(-1));
+
+        Assert.True(BalkanBot.Hosting.AppPaths.NeedsBuild(Path.Combine(_dir, "knowledge"), db));
+    }
+
+    [Fact]
+    public void NeedsBuild_SameFilesNewerTimes_NotRebuilt()
+    {
+        var folder = Path.Combine(_dir, "knowledge", "actors");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "a.yaml");
+        File.WriteAllText(file, "id: serbia\nname: Serbia\nkind: state\n");
+        var db = Path.Combine(_dir, "kb.db");
+        KnowledgeBuilder.Build(Path.Combine(_dir, "knowledge"), db);
+
+        File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(db).AddDays(1));
+
+        Assert.False(BalkanBot.Hosting.AppPaths.NeedsBuild(Path.Combine(_dir, "knowledge"), db));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace BalkanBot.Channels.Slack;
 /// </summary>
 public static class SlackEndpoints
 {
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
     {
         var o = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         if (o.HttpEnabled || o.SocketModeEnabled)
@@ -24,7 +24,7 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static IResult Events(HttpContext http, SlackInbound inbound)
+    private static async Task<IResult> Events(HttpContext http, SlackInbound inbound)
     {
         SlackEventEnvelope? envelope;
         try
@@ -36,7 +36,7 @@ public static class SlackEndpoints
             return Problem(http, StatusCodes.Status400BadRequest, "The body is not a Slack event (JSON expected).");
         }
         if (envelope is null) return Problem(http, StatusCodes.Status400BadRequest, "The body is empty.");
-        return ToResult(http, inbound.HandleEvent(envelope, http.Request.Headers["X-Slack-Retry-Num"].FirstOrDefault()));
+        return ToResult(http, await inbound.HandleEventAsync(envelope, http.Request.Headers["X-Slack-Retry-Num"].FirstOrDefault(), http.RequestAborted));
     }
 
     private static IResult Commands(HttpContext http, SlackInbound inbound)

@@ -4,9 +4,10 @@ namespace BalkanBot.Channels.Slack;
 
 /// <summary>
 /// Remembers Slack <c>event_id</c>s for an hour. An id is claimed when the event arrives, not when its answer is
-/// done, so a retry that lands while the first delivery is still being answered is dropped as well.
+/// done, so a retry that lands while the first delivery is still being answered is dropped as well. The ids live in
+/// this process, which is right for one instance; <see cref="SharedSlackEventDeduper"/> serves several.
 /// </summary>
-public sealed class SlackEventDeduper(TimeProvider clock)
+public sealed class SlackEventDeduper(TimeProvider clock) : ISlackEventDeduper
 {
     /// <summary>Slack retries within minutes; an hour is ample and keeps the table small.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
@@ -29,6 +30,14 @@ public sealed class SlackEventDeduper(TimeProvider clock)
 
     /// <summary>Lets the id be claimed again: used when the event could not be queued, so Slack's retry is answered.</summary>
     public void Release(string eventId) => _seen.TryRemove(eventId, out _);
+
+    public ValueTask<bool> TryClaimAsync(string eventId, CancellationToken ct = default) => ValueTask.FromResult(TryClaim(eventId));
+
+    public ValueTask ReleaseAsync(string eventId, CancellationToken ct = default)
+    {
+        Release(eventId);
+        return ValueTask.CompletedTask;
+    }
 
     private void Prune(DateTimeOffset now)
     {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BalkanBot.Cards;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Slack;
@@ -14,13 +14,13 @@ public sealed record SlackInboundResult(SlackOutcome Outcome, string? Detail = n
 /// The front door shared by the HTTP endpoints and Socket Mode: decides within Slack's 3 s what a request is,
 /// answers what can be answered at once (challenges, help) and queues the rest on <see cref="SlackWorkQueue"/>.
 /// </summary>
-public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueue queue, SlackHelp help,
+public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQueue queue, SlackHelp help,
     IOptionsMonitor<SlackOptions> options, ILogger<SlackInbound> log, ISlackCommandExtension? extension = null)
 {
     public const string LookingUp = "Looking that up…";
     public const string BusyText = "BalkanBot is busy right now; please try again in a minute.";
 
-    public SlackInboundResult HandleEvent(SlackEventEnvelope envelope, string? retryNum = null)
+    public async Task<SlackInboundResult> HandleEventAsync(SlackEventEnvelope envelope, string? retryNum = null, CancellationToken ct = default)
     {
         switch (envelope.Type)
         {
@@ -41,13 +41,13 @@ public sealed partial class SlackInbound(SlackEventDeduper dedupe, SlackWorkQueu
             Log.SlackEventIgnored(log, envelope.Event.Type, envelope.Event.Subtype);
             return new(SlackOutcome.Ignored);
         }
-        if (!dedupe.TryClaim(envelope.EventId))
+        if (!await dedupe.TryClaimAsync(envelope.EventId, ct).ConfigureAwait(false))
         {
             Log.SlackEventDuplicate(log, envelope.EventId, retryNum);
             return new(SlackOutcome.Duplicate);
         }
         if (queue.TryEnqueue(work)) return new(SlackOutcome.Accepted);
-        dedupe.Release(envelope.EventId);
+        await dedupe.ReleaseAsync(envelope.EventId, ct).ConfigureAwait(false);
         return new(SlackOutcome.Busy);
     }
 

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 
 namespace BalkanBot.Channels.Slack;
 
@@ -101,7 +101,8 @@ public sealed class SlackSocketModeClient(SlackApiClient api, SlackInbound inbou
             switch (envelope.Type)
             {
                 case "events_api" when payload is { } e && e.Deserialize(SlackJson.Inbound.TypeInfo<SlackEventEnvelope>()) is { } events:
-                    var outcome = inbound.HandleEvent(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Outcome;
+                    var outcome = (await inbound.HandleEventAsync(events, envelope.RetryAttempt?.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)
+                        .ConfigureAwait(false)).Outcome;
                     // No room: leave it unacknowledged, so Slack delivers it again (as it retries a 503 over HTTP).
                     if (outcome == SlackOutcome.Busy) return;
                     break;

@@ -30,7 +30,7 @@ public static class AnswerMessage
 
     private static void Fill(Activity reply, Answer answer, CardRenderOptions options, TeamsSurface surface, string? streamId, bool minimal = false)
     {
-        var nativeFeedback = surface.FeedbackLoop && AdaptiveCardRenderer.WantsFeedback(answer);
+        var nativeFeedback = surface.FeedbackLoop && answer.InvitesFeedback();
         options = options with { NativeFeedback = nativeFeedback };
         var card = minimal ? AdaptiveCardRenderer.Minimal(answer, options) : AdaptiveCardRenderer.Render(answer, options);
         reply.Text = null;

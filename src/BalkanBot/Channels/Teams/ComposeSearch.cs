@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Handlers;
 
 namespace BalkanBot.Channels.Teams;
 
@@ -67,8 +66,8 @@ public sealed partial class ComposeSearch(AnswerEngine engine, TimeProvider cloc
 
     private static MessagingExtensionAttachment Help()
     {
-        var card = AdaptiveCardRenderer.Notice("Ask BalkanBot", "Type a question on Balkan security; pick an answer to insert it, sources included. For example:", HelpHandler.Examples);
-        return Attachment(card, "Ask BalkanBot", "Type a question, e.g. " + HelpHandler.Examples.FirstOrDefault());
+        var card = AdaptiveCardRenderer.Notice("Ask BalkanBot", "Type a question on Balkan security; pick an answer to insert it, sources included. For example:", ExampleQuestions.All);
+        return Attachment(card, "Ask BalkanBot", "Type a question, e.g. " + ExampleQuestions.All[0]);
     }
 
     private static MessagingExtensionAttachment Attachment(AdaptiveCard card, string title, string text) => new()

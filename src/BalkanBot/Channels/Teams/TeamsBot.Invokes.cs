@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Storage;
 
 namespace BalkanBot.Channels.Teams;
@@ -27,7 +27,7 @@ public sealed partial class TeamsBot
         if (rating is null) return RawInvokeResult.BadRequest("reaction is not \"like\" or \"dislike\"");
         var comment = Comment(action);
         var answer = _answers.ForActivity(a.ReplyToId);
-        await _store.AddFeedbackAsync(new Feedback(Channel, turn.ConversationId, turn.UserId, answer?.Question ?? "", rating, comment, _clock.GetUtcNow())
+        await _store.AddFeedbackAsync(new Feedback(ChannelKeys.Teams, turn.ConversationId, turn.UserId, answer?.Question ?? "", rating, comment, _clock.GetUtcNow())
         {
             Intent = answer?.Intent.ToString(),
             RecordIds = answer?.RecordIds ?? [],

@@ -18,7 +18,7 @@ public sealed class BotTokenClientTests
         return (new BotTokenClient(options, new HttpClient(http), clock, NullLogger<BotTokenClient>.Instance), http, clock);
     }
 
-    private static TeamsOptions MultiTenant => new() { AppId = AppId, AppPassword = "secret" };
+    private static TeamsOptions MultiTenant => new() { AppType = BotAppType.MultiTenant, AppId = AppId, AppPassword = "secret" };
 
     [Fact]
     public async Task GetToken_NoAppId_ReturnsNullWithoutCalling()

@@ -1,10 +1,17 @@
-namespace BalkanBot.Hosting;
+namespace BalkanBot.Diagnostics;
 
 /// <summary>Every log message the bot writes. Never pass tokens, secrets or full message bodies.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Knowledge database built: {Records} records in {Milliseconds} ms at {Path}")]
     public static partial void KnowledgeBuilt(ILogger logger, int records, long milliseconds, string path);
+
+    [LoggerMessage(3, LogLevel.Information, "Answer: channel {Channel}, intent {Intent}, answered {Answered}, {Milliseconds} ms, {RecordCount} record(s)")]
+    public static partial void Answered(ILogger logger, string channel, string intent, bool answered, long milliseconds, int recordCount);
+
+    // Only with Logging:IncludeMessageText; never by default.
+    [LoggerMessage(4, LogLevel.Information, "Answer: channel {Channel}, intent {Intent}, answered {Answered}, {Milliseconds} ms, {RecordCount} record(s), message {MessageText}")]
+    public static partial void AnsweredWithText(ILogger logger, string channel, string intent, bool answered, long milliseconds, int recordCount, string messageText);
 
     [LoggerMessage(2, LogLevel.Error, "Knowledge files have {Count} error(s); serving the last good database. First: {First}")]
     public static partial void KnowledgeBuildFailed(ILogger logger, int count, string first);
@@ -37,7 +44,7 @@ internal static partial class Log
     [LoggerMessage(210, LogLevel.Warning, "Slack Socket Mode connection lost or refused ({Error}); reconnecting in {DelayMs} ms")]
     public static partial void SlackSocketReconnecting(ILogger logger, string error, long delayMs);
 
-    [LoggerMessage(211, LogLevel.Information, "Slack {Kind} answered: intent {Intent}, answered {Answered}, {Milliseconds} ms")]
+    [LoggerMessage(211, LogLevel.Debug, "Slack {Kind} answered: intent {Intent}, answered {Answered}, {Milliseconds} ms")]
     public static partial void SlackAnswered(ILogger logger, string kind, string intent, bool answered, long milliseconds);
 
     [LoggerMessage(212, LogLevel.Warning, "Slack response_url on host {Host} refused: not a Slack host")]
@@ -157,7 +164,7 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Debug, "Activity of type {Type} ignored")]
     public static partial void TeamsActivityIgnored(ILogger logger, string? type);
 
-    [LoggerMessage(104, LogLevel.Information, "Teams answer: intent {Intent}, answered {Answered}, {Milliseconds} ms, delivered {Delivered}")]
+    [LoggerMessage(104, LogLevel.Debug, "Teams answer: intent {Intent}, answered {Answered}, {Milliseconds} ms, delivered {Delivered}")]
     public static partial void TeamsAnswered(ILogger logger, string intent, bool answered, long milliseconds, bool delivered);
 
     [LoggerMessage(105, LogLevel.Error, "Teams answer failed; an error card was sent")]
@@ -192,4 +199,14 @@ internal static partial class Log
 
     [LoggerMessage(116, LogLevel.Information, "Message extension query: {Results} results in {Milliseconds} ms")]
     public static partial void TeamsComposeQuery(ILogger logger, int results, long milliseconds);
+
+    // 600-699: shared state in PostgreSQL (Storage/). Never the connection string.
+    [LoggerMessage(600, LogLevel.Information, "Shared state in PostgreSQL: schema at version {Version} ({Applied} migration(s) applied now)")]
+    public static partial void PostgresSchemaReady(ILogger logger, int version, int applied);
+
+    [LoggerMessage(601, LogLevel.Warning, "Shared conversation memory unavailable ({Error}); this message uses what this instance remembers")]
+    public static partial void ConversationMemoryUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(602, LogLevel.Warning, "Shared Slack event ids unavailable ({Error}); event {EventId} checked against this instance only")]
+    public static partial void SlackEventStoreUnavailable(ILogger logger, string error, string eventId);
 }
