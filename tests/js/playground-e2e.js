@@ -10,6 +10,14 @@
 //   {"press": true | "title text", "inputs": {...}}   (alias {"pressFirstAction": true})
 //       presses the first Action.Submit/Action.Execute of the last card received (or the first whose
 //       title contains the text); "inputs" are merged into the submitted data
+//   {"feedback": "like"|"dislike", "comment": "..."}   uses Teams' own feedback control on the last
+//       card's message: an invoke message/submitAction ({actionName: "feedback", actionValue:
+//       {reaction, feedback: "{\"feedbackText\": ...}"}}); the bot must answer 2xx (its body is empty)
+//   {"search": "question", "expect": {"minResults": N}}   a search message extension query (invoke
+//       composeExtension/query, command askBalkanBot) from the personal chat; the result's cards count
+//       as the step's cards, each must have a thumbnail preview with a title, at most 5 results
+//   expect may also hold {maxMessages: N} (at most N bot messages, e.g. 0), {citations: N} (at least N citations in the replies' AI entity),
+//       {aiLabel: true|false} and {feedbackLoop: true|false} (Teams' feedback control on a reply)
 //   {"install": true}   installs the app in the personal chat (the bot gets installationUpdate and
 //       conversationUpdate with membersAdded including itself), e.g. to test a welcome message
 // Writes every step with the bot activities it received to --out (default playground-e2e-out.json);
@@ -44,7 +52,12 @@
 //   from: {id}, replyToId, value: {action: {type: "Action.Execute", title, verb, data}}} (no
 //   `trigger`, unlike Teams); the bot receives an *invoke* activity named adaptiveCard/action and
 //   the bot's HTTP response body comes back minus statusCode, e.g. {type:
-//   "application/vnd.microsoft.activity.message", value: "text"}.
+//   "application/vnd.microsoft.activity.message", value: "text"}. The same endpoint with name
+//   "message/submitAction" is the feedback control; the bot receives an invoke with
+//   channelData.source.name "message".
+// - A bot message's WebSocket event carries `aiEntity` (the schema.org Message entity, validated:
+//   at most 10 citations, keywords <= 3, position > 0; an invalid one makes the connector answer
+//   400), `feedbackLoopEnabled` (from channelData) and `streamEntity`.
 // - Install: POST /_debug/conversation/{chatId}/installation {} -> the bot receives
 //   installationUpdate (action "add") then conversationUpdate (membersAdded: user and bot).
 // Node 20 has no WebSocket without --experimental-websocket, hence the `ws` package.
@@ -208,13 +221,26 @@ async function main(argv) {
           const data = action.data && typeof action.data === "object" ? action.data : {}; // as the web client does
           await api("/_conversation/v1/submit", { ...common, value: { ...data, ...step.inputs } });
         }
+      } else if (step.feedback !== undefined) {
+        if (!lastCard) throw new Error("no card received yet to rate");
+        conv = lastCard.conversationId;
+        const feedback = JSON.stringify({ feedbackText: String(step.comment || "") });
+        await api("/_conversation/v1/invoke", { conversation: { id: conv }, from: { id: user }, replyToId: lastCard.message.messageId,
+          name: "message/submitAction", value: { actionName: "feedback", actionValue: { reaction: step.feedback, feedback } } });
+        r.invoked = "message/submitAction";
+      } else if (step.search !== undefined) {
+        conv = config.personalChat.id;
+        const res = await api("/_conversation/v1/invoke", { conversation: { id: conv }, from: { id: user }, name: "composeExtension/query",
+          value: { commandId: "askBalkanBot", parameters: [{ name: "question", value: String(step.search) }], queryOptions: { skip: 0, count: 25 } } });
+        r.composeExtension = res && res.composeExtension;
+        r.invoked = "composeExtension/query";
       } else if (step.install) {
         conv = config.personalChat.id;
         await api(`/_debug/conversation/${encodeURIComponent(conv)}/installation`, {});
       } else {
         throw new Error("step needs say, press or install");
       }
-      const invokeOk = invokeResponse && invokeResponse.type && !/error/.test(invokeResponse.type);
+      const invokeOk = (invokeResponse && invokeResponse.type && !/error/.test(invokeResponse.type)) || r.invoked !== undefined;
       Object.assign(r, { conversationId: conv }, await collect(from, conv, invokeOk || step.expectReply === false));
       for (const e of r.replies) {
         if ((e.message.attachments || []).some((a) => a.contentType === CARD)) lastCard = { message: e.message, conversationId: e.actionConversationId };
@@ -224,10 +250,28 @@ async function main(argv) {
       const messages = r.replies.map((e) => e.message);
       const cards = messages.flatMap((m) => (m.attachments || []).filter((a) => a.contentType === CARD));
       if (invokeResponse && invokeResponse.type === CARD) cards.push({ contentType: CARD, content: invokeResponse.value });
+      if (r.invoked === "composeExtension/query") {
+        const results = (r.composeExtension && r.composeExtension.attachments) || [];
+        if (!r.composeExtension || r.composeExtension.type !== "result") r.problems.push(`not a result: ${JSON.stringify(r.composeExtension)}`);
+        if (results.length > 5) r.problems.push(`${results.length} results > 5`);
+        if (expect.minResults && results.length < expect.minResults) r.problems.push(`${results.length} results < ${expect.minResults}`);
+        for (const a of results) {
+          if (!a.preview || !a.preview.content || !a.preview.content.title) r.problems.push("a result without a preview title");
+          if (a.contentType === CARD) cards.push({ contentType: CARD, content: a.content });
+        }
+      }
       if (step.expectReply !== false && messages.length === 0 && !invokeOk) r.problems.push("no reply");
       if (invokeResponse && !invokeOk) r.problems.push(`invoke answered ${JSON.stringify(invokeResponse)}`);
       if (expect.minCards && cards.length < expect.minCards) r.problems.push(`${cards.length} cards < ${expect.minCards}`);
+      if (expect.maxMessages !== undefined && messages.length > expect.maxMessages) r.problems.push(`${messages.length} messages > ${expect.maxMessages}`);
       if (expect.minMessages && messages.length < expect.minMessages) r.problems.push(`${messages.length} messages < ${expect.minMessages}`);
+      const ai = messages.map((m) => m.aiEntity).filter(Boolean);
+      const citations = ai.reduce((n, e) => Math.max(n, (e.citation || []).length), 0);
+      if (expect.citations !== undefined && citations < expect.citations) r.problems.push(`${citations} citations < ${expect.citations}`);
+      const labelled = ai.some((e) => (e.additionalType || []).includes("AIGeneratedContent"));
+      if (expect.aiLabel !== undefined && labelled !== expect.aiLabel) r.problems.push(`AI label ${labelled}, expected ${expect.aiLabel}`);
+      const loop = messages.some((m) => m.feedbackLoopEnabled === true);
+      if (expect.feedbackLoop !== undefined && loop !== expect.feedbackLoop) r.problems.push(`feedback control ${loop}, expected ${expect.feedbackLoop}`);
       if (expect.textIncludes) {
         const all = JSON.stringify([messages.map((m) => m.text), cards, invokeResponse]).toLowerCase();
         if (!all.includes(String(expect.textIncludes).toLowerCase())) r.problems.push(`reply lacks "${expect.textIncludes}"`);

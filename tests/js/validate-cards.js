@@ -20,6 +20,9 @@
 //     validated on their own);
 //   - property names the SDK does not know (typos are ignored silently) -> warning;
 //   - Action.Execute without an Action.Submit fallback (our rule, PROTOCOLS.md) -> warning;
+//   - Table without a `fallback` element, and every card with a Table parsed once more by the
+//     renderer with Table unregistered (as on clients without it): the result must hold no Table
+//     and the parse no error beyond the expected "unknown element Table";
 //   - card JSON over 80 KB (Teams' message limit is about 100 KB) -> warning.
 "use strict";
 
@@ -113,6 +116,9 @@ function walk(node, slot, p, ctx) {
     case "Table": {
       const cols = node.columns;
       if (!Array.isArray(cols) || cols.length === 0) ctx.report("error", p, "Table has no columns (renders nothing)");
+      if (!node.fallback || typeof node.fallback !== "object") {
+        ctx.report("error", p, "Table without a fallback element (blank on mobile and older clients without Table)");
+      }
       sub("rows", "row");
       (Array.isArray(node.rows) ? node.rows : []).forEach((row, i) => {
         const n = row && Array.isArray(row.cells) ? row.cells.length : 0;
@@ -162,6 +168,29 @@ function sdkCheck(cardJson, ctx) {
   }
 }
 
+// Clients without Table (some mobile and older ones) render each Table's fallback: parse the card
+// as they would, with Table missing from the element registry, and check what is left.
+function withoutTableCheck(cardJson, report) {
+  if (!JSON.stringify(cardJson).includes('"type":"Table"')) return;
+  const registry = new AC.CardObjectRegistry();
+  AC.GlobalRegistry.populateWithDefaultElements(registry);
+  registry.unregister("Table");
+  const sc = new AC.SerializationContext(MAX_VERSION);
+  sc.setElementRegistry(registry);
+  const card = new AC.AdaptiveCard();
+  card.parse(cardJson, sc);
+  for (let i = 0; i < sc.eventCount; i++) {
+    const e = sc.getEventAt(i);
+    if (e.event === AC.ValidationEvent.UnknownElementType && /"Table"/.test(e.message)) continue;
+    report("error", "without Table", `${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+  const rendered = JSON.stringify(card.toJSON());
+  if (rendered.includes('"type":"Table"')) report("error", "without Table", "a Table is still in the card (no fallback used)");
+  for (const e of card.validateProperties().validationEvents) {
+    report("error", "without Table", `${AC.ValidationEvent[e.event]}: ${e.message}`);
+  }
+}
+
 function checkCard(card, report) {
   if (card === null || typeof card !== "object" || Array.isArray(card)) return report("error", "", "not a JSON object");
   const ctx = { report, paths: new WeakMap(), fallbacks: [] };
@@ -173,6 +202,7 @@ function checkCard(card, report) {
 
   walk(card, "card", "$", ctx);
   sdkCheck(card, ctx);
+  withoutTableCheck(card, report);
   // Fallbacks are what old clients render: check them like the primary.
   for (let i = 0; i < ctx.fallbacks.length; i++) {
     const fb = ctx.fallbacks[i];

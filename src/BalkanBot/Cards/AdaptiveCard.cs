@@ -88,6 +88,8 @@ public sealed class Table : CardElement
     public bool? ShowGridLines { get; init; }
     public string? GridStyle { get; init; }
     public string? VerticalCellContentAlignment { get; init; }
+    /// <summary>What clients without Table (some mobile and older ones, which show it blank) render instead.</summary>
+    public CardElement? Fallback { get; init; }
 }
 
 public sealed record TableColumnDefinition(int Width);

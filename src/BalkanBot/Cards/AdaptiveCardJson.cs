@@ -56,6 +56,9 @@ public static class AdaptiveCardJson
 
     public static int Size(AdaptiveCard card) => SerializeToUtf8(card).Length;
 
+    /// <summary>The card's JSON in UTF-16, as Teams counts message size (<see cref="CardBudget"/>).</summary>
+    public static int Utf16Size(AdaptiveCard card) => Serialize(card).Length * 2;
+
     // Button data comes back from the client: a wrong-typed field reads as absent rather than voiding the click.
     private static readonly JsonSerializerOptions Inbound = Channels.WireJson.Tolerant(Context);
 

@@ -66,7 +66,8 @@ public static partial class AdaptiveCardRenderer
             Style = "accent",
             Cells = [Cell("Measure", bold: true), .. t.Columns.Select(c => Cell(Clip(NonEmpty(c), 80), bold: true))],
         };
-        var rows = t.Rows.Skip(offset).Take(take).Select(r => new TableRow
+        var page = t.Rows.Skip(offset).Take(take).ToList();
+        var rows = page.Select(r => new TableRow
         {
             // A row with fewer cells than columns would shift; a longer one would be dropped silently by renderers.
             Cells = [Cell(Clip(NonEmpty(r.Measure), 120), bold: true),
@@ -82,9 +83,26 @@ public static partial class AdaptiveCardRenderer
                 FirstRowAsHeaders = true,
                 ShowGridLines = true,
                 VerticalCellContentAlignment = "top",
+                Fallback = TableFallback(t, page, l),
             },
         ];
     }
+
+    /// <summary>The same rows for clients without Table: per row its measure, then a FactSet of column → cell.</summary>
+    private static Container TableFallback(ComparisonTable t, List<ComparisonRow> rows, CardLimits l) => new()
+    {
+        Spacing = "medium",
+        Items = [.. rows.SelectMany(r => new CardElement[]
+        {
+            new TextBlock { Text = Clip(NonEmpty(r.Measure), 120), Weight = "bolder", Size = "small", Spacing = "small" },
+            new FactSet
+            {
+                Spacing = "none",
+                Facts = [.. t.Columns.Select((c, i) => new Fact(Clip(NonEmpty(c), 80),
+                    i < r.Cells.Count && !r.Cells[i].NoData ? Clip(NonEmpty(r.Cells[i].Text), l.TextChars / 2) + Refs(r.Cells[i].Citations) : ComparisonCell.NoDataText))],
+            },
+        })],
+    };
 
     private static TableCell DataCell(ComparisonCell c, CardLimits l) => c.NoData
         ? new TableCell { Items = [new TextBlock { Text = ComparisonCell.NoDataText, IsSubtle = true, Size = "small" }] }

@@ -18,11 +18,13 @@ public sealed record CardLimits(int Facts = 12, int Rows = 15, int Timeline = 12
 /// <param name="AnswerId">Carried by every button so clicks refer to this card's answer, not the conversation's latest.</param>
 /// <param name="EchoQuestion">Show the question above the answer: for answers to a button click, where the chat shows no question.</param>
 /// <param name="FeedbackGiven">"up"/"down": the card as re-sent after a rating, with a thank-you instead of the buttons.</param>
-public sealed record CardRenderOptions(string? AnswerId = null, bool EchoQuestion = false, string? FeedbackGiven = null, CardLimits? Limits = null);
+/// <param name="NativeFeedback">The message carries the channel's own 👍/👎 (Teams' feedback loop): no buttons of ours as well.</param>
+public sealed record CardRenderOptions(string? AnswerId = null, bool EchoQuestion = false, string? FeedbackGiven = null, CardLimits? Limits = null,
+    bool NativeFeedback = false);
 
 /// <summary>
 /// Answer → Adaptive Card 1.5, the card Teams and the local chat page show. A pure function of the answer: the
-/// same answer always gives the same card. Cards stay under <see cref="AdaptiveCardJson.MaxCardBytes"/>; long
+/// same answer always gives the same card. Cards stay within <see cref="CardBudget.CardUtf16"/>; long
 /// lists end in a "show more" button that pages through the rest (<see cref="RenderMore"/>).
 /// </summary>
 public static partial class AdaptiveCardRenderer
@@ -34,7 +36,7 @@ public static partial class AdaptiveCardRenderer
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var card = Build(answer, options, limits);
-            if (AdaptiveCardJson.Size(card) <= AdaptiveCardJson.MaxCardBytes) return card;
+            if (CardBudget.Fits(card)) return card;
             limits = limits.Halve();
         }
         return Minimal(answer, options);
@@ -52,7 +54,7 @@ public static partial class AdaptiveCardRenderer
             var body = new List<CardElement> { Title(offset == 0 ? $"{answer.Title}: {spec.Label}" : $"{answer.Title}: {spec.Label} (continued)") };
             AddSection(body, spec, answer, offset, limits, answerId);
             var card = Card(body, $"{answer.Title}: {spec.Label}");
-            if (AdaptiveCardJson.Size(card) <= AdaptiveCardJson.MaxCardBytes) return card;
+            if (CardBudget.Fits(card)) return card;
             limits = limits.Halve();
         }
         return Notice("Too long to show", "That list is too long for a card. Ask a narrower question.");
@@ -76,12 +78,12 @@ public static partial class AdaptiveCardRenderer
             body.Add(Heading("You could ask"));
             body.Add(new ActionSet { Actions = followUps.Select(q => (CardAction)Execute(Clip(q, 120), new CardActionData { Action = CardVerbs.FollowUp, Question = q })).ToList() });
         }
-        if (a.InvitesFeedback()) body.Add(Feedback(a, options));
+        if (a.InvitesFeedback() && !options.NativeFeedback) body.Add(Feedback(a, options));
         return Card(body, FallbackText(a));
     }
 
     /// <summary>Last resort when even halved lists do not fit: the short answer and a way to the sources.</summary>
-    private static AdaptiveCard Minimal(Answer a, CardRenderOptions options)
+    public static AdaptiveCard Minimal(Answer a, CardRenderOptions options)
     {
         var body = new List<CardElement> { Title(a.Title), new TextBlock { Text = Clip(NonEmpty(a.Text), 1000) } };
         if (a.Citations.Count > 0)

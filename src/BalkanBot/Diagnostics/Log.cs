@@ -191,6 +191,15 @@ internal static partial class Log
     [LoggerMessage(113, LogLevel.Information, "Local chat page at / (replies through {ServiceUrl})")]
     public static partial void ChatPageEnabled(ILogger logger, string serviceUrl);
 
+    [LoggerMessage(114, LogLevel.Information, "Teams refused the streaming update ({Status}); a typing indicator instead")]
+    public static partial void TeamsStreamRefused(ILogger logger, int status);
+
+    [LoggerMessage(115, LogLevel.Information, "Teams feedback control: {Rating}, answer known {Known}, comment {HasComment}")]
+    public static partial void TeamsNativeFeedbackStored(ILogger logger, string rating, bool known, bool hasComment);
+
+    [LoggerMessage(116, LogLevel.Information, "Message extension query: {Results} results in {Milliseconds} ms")]
+    public static partial void TeamsComposeQuery(ILogger logger, int results, long milliseconds);
+
     // 600-699: shared state in PostgreSQL (Storage/). Never the connection string.
     [LoggerMessage(600, LogLevel.Information, "Shared state in PostgreSQL: schema at version {Version} ({Applied} migration(s) applied now)")]
     public static partial void PostgresSchemaReady(ILogger logger, int version, int applied);

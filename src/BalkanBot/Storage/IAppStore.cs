@@ -1,7 +1,13 @@
 namespace BalkanBot.Storage;
 
 /// <summary>A 👍/👎 on an answer, from any channel.</summary>
-public sealed record Feedback(string Channel, string ConversationId, string? UserId, string Question, string Rating, string? Comment, DateTimeOffset At);
+public sealed record Feedback(string Channel, string ConversationId, string? UserId, string Question, string Rating, string? Comment, DateTimeOffset At)
+{
+    /// <summary>The rated answer's intent, when the channel can still tell which answer it was.</summary>
+    public string? Intent { get; init; }
+    /// <summary>The knowledge records the rated answer rested on.</summary>
+    public IReadOnlyList<string> RecordIds { get; init; } = [];
+}
 
 /// <summary>
 /// The bot's own state, kept apart from the rebuilt knowledge database so it survives rebuilds and restarts.

@@ -10,20 +10,25 @@ public sealed class PostgresAppStore(PostgresDatabase database, TimeProvider clo
     {
         await using var db = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecAsync(db, null, cancellationToken, """
-            INSERT INTO feedback(channel, conversation_id, user_id, question, rating, comment, at) VALUES(@c, @cv, @u, @q, @r, @cm, @at)
+            INSERT INTO feedback(channel, conversation_id, user_id, question, rating, comment, at, intent, record_ids)
+            VALUES(@c, @cv, @u, @q, @r, @cm, @at, @i, @ids)
             """, ("c", feedback.Channel), ("cv", feedback.ConversationId), ("u", feedback.UserId), ("q", feedback.Question.Length > 1000 ? feedback.Question[..1000] : feedback.Question),
-            ("r", feedback.Rating), ("cm", feedback.Comment), ("at", Utc(feedback.At)));
+            ("r", feedback.Rating), ("cm", feedback.Comment), ("at", Utc(feedback.At)), ("i", feedback.Intent), ("ids", feedback.RecordIds.ToArray()));
     }
 
     public async Task<IReadOnlyList<Feedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(db, "SELECT channel, conversation_id, user_id, question, rating, comment, at FROM feedback ORDER BY id DESC LIMIT @l", ("l", limit));
+        await using var cmd = Command(db, "SELECT channel, conversation_id, user_id, question, rating, comment, at, intent, record_ids FROM feedback ORDER BY id DESC LIMIT @l", ("l", limit));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<Feedback>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             list.Add(new Feedback(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateTimeOffset>(6)));
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateTimeOffset>(6))
+            {
+                Intent = r.IsDBNull(7) ? null : r.GetString(7),
+                RecordIds = r.GetFieldValue<string[]>(8),
+            });
         return list;
     }
 

@@ -41,6 +41,10 @@ public static class PostgresMigrations
             CREATE TABLE slack_events(event_id text PRIMARY KEY, claimed_at timestamptz NOT NULL);
             CREATE INDEX slack_events_claimed ON slack_events(claimed_at);
             """),
+        // Which answer a rating was about: its intent and the records it cited.
+        (3, """
+            ALTER TABLE feedback ADD COLUMN intent text, ADD COLUMN record_ids text[] NOT NULL DEFAULT '{}';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

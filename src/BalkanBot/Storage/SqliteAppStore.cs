@@ -136,6 +136,11 @@ public sealed partial class SqliteAppStore : IAppStore
             INSERT INTO store_identity(token) VALUES(lower(hex(randomblob(16))));
             CREATE TABLE store_health(id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL);
             """),
+        // Which answer a rating was about: its intent and the records it cited (space-separated ids).
+        (5, """
+            ALTER TABLE feedback ADD COLUMN intent TEXT;
+            ALTER TABLE feedback ADD COLUMN record_ids TEXT;
+            """),
     ];
 
     private static void Migrate(SqliteConnection db)
@@ -165,7 +170,7 @@ public sealed partial class SqliteAppStore : IAppStore
     {
         await using var db = Open();
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "INSERT INTO feedback(channel,conversation_id,user_id,question,rating,comment,at) VALUES($c,$cv,$u,$q,$r,$cm,$at)";
+        cmd.CommandText = "INSERT INTO feedback(channel,conversation_id,user_id,question,rating,comment,at,intent,record_ids) VALUES($c,$cv,$u,$q,$r,$cm,$at,$i,$ids)";
         cmd.Parameters.AddWithValue("$c", feedback.Channel);
         cmd.Parameters.AddWithValue("$cv", feedback.ConversationId);
         cmd.Parameters.AddWithValue("$u", (object?)feedback.UserId ?? DBNull.Value);
@@ -173,6 +178,8 @@ public sealed partial class SqliteAppStore : IAppStore
         cmd.Parameters.AddWithValue("$r", feedback.Rating);
         cmd.Parameters.AddWithValue("$cm", (object?)feedback.Comment ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$at", feedback.At.ToString("O"));
+        cmd.Parameters.AddWithValue("$i", (object?)feedback.Intent ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ids", feedback.RecordIds.Count == 0 ? DBNull.Value : string.Join(' ', feedback.RecordIds));
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -180,13 +187,17 @@ public sealed partial class SqliteAppStore : IAppStore
     {
         await using var db = Open();
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "SELECT channel,conversation_id,user_id,question,rating,comment,at FROM feedback ORDER BY id DESC LIMIT $l";
+        cmd.CommandText = "SELECT channel,conversation_id,user_id,question,rating,comment,at,intent,record_ids FROM feedback ORDER BY id DESC LIMIT $l";
         cmd.Parameters.AddWithValue("$l", limit);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         var list = new List<Feedback>();
         while (await r.ReadAsync(cancellationToken))
             list.Add(new Feedback(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetString(5), DateTimeOffset.Parse(r.GetString(6), System.Globalization.CultureInfo.InvariantCulture)));
+                r.IsDBNull(5) ? null : r.GetString(5), DateTimeOffset.Parse(r.GetString(6), System.Globalization.CultureInfo.InvariantCulture))
+            {
+                Intent = r.IsDBNull(7) ? null : r.GetString(7),
+                RecordIds = r.IsDBNull(8) ? [] : r.GetString(8).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            });
         return list;
     }
 

@@ -17,6 +17,9 @@
   let watermark = 0;
   let typingTimer = 0;
 
+  // A narrow window is a phone-sized Teams: render each Table's fallback (the same rows as fact lists), as the
+  // mobile clients that lack Table do, instead of squeezing labels until they break mid-word.
+  if (window.matchMedia("(max-width: 560px)").matches) AdaptiveCards.GlobalRegistry.elements.unregister("Table");
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
     result.outputHtml = markdown(text);
     result.didProcess = true;

@@ -58,12 +58,12 @@ public sealed class AdaptiveCardValidationTests(SeedKnowledge seed, ITestOutputH
                          $"largest answer {largestAnswer.Name} {largestAnswer.Bytes / 1024.0:0.0} KB; median answer {Median(answers.Select(s => s.Bytes)) / 1024.0:0.0} KB");
         output.WriteLine(report.Length > 4000 ? report[..4000] : report);
         Assert.True(exit == 0, report);
-        Assert.All(sizes, s => Assert.True(s.Bytes <= AdaptiveCardJson.MaxCardBytes, $"{s.Name}: {s.Bytes} bytes"));
+        Assert.All(sizes, s => Assert.True(s.Bytes <= CardBudget.CardUtf16, $"{s.Name}: {s.Bytes} bytes"));
         Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>Each question with the questions asked before it in its conversation.</summary>
-    private static List<(string Question, List<string> Context)> EvaluationQuestions()
+    internal static List<(string Question, List<string> Context)> EvaluationQuestions()
     {
         var path = Path.Combine(SeedKnowledge.RepositoryRoot, "tests", "eval", "questions.yaml");
         var items = new DeserializerBuilder().Build().Deserialize<List<Dictionary<string, object>>>(File.ReadAllText(path));

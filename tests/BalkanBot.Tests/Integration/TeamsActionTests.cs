@@ -89,7 +89,7 @@ public sealed class TeamsActionTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_OtherInvokeName_ReturnsError()
     {
-        var json = TestActivities.Invoke(_connector.ServiceUrl, "{}").Replace("adaptiveCard/action", "composeExtension/query");
+        var json = TestActivities.Invoke(_connector.ServiceUrl, "{}").Replace("adaptiveCard/action", "task/fetch");
         var response = await _bot.PostActivityAsync(json);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

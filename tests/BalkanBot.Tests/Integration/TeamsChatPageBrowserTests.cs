@@ -22,5 +22,6 @@ public sealed class TeamsChatPageBrowserTests(ITestOutputHelper output)
         output.WriteLine($"{clock.ElapsedMilliseconds} ms: {report}");
         Assert.True(exit == 0, report);
         Assert.True(File.Exists(Path.Combine(artifacts, "chat-page.png")));
+        Assert.True(File.Exists(Path.Combine(artifacts, "chat-page-400.png")));
     }
 }

@@ -126,6 +126,20 @@ public sealed class TeamsEndpointTests : IAsyncLifetime
         Assert.Contains("Try one of these", welcome.Card!.Value.GetRawText());
     }
 
+    [Theory]
+    [InlineData("personal", false)] // Teams shows the manifest's prompt starters there instead
+    [InlineData("groupChat", true)]
+    [InlineData("channel", true)]
+    public async Task Post_BotInstalledInScope_WelcomeUnlessPromptStarters(string conversationType, bool welcomed)
+    {
+        var install = $$"""{"type":"installationUpdate","action":"add","channelId":"msteams","serviceUrl":"{{_connector.ServiceUrl}}","conversation":{"id":"w3","conversationType":"{{conversationType}}"},"from":{"id":"user-1"},"recipient":{"id":"bot-1"} }""";
+
+        Assert.Equal(HttpStatusCode.OK, (await _bot.PostActivityAsync(install)).StatusCode);
+        await _bot.Turns.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(welcomed ? 1 : 0, _connector.Received.Count);
+    }
+
     [Fact]
     public async Task Post_UserAddedToTeam_NoWelcome()
     {

@@ -21,6 +21,9 @@ public sealed class TeamsLiveBot : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The bot's app database, to see what button clicks stored.</summary>
+    public BalkanBot.Storage.IAppStore Store => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BalkanBot.Storage.IAppStore>(_app.Services);
+
     public static async Task<TeamsLiveBot> StartAsync()
     {
         var dir = Directory.CreateTempSubdirectory("balkanbot-live-").FullName;

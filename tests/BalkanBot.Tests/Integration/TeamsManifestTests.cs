@@ -37,6 +37,19 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    public void Manifest_SearchExtensionAskBalkanBot_QueryInComposeAndCommandBoxWithOneParameter()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")));
+        var extension = Assert.Single(doc.RootElement.GetProperty("composeExtensions").EnumerateArray());
+        var command = Assert.Single(extension.GetProperty("commands").EnumerateArray());
+
+        Assert.Equal("${{BOT_ID}}", extension.GetProperty("botId").GetString());
+        Assert.Equal(("query", "Ask BalkanBot"), (command.GetProperty("type").GetString(), command.GetProperty("title").GetString()));
+        Assert.Equal(["compose", "commandBox"], command.GetProperty("context").EnumerateArray().Select(c => c.GetString()));
+        Assert.Single(command.GetProperty("parameters").EnumerateArray());
+    }
+
+    [Fact]
     public void Manifest_DeveloperUrls_PlaceholdersFilledAtPackaging()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")));
@@ -87,6 +100,7 @@ public sealed class TeamsManifestTests
         Assert.DoesNotContain("${{", text);
         using var packaged = JsonDocument.Parse(text);
         Assert.Equal(BotId, packaged.RootElement.GetProperty("id").GetString());
+        Assert.Equal(BotId, packaged.RootElement.GetProperty("composeExtensions")[0].GetProperty("botId").GetString());
         var developer = packaged.RootElement.GetProperty("developer");
         Assert.Equal((Website, Website + "/privacy", Website + "/terms"),
             (developer.GetProperty("websiteUrl").GetString(), developer.GetProperty("privacyUrl").GetString(), developer.GetProperty("termsOfUseUrl").GetString()));

@@ -6,8 +6,9 @@ namespace BalkanBot.Tests.Integration;
 
 /// <summary>
 /// End to end with a real Teams test client: the Microsoft 365 Agents Playground (tests/js/playground-e2e.js drives
-/// it headless) talks to the bot on a real port as Teams would: install, questions of five intents in personal chat,
-/// a follow-up button, a 👍, @mentions in a team channel and a group chat. Every card that comes back must pass the
+/// it headless) talks to the bot on a real port as Teams would: install, questions of five intents in personal chat
+/// (with citations and Teams' feedback control, and a 👎 through that control), a search message extension query,
+/// a follow-up button, @mentions in a team channel (where the card's own 👍 is used) and a group chat. Every card that comes back must pass the
 /// official renderer check.
 /// </summary>
 [Trait("Category", "E2E")]
@@ -15,16 +16,20 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
 {
     private static readonly object[] Steps =
     [
-        new { install = true, expect = new { minCards = 1, textIncludes = "Try one of these" } },
-        new { say = "What is the Tirana Declaration?", expect = new { minCards = 1, textIncludes = "18 March 2025" } },
+        // Teams shows the manifest's prompt starters in a personal chat: no welcome card as well.
+        new { install = true, expectReply = false, expect = new { maxMessages = 0 } },
+        new { say = "What is the Tirana Declaration?", expect = new { minCards = 1, textIncludes = "18 March 2025", citations = 2, aiLabel = false, feedbackLoop = true } },
+        new { feedback = "dislike", comment = "Please add the signatories' titles", expectReply = false },
+        new { search = "What is the Tirana Declaration?", expect = new { minResults = 1, textIncludes = "18 March 2025" } },
         new { press = "What do the sources say about the Tirana Declaration?", expect = new { minCards = 1, textIncludes = "You asked: What do the sources say about the Tirana Declaration?" } },
         new { say = "Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs", expect = new { minCards = 1, textIncludes = "no data" } },
         new { say = "What happened in Republika Srpska in March 2025?", expect = new { minCards = 1, textIncludes = "Timeline" } },
         new { say = "How many troops does KFOR have?", expect = new { minCards = 1, textIncludes = "3,700" } },
         new { say = "When was UNSCR 1244 adopted?", expect = new { minCards = 1, textIncludes = "10 June 1999" } },
-        new { press = "Helpful", expect = new { minCards = 1, textIncludes = "was recorded" } },
         new { say = "help", @in = "team", expect = new { minCards = 1, textIncludes = "What BalkanBot can answer" } },
-        new { say = "How many troops does KFOR have?", @in = "groupChat", expect = new { minCards = 1, textIncludes = "KFOR" } },
+        new { say = "How many troops does KFOR have?", @in = "team", expect = new { minCards = 1, textIncludes = "KFOR", feedbackLoop = false } },
+        new { press = "Helpful", expect = new { minCards = 1, textIncludes = "was recorded" } },
+        new { say = "How many troops does KFOR have?", @in = "groupChat", expect = new { minCards = 1, textIncludes = "KFOR", citations = 1, feedbackLoop = true } },
     ];
 
     [NodeFact]
@@ -42,9 +47,13 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
 
         output.WriteLine($"playground run {clock.ElapsedMilliseconds} ms\n{log}");
         Assert.True(exit == 0, log);
+        // Teams' own 👍/👎 in the personal chat and the card's button in the channel both reach the app database.
+        var feedback = await bot.Store.RecentFeedbackAsync(10);
+        Assert.Contains(feedback, f => f is { Rating: "down", Comment: "Please add the signatories' titles" });
+        Assert.Contains(feedback, f => f is { Rating: "up", Question: "How many troops does KFOR have?" });
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(result));
         var cards = Cards(doc.RootElement).ToList();
-        Assert.True(cards.Count >= Steps.Length, $"{cards.Count} cards for {Steps.Length} steps");
+        Assert.True(cards.Count >= Steps.Length - 3, $"{cards.Count} cards for {Steps.Length} steps (install, a rating and a search post no card)");
 
         var cardDir = Directory.CreateDirectory(Path.Combine(dir, "cards")).FullName;
         for (var i = 0; i < cards.Count; i++) await File.WriteAllTextAsync(Path.Combine(cardDir, $"{i:00}.json"), cards[i].GetRawText());

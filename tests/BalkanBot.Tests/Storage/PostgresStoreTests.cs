@@ -111,6 +111,16 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
         var seen = Assert.Single(await appB.RecentFeedbackAsync(10));
         Assert.Equal(("slack", "What is CEFTA?", "up", now), (seen.Channel, seen.Question, seen.Rating, seen.At));
         Assert.Null(await appB.CheckAsync());
+        Assert.Equal((null, 0), (seen.Intent, seen.RecordIds.Count));
+
+        await appB.AddFeedbackAsync(new Feedback("teams", "19:p", "U2", "Who is Serbia's president?", "down", "old", now.AddSeconds(1))
+        {
+            Intent = "Person",
+            RecordIds = ["person:rs-president", "country:rs"],
+        });
+        var rated = (await appA.RecentFeedbackAsync(10))[0];
+        Assert.Equal(("Person", "old"), (rated.Intent, rated.Comment));
+        Assert.Equal(["person:rs-president", "country:rs"], rated.RecordIds);
 
         var (digestsA, digestsB) = (new PostgresDigestStore(Instance()), new PostgresDigestStore(Instance()));
         var (made, created) = await digestsA.SubscribeAsync(new NewSubscription("teams", "19:c", "daily", DigestFilter.None, "u", now, now.AddDays(1)));

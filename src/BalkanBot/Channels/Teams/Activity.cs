@@ -48,6 +48,10 @@ public static class ActivityTypes
     public const string Typing = "typing";
     public const string ExpectReplies = "expectReplies";
     public const string AdaptiveCardAction = "adaptiveCard/action";
+    /// <summary>Teams' own 👍/👎 control (feedbackLoopEnabled) was used on one of our messages.</summary>
+    public const string MessageSubmitAction = "message/submitAction";
+    /// <summary>A search message extension query from the compose box or the command box.</summary>
+    public const string ComposeExtensionQuery = "composeExtension/query";
 }
 
 public sealed class ChannelAccount
@@ -129,6 +133,13 @@ public sealed class TokenResponse
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(InvokeError))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(ThumbnailCard))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<CitationClaim>))]
+[JsonSerializable(typeof(FeedbackLoopChannelData))]
+[JsonSerializable(typeof(MessagingExtensionResponse))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;
 
 internal static class TeamsJson

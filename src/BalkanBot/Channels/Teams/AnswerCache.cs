@@ -12,6 +12,9 @@ public sealed class AnswerCache
     public const int Capacity = 1000;
     private readonly ConcurrentDictionary<string, (Answer Answer, bool EchoQuestion)> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
+    // Teams' own feedback control names the message (replyToId), not our answer id.
+    private readonly ConcurrentDictionary<string, string> _byActivity = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _activityOrder = new();
 
     /// <param name="echoQuestion">The card showed the question (a button's answer): a re-rendered card must too.</param>
     public string Add(Answer answer, bool echoQuestion = false)
@@ -22,6 +25,18 @@ public sealed class AnswerCache
         while (_order.Count > Capacity && _order.TryDequeue(out var old)) _answers.TryRemove(old, out _);
         return id;
     }
+
+    /// <summary>Remembers that the connector gave <paramref name="activityId"/> to the message showing answer <paramref name="answerId"/>.</summary>
+    public void Link(string activityId, string answerId)
+    {
+        _byActivity[activityId] = answerId;
+        _activityOrder.Enqueue(activityId);
+        while (_activityOrder.Count > Capacity && _activityOrder.TryDequeue(out var old)) _byActivity.TryRemove(old, out _);
+    }
+
+    /// <summary>The answer a posted message showed, by the message's activity id.</summary>
+    public Answer? ForActivity(string? activityId) =>
+        activityId is not null && _byActivity.TryGetValue(activityId, out var id) ? Get(id) : null;
 
     public Answer? Get(string? id) => id is not null && _answers.TryGetValue(id, out var a) ? a.Answer : null;
 

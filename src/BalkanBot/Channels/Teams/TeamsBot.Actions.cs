@@ -13,7 +13,7 @@ public sealed partial class TeamsBot
     /// sources and "show more" answer as new messages below the card (so the card stays), acknowledged in the
     /// response; feedback comes back as the same card with a thank-you in place of the buttons.
     /// </summary>
-    private async Task<InvokeResponse> OnInvokeAsync(Turn turn, CancellationToken cancellationToken)
+    private async Task<InvokeResponse> OnCardActionAsync(Turn turn, CancellationToken cancellationToken)
     {
         var a = turn.Activity;
         if (a.Name != ActivityTypes.AdaptiveCardAction)

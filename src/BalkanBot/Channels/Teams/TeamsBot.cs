@@ -1,8 +1,10 @@
+using System.Text.Json;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Teams;
 
@@ -24,11 +26,16 @@ public sealed partial class TeamsBot
     private readonly WelcomeTracker _welcomes;
     private readonly BackgroundTurns _background;
     private readonly TimeProvider _clock;
+    private readonly TeamsOptions _options;
+    private readonly ComposeSearch _search;
     private readonly ILogger _log;
 
     public TeamsBot(AnswerEngine engine, IAppStore store, ConnectorClient connector, AnswerCache answers, WelcomeTracker welcomes,
-        BackgroundTurns background, TimeProvider clock, ILogger<TeamsBot> log)
+        BackgroundTurns background, TimeProvider clock, IOptions<TeamsOptions> options, ComposeSearch search, ILogger<TeamsBot> log)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _search = search;
         _engine = engine;
         _store = store;
         _connector = connector;
@@ -45,7 +52,12 @@ public sealed partial class TeamsBot
         switch (activity.Type)
         {
             case ActivityTypes.Invoke:
-                return new TurnResponse(Invoke: await OnInvokeAsync(turn, cancellationToken).ConfigureAwait(false));
+                return activity.Name switch
+                {
+                    ActivityTypes.MessageSubmitAction => new TurnResponse(Raw: await OnFeedbackLoopAsync(turn, cancellationToken).ConfigureAwait(false)),
+                    ActivityTypes.ComposeExtensionQuery => new TurnResponse(Raw: await OnComposeQueryAsync(turn, cancellationToken).ConfigureAwait(false)),
+                    _ => new TurnResponse(Invoke: await OnCardActionAsync(turn, cancellationToken).ConfigureAwait(false)),
+                };
             case ActivityTypes.Message:
                 return await RunAsync(turn, "message", OnMessageAsync, cancellationToken).ConfigureAwait(false);
             case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
@@ -94,9 +106,10 @@ public sealed partial class TeamsBot
         var question = new Question(text, ChannelKeys.Teams, turn.ConversationId, turn.UserId,
             new ConversationReference(a.ChannelId ?? ChannelKeys.MsTeams, turn.ConversationId, a.ServiceUrl, a.Conversation?.TenantId, a.Recipient?.Id,
                 a.Conversation?.ConversationType));
+        var surface = turn.ExpectsReplies ? TeamsSurface.Plain with { Citations = TeamsSurface.Of(a).Citations } : TeamsSurface.Of(a);
         // Run the engine off this thread so the typing timer can fire while a synchronous answer is being composed.
         var answering = Task.Run(() => _engine.AnswerAsync(question, cancellationToken), cancellationToken);
-        if (!turn.ExpectsReplies) await TypingUntilDoneAsync(turn, answering, cancellationToken).ConfigureAwait(false);
+        var streamId = turn.ExpectsReplies ? null : await ProgressUntilDoneAsync(turn, answering, surface.Streaming, cancellationToken).ConfigureAwait(false);
         Answer answer;
         try
         {
@@ -109,19 +122,58 @@ public sealed partial class TeamsBot
             var error = AdaptiveCardRenderer.Error(StoreFailure.Is(ex)
                 ? "I could not save that; please try again in a moment."
                 : "I could not answer that just now. Please try again in a moment.", text);
-            await turn.SendAsync(turn.Reply(error, summary: "Sorry, that did not work"), cancellationToken).ConfigureAwait(false);
+            var failed = turn.Reply(error, summary: "Sorry, that did not work");
+            if (streamId is not null) failed.Entities = [StreamInfo.Final(streamId)];
+            await turn.SendAsync(failed, cancellationToken).ConfigureAwait(false);
             return;
         }
         var id = _answers.Add(answer, echoQuestion);
-        var card = AdaptiveCardRenderer.Render(answer, new CardRenderOptions(id, EchoQuestion: echoQuestion));
-        var result = await turn.SendAsync(turn.Reply(card, summary: answer.Title), cancellationToken).ConfigureAwait(false);
+        var reply = AnswerMessage.Compose(turn.Reply(), answer, new CardRenderOptions(id, EchoQuestion: echoQuestion), surface, streamId);
+        var result = await turn.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        if (result.ActivityId is { } sent) _answers.Link(sent, id);
         Log.TeamsAnswered(_log, answer.Intent.ToString(), answer.Answered, (long)_clock.GetElapsedTime(started).TotalMilliseconds, result.Ok);
     }
 
-    private async Task TypingUntilDoneAsync(Turn turn, Task answering, CancellationToken cancellationToken)
+    /// <summary>
+    /// Personal chats: one informative streaming update once the answer is slower than <see cref="TeamsOptions.ProgressAfter"/>;
+    /// returns its streamId for the final message. Elsewhere, or when Teams refuses the stream, a typing indicator.
+    /// </summary>
+    private async Task<string?> ProgressUntilDoneAsync(Turn turn, Task answering, bool stream, CancellationToken cancellationToken)
     {
-        // With LLM phrasing the answer takes seconds: show typing at once rather than after the first delay.
-        var wait = _engine.PhrasingEnabled ? TimeSpan.Zero : TypingAfter;
+        if (!stream)
+        {
+            await TypingUntilDoneAsync(turn, answering, _engine.PhrasingEnabled ? TimeSpan.Zero : TypingAfter, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        if (await Task.WhenAny(answering, Task.Delay(_options.ProgressAfter, _clock, cancellationToken)).ConfigureAwait(false) == answering) return null;
+        var update = turn.Typing();
+        update.Text = Informative;
+        update.Entities = [StreamInfo.Informative()];
+        ConnectorResult result;
+        using (var quick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            quick.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                result = await turn.SendAsync(update, quick.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                result = new ConnectorResult(false, 0);
+            }
+        }
+        if (result is { Ok: true, ActivityId: { } streamId }) return streamId;
+        if (StreamInfo.Refused(result)) Log.TeamsStreamRefused(_log, result.Status);
+        await TypingUntilDoneAsync(turn, answering, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The informative update's text (well under Teams' 1 KB).</summary>
+    internal const string Informative = "Looking through the sourced records…";
+
+    /// <param name="wait">Until the first indicator: none with LLM phrasing, whose answers take seconds.</param>
+    private async Task TypingUntilDoneAsync(Turn turn, Task answering, TimeSpan wait, CancellationToken cancellationToken)
+    {
         while (true)
         {
             if (wait > TimeSpan.Zero && await Task.WhenAny(answering, Task.Delay(wait, _clock, cancellationToken)).ConfigureAwait(false) == answering) return;
@@ -147,7 +199,7 @@ public sealed partial class TeamsBot
         var added = a.Type == ActivityTypes.InstallationUpdate
             ? string.Equals(a.Action, "add", StringComparison.OrdinalIgnoreCase) // not "add-upgrade": they know the bot already
             : botId is not null && a.MembersAdded?.Any(m => m?.Id == botId) == true;
-        if (!added || turn.ConversationId.Length == 0 || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
+        if (!added || turn.ConversationId.Length == 0 || TeamsSurface.ShowsPromptStarters(a) || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
         var kb = _engine.Knowledge;
         var sources = kb.Counts.TryGetValue(RecordKind.Source, out var n) ? n : 0;
         var card = AdaptiveCardRenderer.Welcome(ExampleQuestions.All, $"{kb.TotalRecords} sourced records from {sources} documents");

@@ -23,6 +23,7 @@ public static class TeamsChannel
         services.AddSingleton<BotTokenClient>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<AnswerCache>();
+        services.AddSingleton<ComposeSearch>();
         services.AddSingleton<WelcomeTracker>();
         services.AddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());

@@ -71,6 +71,11 @@ public static class TeamsEndpoint
             http.Response.Headers.RetryAfter = BackgroundTurns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Reject(log, 503, "too many turns waiting; retry later", title: "Busy");
         }
+        if (response.Raw is { } raw)
+        {
+            if (raw.Problem is not null) return Reject(log, raw.Status, raw.Problem, title: "Malformed invoke");
+            return raw.Body is { } rawBody ? TypedResults.Json(rawBody, TeamsJson.Context.JsonElement, statusCode: raw.Status) : TypedResults.StatusCode(raw.Status);
+        }
         if (response.Invoke is { } invoke) return TypedResults.Json(invoke, TeamsJson.Context.InvokeResponse);
         if (response.Replies is { } replies) return TypedResults.Json(replies, TeamsJson.Context.ExpectedReplies);
         return TypedResults.Ok();

@@ -44,6 +44,16 @@ public sealed class TeamsOptions
     /// </summary>
     public int? QueuePerServiceUrlHost { get; set; }
 
+    /// <summary>
+    /// In a Teams personal chat, an answer not ready after this long gets an informative streaming update
+    /// ("Looking through the sourced records…") before the final message. Milliseconds, 0 to 10000.
+    /// </summary>
+    public int ProgressAfterMs { get; set; } = DefaultProgressAfterMs;
+
+    /// <summary><see cref="ProgressAfterMs"/> as a delay.</summary>
+    public TimeSpan ProgressAfter => TimeSpan.FromMilliseconds(ProgressAfterMs);
+
+    public const int DefaultProgressAfterMs = 1500;
     public const int DefaultQueueCapacity = 1024;
     public const int DefaultQueuePerConversation = 16;
 

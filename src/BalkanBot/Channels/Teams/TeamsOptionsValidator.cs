@@ -19,6 +19,7 @@ internal sealed class TeamsOptionsValidator(IConfiguration configuration) : IVal
             errors.Add($"Teams:QueuePerConversation must be from 1 to Teams:QueueCapacity (was {o.QueuePerConversation}).");
         if (o.QueuePerServiceUrlHost is { } perHost && (perHost < 1 || perHost > o.QueueCapacity))
             errors.Add($"Teams:QueuePerServiceUrlHost must be from 1 to Teams:QueueCapacity (was {perHost}).");
+        if (o.ProgressAfterMs is < 0 or > 10_000) errors.Add($"Teams:ProgressAfterMs must be a whole number from 0 to 10000 (was {o.ProgressAfterMs}).");
         if (o.AuthEnabled)
         {
             if (!Guid.TryParse(o.AppId, out _))

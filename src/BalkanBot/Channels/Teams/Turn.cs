@@ -3,11 +3,21 @@ using BalkanBot.Cards;
 namespace BalkanBot.Channels.Teams;
 
 /// <summary>What the HTTP response to an activity carries: nothing, an invoke result, or the replies themselves.</summary>
-public sealed record TurnResponse(InvokeResponse? Invoke = null, ExpectedReplies? Replies = null, bool QueueFull = false)
+public sealed record TurnResponse(InvokeResponse? Invoke = null, ExpectedReplies? Replies = null, bool QueueFull = false, RawInvokeResult? Raw = null)
 {
     public static TurnResponse Empty { get; } = new();
     /// <summary>The turn queue is full: the channel should retry later (the Bot Connector does, on 503).</summary>
     public static TurnResponse Busy { get; } = new(QueueFull: true);
+}
+
+/// <summary>
+/// An invoke whose HTTP response is not the Universal Actions shape: message/submitAction wants 200 with an empty
+/// body, composeExtension/query the extension's result object itself. <paramref name="Problem"/> makes it a 4xx ProblemDetails.
+/// </summary>
+public sealed record RawInvokeResult(int Status, System.Text.Json.JsonElement? Body = null, string? Problem = null)
+{
+    public static RawInvokeResult Ok { get; } = new(200);
+    public static RawInvokeResult BadRequest(string problem) => new(400, Problem: problem);
 }
 
 /// <summary>

@@ -65,6 +65,23 @@ public sealed class TeamsOptionsTests
     }
 
     [Fact]
+    public void Bind_ProgressAfterMs_BoundFromTeamsSectionWithDefault()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(TeamsOptions.DefaultProgressAfterMs), Bind(Config()).ProgressAfter);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), Bind(Config(("Teams:ProgressAfterMs", "250"))).ProgressAfter);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("10001")]
+    public void Bind_ProgressAfterMsOutOfRange_FailsNamingTheKey(string value)
+    {
+        var ex = Assert.ThrowsAny<Exception>(() => Bind(Config(("Teams:ProgressAfterMs", value))));
+
+        Assert.Contains("Teams:ProgressAfterMs", ex.Message);
+    }
+
+    [Fact]
     public void Bind_ManagedIdentityEndpoint_UsedForTheTokenWithClientId()
     {
         var o = Bind(Config(("MicrosoftAppType", "UserAssignedMSI"), ("MicrosoftAppId", AppId),
