@@ -3,7 +3,7 @@ using System.Diagnostics;
 using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Answers;
 
@@ -13,29 +13,20 @@ namespace BalkanBot.Answers;
 /// states stands in a retrieved record. Anything else (a timeout, an error, an unsupported claim) keeps the
 /// extractive answer, which is always correct on its own.
 /// </summary>
-public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
+public sealed partial class LlmPhraser : IAnswerPhraser
 {
-    private readonly IChatClient _client;
+    private readonly ModelClients _clients;
     private readonly LlmOptions _options;
     private readonly KnowledgeBase _kb;
     private readonly ILogger _logger;
 
-    public LlmPhraser(IChatClient client, LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null)
+    public LlmPhraser(ModelClients clients, IOptions<LlmOptions> options, KnowledgeBase kb, ILogger<LlmPhraser> logger)
     {
-        _client = client;
-        _options = options;
+        _clients = clients;
+        _options = options.Value;
         _kb = kb;
-        _logger = logger ?? NullLogger<LlmPhraser>.Instance;
-    }
-
-    /// <summary>The phraser for the configured endpoint; <paramref name="options"/> come from <see cref="LlmOptions.Read"/>.</summary>
-    public static LlmPhraser Create(LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null, Func<string, string?>? environment = null)
-    {
-        var endpoint = options.EndpointUri;
-        var client = OpenAIChatClient.Create(endpoint, options.Model, options.ApiKey(environment), options.Timeout, options.MaxRetries);
-        var phraser = new LlmPhraser(client, options, kb, logger);
-        Log.LlmPhrasingEnabled(phraser._logger, options.Model, endpoint.Host, (long)options.Timeout.TotalMilliseconds);
-        return phraser;
+        _logger = logger;
+        if (_options.Enabled) Log.LlmPhrasingEnabled(_logger, _options.Model, _options.EndpointUri.Host, (long)_options.Timeout.TotalMilliseconds);
     }
 
     public bool Enabled => _options.Enabled;
@@ -49,7 +40,7 @@ public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
         string reply;
         try
         {
-            var response = await _client.GetResponseAsync(BuildPrompt(answer), PromptOptions, timeout.Token).ConfigureAwait(false);
+            var response = await _clients.ChatClient.GetResponseAsync(BuildPrompt(answer), PromptOptions, timeout.Token).ConfigureAwait(false);
             reply = response.Text;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -75,6 +66,4 @@ public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-
-    public void Dispose() => _client.Dispose();
 }

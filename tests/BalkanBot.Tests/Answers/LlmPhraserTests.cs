@@ -1,18 +1,10 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Answers;
 
@@ -31,9 +23,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         var extractive = ExtractiveAnswer();
         var signed = extractive.Facts.First(f => f.Label == "Signed");
         var reply = $"Albania, Croatia and Kosovo signed the Tirana Declaration on {signed.Value} [{signed.Citations[0]}].";
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, reply));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, reply));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
         var engine = new AnswerEngine(seed.Kb, phraser: phraser);
 
         var answer = await engine.AnswerAsync(new Question(Question, "test", "good"));
@@ -57,9 +49,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     {
         var extractive = ExtractiveAnswer();
         var invented = extractive.Citations.Any(c => c.N == 9) ? extractive.Citations.Max(c => c.N) + 1 : 9;
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, $"The Tirana Declaration was signed in Tirana [{invented}]."));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, $"The Tirana Declaration was signed in Tirana [{invented}]."));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
 
@@ -74,9 +66,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         var extractive = ExtractiveAnswer();
         Assert.DoesNotContain("7391", AllowedFacts.From(extractive, seed.Kb).Numbers);
         var n = extractive.Citations[0].N;
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, $"The Tirana Declaration commits 7,391 troops to joint exercises [{n}]."));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, $"The Tirana Declaration commits 7,391 troops to joint exercises [{n}]."));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
 
@@ -88,8 +80,8 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_ReplyWithoutCitation_KeepsExtractiveAnswer()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, "Albania, Croatia and Kosovo signed it in Tirana."));
-        using var phraser = Phraser(server, new ListLogger());
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, "Albania, Croatia and Kosovo signed it in Tirana."));
+        var phraser = Phraser(server, new ListLogger<LlmPhraser>());
 
         Assert.Same(extractive, await phraser.PhraseAsync(extractive, CancellationToken.None));
     }
@@ -98,13 +90,13 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_SlowServer_GivesUpAtTimeout()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx =>
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
-            await FakeServer.Completion(ctx, "Too late [1].");
+            await FakeChatServer.Completion(ctx, "Too late [1].");
         });
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs, timeoutSeconds: 1);
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs, timeoutSeconds: 1);
         var clock = Stopwatch.StartNew();
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
@@ -118,13 +110,13 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_ServerError500_KeepsExtractiveAnswerWithoutRetrying()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx =>
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) =>
         {
             ctx.Response.StatusCode = 500;
             await ctx.Response.WriteAsJsonAsync(new { error = new { message = "internal error", type = "server_error" } });
         });
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
         var clock = Stopwatch.StartNew();
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
@@ -140,8 +132,8 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_CallerCancels_Propagates()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted));
-        using var phraser = Phraser(server, new ListLogger());
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted));
+        var phraser = Phraser(server, new ListLogger<LlmPhraser>());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => phraser.PhraseAsync(extractive, cts.Token));
@@ -188,29 +180,6 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Assert.Contains("- Signed: 1 April 2025 [1]", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Read_EnabledWithoutKey_FailsNamingTheVariable()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Llm:Enabled"] = "true",
-            ["Llm:Endpoint"] = "https://api.openai.com/v1",
-            ["Llm:Model"] = "gpt-4o-mini",
-        }).Build();
-
-        var ex = Assert.Throws<InvalidOperationException>(() => LlmOptions.Read(configuration, _ => null));
-        Assert.Contains(LlmOptions.ApiKeyVariable, ex.Message, StringComparison.Ordinal);
-        Assert.True(LlmOptions.Read(configuration, v => v == LlmOptions.OpenAIApiKeyVariable ? "k" : null).Enabled);
-    }
-
-    [Fact]
-    public void Read_Disabled_NeedsNothingElse()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Enabled"] = "false" }).Build();
-
-        Assert.False(LlmOptions.Read(configuration, _ => null).Enabled);
-    }
-
     private Answer ExtractiveAnswer()
     {
         var answer = new AnswerEngine(seed.Kb).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
@@ -219,15 +188,19 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         return answer;
     }
 
-    private LlmPhraser Phraser(FakeServer server, ListLogger logs, double timeoutSeconds = 8) =>
-        LlmPhraser.Create(new LlmOptions
+    private LlmPhraser Phraser(FakeChatServer server, ListLogger<LlmPhraser> logs, double timeoutSeconds = 8)
+    {
+        var options = Options.Create(new LlmOptions
         {
             Enabled = true,
             Endpoint = server.Endpoint,
             Model = "test-model",
             TimeoutSeconds = timeoutSeconds,
             MaxRetries = 0,
-        }, seed.Kb, logs, variable => variable == LlmOptions.ApiKeyVariable ? Key : null);
+            ApiKey = Key,
+        });
+        return new LlmPhraser(new ModelClients(options), options, seed.Kb, logs);
+    }
 
     private static Answer Minimal(int citations) => new()
     {
@@ -240,73 +213,4 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Citations = Enumerable.Range(1, citations)
             .Select(n => new AnswerCitation(n, $"s{n}", $"Source {n}", ["Author"], null, "2025", null, "para 1", null)).ToList(),
     };
-
-    private sealed record Received(string Path, string? Authorization, string Body);
-
-    /// <summary>Just enough of the OpenAI chat-completions protocol: POST /v1/chat/completions, non-streaming JSON.</summary>
-    private sealed class FakeServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        public List<Received> Requests { get; } = [];
-        public string Endpoint { get; private set; } = "";
-
-        private FakeServer(WebApplication app) => _app = app;
-
-        public static async Task<FakeServer> StartAsync(Func<HttpContext, Task> respond)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var server = new FakeServer(app);
-            app.MapPost("/v1/chat/completions", async ctx =>
-            {
-                using var reader = new StreamReader(ctx.Request.Body);
-                var body = await reader.ReadToEndAsync(ctx.RequestAborted);
-                lock (server.Requests) server.Requests.Add(new Received(ctx.Request.Path, ctx.Request.Headers.Authorization, body));
-                await respond(ctx);
-            });
-            app.MapFallback(ctx =>
-            {
-                lock (server.Requests) server.Requests.Add(new Received(ctx.Request.Path, null, ""));
-                ctx.Response.StatusCode = 404;
-                return Task.CompletedTask;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.Endpoint = address.TrimEnd('/') + "/v1";
-            return server;
-        }
-
-        public static Task Completion(HttpContext ctx, string content)
-        {
-            ctx.Response.ContentType = "application/json";
-            return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-test",
-                @object = "chat.completion",
-                created = 1_743_465_600,
-                model = "test-model",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 120, completion_tokens = 30, total_tokens = 150 },
-            }));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
-
-    private sealed class ListLogger : ILogger<LlmPhraser>
-    {
-        public List<string> Lines { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines) Lines.Add($"{eventId.Id} {formatter(state, exception)}");
-        }
-    }
 }
