@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Answers;
 
-/// <summary>The optional model: options checked at start, the clients and the phraser.</summary>
+/// <summary>The optional model paths: options checked at start, the clients, the phraser and the knowledge-function answerer.</summary>
 public static class ModelServices
 {
-    /// <summary>Registers everything; phrasing stays off, and no client is built, until <c>Llm:Enabled</c> is set.</summary>
+    /// <summary>Registers everything; both paths stay off, and no client is built, until <c>Llm:Enabled</c> is set.</summary>
     public static IServiceCollection AddModel(this IServiceCollection services)
     {
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
@@ -15,6 +15,7 @@ public static class ModelServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelClients>();
         services.TryAddSingleton<IAnswerPhraser, LlmPhraser>();
+        services.TryAddSingleton<IModelAnswerer, KernelAnswerer>();
         return services;
     }
 }

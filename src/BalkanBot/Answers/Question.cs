@@ -18,6 +18,14 @@ public interface IAnswerPhraser
     Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken);
 }
 
+/// <summary>Optional: a model answers, from the knowledge functions, what the deterministic path answers poorly (see KernelAnswerer).</summary>
+public interface IModelAnswerer
+{
+    bool Enabled { get; }
+    /// <summary>The model's grounded answer, or null to keep <paramref name="deterministic"/>; <paramref name="why"/> is a <see cref="ModelRoute"/> reason.</summary>
+    Task<Answer?> AnswerAsync(Question question, Answer deterministic, string why, CancellationToken cancellationToken);
+}
+
 /// <summary>Optional: digest subscription commands typed in a conversation ("subscribe weekly Kosovo").</summary>
 public interface ISubscriptionCommands
 {

@@ -30,7 +30,8 @@ public static class BotHost
         StorageServices.Add(builder);
         builder.Services.AddModel();
         builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IConversationStore>(), phraser: sp.GetService<IAnswerPhraser>(), log: sp.GetRequiredService<AnswerLog>()));
+            sp.GetRequiredService<IConversationStore>(), phraser: sp.GetService<IAnswerPhraser>(), log: sp.GetRequiredService<AnswerLog>(),
+            model: sp.GetService<IModelAnswerer>()));
         builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging").ValidateOnStart();
         builder.Services.AddSingleton<AnswerLog>();
         builder.Services.AddBotHealthChecks();

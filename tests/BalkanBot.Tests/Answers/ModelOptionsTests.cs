@@ -1,11 +1,12 @@
 using BalkanBot.Answers;
+using BalkanBot.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Answers;
 
-/// <summary>The "Llm" options as the host binds and checks them.</summary>
+/// <summary>The "Llm" options as the host binds and checks them, and the rule that sends a question to the model.</summary>
 public sealed class ModelOptionsTests
 {
     [Fact]
@@ -84,6 +85,28 @@ public sealed class ModelOptionsTests
         }));
 
         Assert.Contains($"Llm:{key}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is the weather in Skopje?", false, IntentKind.Overview, false, ModelRoute.Declined)]
+    [InlineData("When was it signed? Who signed it?", true, IntentKind.Date, false, ModelRoute.MultiPart)]
+    [InlineData("How does Serbia differ from Croatia on Kosovo?", true, IntentKind.Overview, false, ModelRoute.Contrast)]
+    [InlineData("Compare Serbia and Croatia", true, IntentKind.Compare, true, null)]
+    [InlineData("When was the Tirana Declaration signed?", true, IntentKind.Date, false, null)]
+    [InlineData("help", false, IntentKind.Help, false, null)]
+    public void Why_DeterministicAnswer_SendsOnlyWeakOnes(string text, bool answered, IntentKind intent, bool table, string? expected)
+    {
+        var answer = new Answer
+        {
+            Question = text,
+            Answered = answered,
+            Intent = intent,
+            Title = "t",
+            Text = "x",
+            Comparison = table ? new ComparisonTable(["a", "b"], []) : null,
+        };
+
+        Assert.Equal(expected, ModelRoute.Why(MessageReader.Read(text), answer));
     }
 
     private static LlmOptions Resolve(Dictionary<string, string?> values, string? settingsFile = null)
