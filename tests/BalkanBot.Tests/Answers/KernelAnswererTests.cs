@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BalkanBot.Answers;
 using BalkanBot.Knowledge;
@@ -71,7 +70,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_CitesACitationNoFunctionReturned_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => Echo(request, 0, citation: 99));
+        var (answer, deterministic, logs) = await AskAsync((request, _) => Echo(request, 0, citation: 99));
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("cites [99], which no function returned", StringComparison.Ordinal));
@@ -80,7 +79,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_InventedNumber_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => $"{Echo(request, 0)} It commits 7,391 troops to joint exercises [{FirstCitation(request)}].");
+        var (answer, deterministic, logs) = await AskAsync((request, _) => $"{Echo(request, 0)} It commits 7,391 troops to joint exercises [{FirstCitation(request)}].");
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("states the number '7,391'", StringComparison.Ordinal));
@@ -89,7 +88,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_NoCitations_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => Regex.Replace(Echo(request, 0), @"\s*\[\d+\]", ""));
+        var (answer, deterministic, logs) = await AskAsync((request, _) => Regex.Replace(Echo(request, 0), @"\s*\[\d+\]", ""));
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("(cites no source)", StringComparison.Ordinal));
@@ -98,7 +97,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_OneSentenceUncited_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => Echo(request, 0) + " It was a turning point.");
+        var (answer, deterministic, logs) = await AskAsync((request, _) => Echo(request, 0) + " It was a turning point.");
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("sentence 2 cites no source", StringComparison.Ordinal));
@@ -107,7 +106,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_NamesSomethingNoFunctionReturned_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => $"{Echo(request, 0)} General Zarkovic opposed it [{FirstCitation(request)}].");
+        var (answer, deterministic, logs) = await AskAsync((request, _) => $"{Echo(request, 0)} General Zarkovic opposed it [{FirstCitation(request)}].");
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("names 'General'", StringComparison.Ordinal) || l.Contains("names 'Zarkovic'", StringComparison.Ordinal));
@@ -116,7 +115,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
     [Fact]
     public async Task AnswerAsync_NamesARecordNoFunctionReturned_DeterministicAnswerSent()
     {
-        var (answer, deterministic, logs, _) = await AskAsync((request, _) => $"{Echo(request, 0)} Hungary joined it later [{FirstCitation(request)}].");
+        var (answer, deterministic, logs) = await AskAsync((request, _) => $"{Echo(request, 0)} Hungary joined it later [{FirstCitation(request)}].");
 
         AssertDeterministic(deterministic, answer);
         Assert.Contains(logs.Lines, l => l.Contains("names 'hungary'", StringComparison.Ordinal));
@@ -219,7 +218,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
         Assert.Empty(server.Requests);
     }
 
-    private async Task<(Answer Answer, Answer Deterministic, ListLogger<KernelAnswerer> Logs, FakeChatServer Server)> AskAsync(Func<ChatRequest, int, string> finalReply)
+    private async Task<(Answer Answer, Answer Deterministic, ListLogger<KernelAnswerer> Logs)> AskAsync(Func<ChatRequest, int, string> finalReply)
     {
         var server = await FakeChatServer.StartAsync((ctx, request, i) => i == 0
             ? FakeChatServer.ToolCalls(ctx, (GetRecord, new { idOrName = Tirana }))
@@ -229,7 +228,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
             var (engine, logs) = Engine(server);
             var answer = await engine.AnswerAsync(new Question(MultiPart, "test", Guid.NewGuid().ToString("N")));
             Assert.Equal(2, server.Requests.Count);
-            return (answer, Deterministic(), logs, server);
+            return (answer, Deterministic(), logs);
         }
     }
 
