@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.Diagnostics;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;

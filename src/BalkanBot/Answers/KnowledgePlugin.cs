@@ -123,7 +123,7 @@ public sealed class KnowledgePlugin(KnowledgeBase kb, FunctionLedger ledger, Tim
     private string ColumnRecord(Answer answer, string column) =>
         answer.RecordIds.Select(kb.Get).OfType<KnowledgeRecord>()
             .FirstOrDefault(r => string.Equals(r.ShortName, column, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Name, column, StringComparison.OrdinalIgnoreCase))?.Id
-        ?? answer.RecordIds.FirstOrDefault() ?? "";
+        ?? (answer.RecordIds.Count > 0 ? answer.RecordIds[0] : "");
 
     private static IEnumerable<Citation> Cites(Answer answer, IReadOnlyList<int> numbers) =>
         answer.Citations.Where(c => numbers.Contains(c.N)).Select(c => new Citation(c.SourceId, c.Locator));

@@ -62,10 +62,9 @@ public static partial class BlockKitRenderer
             controls.Add(new SlackButton(SlackText.Plain("More"), BlockKitActions.More,
                 BlockKitActions.Encode(new BlockKitActionValue(key, question, n)))
             { Style = "primary" });
-        if (answer.Citations.Count > 0 && answer.Intent != Routing.IntentKind.Sources)
+        if (answer.OffersSources())
             controls.Add(new SlackButton(SlackText.Plain("Show sources"), BlockKitActions.Sources, value));
-        // A 👎 on a no-answer tells the maintainers what the base lacks, so only help and thanks go without.
-        if (answer.Intent is not (Routing.IntentKind.Help or Routing.IntentKind.Feedback))
+        if (answer.InvitesFeedback())
         {
             controls.Add(new SlackButton(SlackText.Plain("👍 Helpful"), BlockKitActions.FeedbackUp, value));
             controls.Add(new SlackButton(SlackText.Plain("👎 Not helpful"), BlockKitActions.FeedbackDown, value));
@@ -74,7 +73,6 @@ public static partial class BlockKitRenderer
         return blocks;
     }
 
-    // The engine reads only the first 500 characters of a question, so a button never needs to carry more.
     private static string Cap(string question) =>
-        question.Length <= Routing.IntentRouter.MaxQuestionLength ? question : question[..Routing.IntentRouter.MaxQuestionLength];
+        question.Length <= Answer.MaxQuestionLength ? question : question[..Answer.MaxQuestionLength];
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.AspNetCore.Http;
@@ -63,7 +64,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
         Assert.Equal(2, server.Requests[2].ToolResults.Count);
         Assert.InRange(answer.Citations.Count, 1, 2);
         Assert.Equal(answer.Citations.Select(c => c.N), Enumerable.Range(1, answer.Citations.Count));
-        Assert.Equal(2, Regex.Matches(answer.Text, @"\.(\s*\[\d+\])+").Count + Regex.Matches(answer.Text, @"(\[\d+\])+\.").Count);
+        Assert.Equal(2, Regex.Count(answer.Text, @"\.(\s*\[\d+\])+") + Regex.Count(answer.Text, @"(\[\d+\])+\."));
         Assert.Contains(logs.Lines, l => l.StartsWith("414 ", StringComparison.Ordinal) && l.Contains("2 function call(s) (get_record, search_passages)", StringComparison.Ordinal));
     }
 
@@ -232,7 +233,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
         }
     }
 
-    private Answer Deterministic() => new AnswerEngine(seed.Kb).Answer(new Question(MultiPart, "test", Guid.NewGuid().ToString("N")));
+    private Answer Deterministic() => new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(MultiPart, "test", Guid.NewGuid().ToString("N")));
 
     private static void AssertDeterministic(Answer expected, Answer actual)
     {
@@ -258,7 +259,7 @@ public sealed partial class KernelAnswererTests(SeedKnowledge seed) : IClassFixt
         });
         var logs = new ListLogger<KernelAnswerer>();
         var answerer = new KernelAnswerer(new ModelClients(options), options, seed.Kb, TimeProvider.System, Options.Create(new AnswerLogOptions()), logs);
-        return (new AnswerEngine(seed.Kb, model: answerer), logs);
+        return (new AnswerEngine(seed.Kb, IntentHandlers.All(), model: answerer), logs);
     }
 
     private KnowledgeRecord RecordNamed(string name) =>

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Answers;
@@ -26,7 +28,7 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, reply));
         var logs = new ListLogger<LlmPhraser>();
         var phraser = Phraser(server, logs);
-        var engine = new AnswerEngine(seed.Kb, phraser: phraser);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), phraser: phraser);
 
         var answer = await engine.AnswerAsync(new Question(Question, "test", "good"));
 
@@ -180,9 +182,30 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Assert.Contains("- Signed: 1 April 2025 [1]", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_EnabledWithoutKey_FailsNamingTheVariable()
+    {
+        var options = new LlmOptions { Enabled = true, Endpoint = "https://api.openai.com/v1", Model = "gpt-4o-mini" };
+        var validator = new LlmOptionsValidator(new ConfigurationBuilder().Build());
+
+        var failed = validator.Validate(null, options);
+        Assert.True(failed.Failed);
+        Assert.Contains(LlmOptions.ApiKeyVariable, failed.FailureMessage, StringComparison.Ordinal);
+        options.ApiKey = "k";
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Validate_Disabled_NeedsNothingElse()
+    {
+        var validator = new LlmOptionsValidator(new ConfigurationBuilder().Build());
+
+        Assert.True(validator.Validate(null, new LlmOptions { Enabled = false, Endpoint = "nonsense" }).Succeeded);
+    }
+
     private Answer ExtractiveAnswer()
     {
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
         Assert.True(answer.Answered);
         Assert.NotEmpty(answer.Citations);
         return answer;

@@ -88,6 +88,23 @@ public sealed class ModelOptionsTests
     }
 
     [Theory]
+    [InlineData("true", "true", true)]
+    [InlineData("true", "false", false)]
+    [InlineData("false", "false", false)]
+    public void KnowledgeFunctions_RegisteredOnlyWhenConfigured(string enabled, string functions, bool registered)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Llm:Enabled"] = enabled,
+            ["Llm:UseKnowledgeFunctions"] = functions,
+        }).Build();
+
+        var services = new ServiceCollection().AddKnowledgeFunctions(configuration);
+
+        Assert.Equal(registered, services.Any(d => d.ServiceType == typeof(IModelAnswerer)));
+    }
+
+    [Theory]
     [InlineData("What is the weather in Skopje?", false, IntentKind.Overview, false, ModelRoute.Declined)]
     [InlineData("When was it signed? Who signed it?", true, IntentKind.Date, false, ModelRoute.MultiPart)]
     [InlineData("How does Serbia differ from Croatia on Kosovo?", true, IntentKind.Overview, false, ModelRoute.Contrast)]

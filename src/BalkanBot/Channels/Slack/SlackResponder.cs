@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Storage;
 
 namespace BalkanBot.Channels.Slack;
@@ -13,8 +13,6 @@ namespace BalkanBot.Channels.Slack;
 public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, SlackAnswerCache cache, IAppStore store,
     IConversationStore conversations, TimeProvider clock, ILogger<SlackResponder> log, ISlackCommandExtension? extension = null)
 {
-    public const string ChannelName = "slack";
-
     /// <summary>Does the work; when it fails, says so to the person who asked (and logs it) rather than going quiet.</summary>
     public async Task HandleAsync(SlackWork work, CancellationToken ct)
     {
@@ -124,7 +122,7 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
                 break;
             case BlockKitActions.FeedbackUp or BlockKitActions.FeedbackDown:
                 var rating = id == BlockKitActions.FeedbackUp ? "up" : "down";
-                await store.AddFeedbackAsync(new Feedback(ChannelName, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
+                await store.AddFeedbackAsync(new Feedback(ChannelKeys.Slack, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
                     .ConfigureAwait(false);
                 Log.SlackFeedbackStored(log, rating);
                 var thanks = rating == "up" ? "Thanks, your 👍 was recorded." : "Thanks, your 👎 was recorded; the maintainers will look at this answer.";
@@ -138,8 +136,8 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
     private Answer SourcesOf(Answer shown)
     {
         var conversation = Fresh();
-        conversations.Set(ChannelName, conversation, new ConversationState(shown, [], null, null, clock.GetUtcNow()));
-        return engine.Answer(new Question("show sources", ChannelName, conversation));
+        conversations.Put(ChannelKeys.Slack, conversation, new ConversationState(shown, [], null, null, clock.GetUtcNow()));
+        return engine.Answer(new Question("show sources", ChannelKeys.Slack, conversation));
     }
 
     private static string Fresh() => "oneoff:" + Guid.NewGuid().ToString("N");
@@ -147,8 +145,8 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
     private async Task<Answer> AskAsync(string kind, string text, string conversation, string? user, string? channel, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var reference = channel is null ? null : new ConversationReference(ChannelName, channel);
-        var answer = await engine.AnswerAsync(new Question(string.IsNullOrWhiteSpace(text) ? "help" : text, ChannelName, conversation, user, reference), ct)
+        var reference = channel is null ? null : new ConversationReference(ChannelKeys.Slack, channel);
+        var answer = await engine.AnswerAsync(new Question(string.IsNullOrWhiteSpace(text) ? "help" : text, ChannelKeys.Slack, conversation, user, reference), ct)
             .ConfigureAwait(false);
         Log.SlackAnswered(log, kind, answer.Intent.ToString(), answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;
