@@ -19,6 +19,7 @@ public sealed class AnswerEngine
     private readonly TimeProvider _clock;
     private readonly Dictionary<IntentKind, IIntentHandler> _handlers;
     private readonly IAnswerPhraser? _phraser;
+    private readonly IModelAnswerer? _model;
     private readonly FocusResolver _focus;
     private readonly EvidenceAnswers _evidence;
     private readonly ConversationRules _rules;
@@ -30,9 +31,11 @@ public sealed class AnswerEngine
     /// <param name="handlers">One per intent (Handlers.IntentHandlers); two for one intent fail at start.</param>
     /// <param name="subscriptions">Digest subscription commands, when digests are wired in; without them
     /// "subscribe weekly" is answered with where subscriptions are made.</param>
+    /// <param name="model">The knowledge-function answerer, registered only when Llm:UseKnowledgeFunctions is on.</param>
     public AnswerEngine(KnowledgeBase kb, IEnumerable<IIntentHandler> handlers, TimeProvider? clock = null, IConversationStore? conversations = null,
-        IAnswerPhraser? phraser = null, ISubscriptionCommands? subscriptions = null, AnswerLog? log = null)
+        IAnswerPhraser? phraser = null, ISubscriptionCommands? subscriptions = null, AnswerLog? log = null, IModelAnswerer? model = null)
     {
+        _model = model;
         _log = log;
         _kb = kb;
         _clock = clock ?? TimeProvider.System;
@@ -83,6 +86,10 @@ public sealed class AnswerEngine
         await _conversations.LoadAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
         var answer = Answer(question, read, single);
         await _conversations.SaveAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
+        // A question the deterministic path answers poorly may go to the model; its checked answer, or the
+        // deterministic one unchanged (the time for phrasing is spent), is what is sent.
+        if (_model is { Enabled: true } && ModelRoute.Why(read, answer) is { } why)
+            return await _model.AnswerAsync(question, answer, why, cancellationToken).ConfigureAwait(false) ?? answer;
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
             answer = await _phraser.PhraseAsync(answer, cancellationToken).ConfigureAwait(false);
         return answer;

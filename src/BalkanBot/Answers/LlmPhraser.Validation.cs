@@ -9,32 +9,65 @@ public sealed partial class LlmPhraser
     internal const int MaxReplyChars = 700;
 
     /// <summary>
-    /// Accepts the reply only when it cites, cites nothing outside the answer's sources, and states no number or
+    /// Accepts the reply only when every sentence cites, it cites nothing outside the answer's sources, and it states no number or
     /// date that the retrieved records lack. Returns the reply with citations in the house form "[1][2]", or the
     /// reason for refusing it.
     /// </summary>
     internal static (string Text, string? Reason) Validate(string? reply, Answer answer, AllowedFacts allowed)
     {
-        var text = Spaces().Replace(reply ?? "", " ").Trim().Trim('"', '“', '”').Trim();
+        var text = Clean(reply);
         if (text.Length == 0) return (text, "empty reply");
         if (text.Length > MaxReplyChars) return (text, $"reply too long ({text.Length} characters)");
 
-        var cited = CitationMarker().Matches(text).SelectMany(m => CitationNumbers(m.Groups[1].Value)).ToList();
+        var cited = Cited(text);
         if (cited.Count == 0) return (text, "cites no source");
         var sources = answer.Citations.Select(c => c.N).ToHashSet();
         if (cited.FirstOrDefault(n => !sources.Contains(n), -1) is var bad and >= 0)
             return (text, $"cites [{bad}], which is not one of the answer's {sources.Count} sources");
+        if (UncitedSentence(text) is { } uncited) return (text, uncited);
+        if (Ungrounded(text, allowed) is { } ungrounded) return (text, ungrounded);
+        return (HouseMarkers(text), null);
+    }
 
+    /// <summary>Every citation number in the text, in order, repeats included.</summary>
+    internal static List<int> Cited(string text) =>
+        CitationMarker().Matches(text).SelectMany(m => CitationNumbers(m.Groups[1].Value)).ToList();
+
+    /// <summary>Citation lists in the house form "[1][2]".</summary>
+    internal static string HouseMarkers(string text, Func<int, int>? renumber = null) =>
+        CitationMarker().Replace(text, m => string.Concat(CitationNumbers(m.Groups[1].Value).Select(n => $"[{(renumber is null ? n : renumber(n))}]")));
+
+    /// <summary>The sentences of a reply, each with the citation markers that follow its full stop ("... 2025. [1] Next ...").</summary>
+    internal static IEnumerable<string> Sentences(string text) =>
+        SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    /// <summary>Why a reply is refused because a sentence stands without a source, or null.</summary>
+    internal static string? UncitedSentence(string text)
+    {
+        var i = 0;
+        foreach (var sentence in Sentences(text))
+        {
+            i++;
+            if (!CitationMarker().IsMatch(sentence)) return $"sentence {i} cites no source";
+        }
+        return null;
+    }
+
+    /// <summary>Why a reply is refused because it states a number or date that no record holds, or null.</summary>
+    internal static string? Ungrounded(string text, AllowedFacts allowed)
+    {
         var bare = CitationMarker().Replace(text, " ");
         foreach (var (day, month, surface) in DayMonths(bare))
-            if (!allowed.DayMonths.Contains((day, month))) return (text, $"states the date '{surface}', which is in no retrieved record");
+            if (!allowed.DayMonths.Contains((day, month))) return $"states the date '{surface}', which is in no retrieved record";
         foreach (var (month, year, surface) in MonthYears(bare))
-            if (!allowed.MonthYears.Contains((month, year))) return (text, $"states the date '{surface}', which is in no retrieved record");
+            if (!allowed.MonthYears.Contains((month, year))) return $"states the date '{surface}', which is in no retrieved record";
         foreach (var (number, surface) in Numbers(bare))
-            if (!allowed.Numbers.Contains(number)) return (text, $"states the number '{surface}', which is in no retrieved record");
-
-        return (CitationMarker().Replace(text, m => string.Concat(CitationNumbers(m.Groups[1].Value).Select(n => $"[{n}]"))), null);
+            if (!allowed.Numbers.Contains(number)) return $"states the number '{surface}', which is in no retrieved record";
+        return null;
     }
+
+    /// <summary>The reply on one line, without wrapping quotes.</summary>
+    internal static string Clean(string? reply) => Spaces().Replace(reply ?? "", " ").Trim().Trim('"', '“', '”').Trim();
 
     /// <summary>"2", "1, 3", "1; 2", "1–3" inside one pair of brackets.</summary>
     private static IEnumerable<int> CitationNumbers(string inside)
@@ -116,6 +149,10 @@ public sealed partial class LlmPhraser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    // A break after . ! or ? (and any citation markers right after it) before what starts a new sentence.
+    [GeneratedRegex(@"(?<=[.!?][""”’)]?(?:\s*\[[\d\s,;–-]+\])*)\s+(?=[A-Z0-9""“(])")]
+    private static partial Regex SentenceBreak();
 }
 
 /// <summary>The numbers, day–month and month–year pairs and citation numbers a phrased answer may use.</summary>

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Answers;
@@ -14,52 +13,34 @@ namespace BalkanBot.Answers;
 /// states stands in a retrieved record. Anything else (a timeout, an error, an unsupported claim) keeps the
 /// extractive answer, which is always correct on its own.
 /// </summary>
-public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
+public sealed partial class LlmPhraser : IAnswerPhraser
 {
-    private readonly IChatClient? _client;
+    private readonly ModelClients _clients;
     private readonly LlmOptions _options;
     private readonly KnowledgeBase _kb;
     private readonly ILogger _logger;
 
-    /// <summary>Registered always; without Llm:Enabled it connects to nothing and phrases nothing.</summary>
-    public LlmPhraser(IOptions<LlmOptions> options, KnowledgeBase kb, ILogger<LlmPhraser> logger)
-        : this(options.Value.Enabled ? Connect(options.Value, logger, null) : null, options.Value, kb, logger)
+    public LlmPhraser(ModelClients clients, IOptions<LlmOptions> options, KnowledgeBase kb, ILogger<LlmPhraser> logger)
     {
-    }
-
-    internal LlmPhraser(IChatClient? client, LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null)
-    {
-        _client = client;
-        _options = options;
+        _clients = clients;
+        _options = options.Value;
         _kb = kb;
-        _logger = logger ?? NullLogger<LlmPhraser>.Instance;
+        _logger = logger;
+        if (_options.Enabled) Log.LlmPhrasingEnabled(_logger, _options.Model, _options.EndpointUri.Host, (long)_options.Timeout.TotalMilliseconds);
     }
 
-    /// <summary>The phraser for the configured endpoint; <paramref name="options"/> come from <see cref="LlmOptions.Read"/>.</summary>
-    /// <summary>A phraser for these options, with the API key looked up in <paramref name="environment"/> (tests).</summary>
-    internal static LlmPhraser Create(LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null, Func<string, string?>? environment = null) =>
-        new(Connect(options, logger ?? NullLogger<LlmPhraser>.Instance, environment), options, kb, logger);
-
-    private static OpenAIChatClient Connect(LlmOptions options, ILogger logger, Func<string, string?>? environment)
-    {
-        var endpoint = options.EndpointUri;
-        var client = OpenAIChatClient.Create(endpoint, options.Model, options.ApiKey(environment), options.Timeout, options.MaxRetries);
-        Log.LlmPhrasingEnabled(logger, options.Model, endpoint.Host, (long)options.Timeout.TotalMilliseconds);
-        return client;
-    }
-
-    public bool Enabled => _options.Enabled && _client is not null;
+    public bool Enabled => _options.Enabled;
 
     public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
     {
-        if (_client is null || !answer.Answered || answer.Citations.Count == 0) return answer;
+        if (!answer.Answered || answer.Citations.Count == 0) return answer;
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         string reply;
         try
         {
-            var response = await _client.GetResponseAsync(BuildPrompt(answer), PromptOptions, timeout.Token).ConfigureAwait(false);
+            var response = await _clients.ChatClient.GetResponseAsync(BuildPrompt(answer), PromptOptions, timeout.Token).ConfigureAwait(false);
             reply = response.Text;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -85,6 +66,4 @@ public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
     }
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-
-    public void Dispose() => _client?.Dispose();
 }

@@ -151,6 +151,23 @@ internal static partial class Log
     [LoggerMessage(403, LogLevel.Debug, "LLM phrasing accepted for a {Intent} answer in {Milliseconds} ms")]
     public static partial void LlmPhrasingAccepted(ILogger logger, string intent, long milliseconds);
 
+    // 410-429: optional model answers through the knowledge functions (Answers/KernelAnswerer). Never the API key,
+    // the prompt or the reply; the question only with Logging:IncludeMessageText.
+    [LoggerMessage(410, LogLevel.Information, "Model answers through knowledge functions enabled: model {Model} at {Host}, at most {MaxCalls} call(s), timeout {TimeoutMs} ms")]
+    public static partial void ModelAnswersEnabled(ILogger logger, string model, string host, int maxCalls, long timeoutMs);
+
+    [LoggerMessage(411, LogLevel.Warning, "Model answer rejected ({Reason}) for a {Why} question after {Calls} function call(s), {Milliseconds} ms; the deterministic answer is sent")]
+    public static partial void ModelAnswerRejected(ILogger logger, string reason, string why, int calls, long milliseconds);
+
+    [LoggerMessage(412, LogLevel.Warning, "Model answer rejected ({Reason}) for a {Why} question after {Calls} function call(s), {Milliseconds} ms; the deterministic answer is sent. Message {MessageText}")]
+    public static partial void ModelAnswerRejectedWithText(ILogger logger, string reason, string why, int calls, long milliseconds, string messageText);
+
+    [LoggerMessage(413, LogLevel.Warning, "Model answer failed: {Error} (HTTP {Status}) for a {Why} question after {Milliseconds} ms; the deterministic answer is sent")]
+    public static partial void ModelAnswerFailed(ILogger logger, string error, int status, string why, long milliseconds);
+
+    [LoggerMessage(414, LogLevel.Information, "Model answer accepted for a {Why} question: {Calls} function call(s) ({Functions}), {Citations} citation(s), {Milliseconds} ms")]
+    public static partial void ModelAnswerAccepted(ILogger logger, string why, int calls, string functions, int citations, long milliseconds);
+
     // 100-199: Teams / Bot Framework (Channels/Teams/, Channels/ChatPage/). Never tokens, the app password or message text.
     [LoggerMessage(100, LogLevel.Warning, "No MicrosoftAppId: /api/messages accepts unauthenticated requests (local development, Emulator, Teams playground only)")]
     public static partial void TeamsUnauthenticated(ILogger logger);

@@ -33,9 +33,7 @@ public static class BotHost
         builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
         StorageServices.Add(builder);
-        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
-        builder.Services.AddSingleton<IAnswerPhraser, LlmPhraser>();
+        builder.Services.AddModel();
         builder.Services.AddIntentHandlers();
         builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging").ValidateOnStart();
         builder.Services.AddSingleton<AnswerLog>();
@@ -43,6 +41,8 @@ public static class BotHost
         builder.Services.AddBotHealthChecks();
         BotServices.Add(builder);
         configure?.Invoke(builder);
+        // After the test hosts' configuration, so the knowledge functions follow what they set.
+        builder.Services.AddKnowledgeFunctions(builder.Configuration);
 
         var app = builder.Build();
         Listening.UseForwardedHeadersWhenConfigured(app);

@@ -1,19 +1,12 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
 using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Answers;
 
@@ -32,9 +25,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         var extractive = ExtractiveAnswer();
         var signed = extractive.Facts.First(f => f.Label == "Signed");
         var reply = $"Albania, Croatia and Kosovo signed the Tirana Declaration on {signed.Value} [{signed.Citations[0]}].";
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, reply));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, reply));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
         var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), phraser: phraser);
 
         var answer = await engine.AnswerAsync(new Question(Question, "test", "good"));
@@ -58,9 +51,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     {
         var extractive = ExtractiveAnswer();
         var invented = extractive.Citations.Any(c => c.N == 9) ? extractive.Citations.Max(c => c.N) + 1 : 9;
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, $"The Tirana Declaration was signed in Tirana [{invented}]."));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, $"The Tirana Declaration was signed in Tirana [{invented}]."));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
 
@@ -75,9 +68,9 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         var extractive = ExtractiveAnswer();
         Assert.DoesNotContain("7391", AllowedFacts.From(extractive, seed.Kb).Numbers);
         var n = extractive.Citations[0].N;
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, $"The Tirana Declaration commits 7,391 troops to joint exercises [{n}]."));
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, $"The Tirana Declaration commits 7,391 troops to joint exercises [{n}]."));
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
 
@@ -89,8 +82,8 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_ReplyWithoutCitation_KeepsExtractiveAnswer()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, "Albania, Croatia and Kosovo signed it in Tirana."));
-        using var phraser = Phraser(server, new ListLogger());
+        await using var server = await FakeChatServer.StartAsync((ctx, _, _) => FakeChatServer.Completion(ctx, "Albania, Croatia and Kosovo signed it in Tirana."));
+        var phraser = Phraser(server, new ListLogger<LlmPhraser>());
 
         Assert.Same(extractive, await phraser.PhraseAsync(extractive, CancellationToken.None));
     }
@@ -99,13 +92,13 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_SlowServer_GivesUpAtTimeout()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx =>
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted);
-            await FakeServer.Completion(ctx, "Too late [1].");
+            await FakeChatServer.Completion(ctx, "Too late [1].");
         });
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs, timeoutSeconds: 1);
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs, timeoutSeconds: 1);
         var clock = Stopwatch.StartNew();
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
@@ -119,13 +112,13 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_ServerError500_KeepsExtractiveAnswerWithoutRetrying()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx =>
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) =>
         {
             ctx.Response.StatusCode = 500;
             await ctx.Response.WriteAsJsonAsync(new { error = new { message = "internal error", type = "server_error" } });
         });
-        var logs = new ListLogger();
-        using var phraser = Phraser(server, logs);
+        var logs = new ListLogger<LlmPhraser>();
+        var phraser = Phraser(server, logs);
         var clock = Stopwatch.StartNew();
 
         var answer = await phraser.PhraseAsync(extractive, CancellationToken.None);
@@ -141,8 +134,8 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public async Task PhraseAsync_CallerCancels_Propagates()
     {
         var extractive = ExtractiveAnswer();
-        await using var server = await FakeServer.StartAsync(async ctx => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted));
-        using var phraser = Phraser(server, new ListLogger());
+        await using var server = await FakeChatServer.StartAsync(async (ctx, _, _) => await Task.Delay(TimeSpan.FromSeconds(30), ctx.RequestAborted));
+        var phraser = Phraser(server, new ListLogger<LlmPhraser>());
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => phraser.PhraseAsync(extractive, cts.Token));
@@ -193,17 +186,21 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     public void Validate_EnabledWithoutKey_FailsNamingTheVariable()
     {
         var options = new LlmOptions { Enabled = true, Endpoint = "https://api.openai.com/v1", Model = "gpt-4o-mini" };
+        var validator = new LlmOptionsValidator(new ConfigurationBuilder().Build());
 
-        var failed = new LlmOptionsValidator(_ => null).Validate(null, options);
+        var failed = validator.Validate(null, options);
         Assert.True(failed.Failed);
         Assert.Contains(LlmOptions.ApiKeyVariable, failed.FailureMessage, StringComparison.Ordinal);
-        Assert.True(new LlmOptionsValidator(v => v == LlmOptions.OpenAIApiKeyVariable ? "k" : null).Validate(null, options).Succeeded);
+        options.ApiKey = "k";
+        Assert.True(validator.Validate(null, options).Succeeded);
     }
 
     [Fact]
     public void Validate_Disabled_NeedsNothingElse()
     {
-        Assert.True(new LlmOptionsValidator(_ => null).Validate(null, new LlmOptions { Enabled = false, Endpoint = "nonsense" }).Succeeded);
+        var validator = new LlmOptionsValidator(new ConfigurationBuilder().Build());
+
+        Assert.True(validator.Validate(null, new LlmOptions { Enabled = false, Endpoint = "nonsense" }).Succeeded);
     }
 
     private Answer ExtractiveAnswer()
@@ -214,15 +211,19 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         return answer;
     }
 
-    private LlmPhraser Phraser(FakeServer server, ListLogger logs, double timeoutSeconds = 8) =>
-        LlmPhraser.Create(new LlmOptions
+    private LlmPhraser Phraser(FakeChatServer server, ListLogger<LlmPhraser> logs, double timeoutSeconds = 8)
+    {
+        var options = Options.Create(new LlmOptions
         {
             Enabled = true,
             Endpoint = server.Endpoint,
             Model = "test-model",
             TimeoutSeconds = timeoutSeconds,
             MaxRetries = 0,
-        }, seed.Kb, logs, variable => variable == LlmOptions.ApiKeyVariable ? Key : null);
+            ApiKey = Key,
+        });
+        return new LlmPhraser(new ModelClients(options), options, seed.Kb, logs);
+    }
 
     private static Answer Minimal(int citations) => new()
     {
@@ -235,73 +236,4 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Citations = Enumerable.Range(1, citations)
             .Select(n => new AnswerCitation(n, $"s{n}", $"Source {n}", ["Author"], null, "2025", null, "para 1", null)).ToList(),
     };
-
-    private sealed record Received(string Path, string? Authorization, string Body);
-
-    /// <summary>Just enough of the OpenAI chat-completions protocol: POST /v1/chat/completions, non-streaming JSON.</summary>
-    private sealed class FakeServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-        public List<Received> Requests { get; } = [];
-        public string Endpoint { get; private set; } = "";
-
-        private FakeServer(WebApplication app) => _app = app;
-
-        public static async Task<FakeServer> StartAsync(Func<HttpContext, Task> respond)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var server = new FakeServer(app);
-            app.MapPost("/v1/chat/completions", async ctx =>
-            {
-                using var reader = new StreamReader(ctx.Request.Body);
-                var body = await reader.ReadToEndAsync(ctx.RequestAborted);
-                lock (server.Requests) server.Requests.Add(new Received(ctx.Request.Path, ctx.Request.Headers.Authorization, body));
-                await respond(ctx);
-            });
-            app.MapFallback(ctx =>
-            {
-                lock (server.Requests) server.Requests.Add(new Received(ctx.Request.Path, null, ""));
-                ctx.Response.StatusCode = 404;
-                return Task.CompletedTask;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            server.Endpoint = address.TrimEnd('/') + "/v1";
-            return server;
-        }
-
-        public static Task Completion(HttpContext ctx, string content)
-        {
-            ctx.Response.ContentType = "application/json";
-            return ctx.Response.WriteAsync(JsonSerializer.Serialize(new
-            {
-                id = "chatcmpl-test",
-                @object = "chat.completion",
-                created = 1_743_465_600,
-                model = "test-model",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 120, completion_tokens = 30, total_tokens = 150 },
-            }));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
-
-    private sealed class ListLogger : ILogger<LlmPhraser>
-    {
-        public List<string> Lines { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Lines) Lines.Add($"{eventId.Id} {formatter(state, exception)}");
-        }
-    }
 }
