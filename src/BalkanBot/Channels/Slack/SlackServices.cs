@@ -21,6 +21,9 @@ public static class SlackServices
         services.AddSingleton<SlackHelp>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackSuggestions>();
+        services.AddSingleton<SlackAssistantThreads>();
+        services.AddSingleton<SlackHomeTab>();
         services.AddSingleton<SlackApiClient>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:AppToken"]))
         {
