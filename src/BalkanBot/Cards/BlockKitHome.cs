@@ -55,7 +55,8 @@ public static class BlockKitHome
             {
                 Text = SlackText.Mrkdwn(Truncate($"<#{s.ChannelId}> · {Escape(s.Schedule)} · {Escape(s.Filter)}\nNext delivery: {When(s.NextDue)}", MaxSectionText)),
                 Accessory = new SlackButton(SlackText.Plain("Unsubscribe"), BlockKitActions.HomeUnsubscribe,
-                    s.Id.ToString(CultureInfo.InvariantCulture)) { Style = "danger" },
+                    s.Id.ToString(CultureInfo.InvariantCulture))
+                { Style = "danger" },
             });
         }
         if (c.MoreSubscriptions > 0)
