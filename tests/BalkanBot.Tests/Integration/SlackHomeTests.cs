@@ -52,6 +52,25 @@ public sealed class SlackHomeTests
     }
 
     [Fact]
+    public async Task HomeOpened_AfterABuildAddedARecord_ListsItAsAnAdditionButNotTheFirstImport()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var kb = host.Get<BalkanBot.Knowledge.KnowledgeBase>();
+        var store = host.Get<IDigestStore>();
+        var baseRecords = kb.Resident.Select(r => new RecordSnapshot(r.Id, r.Kind, r.Name, "h-" + r.Id, null)).ToList();
+        var now = DateTimeOffset.UtcNow;
+        await store.RecordHashesAsync(baseRecords, now.AddDays(-10));
+        await store.RecordHashesAsync([.. baseRecords, new RecordSnapshot("test-pact-2026", BalkanBot.Knowledge.RecordKind.Agreement, "Test Pact", "h-new", null)],
+            now.AddDays(-1));
+
+        await host.PostEventAsync(SlackSurfacePayloads.HomeOpened("EvHomeAdd"));
+        var publish = (await host.Fake.WaitForAsync(c => c.Path == "/api/views.publish")).Single();
+        var latest = Blocks(publish).Select(b => (string?)b!["text"]?["text"]).Single(t => t?.StartsWith("*Latest additions", StringComparison.Ordinal) == true)!;
+        Assert.Equal(2, latest.Split('\n').Length);
+        Assert.Contains("*Test Pact* (agreement) · added ", latest);
+    }
+
+    [Fact]
     public async Task Unsubscribe_ChannelTheUserIsIn_EndsTheDigestAndRepublishes()
     {
         await using var host = await SlackTestHost.StartAsync(fake: f => f.Script("/api/users.conversations",

@@ -67,9 +67,13 @@ public sealed class SlackHomeTab(KnowledgeBase kb, SlackSuggestions suggestions,
     private async Task<(IReadOnlyList<HomeRecord>, bool)> LatestAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var added = (await digests.ChangesAsync(now - AdditionsWindow, now, ct).ConfigureAwait(false))
-            .Where(c => c.IsNew && c.Kind is not RecordKind.Source).OrderByDescending(c => c.FirstSeen).Take(MaxLatest)
-            .Select(c => new HomeRecord(c.Name, KindWord(c.Kind), c.FirstSeen.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))
+        var changes = (await digests.ChangesAsync(now - AdditionsWindow, now, ct).ConfigureAwait(false))
+            .Where(c => c.IsNew && c.Kind is not RecordKind.Source).ToList();
+        // The first build the store saw brings most of the base at one instant: that is the base, not an addition.
+        var imports = changes.GroupBy(c => c.FirstSeen).Where(g => g.Count() > kb.TotalRecords / 2).Select(g => g.Key).ToHashSet();
+        var added = changes.Where(c => !imports.Contains(c.FirstSeen)).OrderByDescending(c => c.FirstSeen).Take(MaxLatest)
+            .Select(c => new HomeRecord(kb.Get(c.Id)?.Name ?? c.Name, KindWord(c.Kind),
+                c.FirstSeen.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture)))
             .ToList();
         if (added.Count > 0) return (added, true);
         var today = DateOnly.FromDateTime(now.UtcDateTime);

@@ -29,14 +29,24 @@ public sealed class SlackSuggestions(KnowledgeBase kb, AnswerEngine engine, Time
     internal static IEnumerable<SuggestedQuestion> CandidatesFrom(KnowledgeBase kb, DateOnly today)
     {
         var agreements = kb.OfKind(RecordKind.Agreement).Where(r => r.Date is not null).OrderByDescending(r => r.Date).Take(Candidates / 2)
-            .Select(r => new SuggestedQuestion(r.Name, $"What is {The(r.Name)}?", r.Id)).ToList();
+            .Select(r => ShortName(r) is var n ? new SuggestedQuestion(n, $"What is {The(n)}?", r.Id) : null).OfType<SuggestedQuestion>().ToList();
         var events = kb.InPeriod(new DateOnly(1900, 1, 1), today.AddYears(1), [RecordKind.Event], limit: Candidates / 2)
-            .Select(r => new SuggestedQuestion(r.Name, $"What was {The(r.Name)}?", r.Id)).ToList();
+            .Select(r => ShortName(r) is var n ? new SuggestedQuestion(n, $"What happened with {n}?", r.Id) : null).OfType<SuggestedQuestion>().ToList();
         for (var i = 0; i < Math.Max(agreements.Count, events.Count); i++)
         {
             if (i < agreements.Count) yield return agreements[i];
             if (i < events.Count) yield return events[i];
         }
+    }
+
+    /// <summary>What people call it: the first alias (the base lists the usual short name first), else the name
+    /// without its trailing "(…)" qualifier.</summary>
+    internal static string ShortName(KnowledgeRecord r)
+    {
+        var alias = r.Aliases.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a));
+        if (alias is not null) return alias.Trim();
+        var paren = r.Name.LastIndexOf(" (", StringComparison.Ordinal);
+        return (paren > 0 && r.Name.EndsWith(')') ? r.Name[..paren] : r.Name).Trim();
     }
 
     private static string The(string name) => name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name : "the " + name;
