@@ -11,12 +11,14 @@ public static class BlockKitTable
 {
     /// <summary>Long cells wrap; beyond this they are cut, so one table cannot crowd out the rest of the answer.</summary>
     public const int MaxCell = 300;
+    /// <summary>The corner cell: a cell needs at least one visible character.</summary>
+    public const string MeasureHeading = "Measure";
 
     /// <summary>Null when the comparison does not fit Slack's table limits; the caller then uses section fields.</summary>
     public static TableBlock? From(ComparisonTable table)
     {
         if (table.Columns.Count == 0 || table.Columns.Count + 1 > MaxTableColumns || table.Rows.Count + 1 > MaxTableRows) return null;
-        var rows = new List<IReadOnlyList<SlackTableCell>> { table.Columns.Select(Cell).Prepend(new SlackTableCell(" ")).ToList() };
+        var rows = new List<IReadOnlyList<SlackTableCell>> { table.Columns.Select(Cell).Prepend(new SlackTableCell(MeasureHeading)).ToList() };
         foreach (var row in table.Rows)
         {
             var cells = new List<SlackTableCell> { Cell(row.Measure) };

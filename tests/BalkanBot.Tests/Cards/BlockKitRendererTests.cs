@@ -72,7 +72,7 @@ public sealed class BlockKitRendererTests
     {
         var table = Json(BlockKitRenderer.Render(ComparisonSample())).Single(b => (string?)b!["type"] == "table")!;
         var rows = table["rows"]!.AsArray().Select(r => r!.AsArray().Select(c => (string)c!["text"]!).ToList()).ToList();
-        Assert.Equal([" ", "Serbia–Hungary", "Albania–Croatia–Kosovo"], rows[0]);
+        Assert.Equal([BlockKitTable.MeasureHeading, "Serbia–Hungary", "Albania–Croatia–Kosovo"], rows[0]);
         Assert.Equal(["Troops", "about 79 [1]", "no data"], rows[2]);
         Assert.Equal(3, table["column_settings"]!.AsArray().Count);
         Assert.Equal(false, (bool?)table["column_settings"]![0]!["is_wrapped"]);
