@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BalkanBot.Answers;
 using BalkanBot.Bench;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 
 // Prints build time, in-process answer latency and memory for the seed base and for synthetic bases of 10,000
@@ -72,7 +73,7 @@ Result Measure(string name, string db, int records, TimeSpan build, TimeSpan? wa
     GC.Collect();
     GC.WaitForPendingFinalizers();
     using var kb = KnowledgeBase.Open(db);
-    var engine = new AnswerEngine(kb);
+    var engine = new AnswerEngine(kb, IntentHandlers.All());
     var items = QuestionMix.Items;
 
     var first = Stopwatch.StartNew();

@@ -30,6 +30,18 @@ public sealed record Answer
     public string? Note { get; init; }
     /// <summary>Set when an LLM phrased <see cref="Text"/> (it was checked against the records first).</summary>
     public bool Phrased { get; init; }
+
+    /// <summary>The engine reads only this much of a question, so a button that repeats one never needs to carry more.</summary>
+    public const int MaxQuestionLength = IntentRouter.MaxQuestionLength;
+
+    /// <summary>
+    /// Whether the answer asks to be rated. A 👎 on a no-answer tells the maintainers what the base lacks, so only help,
+    /// thanks and subscription commands go without.
+    /// </summary>
+    public bool InvitesFeedback() => Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Subscription);
+
+    /// <summary>Whether a "show sources" control makes sense: the answer cites something and is not itself the list of sources.</summary>
+    public bool OffersSources() => Citations.Count > 0 && Intent != IntentKind.Sources;
 }
 
 public sealed record AnswerFact(string Label, string Value, IReadOnlyList<int> Citations);

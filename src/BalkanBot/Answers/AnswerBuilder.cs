@@ -84,7 +84,7 @@ public sealed partial class AnswerBuilder(KnowledgeBase kb, RoutedQuestion quest
     /// <summary>Offers the whole record when a line had to cut it short.</summary>
     public void ReadMore(KnowledgeRecord r)
     {
-        var question = Handlers.FollowUps.About(kb, r);
+        var question = FollowUps.About(kb, r);
         if (!_readMore.Contains(question)) _readMore.Add(question);
     }
 

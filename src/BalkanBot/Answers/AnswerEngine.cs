@@ -1,4 +1,5 @@
-using BalkanBot.Handlers;
+using System.Diagnostics;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;
@@ -22,12 +23,15 @@ public sealed class AnswerEngine
     private readonly EvidenceAnswers _evidence;
     private readonly ConversationRules _rules;
     private readonly AnswerLog? _log;
+    private readonly ISubscriptionCommands? _subscriptions;
 
-    public ISubscriptionCommands? Subscriptions { get; set; }
     public KnowledgeBase Knowledge => _kb;
 
-    public AnswerEngine(KnowledgeBase kb, TimeProvider? clock = null, IConversationStore? conversations = null,
-        IEnumerable<IIntentHandler>? handlers = null, IAnswerPhraser? phraser = null, AnswerLog? log = null)
+    /// <param name="handlers">One per intent (Handlers.IntentHandlers); two for one intent fail at start.</param>
+    /// <param name="subscriptions">Digest subscription commands, when digests are wired in; without them
+    /// "subscribe weekly" is answered with where subscriptions are made.</param>
+    public AnswerEngine(KnowledgeBase kb, IEnumerable<IIntentHandler> handlers, TimeProvider? clock = null, IConversationStore? conversations = null,
+        IAnswerPhraser? phraser = null, ISubscriptionCommands? subscriptions = null, AnswerLog? log = null)
     {
         _log = log;
         _kb = kb;
@@ -35,40 +39,49 @@ public sealed class AnswerEngine
         _router = new IntentRouter(kb, _clock);
         _conversations = conversations ?? new ConversationStore(_clock);
         _phraser = phraser;
+        _subscriptions = subscriptions;
         _focus = new FocusResolver(kb);
         _evidence = new EvidenceAnswers(kb);
         _rules = new ConversationRules(kb);
         _handlers = [];
-        foreach (var h in handlers ?? DefaultHandlers())
+        foreach (var h in handlers)
             if (!_handlers.TryAdd(h.Intent, h)) throw new InvalidOperationException($"Two handlers registered for intent {h.Intent}.");
-    }
-
-    public static IEnumerable<IIntentHandler> DefaultHandlers()
-    {
-        var overview = new OverviewHandler();
-        return [overview, new DateHandler(), new PartiesHandler(), new FiguresHandler(), new CompareHandler(),
-            new TimelineHandler(overview), new ListHandler(), new AnalysisHandler(), new SourcesHandler(), new HelpHandler(), new FeedbackHandler()];
+        foreach (var required in new[] { IntentKind.Overview, IntentKind.Help })
+            if (!_handlers.ContainsKey(required)) throw new InvalidOperationException($"No handler registered for intent {required}.");
     }
 
     public bool PhrasingEnabled => _phraser?.Enabled == true;
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
     {
-        var started = _clock.GetTimestamp();
-        var answer = await AnswerUnloggedAsync(question, cancellationToken).ConfigureAwait(false);
-        _log?.Answered(question, answer, _clock.GetElapsedTime(started));
-        return answer;
+        using var span = Telemetry.Source.StartActivity(Telemetry.Spans.Answer);
+        span?.SetTag(Telemetry.Tags.Channel, question.Channel);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var answer = await AnswerOnceAsync(question, cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Telemetry.AnswerRecorded(span, question.Channel, answer.Intent.ToString(), answer.Answered, elapsed);
+            _log?.Answered(question, answer, elapsed);
+            return answer;
+        }
+        catch (Exception ex)
+        {
+            Telemetry.Failed(span, ex);
+            throw;
+        }
     }
 
-    private async Task<Answer> AnswerUnloggedAsync(Question question, CancellationToken cancellationToken)
+    private async Task<Answer> AnswerOnceAsync(Question question, CancellationToken cancellationToken)
     {
         var read = MessageReader.Read(question.Text);
-        if (read.Parts.Count == 1 && Subscriptions is not null && _router.Route(read.Parts[0]) is
-            { Intent: IntentKind.Subscription, SubscriptionCommand: { } command })
-            return await Subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
+        // A lone part is routed here once: a subscription command goes to the digests, anything else on to the answer.
+        var single = read.Parts.Count == 1 ? _router.Route(read.Parts[0]) : null;
+        if (single is { Intent: IntentKind.Subscription, SubscriptionCommand: { } command } && _subscriptions is not null)
+            return await _subscriptions.HandleAsync(question, command, cancellationToken).ConfigureAwait(false);
         // Memory shared between instances is read before and written after, outside the synchronous answer path.
         await _conversations.LoadAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
-        var answer = Answer(question, read);
+        var answer = Answer(question, read, single);
         await _conversations.SaveAsync(question.Channel, question.ConversationId, cancellationToken).ConfigureAwait(false);
         if (answer.Answered && _phraser is { Enabled: true } && answer.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources))
             answer = await _phraser.PhraseAsync(answer, cancellationToken).ConfigureAwait(false);
@@ -96,9 +109,10 @@ public sealed class AnswerEngine
     }
 
     /// <summary>The deterministic answer, without optional phrasing.</summary>
-    public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text));
+    public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text), null);
 
-    private Answer Answer(Question question, ReadMessage read)
+    /// <param name="single">The routing of the message's only part, when the caller has already routed it.</param>
+    private Answer Answer(Question question, ReadMessage read, RoutedQuestion? single)
     {
         if (read.Parts.Count == 0)
             return string.IsNullOrWhiteSpace(question.Text) ? AnswerPart("", question) : NoQuestion(question);
@@ -116,7 +130,7 @@ public sealed class AnswerEngine
             if (correction is not null) corrections.Add(Corrected(Unanswered(routed), correction, routed));
             Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
-        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question))).ToList();
+        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question, single))).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
@@ -135,10 +149,10 @@ public sealed class AnswerEngine
         return focus.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event);
     }
 
-    private Answer AnswerPart(string text, Question question)
+    private Answer AnswerPart(string text, Question question, RoutedQuestion? routedAlready = null)
     {
-        var previous = _conversations.Get(question.Channel, question.ConversationId);
-        var routed = _router.Route(text);
+        var previous = _conversations.Find(question.Channel, question.ConversationId);
+        var routed = routedAlready ?? _router.Route(text);
         if (routed.Intent is IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription)
             return Dispatch(routed, [], previous);
         // "When were the Tirana Declaration and the Serbia–Hungary plan signed?": one answer per agreement or event.
@@ -207,7 +221,7 @@ public sealed class AnswerEngine
     }
 
     private void Remember(Question question, Answer answer, IReadOnlyList<KnowledgeRecord> focus, RoutedQuestion routed) =>
-        _conversations.Set(question.Channel, question.ConversationId,
+        _conversations.Put(question.Channel, question.ConversationId,
             new ConversationState(answer, focus.Select(f => f.Id).ToList(), routed.Measure, routed.Period, _clock.GetUtcNow()));
 
     /// <summary>The correction of a false premise comes first, then the answer to what was really asked.</summary>

@@ -1,3 +1,4 @@
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 using Microsoft.Extensions.Options;
 

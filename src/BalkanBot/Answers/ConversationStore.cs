@@ -19,7 +19,7 @@ public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000,
 
     private static string Key(string channel, string conversationId) => channel + "\u001f" + conversationId;
 
-    public ConversationState? Get(string channel, string conversationId)
+    public ConversationState? Find(string channel, string conversationId)
     {
         lock (_lock)
         {
@@ -49,7 +49,7 @@ public sealed class ConversationStore(TimeProvider clock, int capacity = 10_000,
         }
     }
 
-    public void Set(string channel, string conversationId, ConversationState state)
+    public void Put(string channel, string conversationId, ConversationState state)
     {
         var key = Key(channel, conversationId);
         lock (_lock)

@@ -1,4 +1,3 @@
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;
@@ -66,7 +65,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// The disagreements about what is named, best first: those whose title names it (the sides or the subject), those
     /// whose account cites the named authors, those about it, then those closest to the question's words.
     /// </summary>
-    private IEnumerable<KnowledgeRecord> RankConflicts(IReadOnlyList<string> named, IReadOnlyList<string> content)
+    private IEnumerable<KnowledgeRecord> RankConflicts(List<string> named, IReadOnlyList<string> content)
     {
         var words = content.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var index = kb.Passages;
@@ -235,7 +234,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is {RecordNames.The(r)}?");
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
-        var place = q.Mentions.FirstOrDefault() is { } mention && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
+        var place = q.Mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? Title(mention.Surface) : named?.ShortName;
         string text;
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
@@ -259,7 +258,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (record is null) return null;
         if (record.Kind is not (RecordKind.Figure or RecordKind.Claim or RecordKind.Conflict)) return record;
-        var about = record.Subject ?? record.About.FirstOrDefault();
+        var about = record.Subject ?? (record.About.Count > 0 ? record.About[0] : null);
         return about is null ? null : kb.Get(about);
     }
 

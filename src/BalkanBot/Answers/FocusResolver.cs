@@ -1,4 +1,3 @@
-using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
 using BalkanBot.Routing;

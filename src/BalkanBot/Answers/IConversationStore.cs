@@ -6,8 +6,8 @@ namespace BalkanBot.Answers;
 /// </summary>
 public interface IConversationStore
 {
-    ConversationState? Get(string channel, string conversationId);
-    void Set(string channel, string conversationId, ConversationState state);
+    ConversationState? Find(string channel, string conversationId);
+    void Put(string channel, string conversationId, ConversationState state);
 
     /// <summary>Brings in what another instance remembered about the conversation, before a message is answered.</summary>
     Task LoadAsync(string channel, string conversationId, CancellationToken ct = default);

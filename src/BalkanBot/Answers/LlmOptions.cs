@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BalkanBot.Answers;
 
 /// <summary>
@@ -23,15 +25,6 @@ public sealed class LlmOptions
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
-    /// <summary>Binds the section and, when phrasing is enabled, fails fast on anything it could not run with.</summary>
-    public static LlmOptions Read(IConfiguration configuration, Func<string, string?>? environment = null)
-    {
-        var options = new LlmOptions();
-        configuration.GetSection(Section).Bind(options);
-        if (options.Enabled) options.Validate(environment ?? Environment.GetEnvironmentVariable);
-        return options;
-    }
-
     public Uri EndpointUri => Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
         ? uri
         : throw new InvalidOperationException($"{Section}:Endpoint must be an absolute http(s) URL such as https://api.openai.com/v1, not '{Endpoint}'.");
@@ -48,15 +41,38 @@ public sealed class LlmOptions
             $"{Section}:Enabled is true but no API key is set: set the environment variable {ApiKeyVariable} (or {OpenAIApiKeyVariable}). Keys are never read from appsettings.json.");
     }
 
-    private void Validate(Func<string, string?> environment)
+}
+
+/// <summary>
+/// When phrasing is enabled, fails the start on anything it could not run with, naming the key; the API key is looked
+/// up in the environment (<paramref name="environment"/> in tests), never in configuration files.
+/// </summary>
+internal sealed class LlmOptionsValidator(Func<string, string?>? environment = null) : IValidateOptions<LlmOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LlmOptions o)
     {
-        _ = EndpointUri;
-        if (string.IsNullOrWhiteSpace(Model))
-            throw new InvalidOperationException($"{Section}:Model is required when {Section}:Enabled is true (the model or Azure deployment name).");
-        if (TimeoutSeconds is <= 0 or >= 15)
-            throw new InvalidOperationException($"{Section}:TimeoutSeconds must be more than 0 and less than 15 (Teams waits 15 s for a reply), not {TimeoutSeconds}.");
-        if (MaxRetries is < 0 or > 5)
-            throw new InvalidOperationException($"{Section}:MaxRetries must be between 0 and 5, not {MaxRetries}.");
-        _ = ApiKey(environment);
+        if (!o.Enabled) return ValidateOptionsResult.Success;
+        var errors = new List<string>();
+        var section = LlmOptions.Section;
+        if (!Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            errors.Add($"{section}:Endpoint must be an absolute http(s) URL such as https://api.openai.com/v1, not '{o.Endpoint}'.");
+        if (string.IsNullOrWhiteSpace(o.Model))
+            errors.Add($"{section}:Model is required when {section}:Enabled is true (the model or Azure deployment name).");
+        if (o.TimeoutSeconds is <= 0 or >= 15)
+            errors.Add($"{section}:TimeoutSeconds must be more than 0 and less than 15 (Teams waits 15 s for a reply), not {o.TimeoutSeconds}.");
+        if (o.MaxRetries is < 0 or > 5)
+            errors.Add($"{section}:MaxRetries must be between 0 and 5, not {o.MaxRetries}.");
+        if (errors.Count == 0)
+        {
+            try
+            {
+                _ = o.ApiKey(environment);
+            }
+            catch (InvalidOperationException ex)
+            {
+                errors.Add(ex.Message);
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,9 +1,10 @@
 using System.ClientModel;
 using System.Diagnostics;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Answers;
 
@@ -15,12 +16,18 @@ namespace BalkanBot.Answers;
 /// </summary>
 public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
 {
-    private readonly IChatClient _client;
+    private readonly IChatClient? _client;
     private readonly LlmOptions _options;
     private readonly KnowledgeBase _kb;
     private readonly ILogger _logger;
 
-    public LlmPhraser(IChatClient client, LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null)
+    /// <summary>Registered always; without Llm:Enabled it connects to nothing and phrases nothing.</summary>
+    public LlmPhraser(IOptions<LlmOptions> options, KnowledgeBase kb, ILogger<LlmPhraser> logger)
+        : this(options.Value.Enabled ? Connect(options.Value, logger, null) : null, options.Value, kb, logger)
+    {
+    }
+
+    internal LlmPhraser(IChatClient? client, LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null)
     {
         _client = client;
         _options = options;
@@ -29,20 +36,23 @@ public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
     }
 
     /// <summary>The phraser for the configured endpoint; <paramref name="options"/> come from <see cref="LlmOptions.Read"/>.</summary>
-    public static LlmPhraser Create(LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null, Func<string, string?>? environment = null)
+    /// <summary>A phraser for these options, with the API key looked up in <paramref name="environment"/> (tests).</summary>
+    internal static LlmPhraser Create(LlmOptions options, KnowledgeBase kb, ILogger<LlmPhraser>? logger = null, Func<string, string?>? environment = null) =>
+        new(Connect(options, logger ?? NullLogger<LlmPhraser>.Instance, environment), options, kb, logger);
+
+    private static OpenAIChatClient Connect(LlmOptions options, ILogger logger, Func<string, string?>? environment)
     {
         var endpoint = options.EndpointUri;
         var client = OpenAIChatClient.Create(endpoint, options.Model, options.ApiKey(environment), options.Timeout, options.MaxRetries);
-        var phraser = new LlmPhraser(client, options, kb, logger);
-        Log.LlmPhrasingEnabled(phraser._logger, options.Model, endpoint.Host, (long)options.Timeout.TotalMilliseconds);
-        return phraser;
+        Log.LlmPhrasingEnabled(logger, options.Model, endpoint.Host, (long)options.Timeout.TotalMilliseconds);
+        return client;
     }
 
-    public bool Enabled => _options.Enabled;
+    public bool Enabled => _options.Enabled && _client is not null;
 
     public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
     {
-        if (!answer.Answered || answer.Citations.Count == 0) return answer;
+        if (_client is null || !answer.Answered || answer.Citations.Count == 0) return answer;
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
@@ -76,5 +86,5 @@ public sealed partial class LlmPhraser : IAnswerPhraser, IDisposable
 
     private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _client?.Dispose();
 }

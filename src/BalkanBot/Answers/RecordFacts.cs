@@ -34,7 +34,7 @@ internal static class RecordFacts
         (r.Summary?.Cite is { Count: > 0 } s ? s
         : r.Role?.Cite is { Count: > 0 } role ? role
         : r.Cite.Count > 0 ? r.Cite
-        : r.Facts.FirstOrDefault()?.Cite ?? []).Take(2).ToList();
+        : r.Facts is [var first, ..] ? first.Cite : []).Take(2).ToList();
 
     public static string KindLabel(KnowledgeRecord r) => r.Type switch
     {
@@ -129,7 +129,7 @@ internal static class RecordFacts
     /// <summary>The one-sentence gist of a record for lists and timelines.</summary>
     public static string Gist(KnowledgeRecord r)
     {
-        var text = r.Summary?.Text ?? r.Role?.Text ?? r.Text ?? r.Facts.FirstOrDefault()?.Text ?? r.Name;
+        var text = r.Summary?.Text ?? r.Role?.Text ?? r.Text ?? (r.Facts is [var first, ..] ? first.Text : null) ?? r.Name;
         return FirstSentence(text);
     }
 

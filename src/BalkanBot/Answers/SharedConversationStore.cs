@@ -23,9 +23,9 @@ public sealed class SharedConversationStore(PostgresDatabase database, TimeProvi
     private readonly ConversationStore _local = new(clock, expiry: options.Value.ConversationExpiry);
     private long _lastPrune;
 
-    public ConversationState? Get(string channel, string conversationId) => _local.Get(channel, conversationId);
+    public ConversationState? Find(string channel, string conversationId) => _local.Find(channel, conversationId);
 
-    public void Set(string channel, string conversationId, ConversationState state) => _local.Set(channel, conversationId, state);
+    public void Put(string channel, string conversationId, ConversationState state) => _local.Put(channel, conversationId, state);
 
     public async Task LoadAsync(string channel, string conversationId, CancellationToken ct = default)
     {
@@ -36,19 +36,19 @@ public sealed class SharedConversationStore(PostgresDatabase database, TimeProvi
                 ("ch", channel), ("c", conversationId), ("oldest", Utc(clock.GetUtcNow() - _expiry)));
             if (await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) is string json
                 && JsonSerializer.Deserialize(json, ConversationStateJson.Default.ConversationState) is { } state)
-                _local.Set(channel, conversationId, state);
+                _local.Put(channel, conversationId, state);
             else
                 _local.Remove(channel, conversationId);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or JsonException)
         {
-            Hosting.Log.ConversationMemoryUnavailable(log, ex.Message);
+            Diagnostics.Log.ConversationMemoryUnavailable(log, ex.Message);
         }
     }
 
     public async Task SaveAsync(string channel, string conversationId, CancellationToken ct = default)
     {
-        if (_local.Get(channel, conversationId) is not { } state) return;
+        if (_local.Find(channel, conversationId) is not { } state) return;
         try
         {
             await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed class SharedConversationStore(PostgresDatabase database, TimeProvi
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            Hosting.Log.ConversationMemoryUnavailable(log, ex.Message);
+            Diagnostics.Log.ConversationMemoryUnavailable(log, ex.Message);
         }
     }
 

@@ -1,5 +1,4 @@
 using BalkanBot.Answers;
-using BalkanBot.Routing;
 
 namespace BalkanBot.Cards;
 
@@ -77,11 +76,9 @@ public static partial class AdaptiveCardRenderer
             body.Add(Heading("You could ask"));
             body.Add(new ActionSet { Actions = followUps.Select(q => (CardAction)Execute(Clip(q, 120), new CardActionData { Action = CardVerbs.FollowUp, Question = q })).ToList() });
         }
-        if (WantsFeedback(a)) body.Add(Feedback(a, options));
+        if (a.InvitesFeedback()) body.Add(Feedback(a, options));
         return Card(body, FallbackText(a));
     }
-
-    private static bool WantsFeedback(Answer a) => a.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Subscription);
 
     /// <summary>Last resort when even halved lists do not fit: the short answer and a way to the sources.</summary>
     private static AdaptiveCard Minimal(Answer a, CardRenderOptions options)

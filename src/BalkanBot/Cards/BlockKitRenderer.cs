@@ -65,11 +65,10 @@ public static partial class BlockKitRenderer
                 BlockKitActions.Encode(new BlockKitActionValue(key, question, n)))
             { Style = "primary" });
         if (share) controls.Add(new SlackButton(SlackText.Plain("Share in channel"), BlockKitActions.Share, value));
-        if (answer.Citations.Count > 0 && answer.Intent != Routing.IntentKind.Sources)
+        if (answer.OffersSources())
             controls.Add(new SlackButton(SlackText.Plain("Show sources"), BlockKitActions.Sources, value));
         if (controls.Count > 0) blocks.Add(new ActionsBlock(controls) { BlockId = BlockKitActions.BlockId });
-        // A 👎 on a no-answer tells the maintainers what the base lacks, so only help and thanks go without.
-        if (answer.Intent is not (Routing.IntentKind.Help or Routing.IntentKind.Feedback))
+        if (answer.InvitesFeedback())
         {
             blocks.Add(new ContextActionsBlock([new FeedbackButtons(BlockKitActions.Feedback,
                 new FeedbackButton(SlackText.Plain("Helpful"), BlockKitActions.Encode(new BlockKitActionValue(key, question, Rating: "up")))
@@ -81,9 +80,8 @@ public static partial class BlockKitRenderer
         return blocks;
     }
 
-    // The engine reads only the first 500 characters of a question, so a button never needs to carry more.
     private static string Cap(string question) =>
-        question.Length <= Routing.IntentRouter.MaxQuestionLength ? question : question[..Routing.IntentRouter.MaxQuestionLength];
+        question.Length <= Answer.MaxQuestionLength ? question : question[..Answer.MaxQuestionLength];
 }
 
 /// <summary>How an answer is laid out for one post: comparisons as a <c>table</c> block (or as section fields, for

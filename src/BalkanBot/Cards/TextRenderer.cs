@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BalkanBot.Answers;
 
@@ -11,7 +12,7 @@ public static class TextRenderer
         var sb = new StringBuilder();
         sb.AppendLine(a.Title);
         sb.AppendLine(new string('=', Math.Min(a.Title.Length, 80)));
-        if (a.Note is not null) sb.AppendLine($"({a.Note})");
+        if (a.Note is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"({a.Note})");
         sb.AppendLine(a.Text);
         if (a.Facts.Count > 0)
         {
@@ -48,12 +49,12 @@ public static class TextRenderer
         if (a.Citations.Count > 0)
         {
             sb.AppendLine().AppendLine("Sources:");
-            foreach (var c in a.Citations) sb.AppendLine($"[{c.N}] {c.Label}, {c.Locator}{(c.Url is null ? "" : " " + c.Url)}");
+            foreach (var c in a.Citations) sb.AppendLine(CultureInfo.InvariantCulture, $"[{c.N}] {c.Label}, {c.Locator}{(c.Url is null ? "" : " " + c.Url)}");
         }
         if (a.FollowUps.Count > 0)
         {
             sb.AppendLine().AppendLine("You could ask:");
-            foreach (var f in a.FollowUps) sb.AppendLine($"- {f}");
+            foreach (var f in a.FollowUps) sb.AppendLine(CultureInfo.InvariantCulture, $"- {f}");
         }
         return sb.ToString().TrimEnd() + Environment.NewLine;
     }

@@ -1,4 +1,5 @@
-using BalkanBot.Hosting;
+using System.Diagnostics;
+using BalkanBot.Diagnostics;
 
 namespace BalkanBot.Channels;
 
@@ -16,14 +17,17 @@ public sealed record WorkQueueLimits(int Capacity, int PerConversation, int? Per
 /// <see cref="WorkQueueLimits"/>: memory stays flat under a flood and callers learn at once that they should come
 /// back later. Kept in memory: work accepted but not finished is lost if the process is killed.
 /// </summary>
-public abstract class WorkQueue : IHostedService
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "It is a queue of work, named for what it is; it is not a collection type.")]
+public abstract class WorkQueue : IHostedService, IDisposable
 {
-    private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work);
+    private sealed record Item(string Kind, string? Group, Func<CancellationToken, Task> Work, ActivityContext Parent);
 
     private readonly Dictionary<string, Queue<Item>> _lanes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private readonly string _channel;
     private readonly ILogger _log;
     private TaskCompletionSource _idle = Completed();
@@ -38,6 +42,8 @@ public abstract class WorkQueue : IHostedService
         _channel = channel;
         Limits = limits;
         _log = log;
+        _stoppingToken = _stopping.Token;
+        Telemetry.TrackQueue(this, channel, () => Pending);
     }
 
     public WorkQueueLimits Limits { get; }
@@ -55,6 +61,7 @@ public abstract class WorkQueue : IHostedService
     public bool TryEnqueue(string conversation, string kind, Func<CancellationToken, Task> work, string? group = null)
     {
         Queue<Item>? lane;
+        var parent = Activity.Current?.Context ?? default;
         lock (_lock)
         {
             if (_stopped) return false;
@@ -74,11 +81,11 @@ public abstract class WorkQueue : IHostedService
             if (_pending++ == 0) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (lane is not null)
             {
-                lane.Enqueue(new Item(kind, group, work));
+                lane.Enqueue(new Item(kind, group, work, parent));
                 return true; // the lane's runner picks it up after the items ahead of it
             }
             lane = new Queue<Item>();
-            lane.Enqueue(new Item(kind, group, work));
+            lane.Enqueue(new Item(kind, group, work, parent));
             _lanes[conversation] = lane;
         }
         _ = Task.Run(() => RunLaneAsync(conversation, lane));
@@ -97,6 +104,7 @@ public abstract class WorkQueue : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_lock) _stopped = true;
+        Telemetry.UntrackQueue(this);
         try
         {
             await WhenIdleAsync(cancellationToken).ConfigureAwait(false);
@@ -106,27 +114,53 @@ public abstract class WorkQueue : IHostedService
         }
         finally
         {
+            await CancelRunningAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Cancels what is still running; the container may dispose the queue before or after the host stops it.</summary>
+    public void Dispose()
+    {
+        lock (_lock) _stopped = true;
+        Telemetry.UntrackQueue(this);
+        CancelRunningAsync().GetAwaiter().GetResult();
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task CancelRunningAsync()
+    {
+        try
+        {
             await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
     private async Task RunLaneAsync(string conversation, Queue<Item> lane)
     {
+        Activity.Current = null; // each item's span takes the context it was accepted in, not the lane starter's
         using var scope = _log.BeginScope(new Dictionary<string, object?> { ["Channel"] = _channel, ["ConversationId"] = conversation });
         while (true)
         {
             Item item;
             lock (_lock) item = lane.Peek(); // stays counted against the conversation while it runs
-            try
+            using (var span = Telemetry.StartTurn(_channel, item.Kind, conversation, item.Parent))
             {
-                await item.Work(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                Log.WorkFailed(_log, ex, _channel, item.Kind);
+                try
+                {
+                    await item.Work(_stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
+                {
+                }
+                catch (Exception ex)
+                {
+                    Telemetry.Failed(span, ex);
+                    Log.WorkFailed(_log, ex, _channel, item.Kind);
+                }
             }
             lock (_lock)
             {

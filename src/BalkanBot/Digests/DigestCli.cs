@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -44,7 +45,7 @@ internal static class DigestCli
         {
             // Record first, so edits built since the bot last started count as changes.
             KnowledgeChanges.RecordAsync(kb, store, now).GetAwaiter().GetResult();
-            digest = SubscriptionService.ComposeAsync(store, new DigestComposer(kb, options.MaxItemsPerSection, options.Countries), from, now, request.Filter,
+            digest = SubscriptionService.ComposeAsync(store, new DigestComposer(kb, Options.Create(options)), from, now, request.Filter,
                 schedule, zone, CancellationToken.None).GetAwaiter().GetResult();
         }
         finally

@@ -2,6 +2,7 @@ using System.Globalization;
 using BalkanBot.Answers;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -11,12 +12,13 @@ namespace BalkanBot.Digests;
 /// region (<see cref="DigestOptions.Countries"/>): records that concern only states outside it (the documents' examples
 /// from the Caucasus or the Middle East) are left out unless the subscription names them.
 /// </summary>
-public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8, IReadOnlyCollection<string>? countries = null)
+public sealed class DigestComposer(KnowledgeBase kb, IOptions<DigestOptions>? options = null)
 {
+    private readonly int _maxItemsPerSection = options?.Value.MaxItemsPerSection ?? 8;
     private static readonly RoutedQuestion DigestQuestion = new() { Original = "digest", Normalized = "digest", Intent = IntentKind.Subscription };
 
     private readonly Lazy<Dictionary<string, string>> _hashes = new(() => kb.Hashes().ToDictionary(h => h.Id, h => h.Hash, StringComparer.Ordinal));
-    private readonly HashSet<string> _region = (countries is { Count: > 0 } ? countries : DigestOptions.RegionCountries).ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _region = (options?.Value.Countries is { Count: > 0 } countries ? countries : DigestOptions.RegionCountries).ToHashSet(StringComparer.Ordinal);
 
     public KnowledgeBase Knowledge => kb;
 
@@ -40,13 +42,13 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8,
         var byCountry = new List<(string CountryId, Headline Item)>();
 
         var agreements = Newest(matched, RecordKind.Agreement);
-        var agreementItems = agreements.Take(maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
+        var agreementItems = agreements.Take(_maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
             who: RecordFacts.Names(kb, x.Record.Parties), where: x.Record.PlaceText)).ToList();
         var events = Newest(matched, RecordKind.Event);
-        var eventItems = events.Take(maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
+        var eventItems = events.Take(_maxItemsPerSection).Select(x => Item(builder, x.Record, x.Change,
             who: RecordFacts.Names(kb, x.Record.Actors), where: RecordFacts.PlaceOf(kb, x.Record))).ToList();
         var figures = matched.Where(x => x.Record.Kind == RecordKind.Figure).OrderBy(x => x.Record.Name, StringComparer.Ordinal).ToList();
-        var figureItems = figures.Take(maxItemsPerSection).Select(x => Figure(builder, x.Record, x.Change)).ToList();
+        var figureItems = figures.Take(_maxItemsPerSection).Select(x => Figure(builder, x.Record, x.Change)).ToList();
 
         var preferred = named.Count > 0 ? named : _region;
         foreach (var x in agreements)
@@ -83,7 +85,7 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8,
 
     private DigestItem Item(AnswerBuilder b, KnowledgeRecord r, RecordChange change, string who, string? where) =>
         new(r.Id, RecordNames.Bare(r), r.Date?.Display, RecordFacts.Gist(r), string.IsNullOrWhiteSpace(where) ? null : where,
-            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), Handlers.FollowUps.About(kb, r));
+            string.IsNullOrWhiteSpace(who) ? null : who, !change.IsNew, b.Cite(RecordFacts.Backing(r)), FollowUps.About(kb, r));
 
     private FigureChange Figure(AnswerBuilder b, KnowledgeRecord r, RecordChange change)
     {
@@ -106,7 +108,7 @@ public sealed class DigestComposer(KnowledgeBase kb, int maxItemsPerSection = 8,
     /// <summary>Names each headline shows before counting the rest.</summary>
     private const int NamesPerHeadline = 3;
 
-    private IReadOnlyList<CountryHeadline> Headlines(List<(string CountryId, Headline Item)> items) =>
+    private List<CountryHeadline> Headlines(List<(string CountryId, Headline Item)> items) =>
         items.GroupBy(i => i.CountryId)
             .OrderBy(g => g.Key == Regional ? 1 : 0).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>

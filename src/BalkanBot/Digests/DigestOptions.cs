@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Options;
+
 namespace BalkanBot.Digests;
 
 /// <summary>The "Digests" section of appsettings.json.</summary>
 public sealed class DigestOptions
 {
+    public const string Section = "Digests";
+
     /// <summary>Run the in-process scheduler loop; off when a cron job runs `balkanbot digest run-due` instead.</summary>
     public bool Enabled { get; set; } = true;
     public string TimeZone { get; set; } = "Europe/Belgrade";
@@ -38,40 +42,56 @@ public sealed class DigestOptions
         "slovenia", "hungary", "bulgaria", "romania", "greece",
     ];
 
+    /// <summary>The options as configured, with the defaults filled in (the command line and tests).</summary>
     public static DigestOptions WithDefaults(DigestOptions? configured = null)
     {
         var o = configured ?? new DigestOptions();
-        // Configuration binding adds to the dictionary, so defaults go in only when nothing was configured.
-        if (o.Schedules.Count == 0)
-        {
-            o.Schedules["daily"] = new ScheduleOptions { Cron = "0 0 8 ? * MON-FRI", SendEmpty = false };
-            o.Schedules["weekly"] = new ScheduleOptions { Cron = "0 0 8 ? * MON", SendEmpty = true };
-        }
-        // Binding adds to a list too, so the default region goes in only when none was configured.
-        if (o.Countries.Count == 0) o.Countries.AddRange(RegionCountries);
-        o.Countries = o.Countries.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        o.ApplyDefaults();
         return o;
     }
 
-    /// <summary>Builds every schedule; bad configuration fails at start naming the key.</summary>
+    /// <summary>The default schedules and region where none were configured; country ids normalised.</summary>
+    public void ApplyDefaults()
+    {
+        // Configuration binding adds to the dictionary, so defaults go in only when nothing was configured.
+        if (Schedules.Count == 0)
+        {
+            Schedules["daily"] = new ScheduleOptions { Cron = "0 0 8 ? * MON-FRI", SendEmpty = false };
+            Schedules["weekly"] = new ScheduleOptions { Cron = "0 0 8 ? * MON", SendEmpty = true };
+        }
+        // Binding adds to a list too, so the default region goes in only when none was configured.
+        if (Countries.Count == 0) Countries.AddRange(RegionCountries);
+        Countries = Countries.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+    }
+
+    /// <summary>Builds every schedule; bad configuration throws, naming the key.</summary>
     public IReadOnlyDictionary<string, DigestSchedule> BuildSchedules()
     {
-        if (MaxAttempts < 1) throw new InvalidOperationException("Digests:MaxAttempts must be at least 1.");
-        if (Concurrency < 1) throw new InvalidOperationException("Digests:Concurrency must be at least 1.");
+        var problems = Problems(out var schedules);
+        return problems.Count == 0 ? schedules : throw new InvalidOperationException(problems[0]);
+    }
+
+    /// <summary>What is wrong with these options, each naming its key; the schedules that could be built.</summary>
+    internal List<string> Problems(out Dictionary<string, DigestSchedule> schedules)
+    {
+        var problems = new List<string>();
+        if (MaxAttempts < 1) problems.Add("Digests:MaxAttempts must be at least 1.");
+        if (Concurrency < 1) problems.Add("Digests:Concurrency must be at least 1.");
         if (Lease <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
-            throw new InvalidOperationException("Digests:Lease and Digests:PollInterval must be positive times (hh:mm:ss).");
-        var result = new Dictionary<string, DigestSchedule>(StringComparer.OrdinalIgnoreCase);
+            problems.Add("Digests:Lease and Digests:PollInterval must be positive times (hh:mm:ss).");
+        schedules = new Dictionary<string, DigestSchedule>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, s) in Schedules)
         {
             var zoneId = string.IsNullOrWhiteSpace(s.TimeZone) ? TimeZone : s.TimeZone;
             if (!System.TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-                throw new InvalidOperationException($"Digests:Schedules:{name}:TimeZone (or Digests:TimeZone) '{zoneId}' is not a known time zone.");
-            if (string.IsNullOrWhiteSpace(s.Cron) || !Quartz.CronExpression.TryParse(s.Cron, out _))
-                throw new InvalidOperationException($"Digests:Schedules:{name}:Cron '{s.Cron}' is not a valid Quartz cron expression.");
-            result[name] = new DigestSchedule(name.ToLowerInvariant(), s.Cron, zone, s.SendEmpty);
+                problems.Add($"Digests:Schedules:{name}:TimeZone (or Digests:TimeZone) '{zoneId}' is not a known time zone.");
+            else if (string.IsNullOrWhiteSpace(s.Cron) || !Quartz.CronExpression.TryParse(s.Cron, out _))
+                problems.Add($"Digests:Schedules:{name}:Cron '{s.Cron}' is not a valid Quartz cron expression.");
+            else
+                schedules[name] = new DigestSchedule(name.ToLowerInvariant(), s.Cron, zone, s.SendEmpty);
         }
-        if (result.Count == 0) throw new InvalidOperationException("Digests:Schedules is empty; name at least one schedule.");
-        return result;
+        if (Schedules.Count == 0) problems.Add("Digests:Schedules is empty; name at least one schedule.");
+        return problems;
     }
 }
 
@@ -83,4 +103,17 @@ public sealed class ScheduleOptions
     public string? TimeZone { get; set; }
     /// <summary>Send a short "no new developments" note when nothing changed, rather than skip the period.</summary>
     public bool SendEmpty { get; set; }
+}
+
+/// <summary>Fills in the default schedules and region after binding.</summary>
+internal sealed class DigestOptionsDefaults : IPostConfigureOptions<DigestOptions>
+{
+    public void PostConfigure(string? name, DigestOptions options) => options.ApplyDefaults();
+}
+
+/// <summary>Bad digest configuration (a cron, a time zone, a count) stops the host at start, naming the key.</summary>
+internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DigestOptions options) =>
+        options.Problems(out _) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

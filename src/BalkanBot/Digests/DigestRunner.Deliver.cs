@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -20,11 +21,12 @@ public sealed partial class DigestRunner
         {
             Log.DigestNoSender(log, d.Id, sub.Channel);
             await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, $"no sender for channel {sub.Channel}", clock.GetUtcNow(), ct).ConfigureAwait(false);
+            Delivered(sub, Telemetry.Outcomes.Failed);
             return Outcome.Failed;
         }
         var target = await store.GetReferenceAsync(sub.Channel, sub.ConversationId, ct).ConfigureAwait(false)
                      ?? new ConversationReference(sub.Channel, sub.ConversationId);
-        if (!await store.TryClaimAsync(d, clock.GetUtcNow(), options.Lease, ct).ConfigureAwait(false)) return Outcome.Busy;
+        if (!await store.TryClaimAsync(d, clock.GetUtcNow(), _options.Lease, ct).ConfigureAwait(false)) return Outcome.Busy;
 
         if (d.Status == DeliveryStatus.Sending && d.InFlight)
         {
@@ -50,11 +52,11 @@ public sealed partial class DigestRunner
         DigestSchedule? schedule;
         try
         {
-            schedule = schedules.GetValueOrDefault(sub.Schedule);
+            schedule = _schedules.GetValueOrDefault(sub.Schedule);
             var changes = await store.ChangesAsync(d.Since, d.Period, ct).ConfigureAwait(false);
             var stale = changes.Count(c => !composer.Serves(c));
             var now = clock.GetUtcNow();
-            if (stale > 0 && now - d.Period < options.StaleKnowledgeWait)
+            if (stale > 0 && now - d.Period < _options.StaleKnowledgeWait)
             {
                 // Sending now would drop those records for good: the next digest starts where this one ends.
                 await store.DeferAsync(d.Id, now + StaleRetry, $"{stale} recorded change(s) not in the served knowledge base", now, ct).ConfigureAwait(false);
@@ -68,6 +70,7 @@ public sealed partial class DigestRunner
             // Nothing reached the channel, so failing here cannot duplicate; the window folds into the next digest.
             await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, "compose: " + ex.Message, clock.GetUtcNow(), ct).ConfigureAwait(false);
             Log.DigestFailed(log, d.Id, d.Attempts + 1, ex.Message);
+            Delivered(sub, Telemetry.Outcomes.Failed);
             return Outcome.Failed;
         }
         if (digest.IsEmpty && schedule?.SendEmpty != true)
@@ -78,6 +81,9 @@ public sealed partial class DigestRunner
         }
         return await SendWithRetriesAsync(d, sub, sender, target, digest, pacer, ct).ConfigureAwait(false);
     }
+
+    private static void Delivered(Subscription sub, string outcome) => Telemetry.DigestDeliveries.Add(1,
+        new KeyValuePair<string, object?>(Telemetry.Tags.Channel, sub.Channel), new KeyValuePair<string, object?>(Telemetry.Tags.Outcome, outcome));
 
     private async Task<Outcome> SendWithRetriesAsync(DigestDelivery d, Subscription sub, IDigestSender sender, ConversationReference target,
         Digest digest, Pacer pacer, CancellationToken ct)
@@ -103,28 +109,32 @@ public sealed partial class DigestRunner
                     if (AfterSendBeforeRecord is { } hook) await hook(d).ConfigureAwait(false);
                     await store.CompleteAsync(d.Id, DeliveryStatus.Sent, result.ExternalId, null, now, ct).ConfigureAwait(false);
                     Log.DigestSent(log, sub.Id, sub.Channel, sub.ConversationId, d.Period, digest.ItemCount, result.ExternalId);
+                    Delivered(sub, Telemetry.Outcomes.Sent);
                     return Outcome.Sent;
                 case SendStatus.Gone:
                     var reason = result.Error ?? "the channel says the conversation is gone";
                     await store.DeactivateAsync(sub.Id, reason, now, ct).ConfigureAwait(false);
                     await store.CompleteAsync(d.Id, DeliveryStatus.Cancelled, null, reason, now, ct).ConfigureAwait(false);
                     Log.SubscriptionDeactivated(log, sub.Id, sub.Channel, sub.ConversationId, reason);
+                    Delivered(sub, Telemetry.Outcomes.Deactivated);
                     return Outcome.Cancelled;
                 case SendStatus.Failed:
                     await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, result.Error, now, ct).ConfigureAwait(false);
                     Log.DigestFailed(log, d.Id, attempt, result.Error);
+                    Delivered(sub, Telemetry.Outcomes.Failed);
                     return Outcome.Failed;
             }
-            if (attempt >= options.MaxAttempts)
+            if (attempt >= _options.MaxAttempts)
             {
                 await store.CompleteAsync(d.Id, DeliveryStatus.Failed, null, result.Error, now, ct).ConfigureAwait(false);
                 Log.DigestFailed(log, d.Id, attempt, result.Error);
+                Delivered(sub, Telemetry.Outcomes.Failed);
                 return Outcome.Failed;
             }
             var delay = Backoff(attempt, result.RetryAfter, Random.Shared);
             Log.DigestRetry(log, d.Id, attempt, result.Error, (long)delay.TotalMilliseconds);
             // Keep the claim through the wait, so no other worker picks the row up meanwhile.
-            await store.RecordAttemptAsync(d.Id, result.Error, now, delay + options.Lease, ct).ConfigureAwait(false);
+            await store.RecordAttemptAsync(d.Id, result.Error, now, delay + _options.Lease, ct).ConfigureAwait(false);
             await Task.Delay(delay, clock, ct).ConfigureAwait(false);
         }
     }
@@ -145,5 +155,5 @@ public sealed partial class DigestRunner
     }
 
     private TimeZoneInfo DefaultZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        TimeZoneInfo.TryFindSystemTimeZoneById(_options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BalkanBot.Answers;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -14,16 +15,21 @@ public sealed record RunSummary(int Opened, int Sent, int Skipped, int Failed, i
 /// nothing was on the wire; when something was, the channel is asked (Slack), or, where it cannot be asked
 /// (Teams), the row is not sent again.
 /// </summary>
-public sealed partial class DigestRunner(IDigestStore store, DigestComposer composer, IReadOnlyDictionary<string, DigestSchedule> schedules,
-    IEnumerable<IDigestSender> senders, DigestOptions options, TimeProvider clock, ILogger<DigestRunner> log)
+public sealed partial class DigestRunner(IDigestStore store, DigestComposer composer, IEnumerable<IDigestSender> senders,
+    IOptions<DigestOptions> digestOptions, TimeProvider clock, ILogger<DigestRunner> log)
 {
-    private readonly Dictionary<string, IDigestSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+    private readonly DigestOptions _options = digestOptions.Value;
+    private readonly IReadOnlyDictionary<string, DigestSchedule> _schedules = digestOptions.Value.BuildSchedules();
+
+    // One sender per channel; of two for a channel the one registered last (a test's fake) wins.
+    private readonly Dictionary<string, IDigestSender> _senders = senders.GroupBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<long, bool> _warnedSchedules = new();
 
     /// <summary>Test seam: runs after the channel accepted a message and before the row is marked sent (a crash there).</summary>
     internal Func<DigestDelivery, Task>? AfterSendBeforeRecord { get; set; }
 
-    public IReadOnlyDictionary<string, DigestSchedule> Schedules => schedules;
+    public IReadOnlyDictionary<string, DigestSchedule> Schedules => _schedules;
 
     public async Task<RunSummary> RunDueAsync(CancellationToken ct = default)
     {
@@ -34,7 +40,7 @@ public sealed partial class DigestRunner(IDigestStore store, DigestComposer comp
             subscriptions[id] = await store.GetSubscriptionAsync(id, ct).ConfigureAwait(false);
 
         var outcomes = new ConcurrentBag<Outcome>();
-        using var gate = new SemaphoreSlim(options.Concurrency);
+        using var gate = new SemaphoreSlim(_options.Concurrency);
         // One conversation's deliveries go in order and paced; different conversations run side by side.
         var groups = ready.GroupBy(d => subscriptions[d.SubscriptionId] is { } s ? $"{s.Channel}\n{s.ConversationId}" : $"gone\n{d.SubscriptionId}");
         var work = groups.Select(async group =>
@@ -63,7 +69,7 @@ public sealed partial class DigestRunner(IDigestStore store, DigestComposer comp
         var opened = 0;
         foreach (var sub in await store.DueSubscriptionsAsync(now, ct).ConfigureAwait(false))
         {
-            if (!schedules.TryGetValue(sub.Schedule, out var schedule))
+            if (!_schedules.TryGetValue(sub.Schedule, out var schedule))
             {
                 if (_warnedSchedules.TryAdd(sub.Id, true)) Log.DigestUnknownSchedule(log, sub.Id, sub.Schedule);
                 continue;

@@ -1,5 +1,6 @@
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -8,9 +9,11 @@ namespace BalkanBot.Digests;
 /// start counts as changes), then sleeps until the next due time (at most PollInterval) and runs a pass.
 /// The clock is injected, so tests move time instead of waiting.
 /// </summary>
-public sealed class DigestScheduler(DigestRunner runner, IDigestStore store, KnowledgeBase kb, DigestOptions options, TimeProvider clock,
+public sealed class DigestScheduler(DigestRunner runner, IDigestStore store, KnowledgeBase kb, IOptions<DigestOptions> digestOptions, TimeProvider clock,
     ILogger<DigestScheduler> log) : BackgroundService
 {
+    private readonly DigestOptions _options = digestOptions.Value;
+
     /// <summary>Completes after each pass; tests await it to know the loop has caught up.</summary>
     internal event Action<RunSummary>? PassCompleted;
 
@@ -26,8 +29,8 @@ public sealed class DigestScheduler(DigestRunner runner, IDigestStore store, Kno
             // The bot still answers questions; changes not recorded now count from the next recording instead.
             Log.KnowledgeChangesFailed(log, ex);
         }
-        Log.SchedulerStarted(log, string.Join(", ", runner.Schedules.Values.Select(s => $"{s.Name}='{s.Cron}' {s.Zone.Id}")), options.Enabled);
-        if (options.Enabled) await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        Log.SchedulerStarted(log, string.Join(", ", runner.Schedules.Values.Select(s => $"{s.Name}='{s.Cron}' {s.Zone.Id}")), _options.Enabled);
+        if (_options.Enabled) await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,12 +68,12 @@ public sealed class DigestScheduler(DigestRunner runner, IDigestStore store, Kno
     {
         var now = clock.GetUtcNow();
         var wake = await store.NextWakeAsync(ct).ConfigureAwait(false);
-        var delay = wake is { } w ? w - now : options.PollInterval;
-        if (delay > options.PollInterval) delay = options.PollInterval;
+        var delay = wake is { } w ? w - now : _options.PollInterval;
+        if (delay > _options.PollInterval) delay = _options.PollInterval;
         if (delay > TimeSpan.Zero) return delay;
         // Overdue after a pass: either it came due while the pass ran (look again soon), or the pass could not
         // handle it (another worker holds it, its schedule was removed) and looking again at once would spin.
         var busy = last is { } s && s.Opened + s.Sent + s.Skipped + s.Failed + s.Cancelled + s.InDoubt > 0;
-        return busy ? TimeSpan.FromSeconds(1) : options.PollInterval;
+        return busy ? TimeSpan.FromSeconds(1) : _options.PollInterval;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BalkanBot.Cards;
 
@@ -11,7 +12,7 @@ public static class DigestText
         var sb = new StringBuilder();
         sb.AppendLine(d.Title);
         sb.AppendLine(new string('=', Math.Min(d.Title.Length, 80)));
-        sb.AppendLine($"Period: {d.PeriodLabel}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Period: {d.PeriodLabel}");
         if (d.IsEmpty)
         {
             sb.AppendLine().AppendLine(Digest.NothingNew);
@@ -24,13 +25,13 @@ public static class DigestText
         if (d.Citations.Count > 0)
         {
             sb.AppendLine().AppendLine("Sources:");
-            foreach (var c in d.Citations) sb.AppendLine($"[{c.N}] {c.Label}, {c.Locator}{(c.Url is null ? "" : " " + c.Url)}");
+            foreach (var c in d.Citations) sb.AppendLine(CultureInfo.InvariantCulture, $"[{c.N}] {c.Label}, {c.Locator}{(c.Url is null ? "" : " " + c.Url)}");
         }
         var asks = AskAbout(d).ToList();
         if (asks.Count > 0)
         {
             sb.AppendLine().AppendLine("Ask about this:");
-            foreach (var a in asks.Take(5)) sb.AppendLine($"- {a}");
+            foreach (var a in asks.Take(5)) sb.AppendLine(CultureInfo.InvariantCulture, $"- {a}");
         }
         return sb.ToString();
     }
@@ -46,6 +47,6 @@ public static class DigestText
         if (list.Count == 0) return;
         sb.AppendLine().AppendLine(heading + ":");
         foreach (var l in list) sb.AppendLine("- " + l.TrimEnd());
-        if (more > 0) sb.AppendLine($"  ({more} more not listed here)");
+        if (more > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"  ({more} more not listed here)");
     }
 }

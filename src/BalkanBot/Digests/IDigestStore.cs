@@ -36,10 +36,10 @@ public interface IDigestStore
     /// <summary>Marks that a request is about to go on the wire (or that the last one came back).</summary>
     Task SetInFlightAsync(long deliveryId, bool inFlight, CancellationToken ct = default);
     /// <summary>Counts another attempt on a claimed row and extends its claim.</summary>
-    Task RecordAttemptAsync(long deliveryId, string? error, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
+    Task RecordAttemptAsync(long deliveryId, string? failure, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default);
     /// <summary>Hands a claimed row back as pending until <paramref name="until"/>, without counting the attempt.</summary>
     Task DeferAsync(long deliveryId, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken ct = default);
-    Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? error, DateTimeOffset now, CancellationToken ct = default);
+    Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? failure, DateTimeOffset now, CancellationToken ct = default);
     Task<IReadOnlyList<DigestDelivery>> DeliveriesAsync(long subscriptionId, CancellationToken ct = default);
 
     /// <summary>Compares a build's records with the last known hashes; new and changed records get their times.</summary>

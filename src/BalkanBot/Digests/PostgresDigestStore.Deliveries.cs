@@ -33,7 +33,7 @@ public sealed partial class PostgresDigestStore
             "WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until <= @now) ORDER BY period, id", ("now", Utc(now)));
     }
 
-    public async Task<bool> TryClaimAsync(DigestDelivery d, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    public async Task<bool> TryClaimAsync(DigestDelivery delivery, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
         // The WHERE repeats the row as it was read. Under READ COMMITTED a second UPDATE of the same row waits for the
@@ -43,7 +43,7 @@ public sealed partial class PostgresDigestStore
             UPDATE deliveries SET status = 'sending', attempts = attempts + 1, lease_until = @lease, updated_at = @now
             WHERE id = @id AND status = @status AND attempts = @attempts
               AND ((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until <= @now))
-            """, ("lease", Utc(now + lease)), ("now", Utc(now)), ("id", d.Id), ("status", Status(d.Status)), ("attempts", d.Attempts));
+            """, ("lease", Utc(now + lease)), ("now", Utc(now)), ("id", delivery.Id), ("status", Status(delivery.Status)), ("attempts", delivery.Attempts));
         return changed == 1;
     }
 
@@ -53,13 +53,13 @@ public sealed partial class PostgresDigestStore
         await ExecAsync(db, null, ct, "UPDATE deliveries SET in_flight = @f WHERE id = @id", ("f", inFlight), ("id", deliveryId));
     }
 
-    public async Task RecordAttemptAsync(long deliveryId, string? error, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    public async Task RecordAttemptAsync(long deliveryId, string? failure, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
         await ExecAsync(db, null, ct, """
             UPDATE deliveries SET attempts = attempts + 1, in_flight = false, error = @e, lease_until = @lease, updated_at = @now
             WHERE id = @id AND status = 'sending'
-            """, ("e", error), ("lease", Utc(now + lease)), ("now", Utc(now)), ("id", deliveryId));
+            """, ("e", failure), ("lease", Utc(now + lease)), ("now", Utc(now)), ("id", deliveryId));
     }
 
     public async Task DeferAsync(long deliveryId, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken ct = default)
@@ -72,14 +72,14 @@ public sealed partial class PostgresDigestStore
             """, ("until", Utc(until)), ("e", reason), ("now", Utc(now)), ("id", deliveryId));
     }
 
-    public async Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? error, DateTimeOffset now, CancellationToken ct = default)
+    public async Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? failure, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
         // A row once sent is final: nothing may turn it back into something that would be sent again.
         await ExecAsync(db, null, ct, """
             UPDATE deliveries SET status = @st, external_id = coalesce(@x::text, external_id), error = @e, lease_until = NULL, in_flight = false, updated_at = @now
             WHERE id = @id AND status NOT IN ('sent', 'skipped')
-            """, ("st", Status(status)), ("x", externalId), ("e", error), ("now", Utc(now)), ("id", deliveryId));
+            """, ("st", Status(status)), ("x", externalId), ("e", failure), ("now", Utc(now)), ("id", deliveryId));
     }
 
     public async Task<IReadOnlyList<DigestDelivery>> DeliveriesAsync(long subscriptionId, CancellationToken ct = default)
@@ -104,6 +104,8 @@ public sealed partial class PostgresDigestStore
         };
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     private static async Task<IReadOnlyList<DigestDelivery>> QueryDeliveriesAsync(NpgsqlConnection db, CancellationToken ct, string where,
         params (string, object?)[] values)
     {

@@ -16,7 +16,7 @@ public sealed partial class PostgresDigestStore(PostgresDatabase database) : IDi
     private const string SubscriptionColumns =
         "id, channel, conversation_id, schedule, filter, filter_label, created_by, created_at, next_due, active, deactivated_reason";
 
-    public async Task SaveReferenceAsync(string channel, ConversationReference r, DateTimeOffset now, CancellationToken ct = default)
+    public async Task SaveReferenceAsync(string channel, ConversationReference reference, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
         await ExecAsync(db, null, ct, """
@@ -24,8 +24,8 @@ public sealed partial class PostgresDigestStore(PostgresDatabase database) : IDi
             VALUES(@ch, @c, @s, @t, @b, @cid, @ty, @at)
             ON CONFLICT(channel, conversation_id) DO UPDATE SET service_url = excluded.service_url, tenant_id = excluded.tenant_id,
                 bot_id = excluded.bot_id, channel_id = excluded.channel_id, conversation_type = excluded.conversation_type, updated_at = excluded.updated_at
-            """, ("ch", channel), ("c", r.ConversationId), ("s", r.ServiceUrl), ("t", r.TenantId), ("b", r.BotId),
-            ("cid", r.ChannelId), ("ty", r.ConversationType), ("at", Utc(now)));
+            """, ("ch", channel), ("c", reference.ConversationId), ("s", reference.ServiceUrl), ("t", reference.TenantId), ("b", reference.BotId),
+            ("cid", reference.ChannelId), ("ty", reference.ConversationType), ("at", Utc(now)));
     }
 
     public async Task<ConversationReference?> GetReferenceAsync(string channel, string conversationId, CancellationToken ct = default)
@@ -41,7 +41,7 @@ public sealed partial class PostgresDigestStore(PostgresDatabase database) : IDi
             : null;
     }
 
-    public async Task<(Subscription Subscription, bool Created)> SubscribeAsync(NewSubscription s, CancellationToken ct = default)
+    public async Task<(Subscription Subscription, bool Created)> SubscribeAsync(NewSubscription subscription, CancellationToken ct = default)
     {
         await using var db = await database.OpenAsync(ct).ConfigureAwait(false);
         // Two instances subscribing the same conversation at once: the partial unique index lets one insert land; the
@@ -53,12 +53,12 @@ public sealed partial class PostgresDigestStore(PostgresDatabase database) : IDi
                 VALUES(@ch, @c, @s, @f, @l, @by, @at, @due)
                 ON CONFLICT (channel, conversation_id, schedule, filter) WHERE active DO NOTHING
                 RETURNING id
-                """, ("ch", s.Channel), ("c", s.ConversationId), ("s", s.Schedule), ("f", s.Filter.Canonical), ("l", s.Filter.Label),
-                ("by", s.CreatedBy), ("at", Utc(s.CreatedAt)), ("due", Utc(s.NextDue)));
+                """, ("ch", subscription.Channel), ("c", subscription.ConversationId), ("s", subscription.Schedule), ("f", subscription.Filter.Canonical), ("l", subscription.Filter.Label),
+                ("by", subscription.CreatedBy), ("at", Utc(subscription.CreatedAt)), ("due", Utc(subscription.NextDue)));
             if (await insert.ExecuteScalarAsync(ct).ConfigureAwait(false) is long id)
-                return (new Subscription(id, s.Channel, s.ConversationId, s.Schedule, s.Filter, s.CreatedBy, s.CreatedAt, s.NextDue, true, null), true);
+                return (new Subscription(id, subscription.Channel, subscription.ConversationId, subscription.Schedule, subscription.Filter, subscription.CreatedBy, subscription.CreatedAt, subscription.NextDue, true, null), true);
             var existing = await QuerySubscriptionsAsync(db, ct, "WHERE active AND channel = @ch AND conversation_id = @c AND schedule = @s AND filter = @f",
-                ("ch", s.Channel), ("c", s.ConversationId), ("s", s.Schedule), ("f", s.Filter.Canonical));
+                ("ch", subscription.Channel), ("c", subscription.ConversationId), ("s", subscription.Schedule), ("f", subscription.Filter.Canonical));
             // Deactivated between the two statements: try the insert again.
             if (existing.Count > 0) return (existing[0], false);
             if (attempt >= 3) throw new InvalidOperationException("The subscription changed under concurrent updates; try again.");
@@ -99,6 +99,8 @@ public sealed partial class PostgresDigestStore(PostgresDatabase database) : IDi
             ("at", Utc(now)), ("r", reason), ("id", subscriptionId));
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     private static async Task<List<Subscription>> QuerySubscriptionsAsync(NpgsqlConnection db, CancellationToken ct, string where,
         params (string, object?)[] values)
     {

@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Channels;
 using BalkanBot.Channels.Slack;
 
 namespace BalkanBot.Digests;
@@ -15,7 +16,7 @@ public sealed class SlackDigestCommands(SubscriptionService service) : ISlackCom
         if (string.IsNullOrWhiteSpace(command.ChannelId))
             return new SlackReply("Slack did not say which channel this came from, so there is nowhere to deliver digests.");
         var verb = SubscriptionService.Verb(subcommand) ?? "help";
-        var conversation = new DigestConversation("slack", new ConversationReference("slack", command.ChannelId, TenantId: command.TeamId), command.UserId);
+        var conversation = new DigestConversation(ChannelKeys.Slack, new ConversationReference(ChannelKeys.Slack, command.ChannelId, TenantId: command.TeamId), command.UserId);
         var answer = await service.ExecuteAsync(verb, arguments, conversation, $"/balkan {subcommand} {arguments}".Trim(), cancellationToken)
             .ConfigureAwait(false);
         return Render(answer);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using BalkanBot.Answers;
+using BalkanBot.Channels;
 using BalkanBot.Channels.Slack;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class SlackDigestSender(SlackApiClient api, IHttpClientFactory htt
 
     private const int HistoryPages = 3;
 
-    public string Channel => "slack";
+    public string Channel => ChannelKeys.Slack;
 
     /// <summary>Slack allows about one message per second per channel; a little over keeps bursts of digests clear of 429.</summary>
     public TimeSpan MinInterval => TimeSpan.FromMilliseconds(1100);

@@ -35,14 +35,14 @@ public sealed partial class SqliteDigestStore
             "WHERE (status='pending' AND next_attempt_at <= $now) OR (status='sending' AND lease_until <= $now) ORDER BY period, id", ("$now", T(now)));
     }
 
-    public async Task<bool> TryClaimAsync(DigestDelivery d, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    public async Task<bool> TryClaimAsync(DigestDelivery delivery, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         await using var db = app.Open();
         // The WHERE repeats what the row looked like when read: of two workers, only one sees its update land.
         var changed = await ExecAsync(db, ct, """
             UPDATE deliveries SET status='sending', attempts=attempts+1, lease_until=$lease, updated_at=$now
             WHERE id=$id AND status=$status AND attempts=$attempts
-            """, ("$lease", T(now + lease)), ("$now", T(now)), ("$id", d.Id), ("$status", Status(d.Status)), ("$attempts", d.Attempts));
+            """, ("$lease", T(now + lease)), ("$now", T(now)), ("$id", delivery.Id), ("$status", Status(delivery.Status)), ("$attempts", delivery.Attempts));
         return changed == 1;
     }
 
@@ -52,11 +52,11 @@ public sealed partial class SqliteDigestStore
         await ExecAsync(db, ct, "UPDATE deliveries SET in_flight=$f WHERE id=$id", ("$f", inFlight ? 1 : 0), ("$id", deliveryId));
     }
 
-    public async Task RecordAttemptAsync(long deliveryId, string? error, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
+    public async Task RecordAttemptAsync(long deliveryId, string? failure, DateTimeOffset now, TimeSpan lease, CancellationToken ct = default)
     {
         await using var db = app.Open();
         await ExecAsync(db, ct, "UPDATE deliveries SET attempts=attempts+1, in_flight=0, error=$e, lease_until=$lease, updated_at=$now WHERE id=$id AND status='sending'",
-            ("$e", error), ("$lease", T(now + lease)), ("$now", T(now)), ("$id", deliveryId));
+            ("$e", failure), ("$lease", T(now + lease)), ("$now", T(now)), ("$id", deliveryId));
     }
 
     public async Task DeferAsync(long deliveryId, DateTimeOffset until, string reason, DateTimeOffset now, CancellationToken ct = default)
@@ -68,14 +68,14 @@ public sealed partial class SqliteDigestStore
             """, ("$until", T(until)), ("$e", reason), ("$now", T(now)), ("$id", deliveryId));
     }
 
-    public async Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? error, DateTimeOffset now, CancellationToken ct = default)
+    public async Task CompleteAsync(long deliveryId, DeliveryStatus status, string? externalId, string? failure, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = app.Open();
         // A row once sent is final: nothing may turn it back into something that would be sent again.
         await ExecAsync(db, ct, """
             UPDATE deliveries SET status=$st, external_id=coalesce($x, external_id), error=$e, lease_until=NULL, in_flight=0, updated_at=$now
             WHERE id=$id AND status NOT IN ('sent','skipped')
-            """, ("$st", Status(status)), ("$x", externalId), ("$e", error), ("$now", T(now)), ("$id", deliveryId));
+            """, ("$st", Status(status)), ("$x", externalId), ("$e", failure), ("$now", T(now)), ("$id", deliveryId));
     }
 
     public async Task<IReadOnlyList<DigestDelivery>> DeliveriesAsync(long subscriptionId, CancellationToken ct = default)
@@ -96,6 +96,8 @@ public sealed partial class SqliteDigestStore
         return await cmd.ExecuteScalarAsync(ct) is string s ? D(s) : null;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     private static async Task<IReadOnlyList<DigestDelivery>> QueryDeliveriesAsync(SqliteConnection db, CancellationToken ct, string where, params (string, object?)[] values)
     {
         await using var cmd = Command(db, $"SELECT {DeliveryColumns} FROM deliveries {where}", values);

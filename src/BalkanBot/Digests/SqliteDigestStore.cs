@@ -12,7 +12,7 @@ namespace BalkanBot.Digests;
 /// </summary>
 public sealed partial class SqliteDigestStore(SqliteAppStore app) : IDigestStore
 {
-    public async Task SaveReferenceAsync(string channel, ConversationReference r, DateTimeOffset now, CancellationToken ct = default)
+    public async Task SaveReferenceAsync(string channel, ConversationReference reference, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = app.Open();
         await ExecAsync(db, ct, """
@@ -20,8 +20,8 @@ public sealed partial class SqliteDigestStore(SqliteAppStore app) : IDigestStore
             VALUES($ch,$c,$s,$t,$b,$cid,$ty,$at)
             ON CONFLICT(channel,conversation_id) DO UPDATE SET service_url=excluded.service_url, tenant_id=excluded.tenant_id,
                 bot_id=excluded.bot_id, channel_id=excluded.channel_id, conversation_type=excluded.conversation_type, updated_at=excluded.updated_at
-            """, ("$ch", channel), ("$c", r.ConversationId), ("$s", r.ServiceUrl), ("$t", r.TenantId), ("$b", r.BotId),
-            ("$cid", r.ChannelId), ("$ty", r.ConversationType), ("$at", T(now)));
+            """, ("$ch", channel), ("$c", reference.ConversationId), ("$s", reference.ServiceUrl), ("$t", reference.TenantId), ("$b", reference.BotId),
+            ("$cid", reference.ChannelId), ("$ty", reference.ConversationType), ("$at", T(now)));
     }
 
     public async Task<ConversationReference?> GetReferenceAsync(string channel, string conversationId, CancellationToken ct = default)
@@ -35,22 +35,22 @@ public sealed partial class SqliteDigestStore(SqliteAppStore app) : IDigestStore
             : null;
     }
 
-    public async Task<(Subscription Subscription, bool Created)> SubscribeAsync(NewSubscription s, CancellationToken ct = default)
+    public async Task<(Subscription Subscription, bool Created)> SubscribeAsync(NewSubscription subscription, CancellationToken ct = default)
     {
         await using var db = app.Open();
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
         var existing = await QuerySubscriptionsAsync(db, tx, ct, "WHERE active=1 AND channel=$ch AND conversation_id=$c AND schedule=$s AND filter=$f",
-            ("$ch", s.Channel), ("$c", s.ConversationId), ("$s", s.Schedule), ("$f", s.Filter.Canonical));
+            ("$ch", subscription.Channel), ("$c", subscription.ConversationId), ("$s", subscription.Schedule), ("$f", subscription.Filter.Canonical));
         if (existing.Count > 0) return (existing[0], false);
         await using var cmd = Command(db, """
             INSERT INTO subscriptions(channel,conversation_id,schedule,filter,filter_label,created_by,created_at,next_due)
             VALUES($ch,$c,$s,$f,$l,$by,$at,$due) RETURNING id
-            """, ("$ch", s.Channel), ("$c", s.ConversationId), ("$s", s.Schedule), ("$f", s.Filter.Canonical), ("$l", s.Filter.Label),
-            ("$by", s.CreatedBy), ("$at", T(s.CreatedAt)), ("$due", T(s.NextDue)));
+            """, ("$ch", subscription.Channel), ("$c", subscription.ConversationId), ("$s", subscription.Schedule), ("$f", subscription.Filter.Canonical), ("$l", subscription.Filter.Label),
+            ("$by", subscription.CreatedBy), ("$at", T(subscription.CreatedAt)), ("$due", T(subscription.NextDue)));
         cmd.Transaction = tx;
         var id = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         await tx.CommitAsync(ct);
-        return (new Subscription(id, s.Channel, s.ConversationId, s.Schedule, s.Filter, s.CreatedBy, s.CreatedAt, s.NextDue, true, null), true);
+        return (new Subscription(id, subscription.Channel, subscription.ConversationId, subscription.Schedule, subscription.Filter, subscription.CreatedBy, subscription.CreatedAt, subscription.NextDue, true, null), true);
     }
 
     public async Task<int> UnsubscribeAsync(string channel, string conversationId, string? schedule, string reason, DateTimeOffset now, CancellationToken ct = default)
@@ -88,6 +88,8 @@ public sealed partial class SqliteDigestStore(SqliteAppStore app) : IDigestStore
             ("$at", T(now)), ("$r", reason), ("$id", subscriptionId));
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     private static async Task<List<Subscription>> QuerySubscriptionsAsync(SqliteConnection db, SqliteTransaction? tx, CancellationToken ct, string where,
         params (string, object?)[] values)
     {
@@ -114,6 +116,8 @@ public sealed partial class SqliteDigestStore(SqliteAppStore app) : IDigestStore
         return cmd;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     private static async Task<int> ExecAsync(SqliteConnection db, CancellationToken ct, string sql, params (string, object?)[] values)
     {
         await using var cmd = Command(db, sql, values);

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Channels;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Digests;
@@ -13,19 +14,12 @@ public sealed class SubscriptionCommands(SubscriptionService service) : ISubscri
     {
         var verb = SubscriptionService.Verb(command) ?? "help";
         // The channel's own key first ("teams" for every Bot Framework channel); the Bot Framework channel id as a fallback.
-        var channel = ChannelKey(question.Channel);
-        if (!SubscriptionService.Channels.Contains(channel) && question.Reference is { } r) channel = ChannelKey(r.ChannelId);
+        var channel = ChannelKeys.Normalize(question.Channel);
+        if (!SubscriptionService.Channels.Contains(channel) && question.Reference is { } r) channel = ChannelKeys.Normalize(r.ChannelId);
         var reference = question.Reference ?? new ConversationReference(channel, question.ConversationId);
         var conversation = new DigestConversation(channel, reference, question.UserId);
         return service.ExecuteAsync(verb, ArgumentsAfter(question.Text, command), conversation, question.Text, cancellationToken);
     }
-
-    /// <summary>Bot Framework calls Teams "msteams"; the subscriptions table says "teams".</summary>
-    public static string ChannelKey(string channel) => channel.ToLowerInvariant() switch
-    {
-        "msteams" or "teams" => "teams",
-        var other => other,
-    };
 
     /// <summary>The words after the command: "please subscribe daily Kosovo" → "daily kosovo" (normalised, as linking wants).</summary>
     internal static string ArgumentsAfter(string text, string command)

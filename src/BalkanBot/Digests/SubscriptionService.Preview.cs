@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -13,7 +14,7 @@ public sealed partial class SubscriptionService
     /// </summary>
     private async Task<Answer> PreviewAsync(string q, string arguments, DigestConversation c, CancellationToken ct)
     {
-        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, schedules.Keys);
+        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, _schedules.Keys);
         if (request.Unrecognised.Count > 0)
             return Reply(q, "No preview", $"I did not recognise \"{string.Join(" ", request.Unrecognised)}\" as a country or actor in the knowledge base.");
         var now = clock.GetUtcNow();
@@ -40,8 +41,8 @@ public sealed partial class SubscriptionService
     }
 
     private TimeZoneInfo ZoneOf(string schedule) =>
-        schedules.TryGetValue(schedule, out var s) ? s.Zone
-        : TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        _schedules.TryGetValue(schedule, out var s) ? s.Zone
+        : TimeZoneInfo.TryFindSystemTimeZoneById(_options.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
 
     /// <summary>The end of the window the last digest covered (or the subscription's start): where "new" begins.</summary>
     public static async Task<DateTimeOffset> LastDeliveredAsync(IDigestStore store, Subscription sub, CancellationToken ct)

@@ -1,6 +1,8 @@
 using BalkanBot.Answers;
-using BalkanBot.Hosting;
+using BalkanBot.Channels;
+using BalkanBot.Diagnostics;
 using BalkanBot.Routing;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Digests;
 
@@ -12,11 +14,14 @@ public sealed record DigestConversation(string Channel, ConversationReference Re
 /// Slack blocks render them with the renderers every other reply uses; each confirmation says what was
 /// subscribed and when the next digest comes.
 /// </summary>
-public sealed partial class SubscriptionService(IDigestStore store, DigestComposer composer, IReadOnlyDictionary<string, DigestSchedule> schedules,
-    DigestOptions options, TimeProvider clock, ILogger<SubscriptionService> log)
+public sealed partial class SubscriptionService(IDigestStore store, DigestComposer composer, IOptions<DigestOptions> digestOptions,
+    TimeProvider clock, ILogger<SubscriptionService> log)
 {
+    private readonly DigestOptions _options = digestOptions.Value;
+    private readonly IReadOnlyDictionary<string, DigestSchedule> _schedules = digestOptions.Value.BuildSchedules();
+
     public const string DefaultSchedule = "weekly";
-    public static readonly string[] Channels = ["teams", "slack"];
+    public static readonly string[] Channels = [ChannelKeys.Teams, ChannelKeys.Slack];
 
     /// <summary>Maps the router's command words and Slack's subcommands onto our four verbs.</summary>
     public static string? Verb(string command) => command.Trim().ToLowerInvariant() switch
@@ -50,16 +55,16 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
 
     private async Task<Answer> SubscribeAsync(string q, string arguments, DigestConversation c, CancellationToken ct)
     {
-        if (c.Channel == "teams" && string.IsNullOrWhiteSpace(c.Reference.ServiceUrl))
+        if (c.Channel == ChannelKeys.Teams && string.IsNullOrWhiteSpace(c.Reference.ServiceUrl))
             return Reply(q, "Could not subscribe", "Teams did not tell me how to reach this conversation later (no serviceUrl), so I cannot send it digests.");
-        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, schedules.Keys);
+        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, _schedules.Keys);
         if (request.Unrecognised.Count > 0)
             return Reply(q, "Could not subscribe",
                 $"I did not recognise \"{string.Join(" ", request.Unrecognised)}\" as a country or actor in the knowledge base, so nothing was subscribed. " +
                 "A filter can be a country or actor (\"Kosovo\", \"KFOR\") and/or a kind (agreements, incidents, figures).");
         var name = request.Schedule ?? DefaultSchedule;
-        if (!schedules.TryGetValue(name, out var schedule))
-            return Reply(q, "Could not subscribe", $"There is no '{name}' schedule. Choose one of: {string.Join(", ", schedules.Keys.Order())}.");
+        if (!_schedules.TryGetValue(name, out var schedule))
+            return Reply(q, "Could not subscribe", $"There is no '{name}' schedule. Choose one of: {string.Join(", ", _schedules.Keys.Order())}.");
 
         var now = clock.GetUtcNow();
         await store.SaveReferenceAsync(c.Channel, c.Reference, now, ct).ConfigureAwait(false);
@@ -78,7 +83,7 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
 
     private async Task<Answer> UnsubscribeAsync(string q, string arguments, DigestConversation c, CancellationToken ct)
     {
-        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, schedules.Keys);
+        var request = SubscriptionRequest.Parse(arguments, composer.Knowledge, _schedules.Keys);
         var count = await store.UnsubscribeAsync(c.Channel, c.Reference.ConversationId, request.Schedule, "unsubscribed by request", clock.GetUtcNow(), ct)
             .ConfigureAwait(false);
         if (count > 0) Log.SubscriptionsRemoved(log, count, c.Channel, c.Reference.ConversationId);
@@ -93,7 +98,7 @@ public sealed partial class SubscriptionService(IDigestStore store, DigestCompos
     {
         var subs = await store.SubscriptionsAsync(c.Channel, c.Reference.ConversationId, ct).ConfigureAwait(false);
         if (subs.Count == 0) return Reply(q, "No subscriptions", "This conversation gets no digests. " + Usage);
-        var facts = subs.Select(s => schedules.TryGetValue(s.Schedule, out var sch)
+        var facts = subs.Select(s => _schedules.TryGetValue(s.Schedule, out var sch)
             ? new AnswerFact($"{s.Schedule} digest", $"{Describe(s.Filter)}; {sch.Cadence()}; next on {sch.Describe(s.NextDue)}", [])
             : new AnswerFact($"{s.Schedule} digest", $"{Describe(s.Filter)}; schedule no longer configured", [])).ToList();
         return Reply(q, "Digest subscriptions", $"This conversation has {subs.Count} digest subscription{(subs.Count == 1 ? "" : "s")}.", facts);

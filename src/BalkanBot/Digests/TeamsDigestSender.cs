@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Channels;
 using BalkanBot.Channels.Teams;
 
 namespace BalkanBot.Digests;
@@ -12,7 +13,7 @@ namespace BalkanBot.Digests;
 /// </summary>
 public sealed class TeamsDigestSender(ConnectorClient connector) : IDigestSender
 {
-    public string Channel => "teams";
+    public string Channel => ChannelKeys.Teams;
 
     /// <summary>Teams allows about 2 messages a second per conversation sustained over 30 s (60 per 30 s).</summary>
     public TimeSpan MinInterval => TimeSpan.FromMilliseconds(500);
@@ -24,7 +25,7 @@ public sealed class TeamsDigestSender(ConnectorClient connector) : IDigestSender
         {
             Type = ActivityTypes.Message,
             ServiceUrl = target.ServiceUrl,
-            ChannelId = "msteams",
+            ChannelId = ChannelKeys.MsTeams,
             From = target.BotId is null ? null : new ChannelAccount { Id = target.BotId },
             Conversation = new ConversationAccount { Id = target.ConversationId, TenantId = target.TenantId, ConversationType = target.ConversationType },
             Summary = AdaptiveCardRenderer.Clip(card.FallbackText ?? digest.Title, 200),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Evaluation;
@@ -114,7 +115,7 @@ public static class EvalRunner
     /// <param name="withBaseline">Also answer every question with <see cref="Bm25Baseline"/> and score it the same way.</param>
     public static EvalReport Run(KnowledgeBase kb, IReadOnlyList<EvalQuestion> questions, bool withBaseline = false)
     {
-        var engine = new AnswerEngine(kb);
+        var engine = new AnswerEngine(kb, IntentHandlers.All());
         var baseline = withBaseline ? new Bm25Baseline(kb) : null;
         var outcomes = new List<EvalOutcome>();
         var n = 0;

@@ -61,7 +61,7 @@ public sealed class FiguresHandler : IIntentHandler
         foreach (var group in figures.GroupBy(f => (f.Subject, f.Measure)))
         {
             var distinct = group.Where(f => f.Value is not null).DistinctBy(f => f.Value).ToList();
-            if (distinct.Count < 2 || distinct.Select(f => f.Cite.FirstOrDefault()?.Source).Distinct().Count() < 2) continue;
+            if (distinct.Count < 2 || distinct.Select(f => f.Cite is [var c, ..] ? c.Source : null).Distinct().Count() < 2) continue;
             var parts = distinct.Select(f =>
             {
                 var src = b.Kb.Source(f.Cite[0].Source);

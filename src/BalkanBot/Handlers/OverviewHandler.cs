@@ -17,7 +17,7 @@ public sealed class OverviewHandler : IIntentHandler
         b.Title = r.Kind == RecordKind.Figure ? RecordFacts.NameOf(ctx.Kb, r.Subject ?? r.Id) : r.Name;
         var lead = r.Summary ?? r.Role ?? (r.Text is null ? null : new CitedText(r.Text, r.Cite))
                    ?? (r.Kind == RecordKind.Figure ? new CitedText($"{FiguresHandler.FigureLabel(ctx.Kb, r)}: {FigureText.Format(r)}.", r.Cite) : null)
-                   ?? r.Facts.FirstOrDefault();
+                   ?? (r.Facts.Count > 0 ? r.Facts[0] : null);
         if (lead is null) return null;
         b.Text = b.Cited(lead with { Text = ShortText(lead.Text) });
         RecordFacts.AddCore(b, r);

@@ -1,7 +1,10 @@
 using BalkanBot.Answers;
+using BalkanBot.Diagnostics;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Hosting;
 
@@ -24,15 +27,19 @@ public static class BotHost
         builder.Services.AddProblemDetails();
         Listening.Add(builder);
 
-        builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
+        builder.Services.AddSingleton(sp => OpenKnowledge(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Knowledge")));
         StorageServices.Add(builder);
-        if (LlmOptions.Read(builder.Configuration) is { Enabled: true } llm) builder.Services.AddSingleton<IAnswerPhraser>(sp => LlmPhraser.Create(llm, sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<LlmPhraser>>()));
-        builder.Services.AddSingleton(sp => new AnswerEngine(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IConversationStore>(), phraser: sp.GetService<IAnswerPhraser>(), log: sp.GetRequiredService<AnswerLog>()));
+        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+        builder.Services.AddSingleton<IAnswerPhraser, LlmPhraser>();
+        builder.Services.AddIntentHandlers();
         builder.Services.AddOptions<AnswerLogOptions>().BindConfiguration("Logging").ValidateOnStart();
         builder.Services.AddSingleton<AnswerLog>();
+        builder.Services.AddSingleton<AnswerEngine>();
         builder.Services.AddBotHealthChecks();
         BotServices.Add(builder);
         configure?.Invoke(builder);
@@ -48,10 +55,8 @@ public static class BotHost
         return app;
     }
 
-    private static KnowledgeBase OpenKnowledge(IConfiguration configuration, ILogger log)
+    private static KnowledgeBase OpenKnowledge(KnowledgeOptions options, IConfiguration configuration, ILogger log)
     {
-        var options = new KnowledgeOptions();
-        configuration.GetSection("Knowledge").Bind(options);
         var folder = AppPaths.Resolve(options.Folder);
         var db = AppPaths.InData(configuration, options.Database);
         if (options.BuildOnStart && AppPaths.NeedsBuild(folder, db))

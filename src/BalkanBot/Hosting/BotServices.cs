@@ -10,17 +10,19 @@ internal static class BotServices
 {
     public static void Add(WebApplicationBuilder builder)
     {
-        SlackServices.Add(builder);
-        DigestServices.Add(builder);
-        TeamsServices.Add(builder);
-        ChatPageEndpoints.Add(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddBotTelemetry(configuration);
+        services.AddSlackChannel(configuration);
+        services.AddDigests();
+        services.AddTeamsChannel(configuration);
+        services.AddChatPageChannel();
     }
 
     public static void Map(WebApplication app)
     {
-        app.MapSlack();
-        DigestServices.Map(app);
-        app.MapTeams();
-        app.MapChatPage();
+        app.MapSlackChannel();
+        app.MapTeamsChannel();
+        app.MapChatPageChannel();
     }
 }

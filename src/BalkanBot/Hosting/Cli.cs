@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Hosting;
@@ -141,7 +142,7 @@ internal static partial class Cli
         {
             using var kb = OpenOrBuild(p);
             if (kb is null) return 1;
-            var engine = new AnswerEngine(kb);
+            var engine = new AnswerEngine(kb, IntentHandlers.All());
             var file = p.GetValue(batch);
             if (file is not null)
             {
@@ -173,7 +174,7 @@ internal static partial class Cli
         return ask;
     }
 
-    private static TextReader? OpenReader(string file)
+    private static StreamReader? OpenReader(string file)
     {
         if (File.Exists(file)) return new StreamReader(file);
         Console.Error.WriteLine($"No such file: {file}");

@@ -3,6 +3,8 @@ namespace BalkanBot.Hosting;
 /// <summary>Where the knowledge files and the compiled databases live ("Knowledge" section of appsettings.json).</summary>
 public sealed class KnowledgeOptions
 {
+    public const string Section = "Knowledge";
+
     /// <summary>The YAML records; relative paths are taken from the app folder (the repository, or the published folder).</summary>
     public string Folder { get; set; } = "knowledge";
     /// <summary>The compiled base; relative paths are taken from the data directory (Data:Directory).</summary>

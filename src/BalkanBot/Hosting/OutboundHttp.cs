@@ -1,4 +1,5 @@
 using System.Net;
+using BalkanBot.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.RateLimiting;

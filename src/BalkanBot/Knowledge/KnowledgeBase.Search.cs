@@ -7,10 +7,12 @@ public sealed partial class KnowledgeBase
     private HashSet<string>? _vocabulary;
 
     /// <summary>Every token in the indexed text; lets the spell-corrector leave real words alone.</summary>
+    private static readonly string[] FtsTables = ["records_fts", "events_fts"];
+
     public ISet<string> Vocabulary => _vocabulary ??= WithConnection(db =>
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in new[] { "records_fts", "events_fts" })
+        foreach (var table in FtsTables)
         {
             using (var create = db.CreateCommand())
             {

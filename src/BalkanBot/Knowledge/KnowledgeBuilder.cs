@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -157,7 +158,7 @@ public static class KnowledgeBuilder
         var d = r.Date ?? r.AsOf ?? r.End; // a war known only by its end still belongs on a timeline
         if (d is null) return (null, null);
         var end = (r.End ?? d).EndInclusive;
-        return (d.Start.ToString("yyyy-MM-dd"), end.ToString("yyyy-MM-dd"));
+        return (d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static string? CountryOf(KnowledgeRecord r) => r.Place?.Country ?? r.Country;

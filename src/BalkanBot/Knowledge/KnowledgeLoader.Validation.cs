@@ -10,7 +10,7 @@ internal static partial class KnowledgeLoader
     /// once, at the line that holds it; an id missing several times in one file is one error that lists the other
     /// lines. References into a file that could not be parsed are not blamed on the files that make them.
     /// </summary>
-    private static void Validate(List<KnowledgeRecord> records, IReadOnlyDictionary<KnowledgeRecord, RecordSpots> spots,
+    private static void Validate(List<KnowledgeRecord> records, Dictionary<KnowledgeRecord, RecordSpots> spots,
         List<KnowledgeError> errors, IReadOnlyList<UnreadableFile> unreadable, List<string> notes)
     {
         var byId = new Dictionary<string, KnowledgeRecord>(StringComparer.Ordinal);

@@ -182,7 +182,7 @@ internal static partial class KnowledgeLoader
     private static string StripQuoted(string line) => QuotedText().Replace(line, "\"\"");
 
     /// <summary>The ids a file that cannot be parsed appears to define, so that references to them are not blamed on others.</summary>
-    private static IReadOnlySet<string> IdsInText(string text) =>
+    private static HashSet<string> IdsInText(string text) =>
         IdLine().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     private static KnowledgeRecord? ReadRecord(YamlFields f, RecordKind kind, string file)
@@ -329,7 +329,7 @@ internal static partial class KnowledgeLoader
         return new DatePeriod(from, to);
     }
 
-    private static IReadOnlyList<Membership> ReadMemberships(YamlFields f)
+    private static List<Membership> ReadMemberships(YamlFields f)
     {
         var seq = f.Sequence("memberships");
         if (seq is null) return [];

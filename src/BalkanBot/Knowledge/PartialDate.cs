@@ -61,6 +61,13 @@ public sealed record PartialDate(int Year, int? Month = null, int? Day = null) :
 
     public int CompareTo(PartialDate? other) => other is null ? 1 : Start.CompareTo(other.Start);
 
+    public static bool operator <(PartialDate? left, PartialDate? right) => Compare(left, right) < 0;
+    public static bool operator <=(PartialDate? left, PartialDate? right) => Compare(left, right) <= 0;
+    public static bool operator >(PartialDate? left, PartialDate? right) => Compare(left, right) > 0;
+    public static bool operator >=(PartialDate? left, PartialDate? right) => Compare(left, right) >= 0;
+
+    private static int Compare(PartialDate? left, PartialDate? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
+
     public override string ToString() => Iso;
 }
 

@@ -206,7 +206,7 @@ public static partial class EvidenceFinder
     ];
 
     public static bool AsksForName(QuestionTerms terms) =>
-        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "define", "definition"]);
+        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "officially", "official", "define", "definition"]);
 
     /// <summary>
     /// For a quantity, the named thing must be what the passage measures: its own record or subject, or named

@@ -102,13 +102,18 @@ public sealed partial record QuestionTerms(
                 unknown.Add(t);
                 return t;
             }).Distinct().ToList();
-        var soft = words.Where(SoftWords.Contains).ToHashSet(StringComparer.Ordinal);
+        // "…, a law or a referendum or what?": the options offered are guesses at the answer, not what must be found.
+        var offered = Offered().Match(q.Original) is { Success: true } options
+            ? TextNormalizer.Tokens(options.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
-        var entities = q.Mentions.Count > 0 ? q.Mentions.Select(m => m.RecordId).Distinct().ToList()
-            : q.LeansOnContext ? focus.Select(f => f.Id).Distinct().ToList() : [];
+        // "How many tanks does it field per the Pupin table?": "it" is what the conversation is about, beside the names.
+        var entities = q.Mentions.Select(m => m.RecordId)
+            .Concat(q.LeansOnContext ? focus.Select(f => f.Id) : []).Distinct().ToList();
         var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
@@ -136,6 +141,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
     private static partial Regex Designator();
+
+    [GeneratedRegex(@",\s*([^,]*\bor\b[^,]*?)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offered();
 
     [GeneratedRegex(@"\b\p{Lu}{2,8}\b")]
     private static partial Regex AllCaps();
@@ -179,7 +187,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
-    private static IReadOnlyList<string> Quoted(string text)
+    private static List<string> Quoted(string text)
     {
         var list = new List<string>();
         var open = -1;

@@ -26,8 +26,12 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var unknown = terms.Where(t => !kb.Vocabulary.Contains(t) && !IntentWords.Contains(t) && !Measures.IsMeasureWord(t)).ToList();
         var intent = Classify(lower, normalized, corrected, mentions, period, out var subscription);
         // "compare it with CEFTA" names one side and points at the other with "it".
-        var leans = PronounCue().IsMatch(" " + normalized + " ")
-                    && (intent == IntentKind.Compare || !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event));
+        // "What did FR Yugoslavia announce it would join?": a pronoun after a name points at that name, not back.
+        var pronoun = PronounCue().Match(" " + normalized + " ");
+        var pronounAt = pronoun.Success ? normalized[..Math.Min(pronoun.Index, normalized.Length)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : -1;
+        var leans = pronoun.Success
+                    && (intent == IntentKind.Compare || !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event))
+                    && (intent == IntentKind.Compare || !mentions.Any(m => m.TokenStart < pronounAt));
         var elliptical = EllipsisCue().IsMatch(normalized) && corrected.Length <= 6;
 
         return new RoutedQuestion
@@ -68,7 +72,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         return IntentKind.Overview;
     }
 
-    private static IReadOnlyList<RecordKind> KindsAsked(string[] t)
+    private static List<RecordKind> KindsAsked(string[] t)
     {
         var kinds = new List<RecordKind>();
         foreach (var w in t)
@@ -84,7 +88,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     }
 
     /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
-    private static IReadOnlyList<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
+    private static List<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
         mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
 
     private static readonly HashSet<string> IntentWords =

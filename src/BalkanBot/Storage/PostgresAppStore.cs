@@ -6,13 +6,13 @@ namespace BalkanBot.Storage;
 /// <summary>The app store on the shared PostgreSQL database: feedback from every instance lands in one table.</summary>
 public sealed class PostgresAppStore(PostgresDatabase database, TimeProvider clock, ILogger<PostgresAppStore> log) : IAppStore
 {
-    public async Task AddFeedbackAsync(Feedback f, CancellationToken cancellationToken = default)
+    public async Task AddFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default)
     {
         await using var db = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecAsync(db, null, cancellationToken, """
             INSERT INTO feedback(channel, conversation_id, user_id, question, rating, comment, at) VALUES(@c, @cv, @u, @q, @r, @cm, @at)
-            """, ("c", f.Channel), ("cv", f.ConversationId), ("u", f.UserId), ("q", f.Question.Length > 1000 ? f.Question[..1000] : f.Question),
-            ("r", f.Rating), ("cm", f.Comment), ("at", Utc(f.At)));
+            """, ("c", feedback.Channel), ("cv", feedback.ConversationId), ("u", feedback.UserId), ("q", feedback.Question.Length > 1000 ? feedback.Question[..1000] : feedback.Question),
+            ("r", feedback.Rating), ("cm", feedback.Comment), ("at", Utc(feedback.At)));
     }
 
     public async Task<IReadOnlyList<Feedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public sealed class PostgresAppStore(PostgresDatabase database, TimeProvider clo
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            Hosting.Log.AppStoreWriteFailed(log, ex.Message);
+            Diagnostics.Log.AppStoreWriteFailed(log, ex.Message);
             return "PostgreSQL: " + ex.Message;
         }
     }

@@ -61,7 +61,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             }
             await tx.CommitAsync(ct).ConfigureAwait(false);
             _migrated = true;
-            Hosting.Log.PostgresSchemaReady(_log, applied.Concat(now).DefaultIfEmpty().Max(), now.Count);
+            Diagnostics.Log.PostgresSchemaReady(_log, applied.Concat(now).DefaultIfEmpty().Max(), now.Count);
             return now;
         }
         finally
@@ -78,6 +78,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return cmd;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "The SQL's parameter values are a params array, which must come last.")]
     public static async Task<int> ExecAsync(NpgsqlConnection db, NpgsqlTransaction? tx, CancellationToken ct, string sql,
         params (string Name, object? Value)[] values)
     {

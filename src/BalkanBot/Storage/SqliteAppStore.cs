@@ -80,14 +80,14 @@ public sealed partial class SqliteAppStore : IAppStore
         }
         catch (Exception ex) when (StoreFailure.Is(ex))
         {
-            Hosting.Log.AppStoreWriteFailed(_log, ex.Message);
+            Diagnostics.Log.AppStoreWriteFailed(_log, ex.Message);
             return ex.Message;
         }
     }
 
     private AppStoreUnavailableException MarkLost(string reason, Exception? inner)
     {
-        if (_lost is null) Hosting.Log.AppStoreReplaced(_log, _path, reason);
+        if (_lost is null) Diagnostics.Log.AppStoreReplaced(_log, _path, reason);
         _lost = reason;
         return new AppStoreUnavailableException($"The app database is unavailable: {reason}.", inner);
     }
@@ -161,18 +161,18 @@ public sealed partial class SqliteAppStore : IAppStore
         }
     }
 
-    public async Task AddFeedbackAsync(Feedback f, CancellationToken cancellationToken = default)
+    public async Task AddFeedbackAsync(Feedback feedback, CancellationToken cancellationToken = default)
     {
         await using var db = Open();
         await using var cmd = db.CreateCommand();
         cmd.CommandText = "INSERT INTO feedback(channel,conversation_id,user_id,question,rating,comment,at) VALUES($c,$cv,$u,$q,$r,$cm,$at)";
-        cmd.Parameters.AddWithValue("$c", f.Channel);
-        cmd.Parameters.AddWithValue("$cv", f.ConversationId);
-        cmd.Parameters.AddWithValue("$u", (object?)f.UserId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$q", f.Question.Length > 1000 ? f.Question[..1000] : f.Question);
-        cmd.Parameters.AddWithValue("$r", f.Rating);
-        cmd.Parameters.AddWithValue("$cm", (object?)f.Comment ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$at", f.At.ToString("O"));
+        cmd.Parameters.AddWithValue("$c", feedback.Channel);
+        cmd.Parameters.AddWithValue("$cv", feedback.ConversationId);
+        cmd.Parameters.AddWithValue("$u", (object?)feedback.UserId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$q", feedback.Question.Length > 1000 ? feedback.Question[..1000] : feedback.Question);
+        cmd.Parameters.AddWithValue("$r", feedback.Rating);
+        cmd.Parameters.AddWithValue("$cm", (object?)feedback.Comment ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$at", feedback.At.ToString("O"));
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -7,9 +8,40 @@ namespace BalkanBot.Tests.Answers;
 
 public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, IntentHandlers.All(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string conversation = "c1") => _engine.Answer(new Question(text, "test", conversation));
+
+    [Fact]
+    public void Constructor_TwoHandlersForOneIntent_Throws()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new AnswerEngine(seed.Kb, [.. IntentHandlers.All(), new HelpHandler()]));
+
+        Assert.Contains("Help", ex.Message);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SubscribeWithSubscriptionCommands_GoesToThem()
+    {
+        var commands = new RecordingSubscriptions();
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), subscriptions: commands);
+
+        var answer = await engine.AnswerAsync(new Question("subscribe weekly Kosovo", "teams", "c-sub"));
+
+        Assert.NotNull(commands.Command);
+        Assert.Equal("recorded", answer.Title);
+    }
+
+    private sealed class RecordingSubscriptions : ISubscriptionCommands
+    {
+        public string? Command { get; private set; }
+
+        public Task<Answer> HandleAsync(Question question, string command, CancellationToken cancellationToken)
+        {
+            Command = command;
+            return Task.FromResult(new Answer { Question = question.Text, Answered = true, Intent = IntentKind.Subscription, Title = "recorded", Text = "" });
+        }
+    }
 
     [Fact]
     public void Answer_EveryCitationNumber_PointsAtAListedSource()
@@ -141,12 +173,12 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var store = new ConversationStore(clock, capacity: 2);
         var state = new ConversationState(Ask("What is CEFTA?", "cs"), [], null, null, clock.GetUtcNow());
-        store.Set("t", "a", state);
-        store.Set("t", "b", state);
-        store.Get("t", "a");
-        store.Set("t", "c", state);
-        Assert.NotNull(store.Get("t", "a"));
-        Assert.Null(store.Get("t", "b"));
+        store.Put("t", "a", state);
+        store.Put("t", "b", state);
+        store.Find("t", "a");
+        store.Put("t", "c", state);
+        Assert.NotNull(store.Find("t", "a"));
+        Assert.Null(store.Find("t", "b"));
         Assert.Equal(2, store.Count);
     }
 
@@ -155,8 +187,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var store = new ConversationStore(clock, expiry: TimeSpan.FromMinutes(30));
-        store.Set("t", "a", new ConversationState(Ask("What is CEFTA?", "ce"), [], null, null, clock.GetUtcNow()));
+        store.Put("t", "a", new ConversationState(Ask("What is CEFTA?", "ce"), [], null, null, clock.GetUtcNow()));
         clock.Advance(TimeSpan.FromMinutes(31));
-        Assert.Null(store.Get("t", "a"));
+        Assert.Null(store.Find("t", "a"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class AnswerLogTests(SeedKnowledge seed) : IClassFixture<SeedKnowl
     {
         var logger = new StructuredLogger();
         var log = new AnswerLog(logger, Options.Create(new AnswerLogOptions { IncludeMessageText = includeText }));
-        var engine = new AnswerEngine(seed.Kb, log: log);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), log: log);
 
         var answer = await engine.AnswerAsync(new Question(QuestionText, "teams", "conv-1"));
 

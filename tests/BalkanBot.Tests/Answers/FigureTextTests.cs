@@ -9,7 +9,7 @@ namespace BalkanBot.Tests.Answers;
 /// <summary>The one figure formatter, over every figure in the real base and over the shapes a figure can take.</summary>
 public sealed partial class FigureTextTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private IReadOnlyList<KnowledgeRecord> Figures => seed.Kb.OfKind(RecordKind.Figure).ToList();
+    private List<KnowledgeRecord> Figures => seed.Kb.OfKind(RecordKind.Figure).ToList();
 
     private string Format(string id) => FigureText.Format(seed.Kb.Get(id)!);
 

@@ -11,7 +11,7 @@ namespace BalkanBot.Tests.Answers;
 /// <summary>Every follow-up the bot can suggest, for every record in the real base, is answered and reads as English.</summary>
 public sealed partial class FollowUpTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, IntentHandlers.All(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string conversation) => _engine.Answer(new Question(text, "test", conversation));
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,7 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         await using var server = await FakeServer.StartAsync(ctx => FakeServer.Completion(ctx, reply));
         var logs = new ListLogger();
         using var phraser = Phraser(server, logs);
-        var engine = new AnswerEngine(seed.Kb, phraser: phraser);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All(), phraser: phraser);
 
         var answer = await engine.AnswerAsync(new Question(Question, "test", "good"));
 
@@ -189,31 +190,25 @@ public sealed class LlmPhraserTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     }
 
     [Fact]
-    public void Read_EnabledWithoutKey_FailsNamingTheVariable()
+    public void Validate_EnabledWithoutKey_FailsNamingTheVariable()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Llm:Enabled"] = "true",
-            ["Llm:Endpoint"] = "https://api.openai.com/v1",
-            ["Llm:Model"] = "gpt-4o-mini",
-        }).Build();
+        var options = new LlmOptions { Enabled = true, Endpoint = "https://api.openai.com/v1", Model = "gpt-4o-mini" };
 
-        var ex = Assert.Throws<InvalidOperationException>(() => LlmOptions.Read(configuration, _ => null));
-        Assert.Contains(LlmOptions.ApiKeyVariable, ex.Message, StringComparison.Ordinal);
-        Assert.True(LlmOptions.Read(configuration, v => v == LlmOptions.OpenAIApiKeyVariable ? "k" : null).Enabled);
+        var failed = new LlmOptionsValidator(_ => null).Validate(null, options);
+        Assert.True(failed.Failed);
+        Assert.Contains(LlmOptions.ApiKeyVariable, failed.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new LlmOptionsValidator(v => v == LlmOptions.OpenAIApiKeyVariable ? "k" : null).Validate(null, options).Succeeded);
     }
 
     [Fact]
-    public void Read_Disabled_NeedsNothingElse()
+    public void Validate_Disabled_NeedsNothingElse()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Enabled"] = "false" }).Build();
-
-        Assert.False(LlmOptions.Read(configuration, _ => null).Enabled);
+        Assert.True(new LlmOptionsValidator(_ => null).Validate(null, new LlmOptions { Enabled = false, Endpoint = "nonsense" }).Succeeded);
     }
 
     private Answer ExtractiveAnswer()
     {
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(Question, "test", Guid.NewGuid().ToString("N")));
         Assert.True(answer.Answered);
         Assert.NotEmpty(answer.Citations);
         return answer;

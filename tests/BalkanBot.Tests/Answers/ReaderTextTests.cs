@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Evaluation;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
@@ -16,7 +17,7 @@ namespace BalkanBot.Tests.Answers;
 /// </summary>
 public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private readonly AnswerEngine _engine = new(seed.Kb, new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
+    private readonly AnswerEngine _engine = new(seed.Kb, IntentHandlers.All(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero)));
 
     private Answer Ask(string text, string? conversation = null) => _engine.Answer(new Question(text, "test", conversation ?? text));
 

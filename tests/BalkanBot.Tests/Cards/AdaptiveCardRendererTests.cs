@@ -30,8 +30,8 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("Full", card.GetProperty("msteams").GetProperty("width").GetString());
         var texts = Texts(card);
         Assert.Equal("Tirana Declaration", texts[0]);
-        Assert.Contains(texts, t => t.StartsWith("Your message was long"));
-        Assert.Contains(texts, t => t.StartsWith("Signed in Tirana"));
+        Assert.Contains(texts, t => t.StartsWith("Your message was long", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Signed in Tirana", StringComparison.Ordinal));
         Assert.StartsWith("Tirana Declaration: Signed", card.GetProperty("fallbackText").GetString());
     }
 
@@ -65,10 +65,10 @@ public sealed class AdaptiveCardRendererTests
 
         Assert.Contains("Timeline", texts);
         Assert.Contains("Where sources disagree", texts);
-        Assert.Contains(texts, t => t.StartsWith("• Sources disagree on point 1.") && t.EndsWith("[1][2]"));
+        Assert.Contains(texts, t => t.StartsWith("• Sources disagree on point 1.", StringComparison.Ordinal) && t.EndsWith("[1][2]", StringComparison.Ordinal));
         Assert.Contains("What the sources argue", texts);
         // The stance is a code for machines; the view's own words are what a reader sees.
-        Assert.Contains(texts, t => t.StartsWith("**Author 2**: View 2"));
+        Assert.Contains(texts, t => t.StartsWith("**Author 2**: View 2", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t.Contains("(critical)", StringComparison.Ordinal));
     }
 
@@ -80,8 +80,8 @@ public sealed class AdaptiveCardRendererTests
 
         Assert.Equal("https://example.org/report-1", open.GetProperty("url").GetString());
         var texts = Texts(card);
-        Assert.Contains(texts, t => t.StartsWith("[1] Belgrade Centre: Report number 1") && t.EndsWith("↗"));
-        Assert.Contains(texts, t => t.StartsWith("[2] Ana Petrović: Report number 2, Belgrade Centre (2025-03-18), p. 2"));
+        Assert.Contains(texts, t => t.StartsWith("[1] Belgrade Centre: Report number 1", StringComparison.Ordinal) && t.EndsWith('↗'));
+        Assert.Contains(texts, t => t.StartsWith("[2] Ana Petrović: Report number 2, Belgrade Centre (2025-03-18), p. 2", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class AdaptiveCardRendererTests
         var card = Json(AdaptiveCardRenderer.Render(CardSamples.Full(), new CardRenderOptions("a1", FeedbackGiven: "down")));
 
         Assert.DoesNotContain(All(card, "Action.Execute"), e => e.GetProperty("verb").GetString() == "feedback");
-        Assert.Contains(Texts(card), t => t.StartsWith("Thanks, your 👎"));
+        Assert.Contains(Texts(card), t => t.StartsWith("Thanks, your 👎", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class AdaptiveCardRendererTests
         var card = AdaptiveCardRenderer.Render(huge, new CardRenderOptions("a1"));
 
         Assert.True(AdaptiveCardJson.Size(card) <= AdaptiveCardJson.MaxCardBytes, $"{AdaptiveCardJson.Size(card)} bytes");
-        Assert.Contains(Texts(Json(card)), t => t.StartsWith("Signed in Tirana"));
+        Assert.Contains(Texts(Json(card)), t => t.StartsWith("Signed in Tirana", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -175,10 +175,10 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Welcome_ExamplesAsButtons()
     {
-        var card = Json(AdaptiveCardRenderer.Welcome(BalkanBot.Handlers.HelpHandler.Examples, "340 sourced records"));
+        var card = Json(AdaptiveCardRenderer.Welcome(ExampleQuestions.All, "340 sourced records"));
 
         var questions = All(card, "Action.Execute").Select(e => e.GetProperty("data").GetProperty("question").GetString()!).ToList();
-        Assert.Equal(BalkanBot.Handlers.HelpHandler.Examples, questions);
+        Assert.Equal(ExampleQuestions.All, questions);
         Assert.Contains(Texts(card), t => t.Contains("cite every fact"));
     }
 

@@ -30,7 +30,7 @@ public sealed class AdaptiveCardValidationTests(SeedKnowledge seed, ITestOutputH
 
         var questions = EvaluationQuestions();
         Assert.True(questions.Count >= 100, $"only {questions.Count} evaluation questions found");
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         for (var i = 0; i < questions.Count; i++)
         {
             var (q, context) = questions[i];
@@ -43,7 +43,7 @@ public sealed class AdaptiveCardValidationTests(SeedKnowledge seed, ITestOutputH
             foreach (var section in new[] { "facts", "rows", "timeline", "conflicts", "views", "sources" })
                 Write($"{i:000}-{section}-page", AdaptiveCardRenderer.RenderMore(answer, section, 0, id));
         }
-        Write("welcome", AdaptiveCardRenderer.Welcome(HelpHandler.Examples, "340 sourced records from 3 documents"));
+        Write("welcome", AdaptiveCardRenderer.Welcome(ExampleQuestions.All, "340 sourced records from 3 documents"));
         Write("error", AdaptiveCardRenderer.Error("I could not answer that just now.", "What is CEFTA?"));
         Write("notice", AdaptiveCardRenderer.Notice("That button has expired", "Ask again:", ["What is CEFTA?"]));
         Write("synthetic-full", AdaptiveCardRenderer.Render(CardSamples.Full(items: 40), new CardRenderOptions("s1")));
@@ -51,7 +51,7 @@ public sealed class AdaptiveCardValidationTests(SeedKnowledge seed, ITestOutputH
 
         var (exit, report) = await TeamsNode.RunAsync("validate-cards.js", [dir], TimeSpan.FromMinutes(3));
 
-        var answers = sizes.Where(s => s.Name.EndsWith("-answer")).ToList();
+        var answers = sizes.Where(s => s.Name.EndsWith("-answer", StringComparison.Ordinal)).ToList();
         var largest = sizes.MaxBy(s => s.Bytes);
         var largestAnswer = answers.MaxBy(s => s.Bytes);
         output.WriteLine($"{sizes.Count} cards from {questions.Count} questions; largest {largest.Name} {largest.Bytes / 1024.0:0.0} KB; " +

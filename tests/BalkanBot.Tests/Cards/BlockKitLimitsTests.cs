@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 using BalkanBot.Tests.Integration;
@@ -62,7 +63,7 @@ public sealed class BlockKitLimitsTests(ITestOutputHelper output)
     {
         Assert.True(Questions.Length >= 60);
         using var kb = KnowledgeBase.Open(SlackTestKnowledge.DatabasePath);
-        var engine = new AnswerEngine(kb);
+        var engine = new AnswerEngine(kb, IntentHandlers.All());
         var conversations = Questions.Concat(EvaluationSet()).ToList();
         int rendered = 0, maxBlocks = 0, maxChars = 0, maxJson = 0, trimmed = 0;
         string largest = "";

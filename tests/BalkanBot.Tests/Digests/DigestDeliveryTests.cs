@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using BalkanBot.Diagnostics;
 using BalkanBot.Digests;
 using static BalkanBot.Tests.Digests.DigestScheduleTests;
 
@@ -6,6 +9,40 @@ namespace BalkanBot.Tests.Digests;
 /// <summary>Exactly-once delivery, retries and deactivation, against an in-memory channel.</summary>
 public class DigestDeliveryTests
 {
+    [Fact]
+    public async Task RunDue_SentAndGone_CountedByChannelAndOutcome()
+    {
+        var counted = new ConcurrentBag<(string? Channel, string? Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Telemetry.Name && instrument == Telemetry.DigestDeliveries) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? channel = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == Telemetry.Tags.Channel) channel = tag.Value as string;
+                if (tag.Key == Telemetry.Tags.Outcome) outcome = tag.Value as string;
+            }
+            counted.Add((channel, outcome));
+        });
+        listener.Start();
+        using var world = new DigestWorld(Utc(2026, 3, 27, 9));
+        var kb = await world.BuildAsync(DigestWorld.Seed);
+        await world.SubscribeAsync("slack", "C1", "weekly");
+        await world.SubscribeAsync("teams", "19:gone", "weekly");
+        world.Clock.SetUtcNow(Utc(2026, 3, 30, 6));
+        var teams = new FakeSender("teams");
+        teams.Script.Enqueue(new SendResult(SendStatus.Gone, Error: "Teams answered 403"));
+
+        await world.Runner(kb, new FakeSender(), teams).RunDueAsync();
+
+        Assert.Contains(("slack", "sent"), counted);
+        Assert.Contains(("teams", "deactivated"), counted);
+    }
+
     [Fact]
     public async Task RunDue_CrashAfterSendBeforeRecord_ChannelConfirmsAndNothingIsResent()
     {

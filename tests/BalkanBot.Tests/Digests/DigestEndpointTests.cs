@@ -98,7 +98,7 @@ public class DigestEndpointTests
     {
         for (var i = 0; i < 200; i++)
         {
-            if ((await store.DeliveriesAsync(subscriptionId)).FirstOrDefault() is { Status: not DeliveryStatus.Pending and not DeliveryStatus.Sending } row) return row;
+            if (await store.DeliveriesAsync(subscriptionId) is [{ Status: not DeliveryStatus.Pending and not DeliveryStatus.Sending } row, ..]) return row;
             await Task.Delay(25);
         }
         return (await store.DeliveriesAsync(subscriptionId)).Single();

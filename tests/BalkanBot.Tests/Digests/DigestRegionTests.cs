@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BalkanBot.Digests;
 using BalkanBot.Knowledge;
 using BalkanBot.Tests.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Tests.Digests;
 
@@ -10,11 +11,11 @@ public sealed class DigestRegionTests(SeedKnowledge seed) : IClassFixture<SeedKn
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 30, 6, 0, 0, TimeSpan.Zero);
 
-    private IReadOnlyList<RecordChange> EverythingNew() =>
+    private List<RecordChange> EverythingNew() =>
         seed.Kb.Hashes().Select(h => new RecordChange(h.Id, h.Kind, h.Id, Now, Now, null, null, IsNew: true)).ToList();
 
     private Digest Compose(DigestFilter filter, IReadOnlyCollection<string>? countries = null) =>
-        new DigestComposer(seed.Kb, 8, countries).Compose(EverythingNew(), filter, Now.AddDays(-7), Now, "weekly", TimeZoneInfo.Utc);
+        new DigestComposer(seed.Kb, Options.Create(new DigestOptions { Countries = [.. countries ?? []] })).Compose(EverythingNew(), filter, Now.AddDays(-7), Now, "weekly", TimeZoneInfo.Utc);
 
     [Fact]
     public void Compose_Default_HeadlinesOnlyForTheRegionsCountries()
@@ -37,8 +38,8 @@ public sealed class DigestRegionTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.NotEmpty(d.Headlines);
         foreach (var h in d.Headlines)
         {
-            Assert.True(Regex.Matches(h.Line, "new agreements?:", RegexOptions.IgnoreCase).Count <= 1, h.Line);
-            Assert.True(Regex.Matches(h.Line, "new figures?:", RegexOptions.IgnoreCase).Count <= 1, h.Line);
+            Assert.True(Regex.Count(h.Line, "new agreements?:", RegexOptions.IgnoreCase) <= 1, h.Line);
+            Assert.True(Regex.Count(h.Line, "new figures?:", RegexOptions.IgnoreCase) <= 1, h.Line);
             Assert.True(char.IsUpper(h.Line[0]), h.Line);
         }
         Assert.Contains(d.Headlines, h => h.Line.StartsWith("New agreements: ", StringComparison.Ordinal) && h.Line.Contains(" and ", StringComparison.Ordinal));

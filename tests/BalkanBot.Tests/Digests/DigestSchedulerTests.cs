@@ -15,7 +15,7 @@ public class DigestSchedulerTests
         var sub = await world.SubscribeAsync("slack", "C1", "weekly");
         var slack = new FakeSender();
         var passes = new System.Collections.Concurrent.BlockingCollection<RunSummary>();
-        using var scheduler = new DigestScheduler(world.Runner(kb, slack), world.Store, kb, world.Options, world.Clock,
+        using var scheduler = new DigestScheduler(world.Runner(kb, slack), world.Store, kb, Microsoft.Extensions.Options.Options.Create(world.Options), world.Clock,
             NullLogger<DigestScheduler>.Instance);
         scheduler.PassCompleted += passes.Add;
 
@@ -45,7 +45,7 @@ public class DigestSchedulerTests
         var edited = await world.BuildAsync(DigestWorld.With(DigestWorld.NewEvent("test-a", "Test incident A", "2026-03-27", "serbia", "serbia")));
         world.Options.Enabled = false;
         world.Clock.Advance(TimeSpan.FromHours(1));
-        using var scheduler = new DigestScheduler(world.Runner(edited, new FakeSender()), world.Store, edited, world.Options, world.Clock,
+        using var scheduler = new DigestScheduler(world.Runner(edited, new FakeSender()), world.Store, edited, Microsoft.Extensions.Options.Options.Create(world.Options), world.Clock,
             NullLogger<DigestScheduler>.Instance);
 
         await scheduler.StartAsync(CancellationToken.None);

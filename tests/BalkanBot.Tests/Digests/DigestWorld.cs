@@ -47,10 +47,10 @@ public sealed class DigestWorld : IDisposable
     }
 
     public DigestRunner Runner(KnowledgeBase kb, params IDigestSender[] senders) =>
-        new(Store, new DigestComposer(kb), Schedules, senders, Options, Clock, NullLogger<DigestRunner>.Instance);
+        new(Store, new DigestComposer(kb), senders, Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<DigestRunner>.Instance);
 
     public SubscriptionService Subscriptions(KnowledgeBase kb) =>
-        new(Store, new DigestComposer(kb), Schedules, Options, Clock, NullLogger<SubscriptionService>.Instance);
+        new(Store, new DigestComposer(kb), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<SubscriptionService>.Instance);
 
     public async Task<Subscription> SubscribeAsync(string channel, string conversation, string schedule, DigestFilter? filter = null,
         ConversationReference? reference = null)
@@ -66,7 +66,7 @@ public sealed class DigestWorld : IDisposable
     public static KnowledgeRecord NewEvent(string id, string name, string date, string country, params string[] actors)
     {
         var template = Seed.First(r => r.Kind == RecordKind.Event && r.Summary is not null);
-        PartialDate.TryParse(date, out var d);
+        Assert.True(PartialDate.TryParse(date, out var d), date);
         return template with
         {
             Id = id,

@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Digests;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 using static BalkanBot.Tests.Digests.DigestScheduleTests;
@@ -73,7 +74,7 @@ public class SubscriptionCommandTests
         await engine.AnswerAsync(Teams("subscribe weekly"));
         world.Clock.Advance(TimeSpan.FromHours(1));
         var kb = await world.BuildAsync(DigestWorld.With(DigestWorld.NewEvent("test-a", "Test incident A", "2026-03-27", "kosovo", "kosovo-police")));
-        engine = new AnswerEngine(kb, world.Clock) { Subscriptions = new SubscriptionCommands(world.Subscriptions(kb)) };
+        engine = new AnswerEngine(kb, IntentHandlers.All(), world.Clock, subscriptions: new SubscriptionCommands(world.Subscriptions(kb)));
 
         var preview = await engine.AnswerAsync(Teams("digest now"));
 
@@ -103,6 +104,6 @@ public class SubscriptionCommandTests
     private static async Task<AnswerEngine> EngineAsync(DigestWorld world)
     {
         var kb = await world.BuildAsync(DigestWorld.Seed);
-        return new AnswerEngine(kb, world.Clock) { Subscriptions = new SubscriptionCommands(world.Subscriptions(kb)) };
+        return new AnswerEngine(kb, IntentHandlers.All(), world.Clock, subscriptions: new SubscriptionCommands(world.Subscriptions(kb)));
     }
 }

@@ -51,7 +51,7 @@ public sealed class ListeningTests
         try
         {
             var url = new Uri(Assert.Single(app.Urls));
-            Assert.Contains(url.Host, new[] { "[::]", "0.0.0.0" });
+            Assert.True(url.Host is "[::]" or "0.0.0.0", url.Host);
             Assert.NotEqual(0, url.Port);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{url.Port}/healthz")).StatusCode);

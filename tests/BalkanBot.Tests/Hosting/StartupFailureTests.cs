@@ -95,7 +95,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public void Describe_UnexpectedException_NullSoItKeepsItsStackTrace()
     {
-        Assert.Null(StartupFailure.Describe(new NullReferenceException(), building: false));
+        Assert.Null(StartupFailure.Describe(new ArgumentNullException("value"), building: false));
         Assert.Null(StartupFailure.Describe(new InvalidOperationException("a bug"), building: false));
     }
 }

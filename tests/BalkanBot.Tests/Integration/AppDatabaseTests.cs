@@ -34,11 +34,11 @@ public sealed class AppDatabaseTests
             return proxy;
         }
 
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (method!.Name is "SaveReferenceAsync" or "SubscribeAsync" or "UnsubscribeAsync")
+            if (targetMethod!.Name is "SaveReferenceAsync" or "SubscribeAsync" or "UnsubscribeAsync")
                 throw new SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", 8);
-            return method.Invoke(_inner, args);
+            return targetMethod.Invoke(_inner, args);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class FakeImds : IAsyncDisposable
             fake._requests.Enqueue(new HttpRequestRecord(http.Request.Method, http.Request.Headers["Metadata"], query));
             if (http.Request.Headers["Metadata"] != "true")
                 return Results.Json(new { error = "invalid_request", error_description = "Required metadata header not specified" }, statusCode: 400);
-            if (http.Request.Method != "GET" || !query.ContainsKey("resource"))
+            if (http.Request.Method != "GET" || !query.TryGetValue("resource", out _))
                 return Results.Json(new { error = "invalid_request" }, statusCode: 400);
             return Results.Json(new Dictionary<string, string>
             {

@@ -3,6 +3,7 @@ using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Channels.Slack;
 using BalkanBot.Digests;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 using BalkanBot.Tests.Storage;
@@ -18,7 +19,7 @@ namespace BalkanBot.Tests.Integration;
 /// instance it chooses, as a balancer might. Slack is one fake workspace on 127.0.0.1 that both post to; each
 /// instance has its own bot token, so every message says which instance sent it.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresClusterDefinition.Name)]
 public sealed class MultiInstanceTests(PostgresCluster cluster, ITestOutputHelper output)
 {
     [PostgresFact]
@@ -62,7 +63,7 @@ public sealed class MultiInstanceTests(PostgresCluster cluster, ITestOutputHelpe
         Assert.Equal("1700000200.000100", reply.ThreadTs);
         Assert.Contains("44", reply.Body.ToJsonString());
         using var kb = KnowledgeBase.Open(SlackTestKnowledge.DatabasePath);
-        Assert.DoesNotContain("44", new AnswerEngine(kb).Answer(new Question("and Hungary?", "slack", "C0FOLLOW:fresh")).Text);
+        Assert.DoesNotContain("44", new AnswerEngine(kb, IntentHandlers.All()).Answer(new Question("and Hungary?", "slack", "C0FOLLOW:fresh")).Text);
     }
 
     [PostgresFact]

@@ -12,7 +12,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    private Dictionary<string, string> Environment(string data) => new() { ["Data__Directory"] = data };
+    private static Dictionary<string, string> Environment(string data) => new() { ["Data__Directory"] = data };
 
     [Fact]
     public async Task Start_HttpPortsFromEnvironment_AnswersOnAllInterfacesWithHealthAndReadiness()
@@ -24,7 +24,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         var (app, address) = await PublishedApp.Running.StartAsync(published.StartInfo(environment), Timeout);
         await using (app)
         {
-            Assert.Contains(address.Host, new[] { "[::]", "0.0.0.0" });
+            Assert.True(address.Host is "[::]" or "0.0.0.0", address.Host);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}"), Timeout = Timeout };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
             using var ready = await http.GetAsync("/readyz");

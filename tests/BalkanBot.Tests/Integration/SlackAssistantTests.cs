@@ -38,7 +38,7 @@ public sealed class SlackAssistantTests
         Assert.Equal(SlackSurfacePayloads.AssistantChannel, first.Get("channel"));
         Assert.Equal(Thread, first.Get("thread_ts"));
 
-        var status = host.Fake.CallsTo("/api/" + SlackAssistantThreads.SetStatus).First();
+        var status = host.Fake.CallsTo("/api/" + SlackAssistantThreads.SetStatus)[0];
         Assert.Equal(SlackAssistantThreads.Status, status.Get("status"));
         Assert.NotEmpty(status.Json!["loading_messages"]!.AsArray());
         Assert.True(status.At <= first.At);

@@ -47,7 +47,7 @@ public sealed class SlackHomeTests
 
         var examples = blocks.Single(b => (string?)b!["block_id"] == "balkan_home_examples")!["elements"]!.AsArray();
         Assert.InRange(examples.Count, 4, 6);
-        var lists = host.Fake.CallsTo("/api/users.conversations").First();
+        var lists = host.Fake.CallsTo("/api/users.conversations")[0];
         Assert.Contains("user=U0USER", lists.Body);
     }
 

@@ -77,6 +77,9 @@ public sealed class FakeConnector : IAsyncDisposable
 /// </summary>
 public sealed class TestIssuer : IAsyncDisposable
 {
+    private static readonly string[] SigningAlgorithms = ["RS256"];
+    private static readonly string[] Endorsements = ["msteams", "webchat"];
+
     public const string Issuer = "https://api.botframework.com";
     private readonly WebApplication _app;
     private readonly List<(string Kid, RSA Key)> _keys = [("test-signing-key-1", RSA.Create(2048))];
@@ -112,7 +115,7 @@ public sealed class TestIssuer : IAsyncDisposable
         {
             ["issuer"] = Issuer,
             ["jwks_uri"] = TestServers.BaseUrl(app) + "/v1/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+            ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
         }));
         app.MapGet("/v1/keys", () =>
         {
@@ -123,7 +126,7 @@ public sealed class TestIssuer : IAsyncDisposable
                     keys = issuer._keys.Select(k =>
                     {
                         var p = k.Key.ExportParameters(false);
-                        return new { kty = "RSA", use = "sig", kid = k.Kid, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = new[] { "msteams", "webchat" } };
+                        return new { kty = "RSA", use = "sig", kid = k.Kid, alg = "RS256", n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent), endorsements = Endorsements };
                     }).ToList(),
                 });
         });

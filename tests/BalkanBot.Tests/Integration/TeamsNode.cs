@@ -28,7 +28,7 @@ public static class TeamsNode
     }
 
     /// <summary>The packages tests/js/package.json names: every one must be installed, not just the first.</summary>
-    private static IEnumerable<string> Dependencies()
+    private static List<string> Dependencies()
     {
         using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(JsFolder, "package.json")));
         return package.RootElement.GetProperty("dependencies").EnumerateObject().Select(p => p.Name).ToList();

@@ -38,7 +38,7 @@ public sealed class TeamsPlaygroundTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
 
         var (exit, log) = await TeamsNode.RunAsync("playground-e2e.js", [steps, "--out", result], TimeSpan.FromMinutes(4),
-            new Dictionary<string, string> { ["BOT_ENDPOINT"] = bot.Url + "/api/messages", ["PLAYGROUND_PORT"] = TestServers.FreePort().ToString() });
+            new Dictionary<string, string> { ["BOT_ENDPOINT"] = bot.Url + "/api/messages", ["PLAYGROUND_PORT"] = TestServers.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         output.WriteLine($"playground run {clock.ElapsedMilliseconds} ms\n{log}");
         Assert.True(exit == 0, log);

@@ -5,7 +5,7 @@ namespace BalkanBot.Tests.Knowledge;
 
 public sealed class EntityLinkingTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private IReadOnlyList<string> Link(string text) =>
+    private List<string> Link(string text) =>
         seed.Kb.Aliases.Link(TextNormalizer.Tokens(text), seed.Kb.Vocabulary).Mentions.Select(m => m.RecordId).ToList();
 
     [Theory]

@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Handlers;
 using BalkanBot.Knowledge;
 using BalkanBot.Tests.TestSupport;
 
@@ -26,7 +27,7 @@ public sealed class HostileRetrievalTests(SeedKnowledge seed) : IClassFixture<Se
     [MemberData(nameof(Hostile))]
     public void Answer_HostileText_GivesAnAnswerOrHonestNoAnswer(string text)
     {
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question(text));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(text));
         Assert.False(string.IsNullOrWhiteSpace(answer.Text));
         if (!answer.Answered) Assert.Matches("^(I have no sourced information|I found no question|The sources (give no|cover))", answer.Text);
         Assert.All(answer.Facts, f => Assert.All(f.Citations, n => Assert.InRange(n, 1, answer.Citations.Count)));
@@ -51,7 +52,7 @@ public sealed class HostileRetrievalTests(SeedKnowledge seed) : IClassFixture<Se
     [Fact]
     public void Answer_OverlongInput_AnswersTheQuestionInItWithANote()
     {
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question("What is the Tirana Declaration? " + new string('x', 3000)));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question("What is the Tirana Declaration? " + new string('x', 3000)));
         Assert.True(answer.Answered);
         Assert.Contains("tirana-declaration-2025", answer.RecordIds);
         Assert.NotNull(answer.Note);
@@ -62,7 +63,7 @@ public sealed class HostileRetrievalTests(SeedKnowledge seed) : IClassFixture<Se
     public void Answer_QuestionAtTheEndOfAPastedThread_IsNotLost()
     {
         var thread = string.Concat(Enumerable.Repeat("Colleague: we discussed the regional trade numbers at length this morning. ", 20));
-        var answer = new AnswerEngine(seed.Kb).Answer(new Question(thread + "Me: so when was the Tirana Declaration signed?"));
+        var answer = new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(thread + "Me: so when was the Tirana Declaration signed?"));
         Assert.True(answer.Answered);
         Assert.Contains("18 March 2025", answer.Text + string.Join(" ", answer.Facts.Select(f => f.Value)));
         Assert.NotNull(answer.Note);

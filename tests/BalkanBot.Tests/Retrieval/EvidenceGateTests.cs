@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Handlers;
 using BalkanBot.Tests.TestSupport;
 
 namespace BalkanBot.Tests.Retrieval;
@@ -7,9 +8,9 @@ namespace BalkanBot.Tests.Retrieval;
 /// <summary>The relevance gate over the real base: answer when a passage carries what is asked, decline otherwise.</summary>
 public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKnowledge>
 {
-    private Answer Ask(string text, string conversation) => new AnswerEngine(seed.Kb).Answer(new Question(text, "test", conversation));
+    private Answer Ask(string text, string conversation) => new AnswerEngine(seed.Kb, IntentHandlers.All()).Answer(new Question(text, "test", conversation));
 
-    private Answer AskIn(AnswerEngine engine, string text, string conversation) => engine.Answer(new Question(text, "test", conversation));
+    private static Answer AskIn(AnswerEngine engine, string text, string conversation) => engine.Answer(new Question(text, "test", conversation));
 
     [Theory]
     [InlineData("What is the population of Serbia?", "The sources give no figure for Serbia's population.")]
@@ -81,7 +82,7 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Answer_AndAnotherStateAfterParties_SaysWhetherItIsOne()
     {
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         AskIn(engine, "Who signed the Tirana Declaration?", "follow");
         var a = AskIn(engine, "and Hungary?", "follow");
         Assert.True(a.Answered);
@@ -91,7 +92,7 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Answer_CompareItWithAThingOfAnotherKind_SaysWhyNot()
     {
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         AskIn(engine, "What happened in Republika Srpska in March 2025?", "cmp");
         var a = AskIn(engine, "compare it with CEFTA", "cmp");
         Assert.False(a.Answered);

@@ -105,7 +105,7 @@ public sealed class PostgresFactAttribute : FactAttribute
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresCluster>
+public sealed class PostgresClusterDefinition : ICollectionFixture<PostgresCluster>
 {
     public const string Name = "PostgreSQL";
 }

@@ -18,7 +18,7 @@ namespace BalkanBot.Tests.Storage;
 /// The PostgreSQL stores against a real server, each "instance" with its own data source and objects on one
 /// database, as two processes would have. The two-process versions are in Integration/MultiInstanceTests.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresClusterDefinition.Name)]
 public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero));
@@ -66,7 +66,7 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
             await (i % 2 == 0 ? storeA : storeB).SubscribeAsync(new NewSubscription("slack", $"C{i:D3}", "weekly", DigestFilter.None, "u", now, schedules["weekly"].Next(now)));
         var (senderA, senderB) = (new FakeSender(), new FakeSender());
         DigestRunner Runner(IDigestStore store, FakeSender sender) =>
-            new(store, new DigestComposer(kb), schedules, [sender], options, _clock, NullLogger<DigestRunner>.Instance);
+            new(store, new DigestComposer(kb), [sender], Microsoft.Extensions.Options.Options.Create(options), _clock, NullLogger<DigestRunner>.Instance);
         var (a, b) = (Runner(storeA, senderA), Runner(storeB, senderB));
 
         _clock.SetUtcNow(schedules["weekly"].Next(now));
@@ -159,32 +159,32 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
         var a = new SharedConversationStore(Instance(), _clock, options, NullLogger<SharedConversationStore>.Instance);
         var b = new SharedConversationStore(Instance(), _clock, options, NullLogger<SharedConversationStore>.Instance);
         var first = State("first", _clock.GetUtcNow());
-        a.Set("slack", "C1:1", first);
+        a.Put("slack", "C1:1", first);
         await a.SaveAsync("slack", "C1:1");
 
         await b.LoadAsync("slack", "C1:1");
-        var loaded = b.Get("slack", "C1:1");
+        var loaded = b.Find("slack", "C1:1");
         Assert.NotNull(loaded);
         Assert.Equal(("first", first.FocusIds[0], "Q1"), (loaded.LastAnswer.Title, loaded.FocusIds[0], loaded.Period!.Label));
 
         // B answers later; A still holds the older state and writes it back: the newer one stays.
         _clock.Advance(TimeSpan.FromMinutes(1));
-        b.Set("slack", "C1:1", State("second", _clock.GetUtcNow()));
+        b.Put("slack", "C1:1", State("second", _clock.GetUtcNow()));
         await b.SaveAsync("slack", "C1:1");
         await a.SaveAsync("slack", "C1:1");
         await a.LoadAsync("slack", "C1:1");
-        Assert.Equal("second", a.Get("slack", "C1:1")!.LastAnswer.Title);
+        Assert.Equal("second", a.Find("slack", "C1:1")!.LastAnswer.Title);
 
         _clock.Advance(TimeSpan.FromMinutes(31));
         await a.LoadAsync("slack", "C1:1");
-        Assert.Null(a.Get("slack", "C1:1"));
+        Assert.Null(a.Find("slack", "C1:1"));
     }
 
     private static ConversationState State(string title, DateTimeOffset at) =>
         new(new Answer { Question = "q", Answered = true, Intent = IntentKind.Date, Title = title, Text = "t [1]", RecordIds = ["cefta"] },
             ["cefta"], "gdp", new Period(new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 31), "Q1"), at);
 
-    private static async Task<List<Subscription>> AllSubscriptionsAsync(IDigestStore store, int count)
+    private static async Task<List<Subscription>> AllSubscriptionsAsync(PostgresDigestStore store, int count)
     {
         var list = new List<Subscription>();
         for (var i = 0; i < count; i++) list.AddRange(await store.SubscriptionsAsync("slack", $"C{i:D3}"));

@@ -36,11 +36,11 @@ public sealed class PostgresUnavailableTests : IAsyncDisposable
         var state = new ConversationState(new Answer { Question = "q", Answered = true, Intent = IntentKind.Figures, Title = "Serbia", Text = "t" },
             ["serbia"], "tanks", null, _clock.GetUtcNow());
 
-        store.Set("slack", "C1:1", state);
+        store.Put("slack", "C1:1", state);
         await store.SaveAsync("slack", "C1:1");
         await store.LoadAsync("slack", "C1:1");
 
-        Assert.Equal("tanks", store.Get("slack", "C1:1")?.Measure);
+        Assert.Equal("tanks", store.Find("slack", "C1:1")?.Measure);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Npgsql;
 namespace BalkanBot.Tests.Storage;
 
 /// <summary>The host chooses its stores by Storage:PostgreSql; PostgreSQL is a readiness check only when it is configured.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresClusterDefinition.Name)]
 public sealed class StorageWiringTests(PostgresCluster cluster)
 {
     [PostgresFact]

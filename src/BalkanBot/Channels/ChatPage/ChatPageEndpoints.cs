@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BalkanBot.Channels.Teams;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.ChatPage;
 
@@ -27,14 +29,14 @@ public static class ChatPageEndpoints
         ["vendor/adaptivecards.min.js.LICENSE.txt"] = "text/plain; charset=utf-8",
     };
 
-    public static void Add(WebApplicationBuilder builder) => builder.Services.AddSingleton<LocalInbox>();
+    public static IServiceCollection AddChatPageChannel(this IServiceCollection services) => services.AddSingleton<LocalInbox>();
 
-    public static void MapChatPage(this WebApplication app)
+    public static WebApplication MapChatPageChannel(this WebApplication app)
     {
-        var teams = app.Services.GetRequiredService<TeamsOptions>();
-        if (!(app.Configuration.GetValue<bool?>("ChatPage:Enabled") ?? !teams.AuthEnabled)) return;
+        var teams = app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        if (!(app.Configuration.GetValue<bool?>("ChatPage:Enabled") ?? !teams.AuthEnabled)) return app;
         var root = LocateWebRoot();
-        if (root is null) return;
+        if (root is null) return app;
 
         app.MapGet("/", () => Serve(root, "index.html"));
         app.MapGet("/chat/{file}", (string file) => Serve(root, file));
@@ -45,6 +47,7 @@ public static class ChatPageEndpoints
         local.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", ReceiveAsync);
         local.MapGet("/conversations/{conversationId}/activities", PollAsync);
         Log.ChatPageEnabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BalkanBot.Channels.ChatPage"), LocalPrefix);
+        return app;
     }
 
     private static IResult Serve(string root, string file) =>

@@ -33,7 +33,7 @@ public sealed class SharedSlackEventDeduper(PostgresDatabase database, TimeProvi
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            Hosting.Log.SlackEventStoreUnavailable(log, ex.Message, eventId);
+            Diagnostics.Log.SlackEventStoreUnavailable(log, ex.Message, eventId);
             return _local.TryClaim(eventId);
         }
     }
@@ -48,7 +48,7 @@ public sealed class SharedSlackEventDeduper(PostgresDatabase database, TimeProvi
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            Hosting.Log.SlackEventStoreUnavailable(log, ex.Message, eventId);
+            Diagnostics.Log.SlackEventStoreUnavailable(log, ex.Message, eventId);
         }
     }
 

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -108,13 +110,25 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
 
     private async Task<SlackApiResult?> SendAsync(string client, string method, HttpRequestMessage request, CancellationToken ct)
     {
+        using var span = Telemetry.Source.StartActivity(Telemetry.Spans.SlackCall, ActivityKind.Client);
+        span?.SetTag(Telemetry.Tags.Channel, ChannelKeys.Slack);
+        span?.SetTag(Telemetry.Tags.SlackMethod, method);
         using (request)
         {
             try
             {
                 using var response = await http.CreateClient(client).SendAsync(request, ct).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) return await ReadResultAsync(method, response, ct).ConfigureAwait(false);
-                Log.SlackApiFailed(log, method, (int)response.StatusCode, response.ReasonPhrase ?? "");
+                var status = (int)response.StatusCode;
+                span?.SetTag(Telemetry.Tags.Status, status);
+                if (response.IsSuccessStatusCode)
+                {
+                    var result = await ReadResultAsync(method, response, ct).ConfigureAwait(false);
+                    if (result is not { Ok: true }) Failed(span, method, status, result?.Error ?? "unreadable_response");
+                    else span?.SetTag(Telemetry.Tags.Outcome, Telemetry.Outcomes.Delivered);
+                    return result;
+                }
+                Log.SlackApiFailed(log, method, status, response.ReasonPhrase ?? "");
+                Failed(span, method, status, null);
                 // A response_url refuses blocks with 400 and the bare error code as the body.
                 if (response.StatusCode == System.Net.HttpStatusCode.BadRequest
                     && (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)).Contains(InvalidBlocks, StringComparison.Ordinal))
@@ -124,9 +138,24 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
             catch (Exception ex) when (OutboundHttp.IsNoAnswer(ex, ct))
             {
                 Log.SlackApiFailed(log, method, 0, ex.GetType().Name);
+                Failed(span, method, 0, null);
                 return null;
             }
         }
+    }
+
+    /// <summary>Counts a failed call by method and status; Slack's error code (ok:false answers come with 200) as a tag.</summary>
+    private static void Failed(System.Diagnostics.Activity? span, string method, int status, string? error)
+    {
+        span?.SetStatus(ActivityStatusCode.Error, error);
+        span?.SetTag(Telemetry.Tags.Outcome, Telemetry.Outcomes.Failed);
+        span?.SetTag(Telemetry.Tags.SlackError, error);
+        Telemetry.SlackApiErrors.Add(1, new TagList
+        {
+            { Telemetry.Tags.SlackMethod, method },
+            { Telemetry.Tags.Status, status },
+            { Telemetry.Tags.SlackError, error },
+        });
     }
 
     private async Task<SlackApiResult?> ReadResultAsync(string method, HttpResponseMessage response, CancellationToken ct)

@@ -34,8 +34,8 @@ public sealed class SlackAssistantThreads(SlackApiClient api, SlackSuggestions s
         var thread = w.ThreadTs!;
         await api.AssistantAsync(SetStatus, new SlackAssistantCall(w.Channel, thread) { Status = Status, LoadingMessages = LoadingMessages }, ct)
             .ConfigureAwait(false);
-        await conversations.LoadAsync(SlackResponder.ChannelName, w.ConversationId, ct).ConfigureAwait(false);
-        if (conversations.Get(SlackResponder.ChannelName, w.ConversationId) is null && !string.IsNullOrWhiteSpace(w.Text))
+        await conversations.LoadAsync(ChannelKeys.Slack, w.ConversationId, ct).ConfigureAwait(false);
+        if (conversations.Find(ChannelKeys.Slack, w.ConversationId) is null && !string.IsNullOrWhiteSpace(w.Text))
             await api.AssistantAsync(SetTitle, new SlackAssistantCall(w.Channel, thread) { Title = BlockKitText.TruncatePlain(w.Text, MaxTitle) }, ct)
                 .ConfigureAwait(false);
     }

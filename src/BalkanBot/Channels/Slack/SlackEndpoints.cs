@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,7 @@ namespace BalkanBot.Channels.Slack;
 /// </summary>
 public static class SlackEndpoints
 {
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
     {
         var o = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         if (o.HttpEnabled || o.SocketModeEnabled)

@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
+using BalkanBot.Channels;
 
 namespace BalkanBot.Channels.Slack;
 
@@ -8,7 +9,7 @@ public sealed class SlackHelp(AnswerEngine engine)
 {
     public SlackMessage Message(string command)
     {
-        var help = engine.Answer(new Question("help", "slack", "help"));
+        var help = engine.Answer(new Question("help", ChannelKeys.Slack, "help"));
         help = help with
         {
             Facts =

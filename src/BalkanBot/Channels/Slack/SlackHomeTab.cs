@@ -1,7 +1,7 @@
 using System.Globalization;
 using BalkanBot.Cards;
+using BalkanBot.Diagnostics;
 using BalkanBot.Digests;
-using BalkanBot.Hosting;
 using BalkanBot.Knowledge;
 
 namespace BalkanBot.Channels.Slack;
@@ -37,7 +37,7 @@ public sealed class SlackHomeTab(KnowledgeBase kb, SlackSuggestions suggestions,
             subscriptions = [];
             foreach (var channel in channels.Where(SlackIds.IsId))
             {
-                foreach (var s in await digests.SubscriptionsAsync(SlackResponder.ChannelName, channel, ct).ConfigureAwait(false))
+                foreach (var s in await digests.SubscriptionsAsync(ChannelKeys.Slack, channel, ct).ConfigureAwait(false))
                 {
                     if (!s.Active) continue;
                     if (subscriptions.Count < MaxSubscriptions) subscriptions.Add(new HomeSubscription(s.Id, channel, s.Schedule, s.Filter.Label, s.NextDue));
@@ -53,7 +53,7 @@ public sealed class SlackHomeTab(KnowledgeBase kb, SlackSuggestions suggestions,
     {
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return;
         var subscription = await digests.GetSubscriptionAsync(id, ct).ConfigureAwait(false);
-        if (subscription is not { Active: true, Channel: SlackResponder.ChannelName }) return;
+        if (subscription is not { Active: true, Channel: ChannelKeys.Slack }) return;
         var channels = await api.UserConversationsAsync(user, ct).ConfigureAwait(false);
         if (channels is null || !channels.Contains(subscription.ConversationId))
         {

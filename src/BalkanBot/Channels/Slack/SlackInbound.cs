@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BalkanBot.Cards;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Slack;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Storage;
 
 namespace BalkanBot.Channels.Slack;
@@ -14,8 +14,6 @@ public sealed partial class SlackResponder(AnswerEngine engine, SlackApiClient a
     IConversationStore conversations, SlackAssistantThreads assistant, SlackHomeTab home, TimeProvider clock, ILogger<SlackResponder> log,
     ISlackCommandExtension? extension = null)
 {
-    public const string ChannelName = "slack";
-
     // Set once Slack refuses a table block (older workspaces): from then on comparisons go out as section fields.
     private volatile bool _tablesRefused;
 
@@ -163,7 +161,7 @@ public sealed partial class SlackResponder(AnswerEngine engine, SlackApiClient a
             case BlockKitActions.FeedbackUp or BlockKitActions.FeedbackDown or BlockKitActions.Feedback:
                 var rating = id == BlockKitActions.Feedback ? value.Rating : id == BlockKitActions.FeedbackUp ? "up" : "down";
                 if (rating is not ("up" or "down")) return;
-                await store.AddFeedbackAsync(new Feedback(ChannelName, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
+                await store.AddFeedbackAsync(new Feedback(ChannelKeys.Slack, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
                     .ConfigureAwait(false);
                 Log.SlackFeedbackStored(log, rating);
                 var thanks = rating == "up" ? "Thanks, your 👍 was recorded." : "Thanks, your 👎 was recorded; the maintainers will look at this answer.";
@@ -177,8 +175,8 @@ public sealed partial class SlackResponder(AnswerEngine engine, SlackApiClient a
     private Answer SourcesOf(Answer shown)
     {
         var conversation = Fresh();
-        conversations.Set(ChannelName, conversation, new ConversationState(shown, [], null, null, clock.GetUtcNow()));
-        return engine.Answer(new Question("show sources", ChannelName, conversation));
+        conversations.Put(ChannelKeys.Slack, conversation, new ConversationState(shown, [], null, null, clock.GetUtcNow()));
+        return engine.Answer(new Question("show sources", ChannelKeys.Slack, conversation));
     }
 
     private static string Fresh() => "oneoff:" + Guid.NewGuid().ToString("N");
@@ -186,8 +184,8 @@ public sealed partial class SlackResponder(AnswerEngine engine, SlackApiClient a
     private async Task<Answer> AskAsync(string kind, string text, string conversation, string? user, string? channel, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var reference = channel is null ? null : new ConversationReference(ChannelName, channel);
-        var answer = await engine.AnswerAsync(new Question(string.IsNullOrWhiteSpace(text) ? "help" : text, ChannelName, conversation, user, reference), ct)
+        var reference = channel is null ? null : new ConversationReference(ChannelKeys.Slack, channel);
+        var answer = await engine.AnswerAsync(new Question(string.IsNullOrWhiteSpace(text) ? "help" : text, ChannelKeys.Slack, conversation, user, reference), ct)
             .ConfigureAwait(false);
         Log.SlackAnswered(log, kind, answer.Intent.ToString(), answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answer;

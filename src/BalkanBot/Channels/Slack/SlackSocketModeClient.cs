@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 
 namespace BalkanBot.Channels.Slack;
 

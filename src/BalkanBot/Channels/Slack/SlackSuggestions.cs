@@ -18,11 +18,11 @@ public sealed class SlackSuggestions(KnowledgeBase kb, AnswerEngine engine, Time
 
     public IReadOnlyList<SuggestedQuestion> Take(int count) => _verified.Value.Take(count).ToList();
 
-    private static IReadOnlyList<SuggestedQuestion> Verify(KnowledgeBase kb, AnswerEngine engine, DateOnly today) =>
+    private static List<SuggestedQuestion> Verify(KnowledgeBase kb, AnswerEngine engine, DateOnly today) =>
         CandidatesFrom(kb, today).Where(s =>
         {
-            var answer = engine.Answer(new Question(s.Question, SlackResponder.ChannelName, "suggestions:" + Guid.NewGuid().ToString("N")));
-            return answer.Answered && answer.RecordIds.FirstOrDefault() == s.RecordId;
+            var answer = engine.Answer(new Question(s.Question, ChannelKeys.Slack, "suggestions:" + Guid.NewGuid().ToString("N")));
+            return answer.Answered && answer.RecordIds.Count > 0 && answer.RecordIds[0] == s.RecordId;
         }).ToList();
 
     /// <summary>Newest agreements and events first, alternating, so the examples show both kinds.</summary>

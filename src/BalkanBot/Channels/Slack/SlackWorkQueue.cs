@@ -34,8 +34,10 @@ public sealed record SlackShortcutWork(SlackInteraction Interaction, string User
 /// The Slack channel's background work (see <see cref="WorkQueue"/>), shared by the HTTP endpoints and Socket Mode,
 /// which must acknowledge within 3 s. When it is full, commands are told "busy" and events get a 503 that Slack retries.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "The Slack channel's WorkQueue, named like it.")]
 public sealed class SlackWorkQueue(SlackResponder responder, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
-    : WorkQueue("slack", new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
+    : WorkQueue(ChannelKeys.Slack, new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation), log)
 {
     public bool TryEnqueue(SlackWork work) => TryEnqueue(work.ConversationId, work.GetType().Name, ct => responder.HandleAsync(work, ct));
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BalkanBot.Channels.Teams;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace BalkanBot.Channels.Teams;
 /// cannot crowd out the others. With an app id, serviceUrl comes from Microsoft's signed token, and Teams'
 /// conversations all share a few hosts.
 /// </summary>
-public sealed class BackgroundTurns(TeamsOptions options, ILogger<BackgroundTurns> log)
-    : WorkQueue("teams", new WorkQueueLimits(options.QueueCapacity, options.QueuePerConversation, options.QueuePerServiceUrlHost), log)
+public sealed class BackgroundTurns(IOptions<TeamsOptions> options, ILogger<BackgroundTurns> log)
+    : WorkQueue(ChannelKeys.Teams, new WorkQueueLimits(options.Value.QueueCapacity, options.Value.QueuePerConversation, options.Value.PerServiceUrlHostLimit), log)
 {
     /// <summary>The group a turn counts against: its serviceUrl's scheme, host and port.</summary>
     public static string? GroupOf(Activity activity) =>

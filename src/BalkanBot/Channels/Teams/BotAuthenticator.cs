@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
@@ -20,13 +21,18 @@ public sealed record BotAuthResult(BotCaller? Caller, string? Reason, bool Unava
 /// the OpenID metadata, issuer api.botframework.com, audience our app id, lifetime with 5 minutes of skew; then the
 /// token's serviceurl claim must equal the activity's serviceUrl and the key must be endorsed for its channelId.
 /// </summary>
-public sealed class BotAuthenticator
+public sealed class BotAuthenticator : IDisposable
 {
     private readonly TeamsOptions _options;
     private readonly BotSigningKeysCache _keys;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public BotAuthenticator(TeamsOptions options, HttpClient http, TimeProvider clock)
+    public BotAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory http, TimeProvider clock)
+        : this(options.Value, http.CreateClient(TeamsChannel.AuthClient), clock)
+    {
+    }
+
+    internal BotAuthenticator(TeamsOptions options, HttpClient http, TimeProvider clock)
     {
         _options = options;
         var documents = new HttpDocumentRetriever(http) { RequireHttps = options.OpenIdMetadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
@@ -79,7 +85,7 @@ public sealed class BotAuthenticator
 
     private TokenValidationParameters Parameters(BotSigningKeys keys) => new()
     {
-        ValidIssuers = _options.ValidIssuers,
+        ValidIssuers = _options.Issuers,
         ValidAudience = _options.AppId,
         ValidateIssuer = true,
         ValidateAudience = true,
@@ -104,4 +110,6 @@ public sealed class BotAuthenticator
         null => "invalid token",
         _ => ex.GetType().Name,
     };
+
+    public void Dispose() => _keys.Dispose();
 }

@@ -49,7 +49,7 @@ internal sealed class BotSigningKeysRetriever : IConfigurationRetriever<BotSigni
 /// (Microsoft.IdentityModel's ConfigurationManager refreshes in the background on request, so the token that
 /// revealed the rollover would still fail; this cache refetches before answering.)
 /// </summary>
-internal sealed class BotSigningKeysCache(string metadataUrl, IDocumentRetriever documents, TimeProvider clock)
+internal sealed class BotSigningKeysCache(string metadataUrl, IDocumentRetriever documents, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(12);
     public static readonly TimeSpan MinForcedInterval = TimeSpan.FromMinutes(5);
@@ -94,4 +94,6 @@ internal sealed class BotSigningKeysCache(string metadataUrl, IDocumentRetriever
         if (refresh && clock.GetUtcNow() - _lastForced >= MinForcedInterval) return null;
         return _keys;
     }
+
+    public void Dispose() => _gate.Dispose();
 }

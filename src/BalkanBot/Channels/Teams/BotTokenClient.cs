@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Teams;
 
@@ -7,17 +8,27 @@ namespace BalkanBot.Channels.Teams;
 /// The bot's outbound token for Bot Connector calls: client credentials (or managed identity), cached until five
 /// minutes before expiry, fetched by one caller at a time while the others wait for its result.
 /// </summary>
-public sealed class BotTokenClient
+public sealed class BotTokenClient : IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly TeamsOptions _options;
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Token, DateTimeOffset RenewAt)? _cached;
 
-    public BotTokenClient(TeamsOptions options, HttpClient http, TimeProvider clock, ILogger<BotTokenClient> log)
+    public BotTokenClient(IOptions<TeamsOptions> options, IHttpClientFactory http, TimeProvider clock, ILogger<BotTokenClient> log)
+        : this(options.Value, () => http.CreateClient(TeamsChannel.AuthClient), clock, log)
+    {
+    }
+
+    internal BotTokenClient(TeamsOptions options, HttpClient http, TimeProvider clock, ILogger<BotTokenClient> log)
+        : this(options, () => http, clock, log)
+    {
+    }
+
+    private BotTokenClient(TeamsOptions options, Func<HttpClient> http, TimeProvider clock, ILogger<BotTokenClient> log)
     {
         _options = options;
         _http = http;
@@ -69,7 +80,7 @@ public sealed class BotTokenClient
                 ["client_secret"] = _options.AppPassword ?? "",
                 ["scope"] = TeamsOptions.Scope,
             });
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await _http().SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             // The body can echo the client id and describe the failure, but never holds the secret; the status is enough.
@@ -79,4 +90,6 @@ public sealed class BotTokenClient
         if (string.IsNullOrEmpty(body?.AccessToken)) throw new HttpRequestException("Token endpoint returned no access_token.");
         return (body.AccessToken, TimeSpan.FromSeconds(Math.Clamp(body.ExpiresIn ?? 3600, 60, 24 * 3600)));
     }
+
+    public void Dispose() => _gate.Dispose();
 }

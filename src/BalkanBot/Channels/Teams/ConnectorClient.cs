@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using BalkanBot.Diagnostics;
 using BalkanBot.Hosting;
 
 namespace BalkanBot.Channels.Teams;
@@ -32,6 +34,22 @@ public sealed class ConnectorClient(IHttpClientFactory http, BotTokenClient toke
 
     /// <summary>Replies in the thread of <c>ReplyToId</c> when set, else starts a new message in the conversation.</summary>
     public async Task<ConnectorResult> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        using var span = Telemetry.Source.StartActivity(Telemetry.Spans.ConnectorSend, ActivityKind.Client);
+        span?.SetTag(Telemetry.Tags.Channel, ChannelKeys.Teams);
+        span?.SetTag(Telemetry.Tags.ActivityType, activity.Type);
+        var result = await SendOnceAsync(activity, cancellationToken).ConfigureAwait(false);
+        span?.SetTag(Telemetry.Tags.Status, result.Status);
+        span?.SetTag(Telemetry.Tags.Outcome, result.Ok ? Telemetry.Outcomes.Delivered : Telemetry.Outcomes.Failed);
+        if (!result.Ok)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+            Telemetry.ConnectorErrors.Add(1, new KeyValuePair<string, object?>(Telemetry.Tags.Status, result.Status));
+        }
+        return result;
+    }
+
+    private async Task<ConnectorResult> SendOnceAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (!IsHttpUrl(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id)) return new ConnectorResult(false, 0);
         var url = $"{activity.ServiceUrl!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(activity.Conversation.Id)}/activities" +

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Handlers;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Storage;
 
 namespace BalkanBot.Channels.Teams;
@@ -82,14 +81,14 @@ public sealed partial class TeamsBot
                 await SendCardAsync(turn, AdaptiveCardRenderer.RenderMore(answer, data.Section, data.Offset ?? 0, data.AnswerId), cancellationToken).ConfigureAwait(false);
                 return;
             default:
-                var retry = string.IsNullOrWhiteSpace(data.Question) ? HelpHandler.Examples : [data.Question];
+                var retry = string.IsNullOrWhiteSpace(data.Question) ? ExampleQuestions.All : [data.Question];
                 await SendCardAsync(turn, AdaptiveCardRenderer.Notice("That button has expired",
                     "The answer it belonged to is no longer in memory. Ask the question again:", retry), cancellationToken).ConfigureAwait(false);
                 return;
         }
     }
 
-    private async Task SendCardAsync(Turn turn, AdaptiveCard card, CancellationToken cancellationToken) =>
+    private static async Task SendCardAsync(Turn turn, AdaptiveCard card, CancellationToken cancellationToken) =>
         await turn.SendAsync(turn.Reply(card, summary: card.FallbackText), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Stores a 👍/👎 in the app database; returns a message for the user when the click is not a valid rating.</summary>
@@ -97,7 +96,7 @@ public sealed partial class TeamsBot
     {
         if (data.Rating is not (CardVerbs.RatingUp or CardVerbs.RatingDown)) return "That rating is not one of 👍 or 👎.";
         var question = _answers.Get(data.AnswerId)?.Question ?? data.Question ?? "";
-        await _store.AddFeedbackAsync(new Feedback(Channel, turn.ConversationId, turn.UserId, question, data.Rating, null, _clock.GetUtcNow()),
+        await _store.AddFeedbackAsync(new Feedback(ChannelKeys.Teams, turn.ConversationId, turn.UserId, question, data.Rating, null, _clock.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
         Log.TeamsFeedbackStored(_log, data.Rating);
         return null;

@@ -1,7 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Cards;
-using BalkanBot.Handlers;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using BalkanBot.Storage;
 
@@ -13,8 +12,6 @@ namespace BalkanBot.Channels.Teams;
 /// </summary>
 public sealed partial class TeamsBot
 {
-    /// <summary>Our channel key for conversation memory, feedback and digests, whatever Bot Framework channel it was.</summary>
-    public const string Channel = "teams";
     /// <summary>Past this, the user sees a typing indicator while the answer is prepared.</summary>
     internal static readonly TimeSpan TypingAfter = TimeSpan.FromMilliseconds(800);
     /// <summary>Teams shows a typing indicator for about 3 s and wants at most one every 3 s.</summary>
@@ -66,7 +63,8 @@ public sealed partial class TeamsBot
             return _background.TryEnqueue(turn.ConversationId, kind, ct => work(turn, ct), BackgroundTurns.GroupOf(turn.Activity))
                 ? TurnResponse.Empty
                 : TurnResponse.Busy;
-        await work(turn, cancellationToken).ConfigureAwait(false);
+        using (Telemetry.StartTurn(ChannelKeys.Teams, kind, turn.ConversationId))
+            await work(turn, cancellationToken).ConfigureAwait(false);
         return new TurnResponse(Replies: new ExpectedReplies { Activities = [.. turn.BufferedReplies] });
     }
 
@@ -81,7 +79,7 @@ public sealed partial class TeamsBot
         var text = MentionText.Strip(turn.Activity);
         if (text.Length == 0)
         {
-            var card = AdaptiveCardRenderer.Notice("Ask me a question", "I read typed questions on Balkan security, for example:", HelpHandler.Examples);
+            var card = AdaptiveCardRenderer.Notice("Ask me a question", "I read typed questions on Balkan security, for example:", ExampleQuestions.All);
             await turn.SendAsync(turn.Reply(card, summary: "Ask me a question"), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -93,8 +91,8 @@ public sealed partial class TeamsBot
     {
         var started = _clock.GetTimestamp();
         var a = turn.Activity;
-        var question = new Question(text, Channel, turn.ConversationId, turn.UserId,
-            new ConversationReference(a.ChannelId ?? "msteams", turn.ConversationId, a.ServiceUrl, a.Conversation?.TenantId, a.Recipient?.Id,
+        var question = new Question(text, ChannelKeys.Teams, turn.ConversationId, turn.UserId,
+            new ConversationReference(a.ChannelId ?? ChannelKeys.MsTeams, turn.ConversationId, a.ServiceUrl, a.Conversation?.TenantId, a.Recipient?.Id,
                 a.Conversation?.ConversationType));
         // Run the engine off this thread so the typing timer can fire while a synchronous answer is being composed.
         var answering = Task.Run(() => _engine.AnswerAsync(question, cancellationToken), cancellationToken);
@@ -152,7 +150,7 @@ public sealed partial class TeamsBot
         if (!added || turn.ConversationId.Length == 0 || !_welcomes.ShouldWelcome(turn.ConversationId)) return;
         var kb = _engine.Knowledge;
         var sources = kb.Counts.TryGetValue(RecordKind.Source, out var n) ? n : 0;
-        var card = AdaptiveCardRenderer.Welcome(HelpHandler.Examples, $"{kb.TotalRecords} sourced records from {sources} documents");
+        var card = AdaptiveCardRenderer.Welcome(ExampleQuestions.All, $"{kb.TotalRecords} sourced records from {sources} documents");
         await turn.SendAsync(turn.Reply(card, summary: "Hi, I'm BalkanBot", inThread: false), cancellationToken).ConfigureAwait(false);
         Log.TeamsWelcomed(_log, a.Type);
     }

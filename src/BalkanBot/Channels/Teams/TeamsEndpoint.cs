@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BalkanBot.Hosting;
+using BalkanBot.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BalkanBot.Channels.Teams;

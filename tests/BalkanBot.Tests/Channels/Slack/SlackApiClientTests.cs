@@ -85,7 +85,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         _fake.Script("/api/chat.postMessage", Enumerable.Repeat(new FakeReply(500, "oops"), 10).ToArray());
         Assert.Null(await Client(maxAttempts: 3).PostMessageAsync(Message));
         Assert.Equal(3, _fake.CallsTo("/api/chat.postMessage").Count);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Error 205"));
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Error 205", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var result = await Client().PostMessageAsync(Message);
         Assert.False(result?.Ok);
         Assert.Equal("channel_not_found", result?.Error);
-        Assert.Contains(_logs.Lines, l => l.StartsWith("Warning 203") && l.Contains("chat.postMessage") && l.Contains("channel_not_found"));
+        Assert.Contains(_logs.Lines, l => l.StartsWith("Warning 203", StringComparison.Ordinal) && l.Contains("chat.postMessage") && l.Contains("channel_not_found"));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(Token));
     }
 

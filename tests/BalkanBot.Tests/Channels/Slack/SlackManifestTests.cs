@@ -1,5 +1,6 @@
 using BalkanBot.Answers;
 using BalkanBot.Channels.Slack;
+using BalkanBot.Handlers;
 using BalkanBot.Tests.TestSupport;
 using YamlDotNet.RepresentationModel;
 
@@ -24,17 +25,21 @@ public sealed class SlackManifestTests(SeedKnowledge seed) : IClassFixture<SeedK
 
     private static List<string> Scalars(YamlNode node) => ((YamlSequenceNode)node).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
 
+    private static readonly string[] BotScopes = ["app_mentions:read", "assistant:write", "chat:write", "commands", "im:history",
+        "im:read", "im:write", "channels:read", "groups:read", "mpim:read"];
+
+    private static readonly string[] BotEvents = ["app_mention", "message.im", "app_home_opened", "assistant_thread_started",
+        "assistant_thread_context_changed"];
+
     [Fact]
     public void Manifest_DeclaresEveryScopeAndEventTheBotUses()
     {
         var m = Manifest();
         Assert.Equal("true", ((YamlScalarNode)At(m, "features", "app_home", "home_tab_enabled")).Value);
         var scopes = Scalars(At(m, "oauth_config", "scopes", "bot"));
-        Assert.All(new[] { "app_mentions:read", "assistant:write", "chat:write", "commands", "im:history", "im:read", "im:write",
-            "channels:read", "groups:read", "mpim:read" }, s => Assert.Contains(s, scopes));
+        Assert.All(BotScopes, s => Assert.Contains(s, scopes));
         var events = Scalars(At(m, "settings", "event_subscriptions", "bot_events"));
-        Assert.All(new[] { "app_mention", "message.im", "app_home_opened", "assistant_thread_started", "assistant_thread_context_changed" },
-            e => Assert.Contains(e, events));
+        Assert.All(BotEvents, e => Assert.Contains(e, events));
         Assert.Equal("true", ((YamlScalarNode)At(m, "settings", "interactivity", "is_enabled")).Value);
     }
 
@@ -55,7 +60,7 @@ public sealed class SlackManifestTests(SeedKnowledge seed) : IClassFixture<SeedK
         Assert.False(string.IsNullOrWhiteSpace(((YamlScalarNode)At(view, "assistant_description")).Value));
         var prompts = ((YamlSequenceNode)At(view, "suggested_prompts")).Children.Cast<YamlMappingNode>().ToList();
         Assert.InRange(prompts.Count, 1, 4);
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         Assert.All(prompts, p =>
         {
             var answer = engine.Answer(new Question(((YamlScalarNode)At(p, "message")).Value!, "slack", "manifest-" + Guid.NewGuid()));

@@ -4,6 +4,7 @@ using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Channels.Slack;
 using BalkanBot.Digests;
+using BalkanBot.Handlers;
 using BalkanBot.Tests.Integration;
 using BalkanBot.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -35,7 +36,7 @@ public sealed class SlackTypesTests(SeedKnowledge seed, ITestOutputHelper output
         void WriteMessage(string name, BlockKitMessage m) =>
             Write(name, JsonNode.Parse(JsonSerializer.Serialize(m.Blocks, BlockKitJsonContext.Default.IReadOnlyListSlackBlock))!);
 
-        var engine = new AnswerEngine(seed.Kb);
+        var engine = new AnswerEngine(seed.Kb, IntentHandlers.All());
         var questions = EvaluationQuestions();
         Assert.True(questions.Count >= 100, $"only {questions.Count} evaluation questions found");
         for (var i = 0; i < questions.Count; i++)

@@ -3,21 +3,20 @@ using Microsoft.Extensions.Options;
 
 namespace BalkanBot.Channels.Slack;
 
-/// <summary>Wires the Slack channel into the host. Everything is registered always and stays idle until
-/// Slack:SigningSecret and Slack:BotToken (HTTP) or Slack:AppToken (Socket Mode) are configured.</summary>
-public static class SlackServices
+/// <summary>The Slack channel: its services (here) and endpoints (<see cref="SlackEndpoints"/>). Everything is registered
+/// always and stays idle until Slack:SigningSecret and Slack:BotToken (HTTP) or Slack:AppToken (Socket Mode) are configured.</summary>
+public static class SlackChannel
 {
-    public static void Add(WebApplicationBuilder builder)
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        var services = builder.Services;
-        services.AddOptions<SlackOptions>().Bind(builder.Configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         SlackApiClient.AddHttpClients(services);
         services.AddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<ISlackEventDeduper, SlackEventDeduper>(); // PostgreSQL storage registers a shared one first
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
-        services.AddSingleton(sp => new SlackAnswerCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackAnswerCache>();
         services.AddSingleton<SlackHelp>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackResponder>();
@@ -25,10 +24,17 @@ public static class SlackServices
         services.AddSingleton<SlackAssistantThreads>();
         services.AddSingleton<SlackHomeTab>();
         services.AddSingleton<SlackApiClient>();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:AppToken"]))
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:AppToken"]))
         {
             services.AddSingleton<SlackSocketModeClient>();
             services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
         }
+        return services;
+    }
+
+    public static WebApplication MapSlackChannel(this WebApplication app)
+    {
+        app.MapSlackEndpoints();
+        return app;
     }
 }

@@ -1,4 +1,4 @@
-namespace BalkanBot.Hosting;
+namespace BalkanBot.Diagnostics;
 
 /// <summary>Every log message the bot writes. Never pass tokens, secrets or full message bodies.</summary>
 internal static partial class Log

@@ -1,8 +1,7 @@
-using BalkanBot.Answers;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
 
-namespace BalkanBot.Handlers;
+namespace BalkanBot.Answers;
 
 /// <summary>
 /// Next questions the base can answer for a record, phrased for its kind: an agreement is signed, an event happens,
