@@ -16,9 +16,22 @@ public static class BlockKitActions
     public const string FeedbackUp = "balkan_feedback_up";
     public const string FeedbackDown = "balkan_feedback_down";
     public const string More = "balkan_more";
+    /// <summary>The native feedback_buttons element; the clicked button's value carries the rating.</summary>
+    public const string Feedback = "balkan_feedback";
+    /// <summary>Posts a privately shown answer (a message shortcut's) in the channel.</summary>
+    public const string Share = "balkan_share";
+    /// <summary>App Home: an example question, answered in a direct message; followed by the button's index.</summary>
+    public const string HomeAskPrefix = "balkan_home_ask_";
+    /// <summary>App Home: ends one digest subscription; the value is its id.</summary>
+    public const string HomeUnsubscribe = "balkan_home_unsubscribe";
 
     public static bool IsOurs(string? actionId) => actionId is not null &&
-        (actionId.StartsWith(FollowUpPrefix, StringComparison.Ordinal) || actionId is Sources or FeedbackUp or FeedbackDown or More);
+        (actionId.StartsWith(FollowUpPrefix, StringComparison.Ordinal) || actionId.StartsWith(HomeAskPrefix, StringComparison.Ordinal)
+         || actionId is Sources or FeedbackUp or FeedbackDown or More or Feedback or Share or HomeUnsubscribe);
+
+    /// <summary>Clicks that come from the Home tab, which has no channel and no response_url.</summary>
+    public static bool IsHome(string? actionId) => actionId is not null &&
+        (actionId.StartsWith(HomeAskPrefix, StringComparison.Ordinal) || actionId == HomeUnsubscribe);
 
     // Keeps Cyrillic and diacritics as one character each, so the 2000-character value limit goes further.
     private static readonly BlockKitJsonContext Context = new(new JsonSerializerOptions(BlockKitJsonContext.Default.Options)

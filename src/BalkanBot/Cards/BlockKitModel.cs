@@ -21,6 +21,9 @@ public sealed record SlackText(string Type, string Text)
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(MarkdownBlock), "markdown")]
+[JsonDerivedType(typeof(ContextActionsBlock), "context_actions")]
 public abstract record SlackBlock
 {
     public string? BlockId { get; init; }
@@ -33,6 +36,8 @@ public sealed record SectionBlock : SlackBlock
 {
     public SlackText? Text { get; init; }
     public IReadOnlyList<SlackText>? Fields { get; init; }
+    /// <summary>A button beside the text (the Home tab's Unsubscribe).</summary>
+    public SlackButton? Accessory { get; init; }
 }
 
 public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBlock;
@@ -40,6 +45,41 @@ public sealed record ContextBlock(IReadOnlyList<SlackText> Elements) : SlackBloc
 public sealed record ActionsBlock(IReadOnlyList<SlackButton> Elements) : SlackBlock;
 
 public sealed record DividerBlock : SlackBlock;
+
+/// <summary>A table: rows of cells (the first row is the heading), at most 100 rows of 20 cells.</summary>
+public sealed record TableBlock(IReadOnlyList<IReadOnlyList<SlackTableCell>> Rows) : SlackBlock
+{
+    public IReadOnlyList<SlackTableColumnSetting>? ColumnSettings { get; init; }
+}
+
+/// <summary>A <c>raw_text</c> table cell: plain text, at least one character.</summary>
+public sealed record SlackTableCell(string Text)
+{
+    public string Type { get; init; } = "raw_text";
+}
+
+public sealed record SlackTableColumnSetting
+{
+    /// <summary><c>left</c>, <c>center</c> or <c>right</c>.</summary>
+    public string? Align { get; init; }
+    public bool? IsWrapped { get; init; }
+}
+
+/// <summary>Standard Markdown (not mrkdwn), which Slack lays out as prose: paragraphs, lists, emphasis.</summary>
+public sealed record MarkdownBlock(string Text) : SlackBlock;
+
+/// <summary>Slack's native 👍/👎 under a message.</summary>
+public sealed record ContextActionsBlock(IReadOnlyList<FeedbackButtons> Elements) : SlackBlock;
+
+public sealed record FeedbackButtons(string ActionId, FeedbackButton PositiveButton, FeedbackButton NegativeButton)
+{
+    public string Type { get; init; } = "feedback_buttons";
+}
+
+public sealed record FeedbackButton(SlackText Text, string Value)
+{
+    public string? AccessibilityLabel { get; init; }
+}
 
 public sealed record SlackButton(SlackText Text, string ActionId, string Value)
 {
@@ -59,7 +99,8 @@ public sealed record BlockKitMessage(string Text, IReadOnlyList<SlackBlock> Bloc
 public sealed record BlockKitActionValue(
     [property: JsonPropertyName("k")] string? Key,
     [property: JsonPropertyName("q")] string Question,
-    [property: JsonPropertyName("p")] int? Start = null);
+    [property: JsonPropertyName("p")] int? Start = null,
+    [property: JsonPropertyName("r")] string? Rating = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

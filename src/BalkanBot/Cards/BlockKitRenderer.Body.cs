@@ -10,16 +10,24 @@ public static partial class BlockKitRenderer
     /// Every part of the answer as blocks, in reading order. Each block stays within about 3000 characters, so a
     /// page always has room for at least one and paging always moves on.
     /// </summary>
-    internal static List<SlackBlock> Body(Answer a)
+    internal static List<SlackBlock> Body(Answer a, bool tables = true)
     {
         var blocks = new List<SlackBlock>();
         if (a.Note is not null)
             blocks.Add(new ContextBlock([SlackText.Mrkdwn(Truncate(":information_source: " + Escape(a.Note), MaxSectionText))]));
-        blocks.AddRange(Sections(Pack(Escape(a.Text).Split('\n'), MaxSectionText)));
+        // Several paragraphs of prose read better as Markdown (real paragraphs, no "see more" cut) than as mrkdwn sections.
+        if (IsLongProse(a.Text))
+            blocks.AddRange(Pack(BlockKitMarkdown.Escape(a.Text).Split('\n'), MaxSectionText).Select(t => new MarkdownBlock(t)));
+        else
+            blocks.AddRange(Sections(Pack(Escape(a.Text).Split('\n'), MaxSectionText)));
 
         blocks.AddRange(FieldSections(null, a.Facts.Select(f => $"*{Escape(f.Label)}*\n{Escape(f.Value)}{Refs(f.Citations)}")));
 
-        if (a.Comparison is { } table)
+        if (a.Comparison is { } compared && tables && BlockKitTable.From(compared) is { } tableBlock)
+        {
+            blocks.Add(tableBlock);
+        }
+        else if (a.Comparison is { } table)
         {
             // One section per compared thing, a field per measure: two columns of fields on desktop, one on a phone,
             // where a wide table would be cut off. "no data" cells stay, so a gap reads as a gap.
@@ -51,10 +59,14 @@ public static partial class BlockKitRenderer
         return blocks;
     }
 
+    internal const int LongProse = 700;
+
+    internal static bool IsLongProse(string text) => text.Length > LongProse || text.Contains("\n\n", StringComparison.Ordinal);
+
     // The view's own words say where the author stands; its stance is a code for machines, not a label for readers.
     private static string View(AttributedView v) => $"• *{Escape(v.Author)}*: {Escape(v.Text)}{Refs(v.Citations)}";
 
-    private static string Cell(ComparisonCell cell) =>
+    internal static string Cell(ComparisonCell cell) =>
         cell.NoData ? $"_{Escape(string.IsNullOrWhiteSpace(cell.Text) ? ComparisonCell.NoDataText : cell.Text)}_" : Escape(cell.Text) + Refs(cell.Citations);
 
     private static IEnumerable<SlackBlock> Sections(IEnumerable<string> texts) =>

@@ -15,9 +15,11 @@ public static partial class BlockKitRenderer
 
     /// <param name="answerKey">Key under which the caller keeps the answer, so buttons can find it again.</param>
     /// <param name="start">Index of the first body block: 0 for the answer, a "More" button's value for later pages.</param>
-    public static BlockKitMessage Render(Answer answer, string? answerKey = null, int start = 0)
+    /// <param name="options">Table or section-fields comparisons, and whether a Share button goes under the answer.</param>
+    public static BlockKitMessage Render(Answer answer, string? answerKey = null, int start = 0, BlockKitOptions? options = null)
     {
-        var body = Body(answer);
+        options ??= BlockKitOptions.Default;
+        var body = Body(answer, options.Tables);
         start = Math.Clamp(start, 0, Math.Max(0, body.Count - 1));
         var title = string.IsNullOrWhiteSpace(answer.Title) ? "BalkanBot" : answer.Title;
         var header = new HeaderBlock(SlackText.Plain(start == 0
@@ -25,7 +27,7 @@ public static partial class BlockKitRenderer
             : BlockKitText.TruncatePlain(title, MaxHeader - Continued.Length) + Continued));
 
         // Budget with the "More" button in place, so adding it afterwards cannot push the page over a limit.
-        var worstActions = Actions(answer, answerKey, next: 9999);
+        var worstActions = Actions(answer, answerKey, next: 9999, options.Share);
         var charBudget = MaxTotalChars - Characters(header) - Characters(worstActions);
         var blockBudget = MaxBlocks - 1 - worstActions.Count;
         int take = 0, used = 0;
@@ -38,7 +40,7 @@ public static partial class BlockKitRenderer
             used += c;
         }
         int? next = start + take < body.Count ? start + take : null;
-        List<SlackBlock> blocks = [header, .. body.Skip(start).Take(take), .. Actions(answer, answerKey, next)];
+        List<SlackBlock> blocks = [header, .. body.Skip(start).Take(take), .. Actions(answer, answerKey, next, options.Share)];
         return new BlockKitMessage(Fallback(answer), blocks, next);
     }
 
@@ -46,7 +48,7 @@ public static partial class BlockKitRenderer
     public static string Fallback(Answer answer) =>
         BlockKitText.Truncate(BlockKitText.Escape(TextRenderer.Render(answer).TrimEnd()), MaxFallbackText);
 
-    private static List<SlackBlock> Actions(Answer answer, string? key, int? next)
+    private static List<SlackBlock> Actions(Answer answer, string? key, int? next, bool share)
     {
         var blocks = new List<SlackBlock>();
         var followUps = answer.FollowUps.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct().Take(MaxFollowUps)
@@ -62,17 +64,29 @@ public static partial class BlockKitRenderer
             controls.Add(new SlackButton(SlackText.Plain("More"), BlockKitActions.More,
                 BlockKitActions.Encode(new BlockKitActionValue(key, question, n)))
             { Style = "primary" });
+        if (share) controls.Add(new SlackButton(SlackText.Plain("Share in channel"), BlockKitActions.Share, value));
         if (answer.OffersSources())
             controls.Add(new SlackButton(SlackText.Plain("Show sources"), BlockKitActions.Sources, value));
+        if (controls.Count > 0) blocks.Add(new ActionsBlock(controls) { BlockId = BlockKitActions.BlockId });
         if (answer.InvitesFeedback())
         {
-            controls.Add(new SlackButton(SlackText.Plain("👍 Helpful"), BlockKitActions.FeedbackUp, value));
-            controls.Add(new SlackButton(SlackText.Plain("👎 Not helpful"), BlockKitActions.FeedbackDown, value));
+            blocks.Add(new ContextActionsBlock([new FeedbackButtons(BlockKitActions.Feedback,
+                new FeedbackButton(SlackText.Plain("Helpful"), BlockKitActions.Encode(new BlockKitActionValue(key, question, Rating: "up")))
+                { AccessibilityLabel = "Mark this answer as helpful" },
+                new FeedbackButton(SlackText.Plain("Not helpful"), BlockKitActions.Encode(new BlockKitActionValue(key, question, Rating: "down")))
+                { AccessibilityLabel = "Mark this answer as not helpful" })])
+            { BlockId = "balkan_feedback" });
         }
-        if (controls.Count > 0) blocks.Add(new ActionsBlock(controls) { BlockId = BlockKitActions.BlockId });
         return blocks;
     }
 
     private static string Cap(string question) =>
         question.Length <= Answer.MaxQuestionLength ? question : question[..Answer.MaxQuestionLength];
+}
+
+/// <summary>How an answer is laid out for one post: comparisons as a <c>table</c> block (or as section fields, for
+/// workspaces that refuse tables with <c>invalid_blocks</c>), and a Share button for privately shown answers.</summary>
+public sealed record BlockKitOptions(bool Tables = true, bool Share = false)
+{
+    public static BlockKitOptions Default { get; } = new();
 }

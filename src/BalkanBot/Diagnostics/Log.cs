@@ -61,6 +61,12 @@ internal static partial class Log
 
     [LoggerMessage(216, LogLevel.Information, "Slack channel enabled: HTTP endpoints {Http}, Socket Mode {SocketMode}")]
     public static partial void SlackEnabled(ILogger logger, bool http, bool socketMode);
+
+    [LoggerMessage(217, LogLevel.Warning, "Slack refused a table block (invalid_blocks); comparisons go out as section fields from now on")]
+    public static partial void SlackTablesRefused(ILogger logger);
+
+    [LoggerMessage(218, LogLevel.Warning, "Slack Home tab Unsubscribe of digest {SubscriptionId} refused: the user is not in that channel")]
+    public static partial void SlackHomeUnsubscribeRefused(ILogger logger, long subscriptionId);
     // 300-399: digests (Digests/).
     [LoggerMessage(300, LogLevel.Information, "Digest sent: subscription {SubscriptionId} ({Channel} {ConversationId}), period {Period:O}, {Items} item(s), message {ExternalId}")]
     public static partial void DigestSent(ILogger logger, long subscriptionId, string channel, string conversationId, DateTimeOffset period, int items, string? externalId);

@@ -114,7 +114,7 @@ public sealed class BlockKitLimitsTests(ITestOutputHelper output)
         Assert.True(pages.Count > 1);
         Assert.EndsWith("(continued)", ((HeaderBlock)pages[1].Blocks[0]).Text.Text);
         // Every body block appears on exactly one page, in order.
-        var shown = pages.SelectMany(p => p.Blocks.Skip(1).Where(b => b is not ActionsBlock)).ToList();
+        var shown = pages.SelectMany(p => p.Blocks.Skip(1).Where(b => b is not (ActionsBlock or ContextActionsBlock))).ToList();
         Assert.Equal(body.Count, shown.Count);
         Assert.All(body.Zip(shown), pair => Assert.Equal(BlockKitLimits.Characters(pair.First), BlockKitLimits.Characters(pair.Second)));
         var allText = string.Join("\n", shown.OfType<ContextBlock>().SelectMany(c => c.Elements).Select(e => e.Text));
@@ -147,10 +147,11 @@ public sealed class BlockKitLimitsTests(ITestOutputHelper output)
         if (blocks.Count > 50) yield return $"{blocks.Count} blocks";
         var total = 0;
         var ids = new HashSet<string>();
+        var tables = 0;
         foreach (var b in blocks.Select(x => x!.AsObject()))
         {
             var type = (string?)b["type"];
-            var text = (string?)b["text"]?["text"];
+            var text = b["text"] is JsonObject ? (string?)b["text"]!["text"] : null;
             total += text?.Length ?? 0;
             switch (type)
             {
@@ -183,6 +184,42 @@ public sealed class BlockKitLimitsTests(ITestOutputHelper output)
                         var value = (string)e["value"]!;
                         total += label.Length + value.Length;
                         if (label.Length > 75 || value.Length > 2000) yield return "button too long";
+                        if (!ids.Add((string)e["action_id"]!)) yield return "repeated action_id";
+                    }
+                    break;
+                case "markdown":
+                    if (text is not null) yield return "markdown text is a string, not an object";
+                    var md = (string?)b["text"];
+                    if (string.IsNullOrEmpty(md) || md.Length > 12_000) yield return "bad markdown";
+                    total += md?.Length ?? 0;
+                    break;
+                case "table":
+                    var rows = b["rows"]!.AsArray();
+                    if (rows.Count is 0 or > 100) yield return $"table with {rows.Count} rows";
+                    if (tables++ > 0) yield return "more than one table";
+                    foreach (var row in rows)
+                    {
+                        var cells = row!.AsArray();
+                        if (cells.Count is 0 or > 20) yield return $"table row with {cells.Count} cells";
+                        foreach (var c in cells)
+                        {
+                            var ct = (string)c!["text"]!;
+                            if (ct.Length == 0 || (string?)c["type"] != "raw_text") yield return "bad table cell";
+                            total += ct.Length;
+                        }
+                    }
+                    if (b["column_settings"]?.AsArray().Count > 20) yield return "too many column settings";
+                    break;
+                case "context_actions":
+                    foreach (var e in b["elements"]!.AsArray())
+                    {
+                        if ((string?)e!["type"] != "feedback_buttons") yield return "context_actions holds something else";
+                        foreach (var side in new[] { "positive_button", "negative_button" })
+                        {
+                            var value = (string)e[side]!["value"]!;
+                            total += value.Length + ((string)e[side]!["text"]!["text"]!).Length;
+                            if (value.Length > 2000) yield return "feedback value too long";
+                        }
                         if (!ids.Add((string)e["action_id"]!)) yield return "repeated action_id";
                     }
                     break;

@@ -36,7 +36,8 @@ public sealed class BlockKitRendererTests
         Assert.Equal("Tirana Declaration", (string?)blocks[0]!["text"]!["text"]);
         Assert.Equal("section", (string?)blocks[1]!["type"]);
         Assert.Equal("mrkdwn", (string?)blocks[1]!["text"]!["type"]);
-        Assert.Equal("actions", (string?)blocks[^1]!["type"]);
+        Assert.Equal("actions", (string?)blocks[^2]!["type"]);
+        Assert.Equal("context_actions", (string?)blocks[^1]!["type"]);
         Assert.Empty(BlockKitLimits.Violations(BlockKitRenderer.Render(Sample()).Blocks));
     }
 
@@ -67,7 +68,42 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
-    public void Render_Comparison_OneSectionPerComparedThingWithNoDataKept()
+    public void Render_Comparison_OneTableWithAHeadingRowAndNoDataKept()
+    {
+        var table = Json(BlockKitRenderer.Render(ComparisonSample())).Single(b => (string?)b!["type"] == "table")!;
+        var rows = table["rows"]!.AsArray().Select(r => r!.AsArray().Select(c => (string)c!["text"]!).ToList()).ToList();
+        Assert.Equal([BlockKitTable.MeasureHeading, "Serbia–Hungary", "Albania–Croatia–Kosovo"], rows[0]);
+        Assert.Equal(["Troops", "about 79 [1]", "no data"], rows[2]);
+        Assert.Equal(3, table["column_settings"]!.AsArray().Count);
+        Assert.Equal(false, (bool?)table["column_settings"]![0]!["is_wrapped"]);
+    }
+
+    [Fact]
+    public void Render_ComparisonTooWideForATable_FallsBackToSectionFields()
+    {
+        var wide = ComparisonSample() with
+        {
+            Comparison = new ComparisonTable(Enumerable.Range(1, 20).Select(i => $"Bloc {i}").ToList(),
+                [new("Signed", Enumerable.Range(1, 20).Select(i => new ComparisonCell($"{i}", [])).ToList())]),
+        };
+        var blocks = Json(BlockKitRenderer.Render(wide));
+        Assert.DoesNotContain(blocks, b => (string?)b!["type"] == "table");
+        Assert.Equal(20, blocks.Count(b => b!["fields"] is not null));
+    }
+
+    private static Answer ComparisonSample() => Sample() with
+    {
+        Intent = IntentKind.Compare,
+        Facts = [],
+        Comparison = new ComparisonTable(["Serbia–Hungary", "Albania–Croatia–Kosovo"],
+        [
+            new("Signed", [new("1 April 2025", [1]), new("18 March 2025", [2])]),
+            new("Troops", [new("about 79", [1]), ComparisonCell.Missing]),
+        ]),
+    };
+
+    [Fact]
+    public void Render_ComparisonWithoutTables_OneSectionPerComparedThingWithNoDataKept()
     {
         var answer = Sample() with
         {
@@ -79,7 +115,7 @@ public sealed class BlockKitRendererTests
                 new("Troops", [new("about 79", [1]), ComparisonCell.Missing]),
             ]),
         };
-        var sections = Json(BlockKitRenderer.Render(answer)).Where(b => b!["fields"] is not null).ToList();
+        var sections = Json(BlockKitRenderer.Render(answer, options: new BlockKitOptions(Tables: false))).Where(b => b!["fields"] is not null).ToList();
         Assert.Equal(2, sections.Count);
         Assert.Equal("*Serbia–Hungary*", (string?)sections[0]!["text"]!["text"]);
         Assert.Equal("*Troops*\nabout 79 [1]", (string?)sections[0]!["fields"]![1]!["text"]);
@@ -119,23 +155,46 @@ public sealed class BlockKitRendererTests
         Assert.Equal("Title", BlockKitText.Link("javascript:alert(1)", "Title"));
 
     [Fact]
-    public void Render_Actions_FollowUpsSourcesAndFeedbackWithDistinctIdsAndDecodableValues()
+    public void Render_Actions_FollowUpsSourcesAndNativeFeedbackWithDistinctIdsAndDecodableValues()
     {
-        var buttons = BlockKitRenderer.Render(Sample(), "key123").Blocks.OfType<ActionsBlock>().SelectMany(a => a.Elements).ToList();
-        Assert.Equal(["balkan_followup_0", "balkan_followup_1", "balkan_sources", "balkan_feedback_up", "balkan_feedback_down"],
-            buttons.Select(b => b.ActionId));
+        var rendered = BlockKitRenderer.Render(Sample(), "key123").Blocks;
+        var buttons = rendered.OfType<ActionsBlock>().SelectMany(a => a.Elements).ToList();
+        Assert.Equal(["balkan_followup_0", "balkan_followup_1", "balkan_sources"], buttons.Select(b => b.ActionId));
         Assert.Equal("Who are the parties to the Tirana Declaration?", buttons[0].Value);
-        var value = BlockKitActions.Decode(buttons[3].Value);
-        Assert.Equal("key123", value?.Key);
-        Assert.Equal("What is the Tirana Declaration?", value?.Question);
-        Assert.Equal("👍 Helpful", buttons[3].Text.Text);
+        var feedback = Assert.Single(Assert.Single(rendered.OfType<ContextActionsBlock>()).Elements);
+        Assert.Equal(BlockKitActions.Feedback, feedback.ActionId);
+        var up = BlockKitActions.Decode(feedback.PositiveButton.Value);
+        var down = BlockKitActions.Decode(feedback.NegativeButton.Value);
+        Assert.Equal(("key123", "What is the Tirana Declaration?", "up"), (up?.Key, up?.Question, up?.Rating));
+        Assert.Equal("down", down?.Rating);
     }
+
+    [Fact]
+    public void Render_LongProse_AsMarkdownWithEmphasisCharactersEscaped()
+    {
+        var prose = string.Join("\n\n", Enumerable.Repeat("The *bloc* grew_out of 2024 talks [1].", 30));
+        var blocks = Json(BlockKitRenderer.Render(Sample(prose)));
+        var markdown = blocks.Where(b => (string?)b!["type"] == "markdown").Select(b => (string)b!["text"]!).ToList();
+        Assert.NotEmpty(markdown);
+        Assert.Contains("The \\*bloc\\* grew\\_out of 2024 talks [1].", markdown[0]);
+        Assert.DoesNotContain(blocks, b => (string?)b!["type"] == "section" && ((string?)b["text"]?["text"])?.Contains("grew", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Render_ShortText_StaysAMrkdwnSection() =>
+        Assert.DoesNotContain(Json(BlockKitRenderer.Render(Sample())), b => (string?)b!["type"] == "markdown");
+
+    [Fact]
+    public void Render_WithShare_AddsTheShareButton() =>
+        Assert.Contains(BlockKitRenderer.Render(Sample(), "k", options: new BlockKitOptions(Share: true)).Blocks.OfType<ActionsBlock>()
+            .SelectMany(a => a.Elements), b => b.ActionId == BlockKitActions.Share);
 
     [Fact]
     public void Render_HelpAnswer_HasNoFeedbackOrSourcesButtons()
     {
         var help = Sample() with { Intent = IntentKind.Help, Citations = [] };
         var ids = BlockKitRenderer.Render(help).Blocks.OfType<ActionsBlock>().SelectMany(a => a.Elements).Select(b => b.ActionId);
+        Assert.Empty(BlockKitRenderer.Render(help).Blocks.OfType<ContextActionsBlock>());
         Assert.DoesNotContain(BlockKitActions.FeedbackUp, ids);
         Assert.DoesNotContain(BlockKitActions.Sources, ids);
     }

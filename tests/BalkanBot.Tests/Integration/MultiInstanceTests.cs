@@ -85,9 +85,9 @@ public sealed class MultiInstanceTests(PostgresCluster cluster, ITestOutputHelpe
         // An answer from A, rated on B.
         await a.PostEventAsync(SlackPayloadsFor.Mention("EvRate1", "<@U0BOT> What is CEFTA?", channel: "C0RATE", ts: "1700000300.000100"));
         var answer = (await world.WaitForMessagesAsync(m => m.Channel == "C0RATE", 1))[0];
-        var up = answer.Body["blocks"]!.AsArray().Where(x => (string?)x!["type"] == "actions").SelectMany(x => x!["elements"]!.AsArray())
-            .Single(e => (string?)e!["action_id"] == BlockKitActions.FeedbackUp)!;
-        await b.PostInteractionAsync(SlackPayloadsFor.BlockAction(BlockKitActions.FeedbackUp, (string)up["value"]!, channel: "C0RATE",
+        var feedback = answer.Body["blocks"]!.AsArray().Single(x => (string?)x!["type"] == "context_actions")!["elements"]![0]!;
+        Assert.Equal(BlockKitActions.Feedback, (string?)feedback["action_id"]);
+        await b.PostInteractionAsync(SlackPayloadsFor.BlockAction(BlockKitActions.Feedback, (string)feedback["positive_button"]!["value"]!, channel: "C0RATE",
             responseUrl: slack.ResponseUrl("rate-b"), messageTs: answer.Ts));
         await world.WaitForHookAsync("/hooks/rate-b", "Thanks");
         var stored = Assert.Single(await world.ReadFeedbackAsync());

@@ -103,6 +103,30 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SocketMode_AssistantThreadStartedAndShortcut_AcknowledgedAndHandled()
+    {
+        var acks = new System.Collections.Concurrent.ConcurrentQueue<JsonNode?>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await StartAsync(_ => async (socket, n) =>
+        {
+            await SendAsync(socket, """{"type":"hello"}""");
+            if (n > 1) { await HoldAsync(socket); return; }
+            await SendAsync(socket, Envelope("env-a", "events_api", SlackSurfacePayloads.ThreadStarted("EvSockStart")));
+            acks.Enqueue(await ReceiveAsync(socket));
+            await SendAsync(socket, Envelope("env-s", "interactive", SlackSurfacePayloads.Shortcut("What is KFOR?")));
+            acks.Enqueue(await ReceiveAsync(socket));
+            done.TrySetResult();
+            await HoldAsync(socket);
+        });
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["env-a", "env-s"], acks.Select(a => (string?)a?["envelope_id"]));
+        var prompts = (await host.Fake.WaitForAsync(c => c.Path == "/api/" + SlackAssistantThreads.SetSuggestedPrompts)).Single();
+        Assert.InRange(prompts.Json!["prompts"]!.AsArray().Count, 3, 4);
+        var answer = (await host.Fake.WaitForAsync(c => c.Path == "/api/chat.postEphemeral")).Single();
+        Assert.Equal("U0USER", answer.Get("user"));
+    }
+
+    [Fact]
     public async Task SocketMode_ConnectionDroppedWithoutDisconnect_ReconnectsWithBackoff()
     {
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

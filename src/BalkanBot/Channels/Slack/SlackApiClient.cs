@@ -18,6 +18,8 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
 {
     public const string HttpClientName = "slack";
     public const string ResponseUrlClientName = "slack-response-url";
+    /// <summary>The error Slack gives for blocks it does not accept (a table in a workspace without tables).</summary>
+    public const string InvalidBlocks = "invalid_blocks";
 
     /// <summary>Registers both clients with their pipelines; the policy follows the Slack options.</summary>
     public static void AddHttpClients(IServiceCollection services)
@@ -41,14 +43,49 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
     public Task<SlackApiResult?> PostEphemeralAsync(SlackMessage message, CancellationToken cancellationToken = default) =>
         CallAsync("chat.postEphemeral", message, options.CurrentValue.BotToken, cancellationToken);
 
-    /// <summary>The response_url is its own credential, valid for 5 posts in 30 minutes: no bearer token goes with it.</summary>
-    public async Task<bool> PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken = default)
+    /// <summary>assistant.threads.setSuggestedPrompts, setStatus or setTitle.</summary>
+    public Task<SlackApiResult?> AssistantAsync(string method, SlackAssistantCall call, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpClientName, method, Json(method, call, SlackJson.Wire.SlackAssistantCall), cancellationToken);
+
+    public Task<SlackApiResult?> PublishHomeAsync(SlackViewPublish publish, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpClientName, "views.publish", Json("views.publish", publish, SlackJson.Wire.SlackViewPublish), cancellationToken);
+
+    /// <summary>The direct message between the bot and <paramref name="user"/> (opened if need be), or null.</summary>
+    public async Task<string?> OpenDirectMessageAsync(string user, CancellationToken cancellationToken = default)
     {
-        if (!IsSlackUrl(responseUrl, options.CurrentValue)) return false;
-        var result = await SendAsync(ResponseUrlClientName, "response_url", Json(HttpMethod.Post, new Uri(responseUrl), message, token: null), cancellationToken)
-            .ConfigureAwait(false);
-        return result is { Ok: true };
+        var result = await SendAsync(HttpClientName, "conversations.open",
+            Json("conversations.open", new SlackOpenConversation(user), SlackJson.Wire.SlackOpenConversation), cancellationToken).ConfigureAwait(false);
+        return result is { Ok: true, Channel.Id: { Length: > 0 } id } ? id : null;
     }
+
+    /// <summary>The ids of the conversations <paramref name="user"/> is in (first page, up to 200), or null when Slack
+    /// would not say. A read method, so the arguments go form-encoded.</summary>
+    public async Task<IReadOnlyList<string>?> UserConversationsAsync(string user, CancellationToken cancellationToken = default)
+    {
+        var o = options.CurrentValue;
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(o, "users.conversations"))
+        {
+            Headers = { Authorization = Bearer(o.BotToken) },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["user"] = user,
+                ["types"] = "public_channel,private_channel,mpim,im",
+                ["exclude_archived"] = "true",
+                ["limit"] = "200",
+            }),
+        };
+        var result = await SendAsync(HttpClientName, "users.conversations", request, cancellationToken).ConfigureAwait(false);
+        return result is { Ok: true } ? (result.Channels ?? []).Select(c => c.Id).OfType<string>().ToList() : null;
+    }
+
+    /// <summary>The response_url is its own credential, valid for 5 posts in 30 minutes: no bearer token goes with it.</summary>
+    public async Task<bool> PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken = default) =>
+        await PostToResponseUrlWithResultAsync(responseUrl, message, cancellationToken).ConfigureAwait(false) is { Ok: true };
+
+    public Task<SlackApiResult?> PostToResponseUrlWithResultAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken = default) =>
+        IsSlackUrl(responseUrl, options.CurrentValue)
+            ? SendAsync(ResponseUrlClientName, "response_url", Json(HttpMethod.Post, new Uri(responseUrl), message, token: null), cancellationToken)
+            : Task.FromResult<SlackApiResult?>(null);
 
     /// <summary>apps.connections.open with the app-level token: a fresh Socket Mode WebSocket URL, or null.</summary>
     public async Task<Uri?> OpenSocketModeConnectionAsync(CancellationToken cancellationToken = default)
@@ -92,6 +129,10 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
                 }
                 Log.SlackApiFailed(log, method, status, response.ReasonPhrase ?? "");
                 Failed(span, method, status, null);
+                // A response_url refuses blocks with 400 and the bare error code as the body.
+                if (response.StatusCode == System.Net.HttpStatusCode.BadRequest
+                    && (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)).Contains(InvalidBlocks, StringComparison.Ordinal))
+                    return new SlackApiResult { Ok = false, Error = InvalidBlocks };
                 return null;
             }
             catch (Exception ex) when (OutboundHttp.IsNoAnswer(ex, ct))
@@ -136,6 +177,13 @@ public sealed class SlackApiClient(IHttpClientFactory http, IOptionsMonitor<Slac
     }
 
     private static Uri Endpoint(SlackOptions o, string method) => new(new Uri(o.ApiBaseUrl.TrimEnd('/') + "/"), method);
+
+    private HttpRequestMessage Json<T>(string method, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        new(HttpMethod.Post, Endpoint(options.CurrentValue, method))
+        {
+            Headers = { Authorization = Bearer(options.CurrentValue.BotToken) },
+            Content = new StringContent(JsonSerializer.Serialize(body, type), Encoding.UTF8, "application/json"),
+        };
 
     private static AuthenticationHeaderValue? Bearer(string? token) => string.IsNullOrEmpty(token) ? null : new("Bearer", token);
 

@@ -20,6 +20,9 @@ public static class SlackChannel
         services.AddSingleton<SlackHelp>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackResponder>();
+        services.AddSingleton<SlackSuggestions>();
+        services.AddSingleton<SlackAssistantThreads>();
+        services.AddSingleton<SlackHomeTab>();
         services.AddSingleton<SlackApiClient>();
         if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:AppToken"]))
         {

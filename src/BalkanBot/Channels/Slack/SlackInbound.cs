@@ -35,7 +35,7 @@ public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQue
                 return new(SlackOutcome.Ignored);
         }
         if (string.IsNullOrEmpty(envelope.EventId) || envelope.Event is null) return Invalid("event_id or event is missing");
-        var work = ToWork(envelope.EventId, envelope.Event);
+        var work = ToSurfaceWork(envelope.Event) ?? ToWork(envelope.EventId, envelope.Event);
         if (work is null)
         {
             Log.SlackEventIgnored(log, envelope.Event.Type, envelope.Event.Subtype);
@@ -67,6 +67,16 @@ public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQue
         };
     }
 
+    /// <summary>The assistant pane opening a thread, and the Home tab being opened. A thread's context changing needs
+    /// nothing from us (the answer does not depend on where the user is looking), so it is acknowledged and dropped.</summary>
+    internal static SlackWork? ToSurfaceWork(SlackEvent e) => e.Type switch
+    {
+        "assistant_thread_started" when e.AssistantThread is { ChannelId: { Length: > 0 } c, ThreadTs: { Length: > 0 } t, UserId: { Length: > 0 } u }
+            && SlackIds.IsId(c) && SlackIds.IsId(u) => new SlackAssistantStartWork(c, t, u),
+        "app_home_opened" when e.Tab == "home" && SlackIds.IsId(e.User) => new SlackHomeWork(e.User!),
+        _ => null,
+    };
+
     public SlackInboundResult HandleCommand(SlackCommand command)
     {
         if (string.IsNullOrEmpty(command.UserId) || string.IsNullOrEmpty(command.ChannelId)) return Invalid("user_id or channel_id is missing");
@@ -88,6 +98,7 @@ public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQue
 
     public SlackInboundResult HandleInteraction(SlackInteraction interaction)
     {
+        if (interaction.Type == "message_action") return HandleShortcut(interaction);
         var action = interaction.Actions?.FirstOrDefault(a => a is not null && BlockKitActions.IsOurs(a.ActionId));
         if (interaction.Type != "block_actions" || action is null)
         {
@@ -97,12 +108,34 @@ public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQue
         var user = interaction.User?.Id;
         var channel = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         if (string.IsNullOrEmpty(user)) return Invalid("user is missing");
+        // The Home tab has neither channel nor response_url: the answer goes to the user's DM, the view is republished.
+        if (BlockKitActions.IsHome(action.ActionId))
+        {
+            if (!SlackIds.IsId(user)) return Invalid("user is not a Slack id");
+            return queue.TryEnqueue(new SlackHomeActionWork(user, action, "home:" + user)) ? new(SlackOutcome.Accepted) : new(SlackOutcome.Busy);
+        }
         if (interaction.ResponseUrl is not null && !IsUsableResponseUrl(interaction.ResponseUrl)) return Invalid("response_url is not a Slack URL");
         if (interaction.ResponseUrl is null && string.IsNullOrEmpty(channel)) return Invalid("neither response_url nor channel is given");
 
         return queue.TryEnqueue(new SlackActionWork(interaction, action, ConversationOf(interaction, channel, user)))
             ? new(SlackOutcome.Accepted)
             : new(SlackOutcome.Busy);
+    }
+
+    /// <summary>"Ask BalkanBot about this" on a message: acknowledged at once, answered privately beside that message.</summary>
+    private SlackInboundResult HandleShortcut(SlackInteraction i)
+    {
+        if (i.CallbackId != SlackShortcuts.AskCallbackId)
+        {
+            Log.SlackInteractionIgnored(log, i.Type);
+            return new(SlackOutcome.Ignored);
+        }
+        var user = i.User?.Id;
+        var channel = i.Channel?.Id;
+        if (!SlackIds.IsId(user) || !SlackIds.IsId(channel)) return Invalid("user or channel is missing");
+        if (i.Message is null || string.IsNullOrEmpty(i.Message.Ts)) return Invalid("message is missing");
+        if (i.ResponseUrl is not null && !IsUsableResponseUrl(i.ResponseUrl)) return Invalid("response_url is not a Slack URL");
+        return queue.TryEnqueue(new SlackShortcutWork(i, user!, channel!, $"{channel}:{user}")) ? new(SlackOutcome.Accepted) : new(SlackOutcome.Busy);
     }
 
     /// <summary>The same conversation key the question behind the clicked message was asked under, so a follow-up
@@ -127,6 +160,8 @@ public sealed partial class SlackInbound(ISlackEventDeduper dedupe, SlackWorkQue
         new(SlackOutcome.Accepted, Reply: message with { ResponseType = message.ResponseType ?? SlackMessage.Ephemeral });
 
     private static SlackInboundResult Invalid(string why) => new(SlackOutcome.Invalid, why);
+
+    internal static string StripMentions(string text) => Mention().Replace(text, " ");
 
     [GeneratedRegex(@"<@[UW][A-Z0-9]+(\|[^>]*)?>")]
     private static partial Regex Mention();

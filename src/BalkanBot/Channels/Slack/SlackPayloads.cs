@@ -31,6 +31,19 @@ public sealed class SlackEvent
     public string? ChannelType { get; init; }
     public string? Ts { get; init; }
     public string? ThreadTs { get; init; }
+    /// <summary>app_home_opened: <c>home</c> or <c>messages</c>.</summary>
+    public string? Tab { get; init; }
+    /// <summary>assistant_thread_started and assistant_thread_context_changed.</summary>
+    public SlackAssistantThread? AssistantThread { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>The thread a user opened in the assistant pane, and what channel they were looking at (context).</summary>
+public sealed class SlackAssistantThread
+{
+    public string? UserId { get; init; }
+    public string? ChannelId { get; init; }
+    public string? ThreadTs { get; init; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
@@ -62,10 +75,14 @@ public sealed class SlackCommand
     }
 }
 
-/// <summary>An interactive payload; we act on <c>block_actions</c> from our own buttons.</summary>
+/// <summary>An interactive payload; we act on <c>block_actions</c> from our own buttons and on our
+/// <c>message_action</c> (message shortcut).</summary>
 public sealed class SlackInteraction
 {
     public string? Type { get; init; }
+    /// <summary>message_action: the shortcut's callback_id.</summary>
+    public string? CallbackId { get; init; }
+    public string? TriggerId { get; init; }
     public SlackRef? User { get; init; }
     public SlackRef? Channel { get; init; }
     public SlackRef? Team { get; init; }
@@ -95,6 +112,8 @@ public sealed class SlackContainer
 public sealed class SlackInteractionMessage
 {
     public string? Ts { get; init; }
+    /// <summary>message_action: the text of the message the shortcut was used on.</summary>
+    public string? Text { get; init; }
     public string? ThreadTs { get; init; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -10,9 +10,13 @@ namespace BalkanBot.Channels.Slack;
 /// Does the queued work: asks the engine, renders Block Kit and posts it where the question came from (the
 /// mention's thread, the DM, the command's response_url, or beside the clicked message).
 /// </summary>
-public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, SlackAnswerCache cache, IAppStore store,
-    IConversationStore conversations, TimeProvider clock, ILogger<SlackResponder> log, ISlackCommandExtension? extension = null)
+public sealed partial class SlackResponder(AnswerEngine engine, SlackApiClient api, SlackAnswerCache cache, IAppStore store,
+    IConversationStore conversations, SlackAssistantThreads assistant, SlackHomeTab home, TimeProvider clock, ILogger<SlackResponder> log,
+    ISlackCommandExtension? extension = null)
 {
+    // Set once Slack refuses a table block (older workspaces): from then on comparisons go out as section fields.
+    private volatile bool _tablesRefused;
+
     /// <summary>Does the work; when it fails, says so to the person who asked (and logs it) rather than going quiet.</summary>
     public async Task HandleAsync(SlackWork work, CancellationToken ct)
     {
@@ -24,6 +28,10 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
                 SlackCommandWork c => AnswerCommandAsync(c, ct),
                 SlackExtensionWork x => RunExtensionAsync(x, ct),
                 SlackActionWork a => ActAsync(a, ct),
+                SlackAssistantStartWork s => assistant.StartAsync(s, ct),
+                SlackHomeWork h => home.PublishAsync(h.User, ct),
+                SlackHomeActionWork h => HomeActionAsync(h, ct),
+                SlackShortcutWork s => AnswerShortcutAsync(s, ct),
                 _ => Task.CompletedTask,
             }).ConfigureAwait(false);
         }
@@ -60,26 +68,51 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
             case SlackActionWork { Interaction: var i } when i.User?.Id is { } user:
                 await EphemeralAsync(i, i.Channel?.Id ?? i.Container?.ChannelId, user, message, ct).ConfigureAwait(false);
                 break;
+            case SlackShortcutWork s:
+                await EphemeralAsync(s.Interaction, s.Channel, s.User, message, ct).ConfigureAwait(false);
+                break;
         }
     }
 
     private async Task AnswerEventAsync(SlackEventWork w, CancellationToken ct)
     {
+        // A thread in a direct message is an assistant thread (or reads like one): status while looking, title from the first question.
+        var inAssistantThread = w.ThreadTs is not null && w.Channel.StartsWith('D');
+        if (inAssistantThread) await assistant.BeginAnswerAsync(w, ct).ConfigureAwait(false);
         var answer = await AskAsync("event", w.Text, w.ConversationId, w.User, w.Channel, ct).ConfigureAwait(false);
-        var message = SlackMessage.From(BlockKitRenderer.Render(answer, cache.Add(answer)));
-        await api.PostMessageAsync(message with { Channel = w.Channel, ThreadTs = w.ThreadTs }, ct).ConfigureAwait(false);
+        var posted = await PostAnswerAsync(answer, cache.Add(answer), 0, BlockKitOptions.Default,
+            m => api.PostMessageAsync(m with { Channel = w.Channel, ThreadTs = w.ThreadTs }, ct)).ConfigureAwait(false);
+        // The reply clears the status; when there is no reply, clear it ourselves rather than leave "looking up" showing.
+        if (inAssistantThread && posted is not { Ok: true }) await assistant.ClearStatusAsync(w.Channel, w.ThreadTs!, ct).ConfigureAwait(false);
     }
 
     private async Task AnswerCommandAsync(SlackCommandWork w, CancellationToken ct)
     {
         var c = w.Command;
         var answer = await AskAsync("command", w.Question, w.ConversationId, c.UserId, c.ChannelId, ct).ConfigureAwait(false);
-        var message = SlackMessage.From(BlockKitRenderer.Render(answer, cache.Add(answer)));
-        await api.PostToResponseUrlAsync(c.ResponseUrl!, message with
+        await PostAnswerAsync(answer, cache.Add(answer), 0, BlockKitOptions.Default, m => api.PostToResponseUrlWithResultAsync(c.ResponseUrl!, m with
         {
             ResponseType = w.Share ? SlackMessage.InChannel : SlackMessage.Ephemeral,
             ReplaceOriginal = false,
-        }, ct).ConfigureAwait(false);
+        }, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Renders and sends an answer; when Slack refuses the table block (invalid_blocks), sends it again with the
+    /// comparison as section fields and remembers to skip tables from then on.
+    /// </summary>
+    internal async Task<SlackApiResult?> PostAnswerAsync(Answer answer, string? key, int start, BlockKitOptions options,
+        Func<SlackMessage, Task<SlackApiResult?>> send)
+    {
+        var o = options with { Tables = options.Tables && !_tablesRefused };
+        var result = await send(SlackMessage.From(BlockKitRenderer.Render(answer, key, start, o))).ConfigureAwait(false);
+        if (result is { Ok: false, Error: SlackApiClient.InvalidBlocks } && o.Tables && answer.Comparison is not null)
+        {
+            _tablesRefused = true;
+            Log.SlackTablesRefused(log);
+            result = await send(SlackMessage.From(BlockKitRenderer.Render(answer, key, start, o with { Tables = false }))).ConfigureAwait(false);
+        }
+        return result;
     }
 
     private async Task RunExtensionAsync(SlackExtensionWork w, CancellationToken ct)
@@ -105,7 +138,7 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
         {
             if (string.IsNullOrWhiteSpace(w.Action.Value)) return;
             var answer = await AskAsync("follow-up", w.Action.Value, w.ConversationId, user, channel, ct).ConfigureAwait(false);
-            await ReplyAsync(i, channel, BlockKitRenderer.Render(answer, cache.Add(answer)), ct).ConfigureAwait(false);
+            await ReplyAsync(i, channel, answer, cache.Add(answer), 0, ct).ConfigureAwait(false);
             return;
         }
         if (BlockKitActions.Decode(w.Action.Value) is not { } value) return;
@@ -113,15 +146,21 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
         {
             case BlockKitActions.More:
                 var whole = cache.Get(value.Key) ?? await AskAsync("more", value.Question, Fresh(), user, channel, ct).ConfigureAwait(false);
-                await ReplyAsync(i, channel, BlockKitRenderer.Render(whole, value.Key, value.Start ?? 0), ct).ConfigureAwait(false);
+                await ReplyAsync(i, channel, whole, value.Key, value.Start ?? 0, ct).ConfigureAwait(false);
                 break;
             case BlockKitActions.Sources:
                 var shown = cache.Get(value.Key) ?? await AskAsync("sources", value.Question, Fresh(), user, channel, ct).ConfigureAwait(false);
                 var sources = SourcesOf(shown);
-                await ReplyAsync(i, channel, BlockKitRenderer.Render(sources, cache.Add(sources)), ct).ConfigureAwait(false);
+                await ReplyAsync(i, channel, sources, cache.Add(sources), 0, ct).ConfigureAwait(false);
                 break;
-            case BlockKitActions.FeedbackUp or BlockKitActions.FeedbackDown:
-                var rating = id == BlockKitActions.FeedbackUp ? "up" : "down";
+            case BlockKitActions.Share:
+                var toShare = cache.Get(value.Key) ?? await AskAsync("share", value.Question, Fresh(), user, channel, ct).ConfigureAwait(false);
+                await ShareAsync(i, channel, toShare, value.Key, ct).ConfigureAwait(false);
+                break;
+            // Older messages carry the two plain buttons; newer ones the native feedback_buttons, whose value holds the rating.
+            case BlockKitActions.FeedbackUp or BlockKitActions.FeedbackDown or BlockKitActions.Feedback:
+                var rating = id == BlockKitActions.Feedback ? value.Rating : id == BlockKitActions.FeedbackUp ? "up" : "down";
+                if (rating is not ("up" or "down")) return;
                 await store.AddFeedbackAsync(new Feedback(ChannelKeys.Slack, w.ConversationId, user, value.Question, rating, null, clock.GetUtcNow()), ct)
                     .ConfigureAwait(false);
                 Log.SlackFeedbackStored(log, rating);
@@ -154,20 +193,22 @@ public sealed class SlackResponder(AnswerEngine engine, SlackApiClient api, Slac
 
     /// <summary>Beside the clicked message: in its thread when it is a channel message, through response_url when
     /// only the user could see it.</summary>
-    private async Task ReplyAsync(SlackInteraction i, string? channel, BlockKitMessage rendered, CancellationToken ct)
+    private async Task ReplyAsync(SlackInteraction i, string? channel, Answer answer, string? key, int start, CancellationToken ct)
     {
-        var message = SlackMessage.From(rendered);
+        // Under a privately shown answer (a message shortcut's), the next answer is private too and keeps its Share button.
+        var options = new BlockKitOptions(Share: i.Container?.IsEphemeral == true);
         if (i.Container?.IsEphemeral != true && i.Message is not null && channel is not null)
         {
             var thread = i.Message.ThreadTs ?? (channel.StartsWith('D') ? null : i.Message.Ts);
-            var posted = await api.PostMessageAsync(message with { Channel = channel, ThreadTs = thread }, ct).ConfigureAwait(false);
+            var posted = await PostAnswerAsync(answer, key, start, options, m => api.PostMessageAsync(m with { Channel = channel, ThreadTs = thread }, ct))
+                .ConfigureAwait(false);
             // A /balkan share answer can sit in a channel the bot is not a member of (not_in_channel): answer privately instead.
             if (posted is { Ok: true } || i.ResponseUrl is null) return;
         }
         if (i.ResponseUrl is not null)
         {
-            await api.PostToResponseUrlAsync(i.ResponseUrl, message with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct)
-                .ConfigureAwait(false);
+            await PostAnswerAsync(answer, key, start, options, m => api.PostToResponseUrlWithResultAsync(i.ResponseUrl,
+                m with { ResponseType = SlackMessage.Ephemeral, ReplaceOriginal = false }, ct)).ConfigureAwait(false);
         }
     }
 

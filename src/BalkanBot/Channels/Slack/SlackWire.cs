@@ -42,8 +42,35 @@ public sealed class SlackApiResult
     /// <summary>apps.connections.open: the WebSocket URL.</summary>
     public string? Url { get; init; }
     public string? Ts { get; init; }
+    /// <summary>conversations.open: the direct message. (chat.postMessage answers a plain id here, read as absent.)</summary>
+    public SlackRef? Channel { get; init; }
+    /// <summary>users.conversations: the conversations the user is in.</summary>
+    public IReadOnlyList<SlackRef>? Channels { get; init; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
+
+/// <summary>assistant.threads.setSuggestedPrompts / setStatus / setTitle: one body, each method reads its fields.</summary>
+public sealed record SlackAssistantCall(string ChannelId, string ThreadTs)
+{
+    public string? Title { get; init; }
+    public string? Status { get; init; }
+    public IReadOnlyList<string>? LoadingMessages { get; init; }
+    public IReadOnlyList<SlackPrompt>? Prompts { get; init; }
+}
+
+/// <summary>A suggested prompt: the short title shown on the chip and the message sent when it is clicked.</summary>
+public sealed record SlackPrompt(string Title, string Message);
+
+/// <summary>views.publish of a Home tab.</summary>
+public sealed record SlackViewPublish(string UserId, SlackHomeView View);
+
+public sealed record SlackHomeView(IReadOnlyList<SlackBlock> Blocks)
+{
+    public string Type { get; init; } = "home";
+}
+
+/// <summary>conversations.open: the direct message with one user.</summary>
+public sealed record SlackOpenConversation(string Users);
 
 /// <summary>A Socket Mode frame: <c>hello</c>, <c>disconnect</c>, or an envelope to acknowledge.</summary>
 public sealed class SocketModeEnvelope
@@ -68,6 +95,9 @@ public sealed record SocketModeAck(string EnvelopeId, SlackMessage? Payload = nu
 [JsonSerializable(typeof(SlackApiResult))]
 [JsonSerializable(typeof(SocketModeEnvelope))]
 [JsonSerializable(typeof(SocketModeAck))]
+[JsonSerializable(typeof(SlackAssistantCall))]
+[JsonSerializable(typeof(SlackViewPublish))]
+[JsonSerializable(typeof(SlackOpenConversation))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;
 
 internal static class SlackJson

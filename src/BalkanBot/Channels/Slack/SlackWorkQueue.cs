@@ -18,6 +18,18 @@ public sealed record SlackExtensionWork(SlackCommand Command, string Subcommand,
 /// <summary>A click on one of our buttons.</summary>
 public sealed record SlackActionWork(SlackInteraction Interaction, SlackAction Action, string ConversationId) : SlackWork(ConversationId);
 
+/// <summary>A thread opened in the assistant pane: suggested prompts go into it.</summary>
+public sealed record SlackAssistantStartWork(string Channel, string ThreadTs, string User) : SlackWork($"{Channel}:{ThreadTs}");
+
+/// <summary>The Home tab opened by <paramref name="User"/>: the view is published for them.</summary>
+public sealed record SlackHomeWork(string User) : SlackWork("home:" + User);
+
+/// <summary>A click on the Home tab (an example question, an Unsubscribe).</summary>
+public sealed record SlackHomeActionWork(string User, SlackAction Action, string ConversationId) : SlackWork(ConversationId);
+
+/// <summary>The message shortcut on one message; the answer is shown only to <paramref name="User"/>.</summary>
+public sealed record SlackShortcutWork(SlackInteraction Interaction, string User, string Channel, string ConversationId) : SlackWork(ConversationId);
+
 /// <summary>
 /// The Slack channel's background work (see <see cref="WorkQueue"/>), shared by the HTTP endpoints and Socket Mode,
 /// which must acknowledge within 3 s. When it is full, commands are told "busy" and events get a 503 that Slack retries.
