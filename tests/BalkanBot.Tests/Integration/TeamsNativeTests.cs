@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using BalkanBot.Answers;
 using BalkanBot.Storage;
+using BalkanBot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalkanBot.Tests.Integration;
@@ -9,21 +10,6 @@ namespace BalkanBot.Tests.Integration;
 /// <summary>Teams' own message features: citations and AI label, the feedback control, streaming progress, the search extension.</summary>
 public sealed class TeamsNativeTests : IAsyncLifetime
 {
-    /// <summary>Stands in for the LLM phraser: holds the answer until the test lets it go, and marks it as phrased.</summary>
-    private sealed class GatedPhraser : IAnswerPhraser
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool Enabled => true;
-
-        public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
-            return answer with { Phrased = true };
-        }
-    }
-
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private FakeConnector _connector = null!;
     private TeamsBotFactory? _bot;

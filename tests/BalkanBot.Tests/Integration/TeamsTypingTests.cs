@@ -1,5 +1,6 @@
 using System.Net;
 using BalkanBot.Answers;
+using BalkanBot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalkanBot.Tests.Integration;
@@ -7,21 +8,6 @@ namespace BalkanBot.Tests.Integration;
 /// <summary>With LLM phrasing the answer takes seconds: a typing activity must reach the user first.</summary>
 public sealed class TeamsTypingTests : IAsyncLifetime
 {
-    /// <summary>Stands in for the LLM phraser: holds the answer until the test lets it go, and marks it as phrased.</summary>
-    private sealed class GatedPhraser : IAnswerPhraser
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public bool Enabled => true;
-
-        public async Task<Answer> PhraseAsync(Answer answer, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
-            return answer with { Phrased = true };
-        }
-    }
-
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private readonly GatedPhraser _phraser = new();
     private FakeConnector _connector = null!;
