@@ -31,10 +31,11 @@ public static partial class PremiseCheck
         }
         if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
             return new Correction($"No: the sources say {RecordNames.The(agreement)} is not legally binding.", notBinding.Cite, agreement.Id);
-        // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own.
+        // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own. A year that only bounds
+        // what is asked ("Serbia's trade with CEFTA in 2023") states nothing about when the record came about.
         foreach (var r in focus.Where(f => f.Kind is RecordKind.Agreement or RecordKind.Event && f.Date is not null))
         {
-            var years = Regex.Matches(norm, @" (1[89]\d\d|20\d\d) ").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var years = DatedYear().Matches(norm).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             if (years.Count == 0 || years.Any(y => y >= r.Date!.Start.Year && y <= r.Date.EndInclusive.Year)) continue;
             if (r.End is { } end && years.Any(y => y >= end.Start.Year && y <= end.EndInclusive.Year)) continue;
             var dated = kb.Passages.OfRecord(r.Id).FirstOrDefault(p => p.Kind == PassageKind.Date);
@@ -75,6 +76,8 @@ public static partial class PremiseCheck
 
     [GeneratedRegex(@"^ (please )?(confirm|verify|agree|say|state|admit|acknowledge|is it true|isn t it true|tell me) (that )?")]
     private static partial Regex Confirm();
+    [GeneratedRegex(@" (?:signed|adopted|passed|founded|created|established|launched|set up|formed|held|happened|took place|occurred|began|started|declared|joined|fell|broke out|concluded|agreed|ratified|issued|published|announced|unveiled|introduced|convicted|indicted|attacked|imposed|bought|ordered|opened|ended|left|quit|dissolved|disbanded)(?: \w+){0,3}? (?:in|on|since|during|back in) (?:\w+ )?(1[89]\d\d|20\d\d) ")]
+    private static partial Regex DatedYear();
     [GeneratedRegex(@" (article 5|article five|mutual defen[cs]e|collective defen[cs]e|defen[cs]e clause|defen[cs]e guarantee|security guarantee|obliged to defend|obliges? .{0,30}defend) ")]
     private static partial Regex MutualDefence();
     [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]

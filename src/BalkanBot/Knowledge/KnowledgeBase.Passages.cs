@@ -53,6 +53,8 @@ public sealed partial class KnowledgeBase
                 .Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().ToList(), StringComparer.Ordinal);
         passages = passages.Select(p => p with
         {
+            CitedAuthors = p.Cite.Where(c => c.Source != p.RecordId).SelectMany(c => authorsOf.GetValueOrDefault(c.Source) ?? [])
+                .Except(p.Refers).Distinct().ToList(),
             Refers = p.Refers.Concat(p.Cite.Where(c => c.Source != p.RecordId).SelectMany(c => authorsOf.GetValueOrDefault(c.Source) ?? []))
                 .Concat(p.RecordKind == RecordKind.Claim && byId.TryGetValue(p.RecordId, out var claim) && claim.Author is { } author
                     ? Aliases.Find(TextNormalizer.Tokens(author)).Select(m => m.RecordId) : [])

@@ -19,6 +19,9 @@ public sealed record Passage(int Id, string RecordId, RecordKind RecordKind, Pas
     public string? Subject { get; init; }
     /// <summary>Record ids the passage is about beyond its own record (parties, members, subjects, claim targets).</summary>
     public IReadOnlyList<string> Refers { get; init; } = [];
+
+    /// <summary>The authors and publishers of the documents the passage cites, which it speaks for but is not about.</summary>
+    public IReadOnlyList<string> CitedAuthors { get; init; } = [];
 }
 
 /// <summary>A passage found for a question, with what of the question it matched.</summary>

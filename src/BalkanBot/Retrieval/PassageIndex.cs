@@ -93,6 +93,9 @@ public sealed class PassageIndex
 
     public bool Mentions(Passage p, string recordId) => _entities[p.Id].Contains(recordId);
 
+    /// <summary>The records a passage is about or names.</summary>
+    public IReadOnlySet<string> EntitiesOf(Passage p) => p.Id >= 0 ? _entities[p.Id] : FrozenSet<string>.Empty;
+
     public bool Contains(Passage p, string normalizedPhrase) =>
         _normText[p.Id].Contains(" " + normalizedPhrase + " ", StringComparison.Ordinal);
 

@@ -86,6 +86,9 @@ public sealed partial record QuestionTerms(
     /// <summary>Content words the question uses that the base never does, after spelling correction.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
 
+    /// <summary>"Which country's battalion …": the answer is a state, one the question does not name itself.</summary>
+    public bool AsksCountry { get; init; }
+
     public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
@@ -118,7 +121,8 @@ public sealed partial record QuestionTerms(
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
         var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
-                        || padded.Contains(" proportion ", StringComparison.Ordinal) || q.Original.Contains('%');
+                        || padded.Contains(" proportion ", StringComparison.Ordinal) || padded.Contains(" share of ", StringComparison.Ordinal)
+                        || q.Original.Contains('%');
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
         var asksPerson = PersonCue().IsMatch(padded)
@@ -129,8 +133,9 @@ public sealed partial record QuestionTerms(
             AsksDate = asksDate,
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
+            AsksCountry = CountryCue().IsMatch(padded),
             Counted = CountedCue().Match(padded) is { Success: true } counted
-                ? counted.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(content.Contains)
+                ? counted.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => content.Contains(w) && !unknown.Contains(w))
                 : null,
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
@@ -138,6 +143,9 @@ public sealed partial record QuestionTerms(
             Acronyms = AllCaps().Matches(q.Original).Select(m => m.Value.ToLowerInvariant()).Where(content.Contains).Distinct().ToList(),
         };
     }
+
+    [GeneratedRegex(@"^ (?:which|what) (?:country|countries|state|states|nation|nations)(?: s)? ")]
+    private static partial Regex CountryCue();
 
     [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
     private static partial Regex Designator();
@@ -183,7 +191,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|person)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
