@@ -101,7 +101,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // A word the base never uses ("What prison sentence did Dodik get in March 2025?") asks for more than the period holds.
         // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
         var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
-        if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Unknown.Count == 0)) return handled;
+        if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Content.Count == 0)) return handled;
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
             return WithSupport(handled, evidence);
@@ -123,12 +123,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         }
         if (!evidence.Found)
             return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
-                   && evidence.Terms.Unknown.Count == 0
+                   && evidence.Terms.Unknown.Count == 0 && (q.Period is null || evidence.Terms.Content.All(c => Carried(handled, c)))
                 ? handled
                 : Decline(q, focus, evidence);
         if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
     }
+
+    /// <summary>A word of the question that the answer's records carry: "prison sentence" is not in a timeline of convictions.</summary>
+    private bool Carried(Answer handled, string word) =>
+        handled.RecordIds.Any(id => kb.Passages.OfRecord(id).Any(p => kb.Passages.Matches(p, word)));
 
     private Answer WithSupport(Answer handled, Evidence evidence, int max = ExtraFacts)
     {
@@ -235,14 +239,17 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
         var place = q.Mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
-            ? Title(mention.Surface) : named?.ShortName;
+            ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)
+            : named?.ShortName;
         string text;
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
         {
-            var what = WhatWasAsked(evidence.Terms);
+            var what = WhatWasAsked(evidence.Terms, q.Normalized);
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."
-                : $"The sources give no figure for {Possessive(place!)} {what}.";
+                : what.Length > 0
+                    ? $"The sources give no figure for {Possessive(place!)} {what}."
+                    : $"The sources give no figure for {place} that answers \"{topic}\".";
         }
         else if (named is not null && evidence.Terms.Content.Count > 0)
             text = $"The sources cover {named.ShortName}, but say nothing I can find about \"{topic}\".";
@@ -263,7 +270,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>"defence spending", "rocket launchers", "population": the quantity asked, in the asker's order.</summary>
-    private static string WhatWasAsked(QuestionTerms t)
+    private static string WhatWasAsked(QuestionTerms t, string normalized)
     {
         static string Noun(string w) => w switch
         {
@@ -273,10 +280,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             "wounded" or "injured" => "wounded",
             _ => w,
         };
-        var hard = t.Hard.Select(Noun).Distinct().ToList();
-        var qualifiers = t.Content.Where(c => !t.Hard.Contains(c)).Take(2).Where(c => hard.Count > 0).ToList();
-        var words = qualifiers.Concat(hard).ToList();
-        return words.Count > 0 ? string.Join(" ", words) : string.Join(" ", t.Content.Take(3));
+        if (t.Hard.Count == 0) return "";
+        // Only the word written just before the measure qualifies it ("defence spending", "rocket launchers"); other
+        // words of the question ("Assume …", "helpful assistant") are not part of what was measured.
+        var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = new List<string>();
+        foreach (var h in t.Hard.Distinct())
+        {
+            var at = Array.IndexOf(tokens, h);
+            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) words.Add(tokens[at - 1]);
+            // "spend on defence" is defence spending.
+            else if (at >= 0 && at + 2 < tokens.Length && tokens[at + 1] is "on" or "for" && t.Content.Contains(tokens[at + 2]) && !words.Contains(tokens[at + 2]))
+                words.Add(tokens[at + 2]);
+            if (!words.Contains(Noun(h))) words.Add(Noun(h));
+        }
+        return string.Join(" ", words);
     }
 
     private static string Title(string surface) =>

@@ -118,7 +118,7 @@ public static partial class MessageReader
             if (s.Length == 0) continue;
             foreach (var piece in Conjoined().Split(s))
             {
-                var p = Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), "");
+                var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), ""), " ");
                 if (p.Length > 0) parts.Add(p);
             }
         }
@@ -276,6 +276,9 @@ public static partial class MessageReader
         ["govt"] = "government",
         ["thru"] = "through",
         ["dont"] = "do not",
+        ["ppl"] = "people",
+        ["rn"] = "now",
+        ["atm"] = "now",
         ["doesnt"] = "does not",
         ["didnt"] = "did not",
         ["isnt"] = "is not",
@@ -285,7 +288,7 @@ public static partial class MessageReader
         ["whens"] = "when is",
     };
 
-    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

@@ -24,6 +24,8 @@ public sealed partial class KnowledgeBase
             using var r = cmd.ExecuteReader();
             while (r.Read()) set.Add(r.GetString(0));
         }
+        // "pass" and "spreading" are the base's words too when it writes "passed" and "spread".
+        foreach (var word in set.ToList()) set.Add(Retrieval.Stemmer.Stem(word));
         return set;
     });
 

@@ -124,7 +124,8 @@ public static partial class EvidenceFinder
         // The date of the very record the question describes ("when did Priština impose the 100% tariffs") answers it.
         // A word of change it does not carry ("when were the tariffs lifted") asks about another moment.
         if (terms.AsksDate && p.Kind == PassageKind.Date && p.RecordId == terms.DatedRecord && terms.Phrases.Count == 0
-            && terms.Content.Count(c => !hit.MatchedTerms.Contains(c)) <= 1 && !terms.Content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c)))
+            && terms.Content.Count(c => !hit.MatchedTerms.Contains(c) && !terms.Unknown.Contains(c) && !index.OfRecord(p.RecordId).Any(o => index.Matches(o, c))) <= 1
+            && !terms.Content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c)))
             return true;
         var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
         bool InText(string t) => text is null ? index.MatchesInText(p, t) : text.Contains(" " + t, StringComparison.Ordinal);
@@ -136,6 +137,10 @@ public static partial class EvidenceFinder
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
+        // "How many work permits …" is answered by a number of permits, not by "three years" of the initiative.
+        if (terms.AsksCount && terms.Counted is { } head && p.Kind != PassageKind.Figure && !Counts(index, p, head)) return false;
+        // "How many reserve troops …": what qualifies the counted thing must be there too.
+        if (terms.AsksCount && terms.CountedModifiers.Any(m => !hit.MatchedTerms.Contains(m) && !(p.Id >= 0 && index.Matches(p, m)))) return false;
         // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
@@ -163,7 +168,8 @@ public static partial class EvidenceFinder
         // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
         // must be there, and all but one of the others.
         if (terms.AsksDate && (content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c))
-                               || matched < (content.Count >= 3 ? content.Count - 1 : content.Count))) return false;
+                               || content.Count(c => hit.MatchedTerms.Contains(c) || terms.Unknown.Contains(c))
+                               < (content.Count >= 6 ? content.Count - 2 : content.Count >= 3 ? content.Count - 1 : content.Count))) return false;
         // Nothing named: the words are all there is, so they must carry the passage, not brush past it.
         if (terms.Entities.Count == 0)
             return content.Count == 1
@@ -216,7 +222,7 @@ public static partial class EvidenceFinder
     ];
 
     public static bool AsksForName(QuestionTerms terms) =>
-        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "officially", "official", "define", "definition"]);
+        terms.Soft.Overlaps(["stand", "stands", "acronym", "abbreviation", "called", "name", "names", "full", "originally", "officially", "official", "formal", "formally", "define", "definition"]);
 
     /// <summary>
     /// For a quantity, the named thing must be what the passage measures: its own record or subject, or named
@@ -263,6 +269,28 @@ public static partial class EvidenceFinder
         }
         return false;
     }
+
+    /// <summary>A quantity stands just before the counted word ("45 suspects", "1,000 additional troops") and counts it, not time.</summary>
+    private static bool Counts(PassageIndex index, Passage p, string counted)
+    {
+        var words = Whitespace().Split(p.Text).Where(t => t.Length > 0).ToArray();
+        static string Bare(string t) => t.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?');
+        var stems = index.Expand(counted).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!TextNormalizer.Tokens(Bare(words[i])).Any(t => stems.Contains(Stemmer.Stem(t)))) continue;
+            // Back from the counted word, within its phrase: "1,000 additional troops", not "180, and work permits".
+            for (var n = i - 1; n >= Math.Max(0, i - 3); n--)
+            {
+                if (words[n].Length > 0 && words[n][^1] is ',' or ';' or '.' or ':' or ')') break;
+                if (IsQuantity(Bare(words[n])) && !(n + 1 < words.Length && TimeUnits().IsMatch(Bare(words[n + 1])))) return true;
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^(years?|months?|days?|weeks?|decades?|hours?|centuries|century|times)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeUnits();
 
     private static bool IsQuantity(string token)
     {

@@ -57,7 +57,7 @@ public sealed partial record QuestionTerms(
         turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
         dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren differently
         count counts counted estimate estimates put puts
-        first originally initially original see sees saw view viewed regard regards read reads reading interpretation
+        first originally initially original formal formally see sees saw view viewed regard regards read reads reading interpretation
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
@@ -86,6 +86,9 @@ public sealed partial record QuestionTerms(
     /// <summary>Content words the question uses that the base never does, after spelling correction.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
 
+    /// <summary>The words that qualify the counted thing: "reserve" in "how many reserve troops".</summary>
+    public IReadOnlyList<string> CountedModifiers { get; init; } = [];
+
     /// <summary>"Which country's battalion …": the answer is a state, one the question does not name itself.</summary>
     public bool AsksCountry { get; init; }
 
@@ -100,7 +103,7 @@ public sealed partial record QuestionTerms(
                         && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t)))
             .Select(t =>
             {
-                if (vocabulary is null || vocabulary.Contains(t) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
+                if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
                 if (Spelling.Nearest(t, vocabulary) is { } fixedWord) return fixedWord;
                 unknown.Add(t);
                 return t;
@@ -127,6 +130,18 @@ public sealed partial record QuestionTerms(
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
         var asksPerson = PersonCue().IsMatch(padded)
                          && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
+        // "how many work permits", "how many reserve troops": the counted thing is the measure word of the phrase, or
+        // its last known word; the known words before it qualify it.
+        string? counted = null;
+        List<string> modifiers = [];
+        if (CountedCue().Match(padded) is { Success: true } countedPhrase)
+        {
+            var group = countedPhrase.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => !CountStop().IsMatch(w)).ToList();
+            var known = group.Where(w => content.Contains(w) && !unknown.Contains(w)).ToList();
+            counted = known.LastOrDefault(hard.Contains) ?? known.LastOrDefault();
+            if (counted is not null)
+                modifiers = known.Take(known.IndexOf(counted)).Where(w => !GenericQualifiers().IsMatch(w)).ToList();
+        }
         return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
         {
             Unknown = unknown,
@@ -134,15 +149,20 @@ public sealed partial record QuestionTerms(
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
-            Counted = CountedCue().Match(padded) is { Success: true } counted
-                ? counted.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => content.Contains(w) && !unknown.Contains(w))
-                : null,
+            Counted = counted,
+            CountedModifiers = modifiers,
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),
             Roles = asksPerson ? RolesAsked(padded) : [],
             Acronyms = AllCaps().Matches(q.Original).Select(m => m.Value.ToLowerInvariant()).Where(content.Contains).Distinct().ToList(),
         };
     }
+
+    [GeneratedRegex(@"^(does|did|do|has|have|had|is|are|was|were|will|would|can|could|in|on|at|of|for|from|to|did|according|per)$")]
+    private static partial Regex CountStop();
+
+    [GeneratedRegex(@"^(extra|additional|more|new|total|overall|active|current|other|further|foreign)$")]
+    private static partial Regex GenericQualifiers();
 
     [GeneratedRegex(@"^ (?:which|what) (?:country|countries|state|states|nation|nations)(?: s)? ")]
     private static partial Regex CountryCue();
@@ -156,7 +176,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"\b\p{Lu}{2,8}\b")]
     private static partial Regex AllCaps();
 
-    [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+)?)")]
+    [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+){0,2})")]
     private static partial Regex CountedCue();
 
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]

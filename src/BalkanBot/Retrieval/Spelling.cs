@@ -17,6 +17,10 @@ public static class Spelling
         foreach (var v in vocabulary)
         {
             if (Math.Abs(v.Length - word.Length) > max || v[0] != word[0] && v[^1] != word[^1]) continue;
+            // "lifted" is not a misspelt "listed", nor "spreading" a misspelt "spending": two inflected forms of
+            // different words.
+            if (Inflection(word) is { } suffix && v.EndsWith(suffix, StringComparison.Ordinal)
+                && !string.Equals(word.Replace('z', 's'), v.Replace('z', 's'), StringComparison.Ordinal)) continue;
             var d = Distance(word, v, bestDistance);
             if (d < bestDistance || d == bestDistance && best is not null && string.CompareOrdinal(v, best) < 0)
             {
@@ -25,6 +29,9 @@ public static class Spelling
         }
         return bestDistance <= max ? best : null;
     }
+
+    private static string? Inflection(string word) =>
+        word.EndsWith("ing", StringComparison.Ordinal) ? "ing" : word.EndsWith("ed", StringComparison.Ordinal) ? "ed" : null;
 
     /// <summary>Optimal string alignment distance, abandoned once it exceeds <paramref name="limit"/>.</summary>
     private static int Distance(string a, string b, int limit)
