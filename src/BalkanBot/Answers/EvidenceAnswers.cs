@@ -124,11 +124,34 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!evidence.Found)
             return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
                    && evidence.Terms.Unknown.Count == 0 && (q.Period is null || evidence.Terms.Content.All(c => Carried(handled, c)))
+                   // "What legal basis did Stoltenberg cite?": an overview of what is named answers only what its records say.
+                   && (q.Intent != IntentKind.Analysis || Shows(handled, evidence.Terms.Content))
                 ? handled
                 : Decline(q, focus, evidence);
         if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
     }
+
+    /// <summary>
+    /// The answer as read says most of what the question asks, weighed by how rare each word is: "what legal basis did
+    /// Stoltenberg cite" is not answered by an overview of the region that never speaks of a legal basis.
+    /// </summary>
+    private bool Shows(Answer handled, IReadOnlyList<string> content)
+    {
+        content = content.Where(c => !ViewWords.Contains(c)).ToList();
+        if (content.Count == 0) return true;
+        var shown = handled.Views.Select(v => v.Text).Append(handled.Text).Concat(handled.Facts.Select(f => f.Label + " " + f.Value))
+            .Concat(handled.Timeline.Select(t => t.Event))
+            .SelectMany(TextNormalizer.Tokens).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        var index = kb.Passages;
+        var total = content.Sum(index.Idf);
+        var found = content.Where(c => index.Expand(c).Any(shown.Contains)).Sum(index.Idf);
+        return found * 3 >= total * 2;
+    }
+
+    /// <summary>"What do analysts think of …": the views shown are the analysts'.</summary>
+    private static readonly HashSet<string> ViewWords =
+        ["analyst", "analysts", "expert", "experts", "scholar", "scholars", "observer", "observers", "commentator", "commentators", "researchers", "academics"];
 
     /// <summary>A word of the question that the answer's records carry: "prison sentence" is not in a timeline of convictions.</summary>
     private bool Carried(Answer handled, string word) =>

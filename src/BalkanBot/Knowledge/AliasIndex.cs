@@ -87,6 +87,9 @@ public sealed class AliasIndex
                     bestDistance = dist;
                 }
             }
+            // "spreading" is a form of the base's own "spread", not a misspelt "spending"; "hungarys" is still "hungary".
+            if (best is not null && knownWords is not null && knownWords.Contains(Retrieval.Stemmer.Stem(t))
+                && Retrieval.Stemmer.Stem(best) != Retrieval.Stemmer.Stem(t)) best = null;
             if (best is not null) result[i] = best;
         }
         return result;

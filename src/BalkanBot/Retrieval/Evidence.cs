@@ -383,7 +383,7 @@ public static partial class EvidenceFinder
         return CitingWordBefore().IsMatch(before) || Attribution().IsMatch(after) || SourceNoun().IsMatch(after);
     }
 
-    [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();
 
     [GeneratedRegex(@" (according to|per|citing|cited by|by) $")]

@@ -77,6 +77,8 @@ public sealed partial record QuestionTerms(
         died die dying fatalities victims
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");
+
     private static readonly FrozenSet<string> TimeWords = """
         today tomorrow yesterday tonight week weekend month year now currently latest recent recently
         january february march april may june july august september october november december
@@ -112,7 +114,12 @@ public sealed partial record QuestionTerms(
         var offered = Offered().Match(q.Original) is { Success: true } options
             ? TextNormalizer.Tokens(options.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
             : [];
-        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var padded0 = " " + q.Normalized + " ";
+        // "What share of Serbia's trade is with Russia?": "share" asks for a part of a whole; it is not what the part
+        // is of, and "Kosovo and Bosnia share a pattern" does not answer it.
+        var shareAsked = padded0.Contains(" percent", StringComparison.Ordinal) || padded0.Contains(" percentage ", StringComparison.Ordinal)
+                         || padded0.Contains(" proportion ", StringComparison.Ordinal) || padded0.Contains(" share of ", StringComparison.Ordinal);
+        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
