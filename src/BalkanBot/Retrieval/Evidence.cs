@@ -66,6 +66,11 @@ public static partial class EvidenceFinder
             candidates = candidates.Select(h => h.MatchedEntities.Any(asked.Contains)
                 ? h with { MatchedEntities = h.MatchedEntities.Where(e => !asked.Contains(e) || !OnlyCites(kb, h.Passage, e)).ToList() }
                 : h).ToList();
+        // A cited document's own record is cited by an author, not about him: "when was Sav's paper published" is
+        // not answered by the date of a NATO page his paper cites.
+        candidates = candidates.Select(h => h.Passage.RecordKind == RecordKind.Source && h.MatchedEntities.Any(h.Passage.CitedAuthors.Contains)
+            ? h with { MatchedEntities = h.MatchedEntities.Where(e => !OnlyCites(kb, h.Passage, e)).ToList() }
+            : h).ToList();
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
@@ -135,6 +140,7 @@ public static partial class EvidenceFinder
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
         if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.AsksValue && !terms.AsksDate && terms.Hard.Any(NumericMeasures.Contains))
             && !NumberNear(index, p, terms.Hard)) return false;
+        if (terms.AsksAmount && p.Kind != PassageKind.Figure && !Whitespace().Split(p.Text).Any(w => IsQuantity(w.Trim('(', ')', ',', '.', ';', ':', '"', '“', '”')))) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
         // "How many work permits …" is answered by a number of permits, not by "three years" of the initiative.
@@ -145,6 +151,8 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
+        // "Which country's battalion …": the state stands by the battalion, not anywhere in the passage.
+        if (terms.CountryOf is { } owned && !StateBeside(kb, p, owned, terms)) return false;
         // "When did Vučić become President?" asks for a change of office, which a year beside his title does not give.
         if (terms.AsksDate && terms.Soft.Overlaps(["become", "became"]) && p.Kind is not (PassageKind.Date or PassageKind.Membership)
             && !BecameWords().IsMatch(p.Text)) return false;
@@ -242,6 +250,22 @@ public static partial class EvidenceFinder
         return false;
     }
 
+    /// <summary>A state the question does not name stands within three words of the thing it owns: "a Turkish battalion".</summary>
+    private static bool StateBeside(KnowledgeBase kb, Passage p, string owned, QuestionTerms terms)
+    {
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var stems = kb.Passages.Expand(owned).ToHashSet(StringComparer.Ordinal);
+        var at = Enumerable.Range(0, tokens.Length).Where(i => stems.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        if (at.Count == 0) return false;
+        return kb.Aliases.Link(tokens, kb.Vocabulary).Mentions
+            .Where(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
+            .Any(m => at.Any(i =>
+                // "a Turkish battalion", "Poland's battalion" …
+                i >= m.TokenStart + m.TokenCount && i <= m.TokenStart + m.TokenCount + 2
+                // … or "a battalion from Turkey".
+                || m.TokenStart - i is >= 2 and <= 3 && tokens[m.TokenStart - 1] is "from" or "of"));
+    }
+
     /// <summary>A figure about an event or agreement measures it for those who took part: the Rafale deal's value is Serbia's.</summary>
     private static bool MeasuresFor(KnowledgeBase kb, Passage p, QuestionTerms terms) =>
         p.Subject is { } subject && kb.Get(subject) is { Kind: RecordKind.Event or RecordKind.Agreement } about
@@ -333,6 +357,8 @@ public static partial class EvidenceFinder
         foreach (var (name, id) in people)
         {
             if (terms.Entities.Contains(id)) continue;
+            // "Officers arrested in Central Serbia (Antić): three": a figure names whom it counts, not its source's author.
+            if (p.Kind == PassageKind.Figure && p.Subject != id && p.CitedAuthors.Contains(id)) continue;
             var at = text.IndexOf(" " + name + " ", StringComparison.Ordinal);
             if (at < 0) continue;
             // "Antić discusses …", "according to Sav": the author of a view is not the person asked about.
@@ -359,7 +385,9 @@ public static partial class EvidenceFinder
         {
             if (m.TokenStart + m.TokenCount > tokens.Length) continue;
             var after = " " + string.Join(' ', tokens[(m.TokenStart + m.TokenCount)..]) + " ";
-            if (Cites(tokens, m.TokenStart, m.TokenStart + m.TokenCount) || AsksAView().IsMatch(after)) cited.Add(m.RecordId);
+            // "When was Sav's paper published?" asks about the paper, not about something it says.
+            if (AsksAView().IsMatch(after) || Cites(tokens, m.TokenStart, m.TokenStart + m.TokenCount) && !Publication().IsMatch(" " + q.Normalized + " "))
+                cited.Add(m.RecordId);
         }
         return cited;
     }
@@ -385,6 +413,9 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();
+
+    [GeneratedRegex(@" (published|publish|publication|written|wrote|write|released|issued|appeared|came out|come out|authored|authors?|author|publisher) ")]
+    private static partial Regex Publication();
 
     [GeneratedRegex(@" (according to|per|citing|cited by|by) $")]
     private static partial Regex CitingWordBefore();

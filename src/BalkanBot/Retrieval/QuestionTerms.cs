@@ -93,6 +93,10 @@ public sealed partial record QuestionTerms(
 
     /// <summary>"Which country's battalion …": the answer is a state, one the question does not name itself.</summary>
     public bool AsksCountry { get; init; }
+    /// <summary>"Which country's battalion …": the thing the state owns, which the answer must name beside it.</summary>
+    public string? CountryOf { get; init; }
+    /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
+    public bool AsksAmount { get; init; }
 
     public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
     {
@@ -156,6 +160,8 @@ public sealed partial record QuestionTerms(
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
+            AsksAmount = AmountCue().IsMatch(padded),
+            CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
             Counted = counted,
             CountedModifiers = modifiers,
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
@@ -173,6 +179,12 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (?:which|what) (?:country|countries|state|states|nation|nations)(?: s)? ")]
     private static partial Regex CountryCue();
+
+    [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
+    private static partial Regex AmountCue();
+
+    [GeneratedRegex(@"^ (?:which|what) (?:country|state|nation) s (\w+) ")]
+    private static partial Regex CountryOwns();
 
     [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
     private static partial Regex Designator();
@@ -218,7 +230,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which year|on what date|in what year|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which year|what year) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
