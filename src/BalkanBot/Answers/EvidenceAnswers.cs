@@ -108,7 +108,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
         if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
-            return handled.Answered ? handled with { Answered = false, Confidence = 0 } : Decline(q, focus, evidence);
+        {
+            // What the sources hold of a record the question names is context; of a record guessed from a word
+            // ("when did Croatia order its Rafales" is not about a "constitutional order") it is noise.
+            return handled.Answered && handled.RecordIds.Count > 0
+                   && (q.Mentions.Any(m => m.RecordId == handled.RecordIds[0])
+                       || evidence.Terms.Content.Count(c => !kb.Passages.OfRecord(handled.RecordIds[0]).Any(p => kb.Passages.Matches(p, c))) * 3
+                       < Math.Max(evidence.Terms.Content.Count, 3))
+                ? handled with { Answered = false, Confidence = 0 }
+                : Decline(q, focus, evidence);
+        }
         if (evidence.Terms.AsksPerson && !evidence.Found) return Decline(q, focus, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)

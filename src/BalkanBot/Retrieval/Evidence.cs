@@ -129,7 +129,9 @@ public static partial class EvidenceFinder
         // The date of the very record the question describes ("when did Priština impose the 100% tariffs") answers it.
         // A word of change it does not carry ("when were the tariffs lifted") asks about another moment.
         if (terms.AsksDate && p.Kind == PassageKind.Date && p.RecordId == terms.DatedRecord && terms.Phrases.Count == 0
-            && terms.Content.Count(c => !hit.MatchedTerms.Contains(c) && !terms.Unknown.Contains(c) && !index.OfRecord(p.RecordId).Any(o => index.Matches(o, c))) <= 1
+            // "When did Croatia order its Rafales?" is not dated by a "constitutional order": the record carries the question's words.
+            && terms.Content.Count(c => !hit.MatchedTerms.Contains(c) && !terms.Unknown.Contains(c) && !index.OfRecord(p.RecordId).Any(o => index.Matches(o, c))) * 3
+               < Math.Max(terms.Content.Count, 4)
             && !terms.Content.Any(c => ChangeVerbs.Contains(c) && !hit.MatchedTerms.Contains(c)))
             return true;
         var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
@@ -149,7 +151,7 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && terms.CountedModifiers.Any(m => !hit.MatchedTerms.Contains(m) && !(p.Id >= 0 && index.Matches(p, m)))) return false;
         // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
-        if (terms.AsksDate && !DatedAsAsked(index, p, terms)) return false;
+        if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
         // "Which country's battalion …": the state stands by the battalion, not anywhere in the passage.
         if (terms.CountryOf is { } owned && !StateBeside(kb, p, owned, terms)) return false;
@@ -327,13 +329,20 @@ public static partial class EvidenceFinder
     /// A "when" question is answered by the date of the named record or membership, or by a year standing beside
     /// a word of the question ("joined … in 2009"), not by any year in a passage that names the same country.
     /// </summary>
-    private static bool DatedAsAsked(PassageIndex index, Passage p, QuestionTerms terms)
+    private static bool DatedAsAsked(KnowledgeBase kb, Passage p, QuestionTerms terms)
     {
+        var index = kb.Passages;
         // A figure's year is the date of the report that gives it, not of what it counts.
         if (!Year().IsMatch(p.Text) || p.Kind == PassageKind.Figure) return false;
         if (p.Kind is PassageKind.Date or PassageKind.Membership && (terms.Entities.Count == 0 || terms.Entities.Contains(p.RecordId))) return true;
         var words = terms.Content.Concat(terms.Soft).SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
         var tokens = TextNormalizer.Tokens(p.Text);
+        // "12 Rafales (Serbia, ordered 2024) and Croatia's as 12 Rafales": a year in an event's or agreement's record
+        // dates what its parties did, not what another state named beside them did.
+        var states = terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
+        if (states.Count > 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event or RecordKind.Agreement } dated
+            && !states.Any(st => dated.Parties.Contains(st) || dated.References.Any(r => r.Target == st && r.Relation is "party-of" or "actor-in")))
+            return false;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (!words.Contains(Stemmer.Stem(tokens[i]))) continue;

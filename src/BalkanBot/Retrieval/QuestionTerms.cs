@@ -61,7 +61,7 @@ public sealed partial record QuestionTerms(
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
-        background backgrounds bio biography profile career level levels
+        background backgrounds bio biography profile career level levels tally
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
@@ -133,6 +133,7 @@ public sealed partial record QuestionTerms(
             .Concat(q.LeansOnContext ? focus.Select(f => f.Id) : []).Distinct().ToList();
         var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
+                        || padded.Contains(" tally ", StringComparison.Ordinal) || padded.Contains(" vote count ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
         var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
                         || padded.Contains(" proportion ", StringComparison.Ordinal) || padded.Contains(" share of ", StringComparison.Ordinal)

@@ -16,7 +16,8 @@ public static class Spelling
         var bestDistance = max + 1;
         foreach (var v in vocabulary)
         {
-            if (Math.Abs(v.Length - word.Length) > max || v[0] != word[0] && v[^1] != word[^1]) continue;
+            // A short word is rarely mistyped in its first letter: "tally" is not "ally".
+            if (Math.Abs(v.Length - word.Length) > max || v[0] != word[0] && (word.Length < 8 || v[^1] != word[^1])) continue;
             // "lifted" is not a misspelt "listed", nor "spreading" a misspelt "spending": two inflected forms of
             // different words.
             if (Inflection(word) is { } suffix && v.EndsWith(suffix, StringComparison.Ordinal)

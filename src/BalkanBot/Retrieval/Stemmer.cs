@@ -16,7 +16,10 @@ public static class Stemmer
 
     public static string Stem(string token)
     {
-        if (token.Length <= 4 || char.IsDigit(token[0])) return token;
+        if (char.IsDigit(token[0])) return token;
+        // "laws", "jets", "arms": a plural of a three-letter word ("news" is no plural).
+        if (token.Length == 4) return token[3] == 's' && token is not "news" and not "ties" && "wtnmkprdg".Contains(token[2], StringComparison.Ordinal) ? token[..3] : token;
+        if (token.Length < 4) return token;
         var t = token;
         if (t.EndsWith("ies", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
         else if (t.EndsWith("sses", StringComparison.Ordinal)) t = t[..^2];
