@@ -363,6 +363,22 @@ public static partial class EvidenceFinder
         var tokens = text.Trim().Split(' ');
         var roles = terms.Roles.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var rolesAt = Enumerable.Range(0, tokens.Length).Where(i => roles.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        // A person's own record answers for him: "which Hungarian leader has backed Dodik" by Orbán's role, which
+        // names his office ("Hungary's Prime Minister") rather than himself.
+        if (kb.Get(p.RecordId) is { Kind: RecordKind.Actor, Type: "person" } own && !terms.Entities.Contains(own.Id)
+            && p.Kind is PassageKind.Role or PassageKind.Summary or PassageKind.Fact
+            && terms.Roles.All(role => GenericRoles.Contains(role) || kb.Passages.Expand(role).Any(stem => tokens.Any(t => Stemmer.Stem(t) == stem))))
+        {
+            // "Who is the Prime Minister of Montenegro?": what the office is of stands by it ("Hungary's Prime Minister").
+            var offices = terms.Roles.Where(r => !GenericRoles.Contains(r)).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+            var officeAt = Enumerable.Range(0, tokens.Length).Where(i => offices.Contains(Stemmer.Stem(tokens[i]))).ToList();
+            var states = kb.Aliases.Link(tokens, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)
+                && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
+            var ofStates = terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
+            if (ofStates.Count == 0 || ofStates.All(st => states.Any(m => m.RecordId == st
+                    && (officeAt.Count == 0 || officeAt.Any(i => Math.Abs(i - m.TokenStart) <= 4)))))
+                return true;
+        }
         foreach (var (name, id) in people)
         {
             if (terms.Entities.Contains(id)) continue;
@@ -384,6 +400,8 @@ public static partial class EvidenceFinder
         }
         return false;
     }
+
+    private static readonly HashSet<string> GenericRoles = ["leader", "leaders", "official", "officials", "person", "persons", "people", "individuals"];
 
     /// <summary>The records the question names as the source of what it asks: "according to Sav", "the Pupin brief's table".</summary>
     private static HashSet<string> CitedInQuestion(RoutedQuestion q)

@@ -123,7 +123,10 @@ public sealed partial record QuestionTerms(
         // is of, and "Kosovo and Bosnia share a pattern" does not answer it.
         var shareAsked = padded0.Contains(" percent", StringComparison.Ordinal) || padded0.Contains(" percentage ", StringComparison.Ordinal)
                          || padded0.Contains(" proportion ", StringComparison.Ordinal) || padded0.Contains(" share of ", StringComparison.Ordinal);
-        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
+        var forces = padded0.Contains(" air force", StringComparison.Ordinal) || padded0.Contains(" armed forces", StringComparison.Ordinal);
+        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
+                                    || forces && w is "air" or "armed").ToHashSet(StringComparer.Ordinal);
         var hard = words.Where(MeasureWords.Contains).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
