@@ -98,6 +98,9 @@ public static partial class MessageReader
         text = Injected().Replace(text, " ").Trim();
         text = WithoutDirectives(text, premises, botNames);
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
+        // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
+        text = FdiTerm().Replace(text, "foreign investment");
+        text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
         foreach (var sentence in QuestionBoundary().Split(text))
@@ -287,6 +290,11 @@ public static partial class MessageReader
         ["hows"] = "how is",
         ["whens"] = "when is",
     };
+
+    [GeneratedRegex(@"\bFDI\b|\bforeign direct investments?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FdiTerm();
+    [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IfvTerm();
 
     [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
