@@ -240,7 +240,12 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             Title = topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
             Confidence = Math.Min(0.9, 0.5 + 0.1 * evidence.Supporting[0].MatchedTerms.Count),
         };
-        b.Text = AnswerBuilder.Markers(lead.Text, b.Cite(lead.Cite));
+        // "Which Hungarian leader …": a person's own record speaks of his office, so the answer names him first.
+        var leadText = record is { Kind: RecordKind.Actor, Type: "person" } person && lead.Kind is PassageKind.Role or PassageKind.Summary
+            && !TextNormalizer.Normalize(lead.Text).Contains(TextNormalizer.Normalize(person.ShortName.Split(' ')[^1]), StringComparison.Ordinal)
+            ? $"{person.Name}: {lead.Text}"
+            : lead.Text;
+        b.Text = AnswerBuilder.Markers(leadText, b.Cite(lead.Cite));
         b.UseRecord(lead.RecordId);
         var answer = b.Build();
         answer = AnswerComposition.WithPassages(answer, kb, passages.Where(p => p != lead && p.Kind != PassageKind.Name), ExtraFacts + 1);
@@ -284,7 +289,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                     : $"The sources give no figure for {place} that answers \"{topic}\".";
         }
         else if (named is not null && evidence.Terms.Content.Count > 0)
-            text = $"The sources cover {named.ShortName}, but say nothing I can find about \"{topic}\".";
+            text = $"The sources cover {RecordNames.The(named)}, but say nothing I can find about \"{topic}\".";
         else
             text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";
         return b.Build() with { Answered = false, Text = text, Citations = [], Facts = [], RecordIds = [] };
