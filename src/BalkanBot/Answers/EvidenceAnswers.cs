@@ -92,6 +92,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     private Answer ReconcileCore(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
+        // "Which five EU states do not recognise Kosovo?" where the source counts them but names none: say so.
+        if (Unnamed(q, evidence) is { } unnamed) return unnamed;
         // "The sources give no list of parties for it; this is what they do say": an honest no, with its context.
         // Passages that carry what else the question asks ("which countries guarantee it") still answer it.
         if (!handled.Answered && handled.Citations.Count > 0 && !(evidence.Found && evidence.Terms.Content.Count > 0)) return handled;
@@ -262,6 +264,31 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             Confidence = answer.Confidence,
         };
     }
+
+    /// <summary>
+    /// A question for the names of things the sources count without naming ("which five EU states …") is answered
+    /// by what they say, and that they name none.
+    /// </summary>
+    private Answer? Unnamed(RoutedQuestion q, Evidence evidence)
+    {
+        if (!AsksForNames().IsMatch(" " + q.Normalized + " ")) return null;
+        var content = evidence.Terms.Content;
+        var gap = evidence.Candidates.Take(8).FirstOrDefault(h => EvidenceFinder.IsCaveat(h.Passage) && NamesNone().IsMatch(h.Passage.Text)
+            && h.MatchedEntities.Count > 0 && content.Count(h.MatchedTerms.Contains) * 2 >= content.Count);
+        if (gap is null) return null;
+        var main = kb.Passages.OfRecord(gap.Passage.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p));
+        var b = new AnswerBuilder(kb, q) { Title = "No names in the sources", Confidence = 0 };
+        var said = main is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.Capitalise(main.Text.TrimEnd('.')) + ".", b.Cite(main.Cite));
+        b.Text = "The sources do not name them." + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Passage.Text.TrimEnd('.')) + ".", b.Cite(gap.Passage.Cite));
+        b.UseRecord(gap.Passage.RecordId);
+        return b.Build() with { Answered = false, Intent = q.Intent };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ (?:which|list|name) (?:the |all )?(?:\w+ ){0,3}(?:states|countries|members|people|persons|officers|officials|leaders|individuals|suspects|companies|groups) ")]
+    private static partial System.Text.RegularExpressions.Regex AsksForNames();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(does not name|do not name|names no|not named|without naming|none of them named)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NamesNone();
 
     /// <summary>No passage carries what is asked: say so, name what is known, and offer questions the base answers.</summary>
     public Answer Decline(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence)
