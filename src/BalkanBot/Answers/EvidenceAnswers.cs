@@ -136,7 +136,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
                    && evidence.Terms.Unknown.Count == 0 && (q.Period is null || evidence.Terms.Content.All(c => Carried(handled, c)))
                    // "What legal basis did Stoltenberg cite?": an overview of what is named answers only what its records say.
-                   && (q.Intent != IntentKind.Analysis || Shows(handled, evidence.Terms.Content))
+                   && (q.Intent is not (IntentKind.Analysis or IntentKind.List) || Shows(handled, evidence.Terms.Content))
                 ? handled
                 : Decline(q, focus, evidence);
         if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);

@@ -140,7 +140,9 @@ public static partial class EvidenceFinder
         foreach (var h in terms.Hard)
             if (!InText(h) && !(p.Kind == PassageKind.Figure && p.Id >= 0 && index.Matches(p, h))) return false;
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
-        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure && (terms.AsksCount || terms.AsksValue && !terms.AsksDate && terms.Hard.Any(NumericMeasures.Contains))
+        // "What did it cost?" asks for a price whatever the wording; "told Europe to spend more" asks for no amount.
+        if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure
+            && (terms.AsksCount || !terms.AsksDate && (terms.AsksValue && terms.Hard.Any(NumericMeasures.Contains) || terms.Hard.Any(PriceWords.Contains)))
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksAmount && p.Kind != PassageKind.Figure && !Whitespace().Split(p.Text).Any(w => IsQuantity(w.Trim('(', ')', ',', '.', ';', ':', '"', '“', '”')))) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
@@ -153,6 +155,8 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
+        if (terms.AsksCompany && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "company" })) return false;
+        if (terms.AsksProvision && !Provision().IsMatch(p.Text)) return false;
         // "Which country's battalion …": the state stands by the battalion, not anywhere in the passage.
         if (terms.CountryOf is { } owned && !StateBeside(kb, p, owned, terms)) return false;
         // "When did Vučić become President?" asks for a change of office, which a year beside his title does not give.
@@ -216,6 +220,8 @@ public static partial class EvidenceFinder
         "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
         "strength", "pay", "paid", "cost", "costs", "price", "worth", "died", "die", "fatalities", "victims",
     ];
+
+    private static readonly HashSet<string> PriceWords = ["cost", "costs", "price", "worth"];
 
     /// <summary>What a count counts happening: arrested is not indicted, supplied is not ordered.</summary>
     private static readonly HashSet<string> CountedActs =
@@ -281,7 +287,12 @@ public static partial class EvidenceFinder
     /// </summary>
     private static bool CountNear(PassageIndex index, Passage p, IReadOnlyList<string> words, int window = 8)
     {
-        if (p.Kind == PassageKind.Figure) return p.Text.Any(char.IsDigit) || Number().IsMatch(p.Text);
+        // "Producer (APCs, artillery, drones), as of 21 May 2025" counts nothing: the date is the table's, not a quantity.
+        if (p.Kind == PassageKind.Figure)
+        {
+            var value = AsOf().Replace(p.Text, " ");
+            return Whitespace().Split(value).Any(w => IsQuantity(w.Trim('(', ')', ',', '.', ';', ':', '"', '“', '”')));
+        }
         var raw = Whitespace().Split(p.Text).Select(t => t.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?'))
             .Where(t => t.Length > 0).ToArray();
         var stems = words.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
@@ -314,6 +325,9 @@ public static partial class EvidenceFinder
         }
         return false;
     }
+
+    [GeneratedRegex(@"\b(?:article|clause|section|paragraph|provision|point)s?\s+\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex Provision();
 
     [GeneratedRegex(@"^(years?|months?|days?|weeks?|decades?|hours?|centuries|century|times)$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeUnits();
@@ -467,6 +481,9 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\(?\b(?:as of|dated|in|of)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s*\d{4}\)?", RegexOptions.IgnoreCase)]
+    private static partial Regex AsOf();
 
     [GeneratedRegex(@"\b(became|become|becoming|elected|appointed|took office|sworn in|assumed|joined|since)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BecameWords();

@@ -96,6 +96,10 @@ public sealed partial record QuestionTerms(
     public bool AsksCountry { get; init; }
     /// <summary>"Which country's battalion …": the thing the state owns, which the answer must name beside it.</summary>
     public string? CountryOf { get; init; }
+    /// <summary>"Which company made …": the answer is a company the question does not name.</summary>
+    public bool AsksCompany { get; init; }
+    /// <summary>"Which article of the declaration …": the answer is a numbered provision, which a passage must cite.</summary>
+    public bool AsksProvision { get; init; }
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
     public bool AsksAmount { get; init; }
 
@@ -131,7 +135,9 @@ public sealed partial record QuestionTerms(
                                     // "how many and what model?": the model is what is asked, not a word to find.
                                     || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" what " + w + " ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" which " + w + " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-        var hard = words.Where(MeasureWords.Contains).ToList();
+        // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
+        var quoted = Quoted(q.Original).Select(ph => " " + ph + " ").ToList();
+        var hard = words.Where(w => MeasureWords.Contains(w) && !quoted.Any(ph => ph.Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -169,6 +175,8 @@ public sealed partial record QuestionTerms(
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
+            AsksCompany = CompanyCue().IsMatch(padded),
+            AsksProvision = ProvisionCue().IsMatch(padded),
             CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
             Counted = counted,
             CountedModifiers = modifiers,
@@ -187,6 +195,12 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (?:which|what) (?:country|countries|state|states|nation|nations)(?: s)? ")]
     private static partial Regex CountryCue();
+
+    [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,2}(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor|contractors|supplier|suppliers) ")]
+    private static partial Regex CompanyCue();
+
+    [GeneratedRegex(@"^ (?:which|what) (?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs) ")]
+    private static partial Regex ProvisionCue();
 
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
     private static partial Regex AmountCue();
@@ -229,7 +243,7 @@ public sealed partial record QuestionTerms(
         return roles.Distinct().ToList();
     }
 
-    [GeneratedRegex(@"^(minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|commander|chief|leader|mayor|official|analyst|person|officer)$")]
+    [GeneratedRegex(@"^(minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|commander|chief|leader|mayor|official|analyst|person|officer|general|generals|admiral|colonel)$")]
     private static partial Regex RoleNouns();
 
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
@@ -238,7 +252,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ which (\w+ ){0,2}(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ which (\w+ ){0,2}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>

@@ -191,6 +191,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What legal basis did Stoltenberg cite for saying the alliances fall outside NATO's mandate?")]
     // A value asked for is an amount, which "integrated with EU value chains" is not.
     [InlineData("What was the total value of Serbia's trade with its CEFTA partners?")]
+    // A cost is a number; "raises the cost of overt military action" is none.
+    [InlineData("What did the Tirana Declaration cost?")]
+    // "Producer (APCs, artillery, drones), as of 21 May 2025" counts nothing.
+    [InlineData("How many drones does Serbia make a year?")]
+    // The sources name the missiles, not their maker.
+    [InlineData("Which Chinese firm manufactured the CM-400AKG missiles?")]
+    // No article of the declaration is cited.
+    [InlineData("Which article of the Tirana Declaration deals with cyber threats?")]
+    // Nobody who signed the plan is named.
+    [InlineData("Which Serbian general signed the defence plan with Hungary?")]
     public void Answer_WhatTheSourcesLeaveOut_IsDeclinedNotGuessed(string text)
     {
         var a = Ask(text, text);
@@ -208,6 +218,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("| Item | Value |\n|---|---|\n| Serbia FDI 2007–2021 | ? |\nCan you fill in the value?", "€42 billion")]
     [InlineData("Which scholar warns about disinformation spreading through Sputnik?", "Vulović")]
     [InlineData("What combat aircraft does Hungary's air force fly?", "Gripen")]
+    [InlineData("Who thinks \"Brussels will again pay the price\"?", "Pupin")]
     public void Answer_QuestionInMarkupCodesOrOtherWords_IsAnswered(string text, string fact)
     {
         var a = Ask(text, text);
