@@ -306,7 +306,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)
             : named?.ShortName;
         string text;
-        if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare))
+        // "Which company made the missiles?" asks for a name, not a figure.
+        if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
+            && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized);
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")

@@ -155,7 +155,9 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
-        if (terms.AsksCompany && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "company" })) return false;
+        // "Which company …": the passage names the company itself, not only a record it took part in.
+        if (terms.AsksCompany && !kb.Aliases.Find(TextNormalizer.Tokens(p.Text))
+                .Any(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "company" })) return false;
         if (terms.AsksProvision && !Provision().IsMatch(p.Text)) return false;
         // "Which country's battalion …": the state stands by the battalion, not anywhere in the passage.
         if (terms.CountryOf is { } owned && !StateBeside(kb, p, owned, terms)) return false;

@@ -132,6 +132,8 @@ public sealed partial record QuestionTerms(
         var forces = padded0.Contains(" air force", StringComparison.Ordinal) || padded0.Contains(" armed forces", StringComparison.Ordinal);
         var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
                                     || forces && w is "air" or "armed"
+                                    // "Which company …": the company is what is asked, named by its own name in the answer.
+                                    || CompanyCue().IsMatch(padded0) && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
                                     // "how many and what model?": the model is what is asked, not a word to find.
                                     || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" what " + w + " ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" which " + w + " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
