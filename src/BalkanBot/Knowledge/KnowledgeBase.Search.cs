@@ -26,6 +26,8 @@ public sealed partial class KnowledgeBase
         }
         // "pass" and "spreading" are the base's words too when it writes "passed" and "spread".
         foreach (var word in set.ToList()) set.Add(Retrieval.Stemmer.Stem(word));
+        // "bought" is no misspelt "brought" when the synonym list says it finds "purchase".
+        set.UnionWith(Synonyms.Words);
         return set;
     });
 

@@ -62,7 +62,7 @@ public sealed partial record QuestionTerms(
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces
-        request item items topic ask meant here fill please
+        request item items topic ask meant here fill please besides apart except aside
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>

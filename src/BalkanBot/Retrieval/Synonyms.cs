@@ -27,6 +27,9 @@ public sealed class Synonyms
 
     public static Synonyms Empty { get; } = new([]);
 
+    /// <summary>Every word of every group: words a question may use though the base writes another of its group.</summary>
+    public IEnumerable<string> Words => _groups.Keys;
+
     public IReadOnlyList<IReadOnlyList<string>> Groups { get; }
 
     public IEnumerable<string> Expand(string word)
