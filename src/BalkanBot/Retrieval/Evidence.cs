@@ -158,7 +158,7 @@ public static partial class EvidenceFinder
         // "Which company …": the passage names the company itself, not only a record it took part in.
         if (terms.AsksCompany && !kb.Aliases.Find(TextNormalizer.Tokens(p.Text))
                 .Any(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "company" })) return false;
-        if (terms.AsksProvision && !Provision().IsMatch(p.Text)) return false;
+        if (terms.AsksProvision && !NumberedNear(kb, p, terms)) return false;
         // "Which country's battalion …": the state stands by the battalion, not anywhere in the passage.
         if (terms.CountryOf is { } owned && !StateBeside(kb, p, owned, terms)) return false;
         // "When did Vučić become President?" asks for a change of office, which a year beside his title does not give.
@@ -260,6 +260,19 @@ public static partial class EvidenceFinder
         return false;
     }
 
+    /// <summary>
+    /// "Which resolution grants EUFOR its mandate?": a numbered provision stands near what the question names, so
+    /// "KFOR operates under Resolution 1244, and EUFOR under a mandate of the Council" does not answer for EUFOR.
+    /// </summary>
+    private static bool NumberedNear(KnowledgeBase kb, Passage p, QuestionTerms terms)
+    {
+        var numbered = Provision().Matches(p.Text).Select(m => TextNormalizer.Tokens(p.Text[..m.Index]).Length).ToList();
+        if (numbered.Count == 0) return false;
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var mentions = kb.Aliases.Link(tokens, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)).ToList();
+        return mentions.GroupBy(m => m.RecordId).All(g => g.Any(m => numbered.Any(n => Math.Abs(n - m.TokenStart) <= 8)));
+    }
+
     /// <summary>A state the question does not name stands within three words of the thing it owns: "a Turkish battalion".</summary>
     private static bool StateBeside(KnowledgeBase kb, Passage p, string owned, QuestionTerms terms)
     {
@@ -328,7 +341,7 @@ public static partial class EvidenceFinder
         return false;
     }
 
-    [GeneratedRegex(@"\b(?:article|clause|section|paragraph|provision|point)s?\s+\d+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:article|clause|section|paragraph|provision|point|resolution)s?|UNSCR)\s+\d+", RegexOptions.IgnoreCase)]
     private static partial Regex Provision();
 
     [GeneratedRegex(@"^(years?|months?|days?|weeks?|decades?|hours?|centuries|century|times)$", RegexOptions.IgnoreCase)]

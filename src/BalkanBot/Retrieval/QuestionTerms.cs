@@ -201,7 +201,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,2}(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor|contractors|supplier|suppliers) ")]
     private static partial Regex CompanyCue();
 
-    [GeneratedRegex(@"^ (?:which|what) (?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs) ")]
+    [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
     private static partial Regex ProvisionCue();
 
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
