@@ -38,6 +38,9 @@ public static partial class PremiseCheck
             var years = DatedYear().Matches(norm).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             if (years.Count == 0 || years.Any(y => y >= r.Date!.Start.Year && y <= r.Date.EndInclusive.Year)) continue;
             if (r.End is { } end && years.Any(y => y >= end.Start.Year && y <= end.EndInclusive.Year)) continue;
+            // "When the Open Balkan idea was unveiled in 2019": a year the record itself speaks of is some step of
+            // its story (unveiled 2019, signed 2021), not a wrong date.
+            if (years.Any(y => kb.Passages.OfRecord(r.Id).Any(p => p.Text.Contains(y.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)))) continue;
             var dated = kb.Passages.OfRecord(r.Id).FirstOrDefault(p => p.Kind == PassageKind.Date);
             if (dated is null) continue;
             var verb = r.Kind == RecordKind.Agreement ? "date" : "place";

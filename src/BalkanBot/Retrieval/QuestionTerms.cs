@@ -63,7 +63,7 @@ public sealed partial record QuestionTerms(
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces
         request item items topic ask meant here fill please besides apart except aside
-        itself themselves himself herself through body bodies accept accepts accepted label labels
+        itself themselves himself herself through body bodies accept accepts accepted label labels back
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
