@@ -205,7 +205,10 @@ public static partial class EvidenceFinder
         double Weight(string t) => terms.Unknown.Contains(t) ? usual : index.Idf(t);
         var total = content.Sum(Weight);
         var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
-        return found * 2 >= total;
+        // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
+        // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
+        var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
+        return exacting || content.Count > 4 ? found * 2 >= total : found * 5 >= total * 2;
     }
 
     /// <summary>
