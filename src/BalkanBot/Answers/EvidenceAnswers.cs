@@ -120,7 +120,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 ? handled with { Answered = false, Confidence = 0 }
                 : Decline(q, focus, evidence);
         }
-        if (evidence.Terms.AsksPerson && !evidence.Found) return Decline(q, focus, evidence);
+        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace) && !evidence.Found) return Decline(q, focus, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)
         {

@@ -77,7 +77,10 @@ public static partial class EvidenceFinder
         // One stray word among many ("the Horizons piece on Balkan minilateralism") is the asker's wording.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count) return new Evidence(terms, [], candidates);
         var people = terms.AsksPerson ? kb.PersonNames : null;
+        // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
+        var voices = CitedInQuestion(q).Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
+                                               && voices.All(h.MatchedEntities.Contains)
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
@@ -167,6 +170,8 @@ public static partial class EvidenceFinder
         // "When was Montenegro's latest census held?" asks for the census's date, not for a year beside Montenegro.
         if (terms.AsksDate && terms.DatedRecord is { } asked
             && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
+        // "Where was the Berlin Process founded?": a place the question does not name stands in the passage.
+        if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         var content = terms.Content;
@@ -277,6 +282,12 @@ public static partial class EvidenceFinder
         var tokens = TextNormalizer.Tokens(p.Text);
         var mentions = kb.Aliases.Link(tokens, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)).ToList();
         return mentions.GroupBy(m => m.RecordId).All(g => g.Any(m => numbered.Any(n => Math.Abs(n - m.TokenStart) <= 8)));
+    }
+
+    private static bool NamesAPlace(KnowledgeBase kb, Passage p, QuestionTerms terms)
+    {
+        return kb.Aliases.Find(TextNormalizer.Tokens(p.Text))
+            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal));
     }
 
     /// <summary>A state the question does not name stands within three words of the thing it owns: "a Turkish battalion".</summary>

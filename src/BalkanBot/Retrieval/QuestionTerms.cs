@@ -101,6 +101,10 @@ public sealed partial record QuestionTerms(
     public bool AsksCompany { get; init; }
     /// <summary>"Which article of the declaration …": the answer is a numbered provision, which a passage must cite.</summary>
     public bool AsksProvision { get; init; }
+    /// <summary>"Where was it founded?": the answer is a place, which a passage must name.</summary>
+    public bool AsksPlace { get; init; }
+    /// <summary>The question's own words, normalised and padded with spaces: " where was the berlin process founded ".</summary>
+    public string Asked { get; init; } = " ";
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
     public bool AsksAmount { get; init; }
 
@@ -178,6 +182,8 @@ public sealed partial record QuestionTerms(
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
+            AsksPlace = PlaceCue().IsMatch(padded),
+            Asked = padded,
             AsksCompany = CompanyCue().IsMatch(padded),
             AsksProvision = ProvisionCue().IsMatch(padded),
             CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
@@ -204,6 +210,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
     private static partial Regex ProvisionCue();
+
+    [GeneratedRegex(@"^ (?:where|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
+    private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
     private static partial Regex AmountCue();

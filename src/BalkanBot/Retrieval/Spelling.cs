@@ -4,14 +4,15 @@ namespace BalkanBot.Retrieval;
 
 /// <summary>
 /// Corrects a misspelt content word to the nearest word the base uses ("invesment" → "investment",
-/// "populaton" → "population"): one edit for words of five to seven letters, two from eight.
+/// "populaton" → "population"): one edit for words of five to nine letters, two from ten.
 /// </summary>
 public static class Spelling
 {
     public static string? Nearest(string word, ISet<string> vocabulary)
     {
         if (word.Length < 5 || vocabulary.Contains(word) || word.Any(char.IsDigit)) return null;
-        var max = word.Length >= 8 ? 2 : 1;
+        // Two edits only for long words: "currency" is not a misspelt "current", nor "religion" "region".
+        var max = word.Length >= 10 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         foreach (var v in vocabulary)
