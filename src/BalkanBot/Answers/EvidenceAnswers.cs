@@ -120,7 +120,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 ? handled with { Answered = false, Confidence = 0 }
                 : Decline(q, focus, evidence);
         }
-        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace) && !evidence.Found) return Decline(q, focus, evidence);
+        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0) && !evidence.Found) return Decline(q, focus, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)
         {
@@ -308,7 +308,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         string text;
         // "Which company made the missiles?" asks for a name, not a figure.
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
-            && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson)
+            && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized);
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
@@ -317,7 +317,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                     ? $"The sources give no figure for {Possessive(place!)} {what}."
                     : $"The sources give no figure for {place} that answers \"{topic}\".";
         }
-        else if (named is not null && evidence.Terms.Content.Count > 0)
+        else if (named is not null && (evidence.Terms.Content.Count > 0 || evidence.Terms.Soft.Count > 0))
             text = $"The sources cover {RecordNames.The(named)}, but say nothing I can find about \"{topic}\".";
         else
             text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";

@@ -79,6 +79,7 @@ public static partial class EvidenceFinder
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = CitedInQuestion(q).Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
+        terms = terms with { Voices = voices };
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && voices.All(h.MatchedEntities.Contains)
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
@@ -286,8 +287,15 @@ public static partial class EvidenceFinder
 
     private static bool NamesAPlace(KnowledgeBase kb, Passage p, QuestionTerms terms)
     {
-        return kb.Aliases.Find(TextNormalizer.Tokens(p.Text))
-            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal));
+        // Beside what happened there ("founded in Novi Sad", "signed in Belgrade"), not anywhere in the passage.
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var words = terms.Content.Concat(terms.Soft).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var at = Enumerable.Range(0, tokens.Length).Where(i => words.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        return kb.Aliases.Find(tokens)
+            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
+                      && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
+                          // The named event's own passage says where it was: "signed … in Belgrade", not "by Serbia".
+                          || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));
     }
 
     /// <summary>A state the question does not name stands within three words of the thing it owns: "a Turkish battalion".</summary>

@@ -103,6 +103,8 @@ public sealed partial record QuestionTerms(
     public bool AsksProvision { get; init; }
     /// <summary>"Where was it founded?": the answer is a place, which a passage must name.</summary>
     public bool AsksPlace { get; init; }
+    /// <summary>The people whose words are asked for ("what did Kurti say about …"): an answer is theirs or cites them.</summary>
+    public IReadOnlyList<string> Voices { get; init; } = [];
     /// <summary>The question's own words, normalised and padded with spaces: " where was the berlin process founded ".</summary>
     public string Asked { get; init; } = " ";
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
