@@ -159,7 +159,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var a = Ask(text, text);
 
         Assert.False(a.Answered, a.Text);
-        Assert.StartsWith("The sources give no figure for", a.Text.Replace("I have no sourced information on", "The sources give no figure for", StringComparison.Ordinal));
+        Assert.Matches("^(The sources give no figure for|I have no sourced information on|The sources cover .+, but say nothing)", a.Text);
         Assert.DoesNotContain(" share trade", a.Text, StringComparison.Ordinal);
     }
 
@@ -201,6 +201,14 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which article of the Tirana Declaration deals with cyber threats?")]
     // Nobody who signed the plan is named.
     [InlineData("Which Serbian general signed the defence plan with Hungary?")]
+    // The base says what the Berlin Process is for, not where it began.
+    [InlineData("Where was the Berlin Process founded?")]
+    // Kurti is quoted on the Open Balkan, never on the declaration.
+    [InlineData("What did Kurti say about the Tirana Declaration?")]
+    // "currency" is no misspelt "current", and the sources name no currency.
+    [InlineData("What is the official currency of Kosovo?")]
+    // The KFOR Resolution 1244 stands in the passage, but EUFOR's mandate has no number there.
+    [InlineData("Which Security Council resolution number gives EUFOR its mandate?")]
     public void Answer_WhatTheSourcesLeaveOut_IsDeclinedNotGuessed(string text)
     {
         var a = Ask(text, text);
@@ -219,6 +227,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which scholar warns about disinformation spreading through Sputnik?", "Vulović")]
     [InlineData("What combat aircraft does Hungary's air force fly?", "Gripen")]
     [InlineData("Who thinks \"Brussels will again pay the price\"?", "Pupin")]
+    [InlineData("Where was the Serbia–Hungary defence agreement signed?", "Belgrade")]
+    [InlineData("Who was North Macedonia's prime minister when the Open Balkan idea was unveiled in 2019?", "Zaev")]
+    [InlineData("Serbia bought 24 Rafales from Dassault back in 2022 - what did that deal cost?", "2.7 billion")]
     public void Answer_QuestionInMarkupCodesOrOtherWords_IsAnswered(string text, string fact)
     {
         var a = Ask(text, text);
