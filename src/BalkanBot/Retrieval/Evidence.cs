@@ -76,6 +76,8 @@ public static partial class EvidenceFinder
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
         // One stray word among many ("the Horizons piece on Balkan minilateralism") is the asker's wording.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count) return new Evidence(terms, [], candidates);
+        // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
+        if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = CitedInQuestion(q).Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
@@ -491,6 +493,9 @@ public static partial class EvidenceFinder
         var after = " " + string.Join(' ', tokens[end..]) + " ";
         return CitingWordBefore().IsMatch(before) || Attribution().IsMatch(after) || SourceNoun().IsMatch(after);
     }
+
+    [GeneratedRegex(@"^ (?:which|what) (\w+) ")]
+    private static partial Regex AskedKind();
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();
