@@ -60,7 +60,8 @@ public static partial class EvidenceFinder
         // "Who founded the Pupin Initiative?": a passage that only cites the brief ("the Pupin brief says …") is not
         // about the Pupin Initiative; a question that cites it itself ("according to the Pupin brief") is answered so.
         // Beside other names ("the EPC in Antić's reading"), or in a contrast, an author is cited, not asked about.
-        var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : CitedInQuestion(q);
+        var citedInQuestion = CitedInQuestion(q);
+        var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
         if (asked.Count > 0)
             candidates = candidates.Select(h => h.MatchedEntities.Any(asked.Contains)
@@ -80,7 +81,7 @@ public static partial class EvidenceFinder
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
-        var voices = CitedInQuestion(q).Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
+        var voices = citedInQuestion.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
         terms = terms with { Voices = voices };
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && voices.All(h.MatchedEntities.Contains)
@@ -150,7 +151,7 @@ public static partial class EvidenceFinder
         if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure
             && (terms.AsksCount || !terms.AsksDate && (terms.AsksValue && terms.Hard.Any(NumericMeasures.Contains) || terms.Hard.Any(PriceWords.Contains)))
             && !NumberNear(index, p, terms.Hard)) return false;
-        if (terms.AsksAmount && p.Kind != PassageKind.Figure && !Whitespace().Split(p.Text).Any(w => IsQuantity(w.Trim('(', ')', ',', '.', ';', ':', '"', '“', '”')))) return false;
+        if (terms.AsksAmount && p.Kind != PassageKind.Figure && !HasQuantity(p.Text)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
         // "How many work permits …" is answered by a number of permits, not by "three years" of the initiative.
@@ -330,13 +331,8 @@ public static partial class EvidenceFinder
     private static bool CountNear(PassageIndex index, Passage p, IReadOnlyList<string> words, int window = 8)
     {
         // "Producer (APCs, artillery, drones), as of 21 May 2025" counts nothing: the date is the table's, not a quantity.
-        if (p.Kind == PassageKind.Figure)
-        {
-            var value = AsOf().Replace(p.Text, " ");
-            return Whitespace().Split(value).Any(w => IsQuantity(w.Trim('(', ')', ',', '.', ';', ':', '"', '“', '”')));
-        }
-        var raw = Whitespace().Split(p.Text).Select(t => t.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?'))
-            .Where(t => t.Length > 0).ToArray();
+        if (p.Kind == PassageKind.Figure) return HasQuantity(AsOf().Replace(p.Text, " "));
+        var raw = Whitespace().Split(p.Text).Select(Bare).Where(t => t.Length > 0).ToArray();
         var stems = words.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
         var numbers = Enumerable.Range(0, raw.Length).Where(i => IsQuantity(raw[i])).ToList();
         if (numbers.Count == 0) return false;
@@ -353,7 +349,6 @@ public static partial class EvidenceFinder
     private static bool Counts(PassageIndex index, Passage p, string counted)
     {
         var words = Whitespace().Split(p.Text).Where(t => t.Length > 0).ToArray();
-        static string Bare(string t) => t.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?');
         var stems = index.Expand(counted).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
@@ -373,6 +368,12 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"^(years?|months?|days?|weeks?|decades?|hours?|centuries|century|times)$", RegexOptions.IgnoreCase)]
     private static partial Regex TimeUnits();
+
+    /// <summary>A word without the punctuation and quotation marks around it.</summary>
+    private static string Bare(string token) => token.Trim('(', ')', '[', ']', '"', '“', '”', '‘', '’', '\'', ',', '.', ';', ':', '!', '?');
+
+    /// <summary>The text states a quantity somewhere ("€2.7 billion", "12", "five"), a year aside.</summary>
+    private static bool HasQuantity(string text) => Whitespace().Split(text).Any(w => IsQuantity(Bare(w)));
 
     private static bool IsQuantity(string token)
     {

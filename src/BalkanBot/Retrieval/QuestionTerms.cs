@@ -130,36 +130,35 @@ public sealed partial record QuestionTerms(
         var offered = Offered().Match(q.Original) is { Success: true } options
             ? TextNormalizer.Tokens(options.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
             : [];
-        var padded0 = " " + q.Normalized + " ";
+        var padded = " " + q.Normalized + " ";
         // "What share of Serbia's trade is with Russia?": "share" asks for a part of a whole; it is not what the part
         // is of, and "Kosovo and Bosnia share a pattern" does not answer it.
-        var shareAsked = padded0.Contains(" percent", StringComparison.Ordinal) || padded0.Contains(" percentage ", StringComparison.Ordinal)
-                         || padded0.Contains(" proportion ", StringComparison.Ordinal) || padded0.Contains(" share of ", StringComparison.Ordinal);
+        var shareAsked = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
+                         || padded.Contains(" proportion ", StringComparison.Ordinal) || padded.Contains(" share of ", StringComparison.Ordinal);
         // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
-        var forces = padded0.Contains(" air force", StringComparison.Ordinal) || padded0.Contains(" armed forces", StringComparison.Ordinal);
+        var forces = padded.Contains(" air force", StringComparison.Ordinal) || padded.Contains(" armed forces", StringComparison.Ordinal);
+        var companyAsked = CompanyCue().IsMatch(padded);
         var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
                                     || forces && w is "air" or "armed"
                                     // "Which company …": the company is what is asked, named by its own name in the answer.
-                                    || CompanyCue().IsMatch(padded0) && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
+                                    || companyAsked && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
                                     // "how many and what model?": the model is what is asked, not a word to find.
-                                    || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" what " + w + " ", StringComparison.Ordinal)
-                                    || w is "model" or "models" or "variant" or "variants" && padded0.Contains(" which " + w + " ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+                                    || w is "model" or "models" or "variant" or "variants"
+                                       && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
-        var quoted = Quoted(q.Original).Select(ph => " " + ph + " ").ToList();
-        var hard = words.Where(w => MeasureWords.Contains(w) && !quoted.Any(ph => ph.Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
+        var phrases = Quoted(q.Original);
+        var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
         // "How many tanks does it field per the Pupin table?": "it" is what the conversation is about, beside the names.
         var entities = q.Mentions.Select(m => m.RecordId)
             .Concat(q.LeansOnContext ? focus.Select(f => f.Id) : []).Distinct().ToList();
-        var padded = " " + q.Normalized + " ";
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" tally ", StringComparison.Ordinal) || padded.Contains(" vote count ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
-        var asksShare = padded.Contains(" percent", StringComparison.Ordinal) || padded.Contains(" percentage ", StringComparison.Ordinal)
-                        || padded.Contains(" proportion ", StringComparison.Ordinal) || padded.Contains(" share of ", StringComparison.Ordinal)
-                        || q.Original.Contains('%');
+        var asksShare = shareAsked || q.Original.Contains('%');
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
         var asksPerson = PersonCue().IsMatch(padded)
@@ -176,7 +175,7 @@ public sealed partial record QuestionTerms(
             if (counted is not null)
                 modifiers = known.Take(known.IndexOf(counted)).Where(w => !GenericQualifiers().IsMatch(w)).ToList();
         }
-        return new QuestionTerms(entities, content, hard, soft, Quoted(q.Original), asksCount, asksShare)
+        return new QuestionTerms(entities, content, hard, soft, phrases, asksCount, asksShare)
         {
             Unknown = unknown,
             AsksDate = asksDate,
@@ -186,7 +185,7 @@ public sealed partial record QuestionTerms(
             AsksAmount = AmountCue().IsMatch(padded),
             AsksPlace = PlaceCue().IsMatch(padded),
             Asked = padded,
-            AsksCompany = CompanyCue().IsMatch(padded),
+            AsksCompany = companyAsked,
             AsksProvision = ProvisionCue().IsMatch(padded),
             CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
             Counted = counted,
