@@ -284,7 +284,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         return b.Build() with { Answered = false, Intent = q.Intent };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^ (?:which|list|name) (?:the |all )?(?:\w+ ){0,3}(?:states|countries|members|people|persons|officers|officials|leaders|individuals|suspects|companies|groups) ")]
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:which|list|name) (?:the |all )?(?:(?:\w+ ){0,3}(?:states|countries|members|people|persons|officers|officials|leaders|individuals|suspects|companies|groups) |(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:are they |were they |is it |)$)")]
     private static partial System.Text.RegularExpressions.Regex AsksForNames();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(does not name|do not name|names no|not named|without naming|none of them named)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -79,6 +79,7 @@ public static partial class EvidenceFinder
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count) return new Evidence(terms, [], candidates);
         // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
+        terms = terms with { Heads = AskedHeads(terms) };
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = citedInQuestion.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
@@ -176,6 +177,9 @@ public static partial class EvidenceFinder
             && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
         // "Where was the Berlin Process founded?": a place the question does not name stands in the passage.
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
+        // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
+        foreach (var kind in terms.Heads)
+            if (!hit.MatchedTerms.Contains(kind) && !InText(kind)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         var content = terms.Content;
@@ -497,6 +501,22 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"^ (?:which|what) (\w+) ")]
     private static partial Regex AskedKind();
+
+    /// <summary>
+    /// The last word of each "what/which …" phrase before its verb, where it is a content word the base knows and not a
+    /// measure or share (those have checks of their own): "what legal basis did he cite" → basis.
+    /// </summary>
+    private static List<string> AskedHeads(QuestionTerms terms) =>
+        AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
+            .Where(h => terms.Content.Contains(h) && !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare && !GenericKinds.Contains(h))
+            .Distinct().ToList();
+
+    /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
+    private static readonly HashSet<string> GenericKinds =
+        ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds"];
+
+    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,2}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
+    private static partial Regex AskedPhrase();
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();

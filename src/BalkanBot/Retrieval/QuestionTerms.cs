@@ -37,6 +37,11 @@ public sealed partial record QuestionTerms(
     public string? DatedRecord { get; init; }
     /// <summary>The role words of a question about a person ("minister", "led").</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>
+    /// The thing a "what"/"which" phrase asks for, where it is a word of the base's own ("what legal basis did he
+    /// cite" → basis): a passage that never speaks of it does not answer.
+    /// </summary>
+    public IReadOnlyList<string> Heads { get; init; } = [];
 
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
@@ -64,6 +69,8 @@ public sealed partial record QuestionTerms(
         background backgrounds bio biography profile career level levels tally force forces
         request item items topic ask meant here fill please besides apart except aside
         itself themselves himself herself through body bodies accept accepts accepted label labels back
+        discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
+        cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
