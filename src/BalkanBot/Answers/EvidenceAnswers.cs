@@ -139,7 +139,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                    && (q.Intent is not (IntentKind.Analysis or IntentKind.List) || Shows(handled, evidence.Terms.Content))
                 ? handled
                 : Decline(q, focus, evidence);
-        if (handled.Answered && Agrees(handled, evidence, q.Intent)) return WithSupport(handled, evidence);
+        // "What's the name of the EU operation in Bosnia?" is answered by the passage that names it, not an overview of the EU.
+        if (handled.Answered && Agrees(handled, evidence, q.Intent) && evidence.Terms.NameOf is null) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
     }
 
@@ -250,6 +251,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         b.Text = AnswerBuilder.Markers(leadText, b.Cite(lead.Cite));
         b.UseRecord(lead.RecordId);
         var answer = b.Build();
+        // "What is the name of the EU operation in Bosnia?" answered by "the EU-led EUFOR operation": the full names
+        // of the record the passage names come first.
+        if (evidence.Terms.NameOf is not null)
+            answer = AnswerComposition.WithPassages(answer, kb, NamesOf(lead, evidence.Terms), 1);
         answer = AnswerComposition.WithPassages(answer, kb, passages.Where(p => p != lead && p.Kind != PassageKind.Name), ExtraFacts + 1);
         var used = answer.RecordIds.ToList();
         var more = new AnswerBuilder(kb, q);
@@ -263,6 +268,24 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             Intent = q.Intent,
             Confidence = answer.Confidence,
         };
+    }
+
+    /// <summary>
+    /// The names of the records a passage mentions beside the thing asked for ("the EU-led EUFOR operation"), other
+    /// than what the question names, states and people.
+    /// </summary>
+    private IEnumerable<Passage> NamesOf(Passage passage, QuestionTerms terms)
+    {
+        var tokens = TextNormalizer.Tokens(passage.Text);
+        var asked = terms.NameOf is { Length: > 0 } thing ? [thing] : terms.Content;
+        var stems = asked.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var at = Enumerable.Range(0, tokens.Length).Where(i => stems.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        return kb.Aliases.Find(tokens)
+            .Where(m => at.Any(i => i >= m.TokenStart - 2 && i <= m.TokenStart + m.TokenCount + 1))
+            .Select(m => m.RecordId).Distinct()
+            .Where(id => id != passage.RecordId && !terms.Entities.Contains(id)
+                         && kb.Get(id) is { Kind: not RecordKind.Source } r && r.Type is not ("state" or "person"))
+            .SelectMany(id => kb.Passages.OfRecord(id).Where(p => p.Kind == PassageKind.Name).Take(1));
     }
 
     /// <summary>

@@ -60,6 +60,9 @@ public sealed class AliasIndex
 
     public int Count => _byAlias.Count;
 
+    /// <summary>The state an adjective names ("american" → "united states"), or the word itself.</summary>
+    public static string StateOf(string token) => Demonyms.TryGetValue(token, out var state) ? state : token;
+
     public IReadOnlyList<string> Lookup(string alias) =>
         _byAlias.TryGetValue(TextNormalizer.Normalize(alias), out var ids) ? ids : [];
 

@@ -12,7 +12,7 @@ public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Sup
     {
         yield return $"  names: {string.Join(", ", Terms.Entities)}; content words: {string.Join(", ", Terms.Content)}; " +
                      $"asking words: {string.Join(", ", Terms.Soft)}; measures: {string.Join(", ", Terms.Hard)}; " +
-                     $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}; unknown words: {string.Join(", ", Terms.Unknown)}";
+                     $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}{(Terms.NameOf is { } n ? $", a name: {(n.Length > 0 ? n : "it")}" : "")}; unknown words: {string.Join(", ", Terms.Unknown)}";
         // The first candidates, and every accepted passage wherever it ranks.
         foreach (var h in Candidates.Take(candidates).Concat(Supporting.Where(s => !Candidates.Take(candidates).Contains(s))))
         {
@@ -177,6 +177,7 @@ public static partial class EvidenceFinder
             && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
         // "Where was the Berlin Process founded?": a place the question does not name stands in the passage.
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
+        if (terms.NameOf is { } thing && !GivesAName(kb, p, thing, terms)) return false;
         // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
         foreach (var kind in terms.Heads)
             if (!hit.MatchedTerms.Contains(kind) && !InText(kind)) return false;
@@ -510,6 +511,46 @@ public static partial class EvidenceFinder
         AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
             .Where(h => terms.Content.Contains(h) && !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare && !GenericKinds.Contains(h))
             .Distinct().ToList();
+
+    /// <summary>
+    /// "What is the name of the monastery …?": a name the question does not hold stands beside the thing ("Operation
+    /// Althea"), not only the thing ("took refuge in a monastery"). "What's it called?" takes any word it asks about.
+    /// </summary>
+    private static bool GivesAName(KnowledgeBase kb, Passage p, string thing, QuestionTerms terms)
+    {
+        var index = kb.Passages;
+        // A document's title is in title case throughout ("Kosovo Monastery Siege Ends"): its capitals name nothing.
+        if (p.RecordKind == RecordKind.Source) return false;
+        // The names of the states and people the question names, in any of their forms ("American" for the United
+        // States). An event's own name ("Ibar-Lepenac canal blast") may be what is asked for.
+        var named = terms.Entities.Select(kb.Get).OfType<KnowledgeRecord>().Where(r => r.Kind == RecordKind.Actor)
+            .SelectMany(r => r.Aliases.Append(r.Name).Append(r.ShortName)).SelectMany(TextNormalizer.Tokens).ToHashSet(StringComparer.Ordinal);
+        var raw = p.Text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var asked = thing.Length > 0 ? [thing] : terms.Content.Concat(terms.Soft.Where(w => !NamingWords.Contains(w)));
+        var stems = asked.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
+        var parts = raw.Select(TextNormalizer.Tokens).ToArray();
+        var words = parts.Select(t => t.Length > 0 ? t[0] : "").ToArray();
+        var at = Enumerable.Range(0, raw.Length).Where(i => words[i].Length > 0 && stems.Contains(Stemmer.Stem(words[i]))).ToList();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var w = raw[i].TrimStart('"', '“', '‘', '\'', '(', '[');
+            if (w.Length < 2 || !char.IsUpper(w[0]) || words[i].Length == 0 || CommonCapitals.Contains(words[i])) continue;
+            // "Ibar-Lepenac" names more than the "ibar" the question already holds; "a Kosovo monastery" is placed,
+            // not named.
+            if (i == 0 || raw[i - 1].EndsWith('.') || IsState(kb, parts[i])
+                || parts[i].Select(AliasIndex.StateOf).All(t => named.Contains(t) || terms.Asked.Contains(" " + t + " ", StringComparison.Ordinal))) continue;
+            if (at.Any(j => j != i && Math.Abs(j - i) <= 2)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsState(KnowledgeBase kb, string[] tokens) =>
+        kb.Aliases.Find(tokens.Select(AliasIndex.StateOf).SelectMany(t => t.Split(' ')).ToArray())
+            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" });
+
+    private static readonly HashSet<string> NamingWords = ["called", "named", "name", "names", "call", "mention", "mentions", "mentioned", "known"];
+
+    private static readonly HashSet<string> CommonCapitals = ["the", "a", "an", "in", "on", "at", "according", "he", "she", "it", "they", "this", "that", "sav", "antić", "antic", "pupin", "brief"];
 
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =

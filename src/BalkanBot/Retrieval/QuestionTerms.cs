@@ -116,6 +116,11 @@ public sealed partial record QuestionTerms(
     public string Asked { get; init; } = " ";
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
     public bool AsksAmount { get; init; }
+    /// <summary>
+    /// "What is the name of the monastery …?", "what's it called?": the proper name of a thing the base has no record
+    /// of; the word for the thing ("monastery"), or "" where the question points back at it.
+    /// </summary>
+    public string? NameOf { get; init; }
 
     public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
     {
@@ -168,7 +173,9 @@ public sealed partial record QuestionTerms(
         var asksShare = shareAsked || q.Original.Contains('%');
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
-        var asksPerson = PersonCue().IsMatch(padded)
+        // "The brief quotes an analyst saying '…'. Who said that?": the question sentence after its context asks too.
+        var lastSentence = LastSentence(q.Original);
+        var asksPerson = (PersonCue().IsMatch(padded) || lastSentence.Length > 0 && PersonCue().IsMatch(lastSentence))
                          && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
         // "how many work permits", "how many reserve troops": the counted thing is the measure word of the phrase, or
         // its last known word; the known words before it qualify it.
@@ -190,6 +197,9 @@ public sealed partial record QuestionTerms(
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
+            NameOf = NameOfCue().Match(padded) is { Success: true } nameOf
+                ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
+                : null,
             AsksPlace = PlaceCue().IsMatch(padded),
             Asked = padded,
             AsksCompany = companyAsked,
@@ -274,6 +284,19 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ which (\w+ ){0,2}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
+
+    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:called|named) )")]
+    private static partial Regex NameOfCue();
+
+    /// <summary>The last sentence of a question with context before it, normalised and padded; empty for one sentence.</summary>
+    private static string LastSentence(string original)
+    {
+        var sentences = SentenceEnd().Split(original.Trim()).Where(x => x.Trim().Length > 0).ToList();
+        return sentences.Count < 2 ? "" : " " + TextNormalizer.Normalize(sentences[^1]) + " ";
+    }
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\S)")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>
     private static List<string> Quoted(string text)
