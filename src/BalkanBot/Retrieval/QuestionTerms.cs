@@ -71,6 +71,7 @@ public sealed partial record QuestionTerms(
         itself themselves himself herself through body bodies accept accepts accepted label labels back
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
+        keep keeps kept seem seems seemed
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
