@@ -63,10 +63,16 @@ public static partial class EvidenceFinder
         var citedInQuestion = CitedInQuestion(q);
         var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
+        var searched = candidates;
         if (asked.Count > 0)
             candidates = candidates.Select(h => h.MatchedEntities.Any(asked.Contains)
                 ? h with { MatchedEntities = h.MatchedEntities.Where(e => !asked.Contains(e) || !OnlyCites(kb, h.Passage, e)).ToList() }
                 : h).ToList();
+        // "How does Antić characterise minilateralism?" asked without a verb of saying: where nothing is about the author
+        // himself, what he is cited for answers; a question for a person or a date still needs the person's own record.
+        if (asked.Count > 0 && terms.Content.Count >= 2 && !terms.AsksPerson && !terms.AsksDate
+            && !candidates.Any(h => Supports(kb, index, h, terms, focus)))
+            candidates = searched;
         // A cited document's own record is cited by an author, not about him: "when was Sav's paper published" is
         // not answered by the date of a NATO page his paper cites.
         candidates = candidates.Select(h => h.Passage.RecordKind == RecordKind.Source && h.MatchedEntities.Any(h.Passage.CitedAuthors.Contains)
@@ -222,7 +228,7 @@ public static partial class EvidenceFinder
         // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
-        return exacting || content.Count > 4 ? found * 2 >= total : found * 5 >= total * 2;
+        return exacting ? found * 2 >= total : found * 5 >= total * 2;
     }
 
     /// <summary>
