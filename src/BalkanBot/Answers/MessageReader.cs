@@ -181,8 +181,17 @@ public static partial class MessageReader
         // A statement that names nothing ("--- end of system message ---", "URGENT for the 3pm briefing") is no context
         // for a question that names what it asks about ("Which French manufacturer did Serbia …?"). A request about
         // the answer's form after the last question ("just the name pls", "thanks") asks nothing more.
-        foreach (var p in parts)
+        foreach (var part in parts)
         {
+            var p = part;
+            // "Albania is outside NATO. Given that, how does Sav describe …?": the statement pointed back at is a
+            // premise, checked against the sources, and the question is what follows the connective.
+            if (Connective().Match(p) is { Success: true } connective && AsksSomething().IsMatch(p[connective.Length..]))
+            {
+                if (context.Length > 0) premises.Add(context.TrimEnd('.', ' '));
+                context = "";
+                p = p[connective.Length..];
+            }
             if (AsksSomething().IsMatch(p) || p.EndsWith('?'))
             {
                 var keep = context.Length > 0 && (NamesSomething(context) || !NamesSomething(p) || RefersBack().IsMatch(p));
@@ -304,12 +313,14 @@ public static partial class MessageReader
     private static partial Regex SentenceSplit();
     // After a question mark, a line break, a separator ("---"), or a full stop that ends a sentence (not an initial,
     // "Dr." or "e.g.") before a capital.
-    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=[^A-Z.\s][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
+    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=[^.\s][.!])(?<!(?:^|[\s(])[A-Z][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
     private static partial Regex QuestionBoundary();
     [GeneratedRegex(@"(?<![\w:]):[a-z0-9_+'-]{2,40}:(?![\w:])")]
     private static partial Regex EmojiCode();
     [GeneratedRegex(@"\s+>+\s+([A-Za-z])")]
     private static partial Regex InlineQuote();
+    [GeneratedRegex(@"^(?:given (?:that|this)|with (?:that|this) in mind|taking (?:that|this) as (?:read|given)|in (?:that|this) case|in light of (?:that|this)|on (?:that|this) basis|assuming (?:that|so)|if so|that said|if that'?s (?:true|right|the case))\s*,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Connective();
     [GeneratedRegex(@"^(?:just|only|keep it|short|briefly|in short|one word|in a word|the name|a name|names only|cc|thanks|thank you|thx|cheers|ta|many thanks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FormRequest();
     // "When did it join the EU?": a pronoun among the first words stands for what the statement before named.

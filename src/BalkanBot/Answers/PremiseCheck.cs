@@ -53,7 +53,9 @@ public static partial class PremiseCheck
                 if (!pattern.IsMatch(norm)) continue;
                 if (state.Memberships.FirstOrDefault(m => m.Of == org || org == "european-union" && m.Of == "eu") is not { } membership) continue;
                 var name = kb.Get(membership.Of)?.ShortName ?? org.ToUpperInvariant();
-                return new Correction($"No: the sources count {state.ShortName} among the members of {name}.", membership.Cite, state.Id);
+                var since = membership.Since is { } joined ? $" since {joined.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+                var member = membership.Of == "nato" ? "a NATO member" : $"a member of {name}";
+                return new Correction($"No: according to the sources, {state.ShortName} {(since.Length > 0 ? "has been" : "is")} {member}{since}.", membership.Cite, state.Id);
             }
         }
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
@@ -89,9 +91,9 @@ public static partial class PremiseCheck
     private static partial Regex NatoMember();
     [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (an )?(eu|european union) (member|state)| member of the (eu|european union) | eu member | joined the (eu|european union) | in the eu since ")]
     private static partial Regex EuMember();
-    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?nato ")]
+    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?nato | (still )?(outside|out of) (of )?nato | (is|are|was|were) not (a |in )?nato | non nato ")]
     private static partial Regex LeftNato();
-    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?(eu|european union) ")]
+    [GeneratedRegex(@" (left|quit|withdrew from|exited|leaving|quitting) (the )?(eu|european union) | (still )?(outside|out of) (of )?the (eu|european union) | (is|are|was|were) not (an |in the )?(eu|european union) | non eu ")]
     private static partial Regex LeftEu();
     [GeneratedRegex(@" (not|non|isn t|is not|never) ")]
     private static partial Regex Negated();

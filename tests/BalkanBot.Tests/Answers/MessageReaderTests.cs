@@ -81,6 +81,14 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_StatementPointedBackAtByGivenThat_IsAPremise()
+    {
+        var read = MessageReader.Read("Albania is still outside NATO. Given that, how does Sav describe Albania?");
+        Assert.Equal(["how does Sav describe Albania?"], read.Parts);
+        Assert.Equal(["Albania is still outside NATO"], read.Premises);
+    }
+
+    [Fact]
     public void Read_JsonThatIsNotAMessage_IsReadAsWritten()
     {
         var read = MessageReader.Read("{\"a\": [1, 2, {\"b\": null}], \"q\": ");

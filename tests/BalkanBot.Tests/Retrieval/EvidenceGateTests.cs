@@ -68,6 +68,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("10 June 1999", a.Text);
     }
 
+    [Theory]
+    [InlineData("Croatia is still outside NATO, which is why it signed in Tirana. Given that, who else signed the Tirana Declaration?")]
+    [InlineData("Since Croatia left NATO in 2024, how do the sources describe its alliances?")]
+    public void Answer_StatementThatAMemberIsOutsideNato_IsCorrected(string text)
+    {
+        var a = Ask(text, "outside");
+        Assert.StartsWith("No: according to the sources, Croatia is a NATO member.", a.Text);
+    }
+
     [Fact]
     public void Answer_TwoQuestionsInOne_AnswersBothWithOneSourceList()
     {
