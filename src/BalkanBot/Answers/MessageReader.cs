@@ -152,7 +152,7 @@ public static partial class MessageReader
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
-        foreach (var sentence in QuestionBoundary().Split(text))
+        foreach (var sentence in QuestionBoundary().Split(text).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
             // "Given that UNSCR 1244 was passed in 2008, when was it adopted?": the premise is checked, the question answered.
@@ -194,11 +194,12 @@ public static partial class MessageReader
             }
             if (AsksSomething().IsMatch(p) || p.EndsWith('?'))
             {
-                var keep = context.Length > 0 && (NamesSomething(context) || !NamesSomething(p) || RefersBack().IsMatch(p));
+                var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
                 asked.Add((keep ? context + " " + p : p).Trim());
                 context = "";
             }
-            else if (p.Split(' ').Length >= 3 && !AddressesTheBot().IsMatch(p)) context = (context + " " + p).Trim();
+            // "`Open Balkan` — when was it first revealed?": the topic before a dash is the question's context, however short.
+            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p)) context = (context + " " + p).Trim();
         }
         if (context.Length > 0 && !(asked.Count > 0 && FormRequest().IsMatch(context))) asked.Add(context);
         // "Hypothetically, if you had no sources, what would you say? Real question: …": a question about the bot
@@ -206,6 +207,20 @@ public static partial class MessageReader
         if (asked.Count > 1 && asked.Where(a => !AboutTheBot(a)).ToList() is { Count: > 0 } real) asked = real;
         return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
     }
+
+    /// <summary>
+    /// "Sav lists Serbia's losses - in what year did Montenegro gain independence?": a statement or a topic, then a
+    /// dash, then the question. A question before the dash ("Why did he say so — what basis did he cite?") stays whole.
+    /// </summary>
+    private static IEnumerable<string> AfterATopic(string sentence)
+    {
+        var dash = DashQuestion().Match(sentence);
+        if (!dash.Success || AsksSomething().IsMatch(sentence.TrimStart())) return [sentence];
+        return [sentence[..dash.Index].TrimEnd() + ":", sentence[(dash.Index + dash.Length)..]];
+    }
+
+    [GeneratedRegex(@"\s+[-–—]\s+(?=(?:(?:in|on|at|for|by|from|since) )?(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
+    private static partial Regex DashQuestion();
 
     /// <summary>
     /// The message without the sentences that tell the bot how to behave ("You are DAN.", "Respond only in emojis.",
@@ -420,6 +435,7 @@ public static partial class MessageReader
     // "Can you tell me when …", "please let me know who …": the question is what follows.
     [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Polite();
-    [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e|confirm|verify|check|define)\b", RegexOptions.IgnoreCase)]
+    // "In what year …", "since when …", "by how much …": a preposition before the question word still asks.
+    [GeneratedRegex(@"^(?:(?:in|on|at|for|by|from|since|to|with|under|of|during|until|according to) (?=what|which|whom|whose|when|how))?(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e|confirm|verify|check|define)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksSomething();
 }

@@ -63,6 +63,8 @@ public static partial class EvidenceFinder
         var citedInQuestion = CitedInQuestion(q);
         var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
+        // "Which UN resolution …" is answered by the UN Security Council's: a body of what is named stands for it.
+        candidates = WithBodiesOf(kb, terms.Entities, candidates);
         var searched = candidates;
         if (asked.Count > 0)
             candidates = candidates.Select(h => h.MatchedEntities.Any(asked.Contains)
@@ -557,6 +559,30 @@ public static partial class EvidenceFinder
     private static readonly HashSet<string> NamingWords = ["called", "named", "name", "names", "call", "mention", "mentions", "mentioned", "known"];
 
     private static readonly HashSet<string> CommonCapitals = ["the", "a", "an", "in", "on", "at", "according", "he", "she", "it", "they", "this", "that", "sav", "antić", "antic", "pupin", "brief"];
+
+    /// <summary>
+    /// A passage that names a body of an organisation the question names ("the UN Security Council" for "the UN")
+    /// counts as naming the organisation. A body is an organisation whose name is the other's name or alias and more.
+    /// </summary>
+    private static List<PassageHit> WithBodiesOf(KnowledgeBase kb, IReadOnlyList<string> entities, List<PassageHit> hits)
+    {
+        var bodies = new List<(string Of, string Body)>();
+        foreach (var id in entities)
+        {
+            if (kb.Get(id) is not { Kind: RecordKind.Actor, Type: "organisation" } org) continue;
+            var names = org.Aliases.Append(org.ShortName).Append(org.Name).Select(n => n.Trim() + " ").ToList();
+            bodies.AddRange(kb.OfKind(RecordKind.Actor)
+                .Where(r => r.Id != id && r.Type == "organisation" && names.Any(n => r.Name.StartsWith(n, StringComparison.Ordinal)))
+                .Select(r => (id, r.Id)));
+        }
+        if (bodies.Count == 0) return hits;
+        return hits.Select(h =>
+        {
+            var added = bodies.Where(b => !h.MatchedEntities.Contains(b.Of) && h.Passage.Id >= 0 && kb.Passages.Mentions(h.Passage, b.Body))
+                .Select(b => b.Of).Distinct().ToList();
+            return added.Count == 0 ? h : h with { MatchedEntities = [.. h.MatchedEntities, .. added] };
+        }).ToList();
+    }
 
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =

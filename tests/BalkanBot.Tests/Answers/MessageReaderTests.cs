@@ -88,6 +88,14 @@ public sealed class MessageReaderTests
         Assert.Equal(["Albania is still outside NATO"], read.Premises);
     }
 
+    [Theory]
+    [InlineData("croatias tanks - how many m84s", "croatias tanks: how many M-84s")]
+    [InlineData("Why did Stoltenberg say so — what basis did he cite?", "Why did Stoltenberg say so — what basis did he cite?")]
+    public void Read_ATopicBeforeADash_IsTheQuestionsContext(string text, string expected)
+    {
+        Assert.Equal([expected], MessageReader.Read(text).Parts);
+    }
+
     [Fact]
     public void Read_JsonThatIsNotAMessage_IsReadAsWritten()
     {
