@@ -274,7 +274,7 @@ public sealed class AnswerEngine
             {
                 Answered = false,
                 Intent = routed.Intent,
-                Text = $"The sources give no {missing} for the {primary.ShortName} in so many words; this is what they do say. " + overview.Text,
+                Text = $"The sources give no {missing} for this. What they do say: " + overview.Text,
                 Confidence = Math.Min(overview.Confidence, 0.6),
             };
         }

@@ -333,7 +333,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
             && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace)
         {
-            var what = WhatWasAsked(evidence.Terms, q.Normalized);
+            var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."
                 : what.Length > 0
@@ -359,8 +359,17 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>"defence spending", "rocket launchers", "population": the quantity asked, in the asker's order.</summary>
-    private static string WhatWasAsked(QuestionTerms t, string normalized)
+    private static string WhatWasAsked(QuestionTerms t, string normalized, string original)
     {
+        // "CM-400AKG missiles" as the asker wrote the qualifier, not its normalised tokens ("400akg").
+        string AsWritten(string word, string measure)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(original, @"([\p{L}\p{N}][\p{L}\p{N}-]*)\s+" + System.Text.RegularExpressions.Regex.Escape(measure) + @"\b",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            return m.Success && TextNormalizer.Tokens(m.Groups[1].Value) is { Length: > 0 } tokens && tokens[^1] == word && m.Groups[1].Value.Any(char.IsUpper)
+                ? m.Groups[1].Value
+                : word;
+        }
         static string Noun(string w) => w switch
         {
             "spend" or "spent" or "spending" => "spending",
@@ -377,7 +386,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         foreach (var h in t.Hard.Distinct())
         {
             var at = Array.IndexOf(tokens, h);
-            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) words.Add(tokens[at - 1]);
+            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) words.Add(AsWritten(tokens[at - 1], h));
             // "spend on defence" is defence spending.
             else if (at >= 0 && at + 2 < tokens.Length && tokens[at + 1] is "on" or "for" && t.Content.Contains(tokens[at + 2]) && !words.Contains(tokens[at + 2]))
                 words.Add(tokens[at + 2]);

@@ -168,9 +168,14 @@ public static partial class MessageReader
                     ? s[..colon.Groups["q"].Index].TrimEnd().TrimEnd(':') + ": " + colon.Groups["q"].Value
                     : s[colon.Groups["q"].Index..];
             if (s.Length == 0) continue;
+            string? counted = null;
             foreach (var piece in Conjoined().Split(s))
             {
                 var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), ""), " ");
+                // "How many CM-400AKG missiles did Serbia buy, and what did they cost?": "they" are the missiles.
+                if (counted is not null && CountedPronoun().Match(p) is { Success: true } pronoun)
+                    p = p[..pronoun.Index] + "the " + counted + p[(pronoun.Index + pronoun.Length)..];
+                counted = HowMany().Match(p) is { Success: true } many ? many.Groups["thing"].Value : null;
                 if (p.Length > 0) parts.Add(p);
             }
         }
@@ -334,6 +339,10 @@ public static partial class MessageReader
     private static partial Regex EmojiCode();
     [GeneratedRegex(@"\s+>+\s+([A-Za-z])")]
     private static partial Regex InlineQuote();
+    [GeneratedRegex(@"^how many (?<thing>(?:[\w-]+\s+){0,2}?[\w-]+s)\s+(?:did|do|does|are|were|is|was|has|have|had|will|would|can|could)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowMany();
+    [GeneratedRegex(@"\b(?:they|them)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedPronoun();
     [GeneratedRegex(@"^(?:given (?:that|this)|with (?:that|this) in mind|taking (?:that|this) as (?:read|given)|in (?:that|this) case|in light of (?:that|this)|on (?:that|this) basis|assuming (?:that|so)|if so|that said|if that'?s (?:true|right|the case))\s*,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Connective();
     [GeneratedRegex(@"^(?:just|only|keep it|short|briefly|in short|one word|in a word|the name|a name|names only|cc|thanks|thank you|thx|cheers|ta|many thanks)\b", RegexOptions.IgnoreCase)]

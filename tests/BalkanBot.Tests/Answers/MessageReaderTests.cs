@@ -97,6 +97,13 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_TheyAfterHowMany_IsTheCountedThing()
+    {
+        Assert.Equal(["How many Gripens did Hungary buy", "what did the Gripens cost?"],
+            MessageReader.Read("How many Gripens did Hungary buy, and what did they cost?").Parts);
+    }
+
+    [Fact]
     public void Read_JsonThatIsNotAMessage_IsReadAsWritten()
     {
         var read = MessageReader.Read("{\"a\": [1, 2, {\"b\": null}], \"q\": ");
