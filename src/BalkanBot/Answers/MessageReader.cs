@@ -152,6 +152,8 @@ public static partial class MessageReader
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
+        // "over the course of 2023" is "during 2023": no course is asked about.
+        text = CourseOf().Replace(text, "during");
         foreach (var sentence in QuestionBoundary().Split(text).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
@@ -339,6 +341,8 @@ public static partial class MessageReader
     private static partial Regex EmojiCode();
     [GeneratedRegex(@"\s+>+\s+([A-Za-z])")]
     private static partial Regex InlineQuote();
+    [GeneratedRegex(@"\b(?:over|in|during|throughout) the course of\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CourseOf();
     [GeneratedRegex(@"^how many (?<thing>(?:[\w-]+\s+){0,2}?[\w-]+s)\s+(?:did|do|does|are|were|is|was|has|have|had|will|would|can|could)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowMany();
     [GeneratedRegex(@"\b(?:they|them)\b", RegexOptions.IgnoreCase)]
