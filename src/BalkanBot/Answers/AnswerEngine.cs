@@ -11,7 +11,7 @@ namespace BalkanBot.Answers;
 /// against the conversation, find the passages that answer it, let the intent's handler lay the answer out, and
 /// keep only what the passages back; then join the parts into one answer.
 /// </summary>
-public sealed class AnswerEngine
+public sealed partial class AnswerEngine
 {
     private readonly KnowledgeBase _kb;
     private readonly IntentRouter _router;
@@ -137,7 +137,21 @@ public sealed class AnswerEngine
             if (correction is not null) corrections.Add(Corrected(Unanswered(routed), correction, routed));
             Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
-        var parts = corrections.Concat(read.Parts.Select(p => AnswerPart(p, question, single))).ToList();
+        // "How many Leopards does Hungary have, and how many Gripens?": a part that names nothing but what it asks
+        // for is about the states and people the part before it named. "… and in which month?" asks about the
+        // previous answer itself, and "they", "it" point at it too: the conversation remembers it.
+        var answers = new List<Answer>();
+        List<EntityMention> actors = [];
+        foreach (var p in read.Parts)
+        {
+            var routed = single ?? _router.Route(p);
+            if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !PointsBack().IsMatch(p)
+                && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
+                routed = routed with { Mentions = actors };
+            else if (routed.Mentions.Count > 0) actors = routed.Mentions.Where(m => m.Kind == RecordKind.Actor).ToList();
+            answers.Add(AnswerPart(p, question, routed));
+        }
+        var parts = corrections.Concat(answers).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
@@ -307,4 +321,7 @@ public sealed class AnswerEngine
         Text = "",
         Confidence = 0,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PointsBack();
 }

@@ -230,7 +230,8 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
     private static partial Regex ProvisionCue();
 
-    [GeneratedRegex(@"^ (?:where|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
+    // "Where does Vujanović work?" asks for an employer, not a place.
+    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
