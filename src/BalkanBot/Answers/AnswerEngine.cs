@@ -11,7 +11,7 @@ namespace BalkanBot.Answers;
 /// against the conversation, find the passages that answer it, let the intent's handler lay the answer out, and
 /// keep only what the passages back; then join the parts into one answer.
 /// </summary>
-public sealed partial class AnswerEngine
+public sealed class AnswerEngine
 {
     private readonly KnowledgeBase _kb;
     private readonly IntentRouter _router;
@@ -145,7 +145,7 @@ public sealed partial class AnswerEngine
         foreach (var p in read.Parts)
         {
             var routed = single ?? _router.Route(p);
-            if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !PointsBack().IsMatch(p)
+            if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !MessageReader.PointsBackAt(p)
                 && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
                 routed = routed with { Mentions = actors };
             else if (routed.Mentions.Count > 0) actors = routed.Mentions.Where(m => m.Kind == RecordKind.Actor).ToList();
@@ -321,7 +321,4 @@ public sealed partial class AnswerEngine
         Text = "",
         Confidence = 0,
     };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PointsBack();
 }

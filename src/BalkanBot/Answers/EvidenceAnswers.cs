@@ -279,7 +279,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var tokens = TextNormalizer.Tokens(passage.Text);
         var asked = terms.NameOf is { Length: > 0 } thing ? [thing] : terms.Content;
         var stems = asked.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
-        var at = Enumerable.Range(0, tokens.Length).Where(i => stems.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        var at = EvidenceFinder.Positions(tokens, stems);
         return kb.Aliases.Find(tokens)
             .Where(m => at.Any(i => i >= m.TokenStart - 2 && i <= m.TokenStart + m.TokenCount + 1))
             .Select(m => m.RecordId).Distinct()

@@ -294,7 +294,10 @@ public static partial class MessageReader
     }
 
     /// <summary>"when was it signed?": the question points back with a pronoun, which the premise's subject will answer.</summary>
-    private static bool HasPronounOnly(string question) => PointsBack().IsMatch(question);
+    private static bool HasPronounOnly(string question) => PointsBackAt(question);
+
+    /// <summary>The text points back at something said before with a pronoun ("it", "they", "this").</summary>
+    public static bool PointsBackAt(string text) => PointsBack().IsMatch(text);
 
     private static bool AboutTheBot(string part) =>
         SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit);

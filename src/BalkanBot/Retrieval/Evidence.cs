@@ -306,7 +306,7 @@ public static partial class EvidenceFinder
         // Beside what happened there ("founded in Novi Sad", "signed in Belgrade"), not anywhere in the passage.
         var tokens = TextNormalizer.Tokens(p.Text);
         var words = terms.Content.Concat(terms.Soft).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
-        var at = Enumerable.Range(0, tokens.Length).Where(i => words.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        var at = Positions(tokens, words);
         return kb.Aliases.Find(tokens)
             .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
                       && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
@@ -314,12 +314,16 @@ public static partial class EvidenceFinder
                           || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));
     }
 
+    /// <summary>Where in the tokens a word with one of the stems stands.</summary>
+    public static List<int> Positions(string[] tokens, IReadOnlySet<string> stems) =>
+        Enumerable.Range(0, tokens.Length).Where(i => tokens[i].Length > 0 && stems.Contains(Stemmer.Stem(tokens[i]))).ToList();
+
     /// <summary>A state the question does not name stands within three words of the thing it owns: "a Turkish battalion".</summary>
     private static bool StateBeside(KnowledgeBase kb, Passage p, string owned, QuestionTerms terms)
     {
         var tokens = TextNormalizer.Tokens(p.Text);
         var stems = kb.Passages.Expand(owned).ToHashSet(StringComparer.Ordinal);
-        var at = Enumerable.Range(0, tokens.Length).Where(i => stems.Contains(Stemmer.Stem(tokens[i]))).ToList();
+        var at = Positions(tokens, stems);
         if (at.Count == 0) return false;
         return kb.Aliases.Link(tokens, kb.Vocabulary).Mentions
             .Where(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
@@ -538,7 +542,7 @@ public static partial class EvidenceFinder
         var stems = asked.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
         var parts = raw.Select(TextNormalizer.Tokens).ToArray();
         var words = parts.Select(t => t.Length > 0 ? t[0] : "").ToArray();
-        var at = Enumerable.Range(0, raw.Length).Where(i => words[i].Length > 0 && stems.Contains(Stemmer.Stem(words[i]))).ToList();
+        var at = Positions(words, stems);
         for (var i = 0; i < raw.Length; i++)
         {
             var w = raw[i].TrimStart('"', '“', '‘', '\'', '(', '[');
