@@ -155,6 +155,8 @@ public sealed partial record QuestionTerms(
                                     || forces && w is "air" or "armed"
                                     // "Which company …": the company is what is asked, named by its own name in the answer.
                                     || companyAsked && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
+                                    // "Where does Vujanović work?" asks for the employer her own record names.
+                                    || w is "work" or "works" or "worked" && EmployerCue().IsMatch(padded)
                                     // "how many and what model?": the model is what is asked, not a word to find.
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
@@ -162,6 +164,21 @@ public sealed partial record QuestionTerms(
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
         var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
+        // "Antić uses India as the example of a middle power. Which groupings does he list?": the words of the
+        // context before the question help find the passage, but only the question's own words must be in it.
+        // A precise ask (a person, a count, a date, a measure, a name) is about what the context describes: "The brief
+        // quotes an analyst on …. Which analyst was it?" keeps the context's words.
+        var questionSentence = LastSentence(q.Original);
+        var precise = PersonCue().IsMatch(padded) || PersonCue().IsMatch(" " + questionSentence.Trim() + " ") || NameOfCue().IsMatch(padded)
+                      || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)
+                      || WhenCue().IsMatch(padded) || words.Any(MeasureWords.Contains);
+        if (questionSentence.Length > 0 && !precise)
+        {
+            var own = TextNormalizer.Tokens(questionSentence).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+            var asked = words.Where(w => !soft.Contains(w) && own.Contains(Stemmer.Stem(w))).ToList();
+            if (asked.Count > 0)
+                soft.UnionWith(words.Where(w => !soft.Contains(w) && !own.Contains(Stemmer.Stem(w)) && !MeasureWords.Contains(w)));
+        }
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -175,8 +192,7 @@ public sealed partial record QuestionTerms(
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
         // "The brief quotes an analyst saying '…'. Who said that?": the question sentence after its context asks too.
-        var lastSentence = LastSentence(q.Original);
-        var asksPerson = (PersonCue().IsMatch(padded) || lastSentence.Length > 0 && PersonCue().IsMatch(lastSentence))
+        var asksPerson = (PersonCue().IsMatch(padded) || questionSentence.Length > 0 && PersonCue().IsMatch(questionSentence))
                          && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
         // "how many work permits", "how many reserve troops": the counted thing is the measure word of the phrase, or
         // its last known word; the known words before it qualify it.
@@ -229,6 +245,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
     private static partial Regex ProvisionCue();
+
+    [GeneratedRegex(@" (?:where|for whom|for which \w+) (?:does|did|do) (?:\w+ ){1,3}work(?:s|ed)? ")]
+    private static partial Regex EmployerCue();
 
     // "Where does Vujanović work?" asks for an employer, not a place.
     [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
