@@ -86,7 +86,7 @@ public static partial class MessageReader
         {
             using var doc = System.Text.Json.JsonDocument.Parse(trimmed, new System.Text.Json.JsonDocumentOptions { MaxDepth = 16 });
             var strings = new List<(string Key, string Value)>();
-            Collect(doc.RootElement, "", strings, 0);
+            Collect(doc.RootElement, "", strings);
             var texts = strings.Where(s => TextKeys.Contains(s.Key)).Select(s => s.Value).ToList();
             var chosen = texts.Count > 0 ? texts : strings.Select(s => s.Value).ToList();
             return chosen.Count == 0 ? text : string.Join("\n", chosen);
@@ -99,19 +99,20 @@ public static partial class MessageReader
 
     private static readonly HashSet<string> TextKeys = new(StringComparer.OrdinalIgnoreCase) { "text", "question", "message", "query", "content", "prompt", "q", "body" };
 
-    private static void Collect(System.Text.Json.JsonElement e, string key, List<(string, string)> into, int depth)
+    /// <summary>The string values of a parsed object (its depth bounded by the parser), with the key each stands under.</summary>
+    private static void Collect(System.Text.Json.JsonElement e, string key, List<(string, string)> into)
     {
-        if (depth > 16 || into.Count > 100) return;
+        if (into.Count > 100) return;
         switch (e.ValueKind)
         {
             case System.Text.Json.JsonValueKind.String when e.GetString() is { Length: > 0 } v:
                 into.Add((key, v));
                 break;
             case System.Text.Json.JsonValueKind.Object:
-                foreach (var p in e.EnumerateObject()) Collect(p.Value, p.Name, into, depth + 1);
+                foreach (var p in e.EnumerateObject()) Collect(p.Value, p.Name, into);
                 break;
             case System.Text.Json.JsonValueKind.Array:
-                foreach (var item in e.EnumerateArray()) Collect(item, key, into, depth + 1);
+                foreach (var item in e.EnumerateArray()) Collect(item, key, into);
                 break;
         }
     }

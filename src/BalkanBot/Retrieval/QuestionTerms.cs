@@ -169,7 +169,10 @@ public sealed partial record QuestionTerms(
         // A precise ask (a person, a count, a date, a measure, a name) is about what the context describes: "The brief
         // quotes an analyst on …. Which analyst was it?" keeps the context's words.
         var questionSentence = LastSentence(q.Original);
-        var precise = PersonCue().IsMatch(padded) || PersonCue().IsMatch(" " + questionSentence.Trim() + " ") || NameOfCue().IsMatch(padded)
+        // "The brief quotes an analyst saying '…'. Who said that?": the question sentence after its context asks too.
+        var personAsked = PersonCue().IsMatch(padded) || questionSentence.Length > 0 && PersonCue().IsMatch(questionSentence);
+        var nameOf = NameOfCue().Match(padded);
+        var precise = personAsked || nameOf.Success
                       || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)
                       || WhenCue().IsMatch(padded) || words.Any(MeasureWords.Contains);
         if (questionSentence.Length > 0 && !precise)
@@ -191,8 +194,7 @@ public sealed partial record QuestionTerms(
         var asksShare = shareAsked || q.Original.Contains('%');
         var asksDate = q.Intent == IntentKind.Date && WhenCue().IsMatch(padded);
         // "Who signed it?" asks for parties; "the name of the defence minister who signed it" asks for a person.
-        // "The brief quotes an analyst saying '…'. Who said that?": the question sentence after its context asks too.
-        var asksPerson = (PersonCue().IsMatch(padded) || questionSentence.Length > 0 && PersonCue().IsMatch(questionSentence))
+        var asksPerson = personAsked
                          && (q.Intent is not (IntentKind.Parties or IntentKind.Compare) || RolesAsked(padded).Any(r => RoleNouns().IsMatch(r)));
         // "how many work permits", "how many reserve troops": the counted thing is the measure word of the phrase, or
         // its last known word; the known words before it qualify it.
@@ -214,7 +216,7 @@ public sealed partial record QuestionTerms(
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
-            NameOf = NameOfCue().Match(padded) is { Success: true } nameOf
+            NameOf = nameOf.Success
                 ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
                 : null,
             AsksPlace = PlaceCue().IsMatch(padded),
