@@ -200,6 +200,9 @@ public static partial class MessageReader
                 context = "";
                 p = p[connective.Length..];
             }
+            // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
+            // period is what is asked about, and the events in it are the answer; the statement before it is background.
+            if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
             if (AsksSomething().IsMatch(p) || p.EndsWith('?'))
             {
                 var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
@@ -413,6 +416,9 @@ public static partial class MessageReader
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
     [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\[\[[^\]]{0,200}\]\]|<!--.*?-->|\bas an? (?:admin|administrator|developer|owner|operator|moderator)\b[^.?!]*[.!]|\bsystem override\b[^.?!:]*[.!:]?|\b(?:respond|reply|answer)\s+(?:in|with|only in)\s+[^.?!]*(?:only)?[.!,]|\bno (?:sources|citations)\b[.,!]?|\bskip (?:the )?(?:citations|sources)\b[.,!]?|\bpretend (?:you'?re|you are|to be)\b[^,.?]*?\b(?:and|,)\s*|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
     private static partial Regex Injected();
+    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?what (?:else )?(?:happened|took place|occurred|has happened|changed) (?:\w+ ){0,2}?(?:in|during|since|between|after|by|over)\s+(?:(?:the\s+)?(?:early|late|mid|first|second|spring|summer|autumn|winter)\W*(?:half\s+of\s+)?)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HappenedIn();
+
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesTheBot();

@@ -182,6 +182,13 @@ public sealed partial record QuestionTerms(
             if (asked.Count > 0)
                 soft.UnionWith(words.Where(w => !soft.Contains(w) && !own.Contains(Stemmer.Stem(w)) && !MeasureWords.Contains(w)));
         }
+        // "What happened in 2025 that changes that picture?": the period says what is asked; the clause after it only
+        // ties the events to what was said before.
+        if (q.Period is not null && HappenedClause().Match(questionSentence.Length > 0 ? questionSentence : padded) is { Success: true } clause)
+        {
+            var tail = TextNormalizer.Tokens(clause.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            soft.UnionWith(words.Where(tail.Contains));
+        }
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -254,6 +261,9 @@ public sealed partial record QuestionTerms(
     // "Where does Vujanović work?" asks for an employer, not a place.
     [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
     private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@" what (?:else )?(?:happened|happens|took place|occurred|changed) (?:\w+ ){0,5}?(?:that|which) (.+)$")]
+    private static partial Regex HappenedClause();
 
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
     private static partial Regex AmountCue();
