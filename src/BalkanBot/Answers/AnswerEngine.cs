@@ -109,7 +109,7 @@ public sealed class AnswerEngine
         {
             var (routed, focus) = _focus.Resolve(_router.Route(part), null);
             lines.Add($"part: {part}");
-            lines.Add($"  intent: {routed.Intent}; records in focus: {string.Join(", ", focus.Select(f => f.Id))}");
+            lines.Add($"  intent: {routed.Intent}; period: {routed.Period?.Label ?? "none"}; records in focus: {string.Join(", ", focus.Select(f => f.Id))}");
             lines.AddRange(EvidenceFinder.Find(_kb, routed, focus).Explain());
         }
         return lines;

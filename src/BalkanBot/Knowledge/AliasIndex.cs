@@ -76,7 +76,7 @@ public sealed class AliasIndex
             result[i] = t;
             if (Demonyms.TryGetValue(t, out var d)) { result[i] = d; continue; }
             if (t.Length < 5 || _vocabularySet.Contains(t) || Stopwords.IsStopword(t) || knownWords?.Contains(t) == true
-                || t.All(char.IsDigit)) continue;
+                || char.IsDigit(t[0])) continue;
             var max = t.Length >= 8 ? 2 : 1;
             string? best = null;
             var bestDistance = int.MaxValue;

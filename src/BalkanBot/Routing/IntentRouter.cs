@@ -21,7 +21,18 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var period = TimeExpressions.Parse(corrected, today);
+        Range? spanWords = null;
+        // "between the 1999 bombing and the early 2000s", "from 1999 to the fall of Milošević": a span whose ends are
+        // decades or dated events; an event that only marks an end is not what the question is about.
+        if (TimeExpressions.Span(corrected, mentions.Select(m => (m.TokenStart, m.TokenCount, kb.Get(m.RecordId)?.Date)).ToList()) is { } span)
+        {
+            period = span.Period;
+            spanWords = span.Words;
+            var ends = mentions.Where((m, i) => span.Ends.Contains(i)).ToList();
+            if (mentions.Count > ends.Count) mentions = mentions.Except(ends).ToList();
+        }
         var covered = new HashSet<int>(mentions.SelectMany(m => Enumerable.Range(m.TokenStart, m.TokenCount)));
+        if (spanWords is { } words) covered.UnionWith(Enumerable.Range(words.Start.Value, words.End.Value - words.Start.Value));
         var terms = corrected.Where((t, i) => !covered.Contains(i) && !Stopwords.IsStopword(t) && t.Length > 1 && !TimeExpressions.IsYear(t)).ToList();
         var unknown = terms.Where(t => !kb.Vocabulary.Contains(t) && !IntentWords.Contains(t) && !Measures.IsMeasureWord(t)).ToList();
         var intent = Classify(lower, normalized, corrected, mentions, period, out var subscription);

@@ -107,6 +107,61 @@ internal static class TimeExpressions
         return null;
     }
 
+    /// <summary>
+    /// "between 1999 and the fall of Milošević", "from the 1999 bombing to the early 2000s": a span with at least one end
+    /// that is a decade or a dated record the question names (given as token position, length and date, in order).
+    /// Ends lists the positions of the records used as ends, Words the tokens that wrote the span. Null where both ends
+    /// are plain years or either is unknown.
+    /// </summary>
+    public static (Period Period, IReadOnlyList<int> Ends, Range Words)? Span(string[] t, IReadOnlyList<(int Start, int Count, Knowledge.PartialDate? Date)> dated)
+    {
+        var open = Array.FindIndex(t, x => x is "between" or "from");
+        if (open < 0) return null;
+        var join = Array.FindIndex(t, open + 1, x => x is "and" or "to" or "until");
+        if (join < 0 || join - open > 6) return null;
+        var ends = new List<int>();
+        var last = join;
+        (int From, int To)? Side(int from, int to)
+        {
+            for (var i = from; i < Math.Min(to, t.Length); i++)
+            {
+                last = Math.Max(last, i);
+                var record = -1;
+                for (var k = 0; k < dated.Count; k++)
+                    if (dated[k].Start == i && dated[k].Date is not null) record = k;
+                if (record >= 0)
+                {
+                    ends.Add(record);
+                    last = Math.Max(last, i + dated[record].Count - 1);
+                    var d = dated[record].Date!;
+                    return (d.Year, d.Year);
+                }
+                if (IsYear(t[i])) return (int.Parse(t[i], CultureInfo.InvariantCulture), int.Parse(t[i], CultureInfo.InvariantCulture));
+                if (t[i].Length == 5 && t[i][4] == 's' && IsYear(t[i][..4]) && t[i][3] == '0')
+                {
+                    var decade = int.Parse(t[i][..4], CultureInfo.InvariantCulture);
+                    var qualifier = i > 0 ? t[i - 1] : "";
+                    return qualifier switch
+                    {
+                        "early" => (decade, decade + 3),
+                        "mid" => (decade + 3, decade + 6),
+                        "late" => (decade + 6, decade + 9),
+                        _ => (decade, decade + 9),
+                    };
+                }
+            }
+            return null;
+        }
+        var left = Side(open + 1, join);
+        var right = Side(join + 1, join + 6);
+        if (left is null || right is null) return null;
+        var plainYears = ends.Count == 0 && !t.Skip(open).Take(join + 6 - open).Any(x => x.Length == 5 && x[4] == 's' && IsYear(x[..4]));
+        if (plainYears) return null;
+        var (lo, hi) = (Math.Min(left.Value.From, right.Value.From), Math.Max(left.Value.To, right.Value.To));
+        return (new Period(new DateOnly(lo, 1, 1), new DateOnly(hi, 12, 31), lo == hi ? lo.ToString(CultureInfo.InvariantCulture) : $"{lo}–{hi}"), ends,
+            new Range(open, last + 1));
+    }
+
     private static Period YearPeriod(int year, string label) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), label);
 
     private static Period Range(int a, int b)

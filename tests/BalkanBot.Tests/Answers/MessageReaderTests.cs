@@ -154,6 +154,16 @@ public sealed class MessageReaderTests
     }
 
     [Theory]
+    [InlineData("Antić wrote in 2024 that no security pact was to be had. What happened in March 2025 that challenges that?", "What happened in March 2025 that challenges that?")]
+    [InlineData("Sav says the crisis deepened. So what happened during 2025?", "what happened during 2025?")]
+    public void Read_WhatHappenedInAPeriod_TakesNoWordsFromTheStatementBefore(string text, string expected)
+    {
+        var read = MessageReader.Read(text);
+        Assert.Equal([expected], read.Parts);
+        Assert.Empty(read.Premises);
+    }
+
+    [Theory]
     [InlineData("wen did serbia n hungary sign there defense deal", "when did serbia and hungary sign there defense deal")]
     [InlineData("whats unscr1244 about", "what is unscr 1244 about")]
     public void Read_ChatShorthand_IsWrittenOut(string text, string expected)

@@ -65,6 +65,27 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), p.To);
     }
 
+    [Theory]
+    [InlineData("How did Serbia's course change between the 1999 bombing and the early 2000s?", "1999-01-01", "2003-12-31")]
+    [InlineData("How did Serbia's course change between 1999 and the fall of Milošević?", "1999-01-01", "2000-12-31")]
+    [InlineData("What changed from the late 1990s to 2002?", "1996-01-01", "2002-12-31")]
+    public void Route_SpanEndedByADecadeOrAnEvent_CoversBothEnds(string text, string from, string to)
+    {
+        var q = Route(text);
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), q.Period!.From);
+        Assert.Equal(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), q.Period.To);
+        // The words of the span mark time; they are not what is asked about.
+        Assert.DoesNotContain("early", q.Terms);
+        Assert.DoesNotContain("fall", q.Terms);
+    }
+
+    [Fact]
+    public void Route_EventThatEndsASpan_IsNotWhatIsAskedAbout()
+    {
+        var q = Route("How did Serbia's course change between 1999 and the fall of Milošević?");
+        Assert.Equal(["serbia"], q.Mentions.Select(m => m.RecordId).ToArray());
+    }
+
     [Fact]
     public void Route_ResolutionNumber_IsNotAYear() => Assert.Null(Route("When was UNSCR 1244 adopted?").Period);
 
