@@ -348,7 +348,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     private bool NamesInText(Passage p, string recordId) =>
-        p.RecordId == recordId || kb.Aliases.Link(TextNormalizer.Tokens(p.Text), kb.Vocabulary).Mentions.Any(m => m.RecordId == recordId);
+        p.RecordId == recordId || kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Any(m => m.RecordId == recordId);
 
     private KnowledgeRecord? TopicOf(KnowledgeRecord? record)
     {

@@ -9,7 +9,7 @@ public sealed record EntityMention(string RecordId, RecordKind Kind, string Surf
 /// Finds record names and aliases in normalised text, longest match first. Tokens that match nothing are
 /// compared with the alias vocabulary within a small edit distance, so "Vucic", "Vučić" and "Vuicic" all link.
 /// </summary>
-public sealed class AliasIndex
+public sealed partial class AliasIndex
 {
     private readonly FrozenDictionary<string, string[]> _byAlias;
     private readonly FrozenDictionary<string, RecordKind> _kinds;
@@ -97,6 +97,28 @@ public sealed class AliasIndex
         }
         return result;
     }
+
+    /// <summary>
+    /// Links names in text as written: as <see cref="Link"/>, and "US" in capitals is the United States, where "us"
+    /// in lower case is the pronoun ("the US as security guarantor", "US Defense Secretary").
+    /// </summary>
+    public (IReadOnlyList<EntityMention> Mentions, string[] Tokens) LinkWritten(string text, ISet<string>? knownWords = null)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        var (mentions, corrected) = Link(tokens, knownWords);
+        if (!CapitalUs().IsMatch(text) || Find(["united", "states"]) is not [var state]) return (mentions, corrected);
+        var written = AnyUs().Matches(text).Select(m => m.Value == "US").ToList();
+        var at = Enumerable.Range(0, tokens.Length).Where(i => tokens[i] == "us").ToList();
+        if (written.Count != at.Count) return (mentions, corrected);
+        var us = at.Where((_, k) => written[k]).Select(i => state with { Surface = "us", TokenStart = i, TokenCount = 1 });
+        return (mentions.Concat(us).OrderBy(m => m.TokenStart).ToList(), corrected);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bUS\b")]
+    private static partial System.Text.RegularExpressions.Regex CapitalUs();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[Uu][Ss]\b")]
+    private static partial System.Text.RegularExpressions.Regex AnyUs();
 
     /// <summary>
     /// Links names in normalised tokens. Exact matches are taken first; only the tokens they leave uncovered are

@@ -63,7 +63,7 @@ public sealed partial class KnowledgeBase
         return new PassageIndex(passages,
             id => byId.TryGetValue(id, out var r) ? r.Aliases.Prepend(r.Name).Concat(r.Topics.Select(t => t.Replace('-', ' ')))
                 .Append(r.Measure?.Replace('-', ' ') ?? "").Append(r.Unit ?? "") : [],
-            text => Aliases.Link(TextNormalizer.Tokens(text), vocabulary).Mentions.Select(m => m.RecordId).Distinct().ToList(),
+            text => Aliases.LinkWritten(text, vocabulary).Mentions.Select(m => m.RecordId).Distinct().ToList(),
             Synonyms);
     }
 

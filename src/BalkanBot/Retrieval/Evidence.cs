@@ -98,8 +98,9 @@ public static partial class EvidenceFinder
             .Take(limit).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
         // question is answered first by the passages that date what it names.
+        // A passage that only dates a record answers "when", not "how is the US commitment changing".
         if (!AsksForName(terms))
-            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 1 : 0).ToList();
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 2 : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
         if (terms.AsksDate)
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0 : Year().IsMatch(h.Passage.Text) ? 1 : 2).ToList();
         return new Evidence(terms, supporting, candidates);
@@ -198,12 +199,12 @@ public static partial class EvidenceFinder
         // ("which Defense Secretary told Europe …") are the asker's, not part of the role.
         // Beside the role, one word of a long question may be the asker's ("when the idea was unveiled" for "met … to unveil").
         if (terms.AsksPerson && (content.Any(t => terms.Roles.Contains(t) && !hit.MatchedTerms.Contains(t))
-                                 || content.Count(t => hit.MatchedTerms.Contains(t) || terms.Unknown.Contains(t)) < content.Count - (content.Count >= 4 ? 1 : 0))) return false;
+                                 || content.Count(t => hit.MatchedTerms.Contains(t) || terms.Unknown.Contains(t)) < content.Count - Spare(content.Count))) return false;
         // "How many Gripens did Hungary buy?" is about Gripens, whatever else Hungary bought.
         if (terms.Counted is { } counted && !hit.MatchedTerms.Contains(counted)) return false;
         // "Who is the President of Kosovo?": the role stands in the passage itself, not only in a record's name.
         if (terms.AsksPerson && (content.Any(c => terms.Roles.Contains(c) && !InText(c))
-                                 || content.Count(c => !terms.Unknown.Contains(c) && !InText(c)) > (content.Count >= 4 ? 1 : 0))) return false;
+                                 || content.Count(c => !terms.Unknown.Contains(c) && !InText(c)) > Spare(content.Count))) return false;
         // "How many suspects were arrested?" is not answered by how many were indicted.
         if (terms.AsksCount && content.Any(c => CountedActs.Contains(c) && !hit.MatchedTerms.Contains(c))) return false;
         // "When will the jets be delivered?": a date answers one event, so a word that says what happened to it
@@ -232,6 +233,12 @@ public static partial class EvidenceFinder
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
         return exacting ? found * 2 >= total : found * 5 >= total * 2;
     }
+
+    /// <summary>
+    /// How many words of a question for a person the answer may lack: the asker's own wording ("warned", "American
+    /// military") grows with the question, the role and the deed do not.
+    /// </summary>
+    private static int Spare(int words) => words >= 6 ? 2 : words >= 4 ? 1 : 0;
 
     /// <summary>
     /// The event or agreement a "when" question names by its words rather than by a name ("the census" of Montenegro),
@@ -297,7 +304,7 @@ public static partial class EvidenceFinder
         var numbered = Provision().Matches(p.Text).Select(m => TextNormalizer.Tokens(p.Text[..m.Index]).Length).ToList();
         if (numbered.Count == 0) return false;
         var tokens = TextNormalizer.Tokens(p.Text);
-        var mentions = kb.Aliases.Link(tokens, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)).ToList();
+        var mentions = kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)).ToList();
         return mentions.GroupBy(m => m.RecordId).All(g => g.Any(m => numbered.Any(n => Math.Abs(n - m.TokenStart) <= 8)));
     }
 
@@ -325,7 +332,7 @@ public static partial class EvidenceFinder
         var stems = kb.Passages.Expand(owned).ToHashSet(StringComparer.Ordinal);
         var at = Positions(tokens, stems);
         if (at.Count == 0) return false;
-        return kb.Aliases.Link(tokens, kb.Vocabulary).Mentions
+        return kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions
             .Where(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
             .Any(m => at.Any(i =>
                 // "a Turkish battalion", "Poland's battalion" …
@@ -446,7 +453,7 @@ public static partial class EvidenceFinder
             // "Who is the Prime Minister of Montenegro?": what the office is of stands by it ("Hungary's Prime Minister").
             var offices = terms.Roles.Where(r => !GenericRoles.Contains(r)).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
             var officeAt = Enumerable.Range(0, tokens.Length).Where(i => offices.Contains(Stemmer.Stem(tokens[i]))).ToList();
-            var states = kb.Aliases.Link(tokens, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)
+            var states = kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => terms.Entities.Contains(m.RecordId)
                 && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
             var ofStates = terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
             if (ofStates.Count == 0 || ofStates.All(st => states.Any(m => m.RecordId == st
@@ -468,7 +475,7 @@ public static partial class EvidenceFinder
                 Enumerable.Range(Math.Max(0, position - 5), Math.Min(tokens.Length, position + 8) - Math.Max(0, position - 5))
                     .Any(i => Stemmer.Stem(tokens[i]) == stem)));
             // "Serbian President Vučić" does not answer who the President of Kosovo is: what the role is of stands by it.
-            var of = terms.Entities.Count == 0 || kb.Aliases.Link(tokens, kb.Vocabulary).Mentions
+            var of = terms.Entities.Count == 0 || kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions
                 .Any(m => terms.Entities.Contains(m.RecordId) && Math.Abs(m.TokenStart - position) <= 6);
             if (nearAll && of) return true;
         }

@@ -71,7 +71,7 @@ public sealed partial record QuestionTerms(
         itself themselves himself herself through body bodies accept accepts accepted label labels back
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
-        keep keeps kept seem seems seemed
+        keep keeps kept seem seems seemed both bring brings brought
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
@@ -130,7 +130,8 @@ public sealed partial record QuestionTerms(
         // "M-84s", "Type 59s", "MiG-29": the number of a model is a word of the question, not a quantity.
         var models = Designator().Matches(q.Original).Select(m => m.Groups[1].Value).Where(n => !TimeExpressions.IsYear(n)).ToHashSet(StringComparer.Ordinal);
         var words = q.Terms.Select(t => t.Length > 1 && t[^1] == 's' && t[..^1].All(char.IsDigit) && models.Contains(t[..^1]) ? t[..^1] : t)
-            .Where(t => !mentionTokens.Contains(t) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
+            // "American" is read as "united states", a name the alias index links; it is named, not a word to find.
+            .Where(t => !mentionTokens.Contains(t) && !t.Contains(' ', StringComparison.Ordinal) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
                         && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t)))
             .Select(t =>
             {
@@ -177,7 +178,7 @@ public sealed partial record QuestionTerms(
                       || WhenCue().IsMatch(padded) || words.Any(MeasureWords.Contains);
         if (questionSentence.Length > 0 && !precise)
         {
-            var own = TextNormalizer.Tokens(questionSentence).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+            var own = TextNormalizer.Tokens(questionSentence).Select(t => Stemmer.Stem(Knowledge.AliasIndex.StateOf(t))).ToHashSet(StringComparer.Ordinal);
             var asked = words.Where(w => !soft.Contains(w) && own.Contains(Stemmer.Stem(w))).ToList();
             if (asked.Count > 0)
                 soft.UnionWith(words.Where(w => !soft.Contains(w) && !own.Contains(Stemmer.Stem(w)) && !MeasureWords.Contains(w)));

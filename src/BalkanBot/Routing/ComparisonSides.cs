@@ -15,7 +15,7 @@ internal static partial class ComparisonSides
         var sides = new List<List<EntityMention>>();
         foreach (var chunk in Separator().Split(original))
         {
-            var (found, _) = kb.Aliases.Link(TextNormalizer.Tokens(chunk), kb.Vocabulary);
+            var (found, _) = kb.Aliases.LinkWritten(chunk, kb.Vocabulary);
             var ids = found.Select(m => m.RecordId).Distinct().ToHashSet();
             var side = mentions.Where(m => ids.Contains(m.RecordId) && !sides.Any(s => s.Any(x => x.RecordId == m.RecordId))).ToList();
             if (side.Count == 0) continue;

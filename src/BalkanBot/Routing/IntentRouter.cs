@@ -15,8 +15,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     {
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
-        var tokens = TextNormalizer.Tokens(original);
-        var (mentions, corrected) = kb.Aliases.Link(tokens, kb.Vocabulary);
+        var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
         mentions = Dedupe(mentions);
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
