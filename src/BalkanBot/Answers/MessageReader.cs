@@ -179,6 +179,9 @@ public static partial class MessageReader
                 if (counted is not null && CountedPronoun().Match(p) is { Success: true } pronoun)
                     p = p[..pronoun.Index] + "the " + counted + p[(pronoun.Index + pronoun.Length)..];
                 counted = HowMany().Match(p) is { Success: true } many ? many.Groups["thing"].Value : null;
+                // "… did Montenegro gain independence, and when did Kosovo declare its own?": its own independence.
+                if (parts.Count > 0 && OwnEllipsis().Match(p) is { Success: true } own && LastWord().Match(parts[^1]) is { Success: true } word)
+                    p = p[..own.Index].TrimEnd() + " " + own.Value.Trim().TrimEnd('?', '.', '!').Trim() + " " + word.Value + "?";
                 if (p.Length > 0) parts.Add(p);
             }
         }
@@ -418,6 +421,12 @@ public static partial class MessageReader
     private static partial Regex Injected();
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?what (?:else )?(?:happened|took place|occurred|has happened|changed) (?:\w+ ){0,2}?(?:in|during|since|between|after|by|over)\s+(?:(?:the\s+)?(?:early|late|mid|first|second|spring|summer|autumn|winter)\W*(?:half\s+of\s+)?)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HappenedIn();
+
+    [GeneratedRegex(@"\b(?:its|their|his|her) own\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnEllipsis();
+
+    [GeneratedRegex(@"[\p{L}\p{N}-]{3,}(?=\W*$)")]
+    private static partial Regex LastWord();
 
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]

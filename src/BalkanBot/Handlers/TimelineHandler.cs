@@ -47,6 +47,8 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         records = records.OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
         var b = ctx.NewAnswer();
+        // "According to Antić, …", "combining Sav and the Pupin brief": the authors cited are not what the timeline is of.
+        if (actors.Any(a => !ctx.Kb.Authors.Contains(a))) actors = actors.Where(a => !ctx.Kb.Authors.Contains(a)).ToList();
         var subject = actors.Count > 0 ? RecordFacts.NamesInSentence(ctx.Kb, actors) : agreement is not null ? RecordNames.The(agreement) : "the region";
         var title = actors.Count > 0 ? RecordFacts.Names(ctx.Kb, actors) : agreement is not null ? RecordNames.Bare(agreement) : "the region";
         b.Title = $"Timeline: {title}" + (period is null ? "" : $", {period.Label}");

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using BalkanBot.Retrieval;
 
@@ -51,6 +52,7 @@ public sealed partial class KnowledgeBase
         var authorsOf = Resident.Where(r => r.Kind == RecordKind.Source).ToDictionary(r => r.Id, r =>
             Aliases.Find(TextNormalizer.Tokens(string.Join(" , ", r.Authors.Append(r.Publisher ?? ""))))
                 .Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().ToList(), StringComparer.Ordinal);
+        _authors = authorsOf.Values.SelectMany(a => a).ToFrozenSet(StringComparer.Ordinal);
         passages = passages.Select(p => p with
         {
             CitedAuthors = p.Cite.Where(c => c.Source != p.RecordId).SelectMany(c => authorsOf.GetValueOrDefault(c.Source) ?? [])
@@ -68,6 +70,17 @@ public sealed partial class KnowledgeBase
     }
 
     private IReadOnlyDictionary<string, string>? _people;
+    private FrozenSet<string> _authors = FrozenSet<string>.Empty;
+
+    /// <summary>The actors who wrote or published a document of the base or one it cites: cited, more often than asked about.</summary>
+    public IReadOnlySet<string> Authors
+    {
+        get
+        {
+            _ = Passages; // built with the passage index
+            return _authors;
+        }
+    }
 
     /// <summary>Normalised names of people (person records and authors of sources), each with its record id.</summary>
     public IReadOnlyDictionary<string, string> PersonNames => _people ??= BuildPersonNames();

@@ -163,6 +163,14 @@ public sealed class MessageReaderTests
         Assert.Empty(read.Premises);
     }
 
+    [Fact]
+    public void Read_ItsOwn_TakesTheThingFromThePartBefore()
+    {
+        var read = MessageReader.Read("In what year did Montenegro gain independence, and when did Kosovo declare its own?");
+        Assert.Equal(2, read.Parts.Count);
+        Assert.Equal("when did Kosovo declare its own independence?", read.Parts[1]);
+    }
+
     [Theory]
     [InlineData("wen did serbia n hungary sign there defense deal", "when did serbia and hungary sign there defense deal")]
     [InlineData("whats unscr1244 about", "what is unscr 1244 about")]
