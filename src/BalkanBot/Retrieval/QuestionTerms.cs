@@ -72,7 +72,7 @@ public sealed partial record QuestionTerms(
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
-        walk step steps unfold unfolded unfolding combine combining combined together early late mid
+        walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
