@@ -73,7 +73,11 @@ public sealed partial record QuestionTerms(
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
+        signatories signatory signers
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> NumberWords =
+        FrozenSet.Create(StringComparer.Ordinal, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all");
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
     public static bool IsAskingWord(string word) => SoftWords.Contains(word) || TimeWords.Contains(word);
@@ -163,6 +167,13 @@ public sealed partial record QuestionTerms(
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
+        // "Of the three Tirana signatories", "the two blocs' leaders": a number before a name counts what is named
+        // ("which five EU states" asks for the five, so it keeps its number).
+        var normalizedTokens = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var m in q.Mentions)
+            if (m.TokenStart > 1 && m.TokenStart <= normalizedTokens.Length && NumberWords.Contains(normalizedTokens[m.TokenStart - 1])
+                && normalizedTokens[m.TokenStart - 2] is "the" or "these" or "those")
+                soft.Add(normalizedTokens[m.TokenStart - 1]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
         var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))).ToList();

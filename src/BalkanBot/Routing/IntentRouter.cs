@@ -16,7 +16,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
-        mentions = Dedupe(mentions);
+        mentions = Dedupe(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList());
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var period = TimeExpressions.Parse(corrected, today);
@@ -98,6 +98,24 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     }
 
     /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
+    /// <summary>
+    /// "the three Tirana signatories", "the Dayton parties": a place or state that begins an agreement's name, followed by
+    /// a word for the agreement's parties, stands for that agreement.
+    /// </summary>
+    private EntityMention AgreementNamedBy(EntityMention m, string[] tokens)
+    {
+        var next = m.TokenStart + m.TokenCount;
+        if (m.Kind != RecordKind.Actor || next >= tokens.Length || !PartyWords.Contains(tokens[next])) return m;
+        var prefix = m.Surface + " ";
+        var named = kb.OfKind(RecordKind.Agreement)
+            .Where(a => a.Aliases.Append(a.Name).Any(x => TextNormalizer.Normalize(x).StartsWith(prefix, StringComparison.Ordinal)))
+            .Take(2).ToList();
+        return named is [var agreement] ? m with { RecordId = agreement.Id, Kind = RecordKind.Agreement } : m;
+    }
+
+    private static readonly HashSet<string> PartyWords =
+        ["signatories", "signatory", "signers", "signees", "parties", "members", "partners", "trio", "states", "countries"];
+
     private static List<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
         mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
 
@@ -127,7 +145,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex DateCue();
     [GeneratedRegex(@" (how many|how much|number of|figure for|figures|numbers|statistics|stats|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
     private static partial Regex FigureCue();
-    [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members) ")]
+    [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members|s parties|which of the parties|which parties) ")]
     private static partial Regex PartiesCue();
     [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
     private static partial Regex ListCue();
