@@ -167,12 +167,12 @@ public sealed partial record QuestionTerms(
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
-        // "Of the three Tirana signatories", "the two blocs' leaders": a number before a name counts what is named
-        // ("which five EU states" asks for the five, so it keeps its number).
+        // "Of the three Tirana signatories, which …": a number before a name counts what is named ("list the five EU
+        // states" asks for the five, so it keeps its number).
         var normalizedTokens = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var m in q.Mentions)
-            if (m.TokenStart > 1 && m.TokenStart <= normalizedTokens.Length && NumberWords.Contains(normalizedTokens[m.TokenStart - 1])
-                && normalizedTokens[m.TokenStart - 2] is "the" or "these" or "those")
+            if (m.TokenStart > 2 && m.TokenStart <= normalizedTokens.Length && NumberWords.Contains(normalizedTokens[m.TokenStart - 1])
+                && normalizedTokens[m.TokenStart - 2] is "the" or "these" or "those" && normalizedTokens[m.TokenStart - 3] is "of" or "among" or "between")
                 soft.Add(normalizedTokens[m.TokenStart - 1]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
