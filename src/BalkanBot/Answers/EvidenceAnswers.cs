@@ -25,6 +25,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// </summary>
     private Answer WithDisagreements(RoutedQuestion q, Evidence evidence, Answer answer)
     {
+        // "Rama and Vučić disagree on the Open Balkan's future: how?" is about the two leaders, whose words answer it;
+        // the disagreements between the documents are another matter.
+        var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().Take(2).ToList();
+        if (answer.Answered && sides.Count == 2 && sides.All(s => !kb.Authors.Contains(s) && kb.Get(s) is { Type: "person" })) return answer;
         var named = evidence.Terms.Entities.ToList();
         var conflicts = RankConflicts(named, evidence.Terms.Content).Take(2).ToList();
         if (conflicts.Count == 0) return answer;
