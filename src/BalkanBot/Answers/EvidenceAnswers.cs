@@ -185,6 +185,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private static bool Agrees(Answer handled, Evidence evidence, IntentKind intent)
     {
         // Views, timelines, tables and lists of figures gather many records; any of them backed by the evidence keeps the layout.
+        // "What did Serbia's Rafales cost?" asks for one quantity: a list of Serbia's money figures that leads with a
+        // trade surplus does not answer it, however far down the Rafale deal stands.
+        if (intent == IntentKind.Figures && evidence.Terms.Hard.Count > 0)
+            return handled.RecordIds.Count > 0 && evidence.Supporting.Take(5).Any(h => h.Passage.RecordId == handled.RecordIds[0]);
         if (intent is IntentKind.Analysis or IntentKind.Timeline or IntentKind.Compare or IntentKind.List or IntentKind.Figures)
         {
             var all = handled.RecordIds.ToHashSet(StringComparer.Ordinal);

@@ -206,7 +206,7 @@ public static partial class MessageReader
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
             // period is what is asked about, and the events in it are the answer; the statement before it is background.
             if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
-            if (AsksSomething().IsMatch(p) || p.EndsWith('?'))
+            if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p))
             {
                 var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
                 asked.Add((keep ? context + " " + p : p).Trim());
@@ -365,7 +365,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
-    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked.
     [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
@@ -373,7 +373,7 @@ public static partial class MessageReader
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
     [GeneratedRegex(@"\b(exactly|precisely|actually|really|basically|exact|precise|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
-    [GeneratedRegex(@"^[^:?]{0,80}:\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do)\b.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[^:?]{0,80}:\s*(?<q>(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose)\b|(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|would|will|should)\b).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ColonQuestion();
 
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
@@ -427,6 +427,10 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"[\p{L}\p{N}-]{3,}(?=\W*$)")]
     private static partial Regex LastWord();
+
+    /// <summary>"Per the Pupin brief, roughly how many …": a question after the source it is asked of.</summary>
+    [GeneratedRegex(@"^(?:per|according to|in|from|going by|based on)\b[^,?]{1,60},\s*(?:(?:roughly|approximately|about|exactly|so)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AttributedAsk();
 
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]

@@ -50,7 +50,7 @@ public static partial class PremiseCheck
         {
             foreach (var (org, pattern) in new[] { ("nato", LeftNato()), ("european-union", LeftEu()) })
             {
-                if (!pattern.IsMatch(norm)) continue;
+                if (!SaidOf(norm, state, pattern)) continue;
                 if (state.Memberships.FirstOrDefault(m => m.Of == org || org == "european-union" && m.Of == "eu") is not { } membership) continue;
                 var name = kb.Get(membership.Of)?.ShortName ?? org.ToUpperInvariant();
                 var since = membership.Since is { } joined ? $" since {joined.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
@@ -62,7 +62,7 @@ public static partial class PremiseCheck
         {
             foreach (var (org, pattern) in new[] { ("nato", NatoMember()), ("european-union", EuMember()) })
             {
-                if (!pattern.IsMatch(norm) || Negated().IsMatch(norm)) continue;
+                if (!SaidOf(norm, state, pattern) || Negated().IsMatch(norm)) continue;
                 if (state.Memberships.Any(m => m.Of == org)) continue;
                 var evidence = kb.Passages.Mentioning(state.Id).FirstOrDefault(p =>
                     p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role
@@ -75,6 +75,27 @@ public static partial class PremiseCheck
         }
         return null;
     }
+
+    /// <summary>
+    /// The membership phrase is said of the state: "Albania, like Kosovo, is still outside NATO", "Serbia joined NATO",
+    /// not "would Hungary fight for Serbia against a NATO member".
+    /// </summary>
+    private static bool SaidOf(string norm, KnowledgeRecord state, Regex pattern)
+    {
+        var names = state.Aliases.Append(state.Name).Append(state.ShortName).Select(TextNormalizer.Normalize)
+            .Where(n => n.Length >= 3).Distinct().ToList();
+        foreach (Match m in pattern.Matches(norm))
+        {
+            var before = norm[..m.Index] + " ";
+            var at = names.Select(n => before.LastIndexOf(" " + n + " ", StringComparison.Ordinal) is var i and >= 0 ? i + n.Length + 1 : -1).Max();
+            if (at < 0 || m.Index - at > 40) continue;
+            if (!Between().IsMatch(" " + before[at..] + " ")) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@" (against|with|than|from|by|to|for|on|of|and|or|but|about|toward|towards|unlike|versus|vs) ")]
+    private static partial Regex Between();
 
     /// <summary>"Confirm that …", "is it true that …": the part asks only whether the premise holds.</summary>
     public static bool AsksToConfirm(string text) => Confirm().IsMatch(" " + TextNormalizer.Normalize(text) + " ");

@@ -176,6 +176,26 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("tirana-declaration-2025", a.RecordIds);
     }
 
+    [Theory]
+    [InlineData("What did Serbia's Rafales cost?")]
+    [InlineData("What was the price of Serbia's Rafale deal?")]
+    public void Answer_OneQuantity_IsLedByThatQuantity(string text)
+    {
+        var a = Ask(text, text);
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("2.7 billion", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("surplus", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_NatoMemberNamedBesideAState_IsNoPremiseAboutIt()
+    {
+        var a = Ask("Would Hungary's military fight for Serbia against a NATO member?");
+
+        Assert.DoesNotContain("No:", a.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_CapitalUs_IsTheCountry()
     {

@@ -163,6 +163,17 @@ public sealed class MessageReaderTests
         Assert.Empty(read.Premises);
     }
 
+    [Theory]
+    [InlineData("last q for my notes: in what year did Hungary and Serbia sign the strategic agreement, and would Hungary fight for Serbia?", 2)]
+    [InlineData("Who founded the Pupin Initiative, and in what year?", 1)]
+    [InlineData("How many CM-400AKG missiles did Serbia buy and at what cost?", 1)]
+    public void Read_QuestionOpeningWithAPreposition_IsAPartOnlyWithItsOwnVerb(string text, int parts)
+    {
+        var read = MessageReader.Read(text);
+        Assert.Equal(parts, read.Parts.Count);
+        Assert.DoesNotContain(read.Parts, p => p.StartsWith("last q", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Read_ItsOwn_TakesTheThingFromThePartBefore()
     {
