@@ -182,13 +182,14 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>
-    private static bool Agrees(Answer handled, Evidence evidence, IntentKind intent)
+    private bool Agrees(Answer handled, Evidence evidence, IntentKind intent)
     {
         // Views, timelines, tables and lists of figures gather many records; any of them backed by the evidence keeps the layout.
         // "What did Serbia's Rafales cost?" asks for one quantity: a list of Serbia's money figures that leads with a
         // trade surplus does not answer it, however far down the Rafale deal stands.
-        if (intent == IntentKind.Figures && evidence.Terms.Hard.Count > 0)
-            return handled.RecordIds.Count > 0 && evidence.Supporting.Take(5).Any(h => h.Passage.RecordId == handled.RecordIds[0]);
+        if (intent == IntentKind.Figures && evidence.Terms.Hard.Count > 0
+            && handled.RecordIds.FirstOrDefault(id => kb.Get(id) is { Kind: RecordKind.Figure }) is { } leadFigure)
+            return evidence.Supporting.Take(5).Any(h => h.Passage.RecordId == leadFigure);
         if (intent is IntentKind.Analysis or IntentKind.Timeline or IntentKind.Compare or IntentKind.List or IntentKind.Figures)
         {
             var all = handled.RecordIds.ToHashSet(StringComparer.Ordinal);

@@ -103,6 +103,9 @@ public static partial class EvidenceFinder
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 2 : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
         if (terms.AsksDate)
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0 : Year().IsMatch(h.Passage.Text) ? 1 : 2).ToList();
+        // "How many troops did NATO add after the May unrest?": the figure itself first, before the prose around it.
+        else if (terms.AsksCount && terms.Hard.Count > 0)
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Figure ? 0 : 1).ToList();
         return new Evidence(terms, supporting, candidates);
     }
 

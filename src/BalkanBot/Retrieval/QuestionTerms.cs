@@ -73,7 +73,7 @@ public sealed partial record QuestionTerms(
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
-        signatories signatory signers carry carries carried bear bears bore
+        signatories signatory signers carry carries carried bear bears bore regarding concerning
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords =
