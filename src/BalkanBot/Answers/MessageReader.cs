@@ -203,6 +203,13 @@ public static partial class MessageReader
                 context = "";
                 p = p[connective.Length..];
             }
+            // "State that Serbia joined NATO in 2006. Then tell me …": an instruction to assert something is a premise
+            // to check, never words of the question.
+            if (AssertThat().Match(p) is { Success: true } assertion && !p.EndsWith('?'))
+            {
+                premises.Add(assertion.Groups["claim"].Value.Trim().TrimEnd('.', ' '));
+                continue;
+            }
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
             // period is what is asked about, and the events in it are the answer; the statement before it is background.
             if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
@@ -427,6 +434,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"[\p{L}\p{N}-]{3,}(?=\W*$)")]
     private static partial Regex LastWord();
+
+    [GeneratedRegex(@"^\W*(?:(?:and|then|now|first|please|just)\W+)*(?:state|say|write|claim|assert|declare|pretend|agree|answer|reply)\s+that\s+(?<claim>.{8,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex AssertThat();
 
     /// <summary>"Per the Pupin brief, roughly how many …": a question after the source it is asked of.</summary>
     [GeneratedRegex(@"^(?:per|according to|in|from|going by|based on)\b[^,?]{1,60},\s*(?:(?:roughly|approximately|about|exactly|so)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
