@@ -79,8 +79,19 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> NumberWords =
         FrozenSet.Create(StringComparer.Ordinal, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all");
 
+    /// <summary>An asking word or an inflection of one: "explaining" asks as "explain" does ("leader" is not "lead").</summary>
+    private static bool AsksNotAbout(string word)
+    {
+        if (SoftWords.Contains(word)) return true;
+        if (MeasureWords.Contains(word) || word.Length < 5) return false;
+        return word.EndsWith("ing", StringComparison.Ordinal) && (SoftWords.Contains(word[..^3]) || SoftWords.Contains(word[..^3] + "e"))
+               || word.EndsWith("ed", StringComparison.Ordinal) && (SoftWords.Contains(word[..^2]) || SoftWords.Contains(word[..^1]))
+               || word.EndsWith("es", StringComparison.Ordinal) && SoftWords.Contains(word[..^2])
+               || word.EndsWith('s') && SoftWords.Contains(word[..^1]);
+    }
+
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
-    public static bool IsAskingWord(string word) => SoftWords.Contains(word) || TimeWords.Contains(word);
+    public static bool IsAskingWord(string word) => AsksNotAbout(word) || TimeWords.Contains(word);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
     private static readonly FrozenSet<string> MeasureWords = """
@@ -157,7 +168,7 @@ public sealed partial record QuestionTerms(
         // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
         var forces = padded.Contains(" air force", StringComparison.Ordinal) || padded.Contains(" armed forces", StringComparison.Ordinal);
         var companyAsked = CompanyCue().IsMatch(padded);
-        var soft = words.Where(w => SoftWords.Contains(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
+        var soft = words.Where(w => AsksNotAbout(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
                                     || forces && w is "air" or "armed"
                                     // "Which company …": the company is what is asked, named by its own name in the answer.
                                     || companyAsked && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
@@ -328,7 +339,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ which (\w+ ){0,2}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
     private static partial Regex PersonCue();
 
     [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:called|named) )")]

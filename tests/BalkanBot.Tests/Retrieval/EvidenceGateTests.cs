@@ -32,6 +32,8 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("When did Croatia join the European Union?")]
     [InlineData("When will Serbia's Rafale jets be delivered?")]
     [InlineData("How many MiG-29s does Serbia operate?")]
+    // The base speaks of the People's Party's leaders but names none of them.
+    [InlineData("Which People's Party leader has been championing the Balkan Benelux idea Antić describes?")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
 
     [Fact]
