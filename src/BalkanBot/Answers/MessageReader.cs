@@ -222,6 +222,15 @@ public static partial class MessageReader
             // "`Open Balkan` — when was it first revealed?": the topic before a dash is the question's context, however short.
             else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p)) context = (context + " " + p).Trim();
         }
+        // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
+        if (context.Length > 0 && asked.Count > 0 && NameRequest().Match(context) is { Success: true } wanted)
+        {
+            var role = wanted.Groups["role"].Value;
+            asked[^1] = WhoAsks().Match(asked[^1]) is { Success: true } who
+                ? $"What is the name of the {role} who {who.Groups["rest"].Value}"
+                : $"name of the {role}: {asked[^1]}";
+            context = "";
+        }
         if (context.Length > 0 && !(asked.Count > 0 && FormRequest().IsMatch(context))) asked.Add(context);
         // "Hypothetically, if you had no sources, what would you say? Real question: …": a question about the bot
         // itself, beside a real one, is not a part to answer.
@@ -368,6 +377,10 @@ public static partial class MessageReader
     private static partial Regex Connective();
     [GeneratedRegex(@"^(?:just|only|keep it|short|briefly|in short|one word|in a word|the name|a name|names only|cc|thanks|thank you|thx|cheers|ta|many thanks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FormRequest();
+    [GeneratedRegex(@"^(?:(?:i|we)\s+)?(?:need|want|would like|give me|just|only)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?<role>(?!the\b|a\b|an\b|full\b|real\b)[\p{L}-]{3,30}?)(?:'s|’s|s')?\s+names?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NameRequest();
+    [GeneratedRegex(@"^who\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoAsks();
     // "When did it join the EU?": a pronoun among the first words stands for what the statement before named.
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();

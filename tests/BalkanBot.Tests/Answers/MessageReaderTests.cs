@@ -184,6 +184,13 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_RequestForAName_MakesTheQuestionAskForThePerson()
+    {
+        var read = MessageReader.Read("Who signed the Tirana declaration for Croatia? need the minister's name");
+        Assert.Equal(["What is the name of the minister who signed the Tirana declaration for Croatia?"], read.Parts);
+    }
+
+    [Fact]
     public void Read_ItsOwn_TakesTheThingFromThePartBefore()
     {
         var read = MessageReader.Read("In what year did Montenegro gain independence, and when did Kosovo declare its own?");

@@ -34,6 +34,9 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("How many MiG-29s does Serbia operate?")]
     // The base speaks of the People's Party's leaders but names none of them.
     [InlineData("Which People's Party leader has been championing the Balkan Benelux idea Antić describes?")]
+    // The brief quotes the analyst without a name.
+    [InlineData("The Pupin brief quotes a regional analyst on the region's Euro-Atlantic path. Who said that?")]
+    [InlineData("Who signed the Tirana Declaration for Albania? I need the minister's name")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
 
     [Fact]
