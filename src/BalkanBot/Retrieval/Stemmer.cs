@@ -27,7 +27,8 @@ public static class Stemmer
                  && !t.EndsWith("is", StringComparison.Ordinal)) t = t[..^1];
         foreach (var s in Suffixes)
         {
-            if (t.Length - s.Length >= 4 && t.EndsWith(s, StringComparison.Ordinal))
+            // "receive" keeps its "-ive" ("received" → "receiv" meets it); "defensive" → "defens" does not.
+            if (t.Length - s.Length >= (s is "ive" or "ives" ? 5 : 4) && t.EndsWith(s, StringComparison.Ordinal))
             {
                 t = t[..^s.Length];
                 break;

@@ -10,6 +10,7 @@ public sealed class StemmerTests
     [InlineData("independence", "independent")]
     [InlineData("troops", "troop")]
     [InlineData("committed", "commit")]
+    [InlineData("receive", "received")]
     [InlineData("agreements", "agreement")]
     public void Stem_FormsOfOneWord_Meet(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
 
