@@ -52,7 +52,9 @@ public sealed partial class KnowledgeBase
         var authorsOf = Resident.Where(r => r.Kind == RecordKind.Source).ToDictionary(r => r.Id, r =>
             Aliases.Find(TextNormalizer.Tokens(string.Join(" , ", r.Authors.Append(r.Publisher ?? ""))))
                 .Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().ToList(), StringComparer.Ordinal);
-        _authors = authorsOf.Values.SelectMany(a => a).ToFrozenSet(StringComparer.Ordinal);
+        // A state behind a government document ("Government of Serbia") is still what questions are about.
+        _authors = authorsOf.Values.SelectMany(a => a).Where(id => byId.TryGetValue(id, out var r) && r.Type != "state")
+            .ToFrozenSet(StringComparer.Ordinal);
         passages = passages.Select(p => p with
         {
             CitedAuthors = p.Cite.Where(c => c.Source != p.RecordId).SelectMany(c => authorsOf.GetValueOrDefault(c.Source) ?? [])

@@ -145,7 +145,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex DateCue();
     [GeneratedRegex(@" (how many|how much|number of|figure for|figures|numbers|statistics|stats|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
     private static partial Regex FigureCue();
-    [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members|s parties|which of the parties|which parties) ")]
+    [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members|s parties|which of the parties|which parties) |^ which (?:of the )?(?:\w+ ){0,3}(?:parties|members|signatories|participants) (?:are|is|were|belong) ")]
     private static partial Regex PartiesCue();
     [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
     private static partial Regex ListCue();

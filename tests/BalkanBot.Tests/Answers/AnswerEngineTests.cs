@@ -166,6 +166,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Theory]
     [InlineData("Which of the Tirana Declaration's parties are NATO members?")]
     [InlineData("Of the three Tirana signatories, which belong to NATO?")]
+    [InlineData("Which Tirana Declaration members are in NATO?")]
     public void Answer_MembersAmongTheParties_SortsThePartiesByMembership(string text)
     {
         var a = Ask(text, text);
@@ -194,6 +195,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var a = Ask("Would Hungary's military fight for Serbia against a NATO member?");
 
         Assert.DoesNotContain("No:", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_TimelineCitingAnAuthor_IsTitledByWhatItIsAbout()
+    {
+        var a = Ask("According to Sav, how did Kosovo–Serbia relations evolve between 2008 and the Banjska attack?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.StartsWith("Timeline: Kosovo and Serbia, 2008–2023", a.Title, StringComparison.Ordinal);
     }
 
     [Fact]
