@@ -79,16 +79,7 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> NumberWords =
         FrozenSet.Create(StringComparer.Ordinal, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all");
 
-    /// <summary>An asking word or an inflection of one: "explaining" asks as "explain" does ("leader" is not "lead").</summary>
-    private static bool AsksNotAbout(string word)
-    {
-        if (SoftWords.Contains(word)) return true;
-        if (MeasureWords.Contains(word) || word.Length < 5) return false;
-        return word.EndsWith("ing", StringComparison.Ordinal) && (SoftWords.Contains(word[..^3]) || SoftWords.Contains(word[..^3] + "e"))
-               || word.EndsWith("ed", StringComparison.Ordinal) && (SoftWords.Contains(word[..^2]) || SoftWords.Contains(word[..^1]))
-               || word.EndsWith("es", StringComparison.Ordinal) && SoftWords.Contains(word[..^2])
-               || word.EndsWith('s') && SoftWords.Contains(word[..^1]);
-    }
+    private static bool AsksNotAbout(string word) => SoftWords.Contains(word);
 
     /// <summary>A word of asking ("signed", "role", "happened"), not of what is asked about.</summary>
     public static bool IsAskingWord(string word) => AsksNotAbout(word) || TimeWords.Contains(word);
