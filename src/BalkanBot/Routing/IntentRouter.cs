@@ -97,7 +97,6 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         return kinds.Distinct().ToList();
     }
 
-    /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
     /// <summary>
     /// "the three Tirana signatories", "the Dayton parties": a place or state that begins an agreement's name, followed by
     /// a word for the agreement's parties, stands for that agreement.
@@ -116,6 +115,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static readonly HashSet<string> PartyWords =
         ["signatories", "signatory", "signers", "signees", "parties", "members", "partners", "trio", "states", "countries"];
 
+    /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
     private static List<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
         mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
 
