@@ -101,7 +101,8 @@ public static partial class AnswerComposition
             Question = question,
             Answered = parts.Any(p => p.Answered),
             Title = lead.Title,
-            Text = string.Join("\n\n", texts.Where(t => t.Length > 0)),
+            // Two parts answered by the same passage ("which group welcomed it and which was unhappy") say it once.
+            Text = string.Join("\n\n", texts.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)),
             Facts = facts.DistinctBy(f => (f.Label, f.Value)).ToList(),
             Timeline = timeline.DistinctBy(t => (t.IsoDate, t.RecordId)).ToList(),
             Views = views.DistinctBy(v => v.Text).ToList(),
@@ -125,7 +126,7 @@ public static partial class AnswerComposition
     }
 
     private static bool Covered(Answer a, string key) =>
-        key.Length >= 40 && TextNormalizer.Normalize(a.Text).Contains(key[..40], StringComparison.Ordinal);
+        key.Length >= 40 && TextNormalizer.Normalize(Markers().Replace(a.Text, "")).Contains(key, StringComparison.Ordinal);
 
     private static string Key(string text)
     {

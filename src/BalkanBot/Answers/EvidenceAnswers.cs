@@ -108,8 +108,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
         var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
         if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Content.Count == 0)) return handled;
+        // "What's the combined population of the Serbia–Hungary bloc in the comparison table?": a table answers a measure
+        // only where the passages give it, not with its other rows.
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
-            && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2))
+            && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2) && !MeasureRowEmpty(table, evidence.Terms.Hard))
             return WithSupport(handled, evidence);
 
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
@@ -144,8 +146,18 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 ? handled
                 : Decline(q, focus, evidence);
         // "What's the name of the EU operation in Bosnia?" is answered by the passage that names it, not an overview of the EU.
-        if (handled.Answered && Agrees(handled, evidence, q.Intent) && evidence.Terms.NameOf is null) return WithSupport(handled, evidence);
+        // An overview that never speaks of what is asked ("which group welcomed it") gives way to the passage that does.
+        if (handled.Answered && Agrees(handled, evidence, q.Intent) && evidence.Terms.NameOf is null
+            && (q.Intent != IntentKind.Overview || Shows(handled, evidence.Terms.Content))) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
+    }
+
+    /// <summary>The table's rows for the measures asked hold no value at all.</summary>
+    private bool MeasureRowEmpty(ComparisonTable table, IReadOnlyList<string> measures)
+    {
+        var asked = measures.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        var rows = table.Rows.Where(r => TextNormalizer.Tokens(r.Measure).Any(t => asked.Contains(Stemmer.Stem(t)))).ToList();
+        return rows.Count > 0 && rows.All(r => r.Cells.All(c => c.NoData));
     }
 
     /// <summary>

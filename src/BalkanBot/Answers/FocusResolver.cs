@@ -122,7 +122,8 @@ public sealed class FocusResolver(KnowledgeBase kb)
     {
         var actors = focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToList();
         if (actors.Count == 0) return null;
-        var residual = Residual(q);
+        // "KFOR: what's the acronym short for?" asks about KFOR itself, not about an event "shortly" after something.
+        var residual = Residual(q).Where(t => q.Intent != IntentKind.Overview || !QuestionTerms.IsAskingWord(t)).ToList();
         var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
         if (residual.Count == 0 && !(asksAgreement && actors.Count >= 2)) return null;
         if (q.Intent == IntentKind.Figures && !asksAgreement) return null;

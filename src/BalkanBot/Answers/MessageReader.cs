@@ -153,6 +153,8 @@ public static partial class MessageReader
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
+        // "Two things about Montenegro from the Pupin brief: …": the count of questions is not asked about.
+        text = QuestionCount().Replace(text, "");
         // "over the course of 2023" is "during 2023": no course is asked about.
         text = CourseOf().Replace(text, "during");
         foreach (var sentence in QuestionBoundary().Split(text).SelectMany(AfterATopic))
@@ -167,9 +169,15 @@ public static partial class MessageReader
             // "can you settle it: when was …": the question is what follows the colon.
             // "Kurti versus Antić on Russian influence: who says what?" keeps its topic, which the question only points at.
             if (ColonQuestion().Match(s) is { Success: true } colon)
-                s = NamesSomething(s[..colon.Groups["q"].Index]) && !NamesSomething(colon.Groups["q"].Value)
-                    ? s[..colon.Groups["q"].Index].TrimEnd().TrimEnd(':') + ": " + colon.Groups["q"].Value
-                    : s[colon.Groups["q"].Index..];
+            {
+                // "CEFTA: when was it first created, and when did the Balkan states join?": "it" is the topic, which
+                // stands before the first question as its context.
+                var topic = s[..colon.Groups["q"].Index];
+                if ((NamesSomething(topic) || IsTopicName(topic))
+                    && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])))
+                    parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
+                s = s[colon.Groups["q"].Index..];
+            }
             if (s.Length == 0) continue;
             string? counted = null;
             foreach (var piece in Conjoined().Split(s))
@@ -325,6 +333,18 @@ public static partial class MessageReader
     private static bool AboutTheBot(string part) =>
         SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit);
 
+    /// <summary>A label that is only a name: an acronym ("CEFTA:") or capitalised words ("Open Balkan:").</summary>
+    private static bool IsTopicName(string label)
+    {
+        var words = label.Trim().TrimEnd(':', '-', '–', '—').Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length switch
+        {
+            1 => words[0].Length is >= 2 and <= 8 && words[0].All(char.IsUpper),
+            2 or 3 => words.All(w => w.Length > 1 && char.IsUpper(w[0])),
+            _ => false,
+        };
+    }
+
     /// <summary>A capitalised word after the first: the text names something ("Kurti versus Antić").</summary>
     private static bool NamesSomething(string text) => text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => w.Length > 1 && char.IsUpper(w[0]));
 
@@ -387,12 +407,16 @@ public static partial class MessageReader
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
-    // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked.
-    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
+    // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked. An acronym
+    // ("CEFTA:") labels the topic.
+    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
     [GeneratedRegex(@"\b(exactly|precisely|actually|really|basically|exact|precise|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"\b(?:two|three|four|a few|a couple of|couple of|some|quick|several) (?:things|questions|qs|points|items|checks) (?:about|on|re|regarding|concerning|for|from|in)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionCount();
     [GeneratedRegex(@"^[^:?]{0,80}:\s*(?<q>(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose)\b|(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|would|will|should)\b).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ColonQuestion();
 

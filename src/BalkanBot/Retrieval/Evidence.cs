@@ -101,8 +101,14 @@ public static partial class EvidenceFinder
         // A passage that only dates a record answers "when", not "how is the US commitment changing".
         if (!AsksForName(terms))
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 2 : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
+        // "KFOR: what's the acronym short for?": the names of what is named, before prose that happens to match.
+        else
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name && terms.Entities.Contains(h.Passage.RecordId) ? 0 : 1).ToList();
         if (terms.AsksDate)
-            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0 : Year().IsMatch(h.Passage.Text) ? 1 : 2).ToList();
+            // A cited report's own date is when it was published, not when what it reports happened.
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0
+                : h.Passage.RecordKind == RecordKind.Source && !terms.Entities.Contains(h.Passage.RecordId) ? 2
+                : Year().IsMatch(h.Passage.Text) ? 1 : 3).ToList();
         // "How many troops did NATO add after the May unrest?": the figure itself first, before the prose around it.
         else if (terms.AsksCount && terms.Hard.Count > 0)
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Figure ? 0 : 1).ToList();
@@ -427,11 +433,19 @@ public static partial class EvidenceFinder
         if (states.Count > 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event or RecordKind.Agreement } dated
             && !states.Any(st => dated.Parties.Contains(st) || dated.References.Any(r => r.Target == st && r.Relation is "party-of" or "actor-in")))
             return false;
-        for (var i = 0; i < tokens.Length; i++)
+        // "When did CEFTA's reformed dispute mechanism enter into force?" is not dated by "the 2018 tariffs … such
+        // disputes": where the passage carries several of the question's own words, a year dates them when two stand by it.
+        var content = terms.Content.Select(c => index.Expand(c).ToHashSet(StringComparer.Ordinal)).ToList();
+        var stems = tokens.Select(Stemmer.Stem).ToArray();
+        var carried = content.Count(c => stems.Any(c.Contains));
+        var needed = Math.Min(2, carried);
+        for (var j = 0; j < tokens.Length; j++)
         {
-            if (!words.Contains(Stemmer.Stem(tokens[i]))) continue;
-            for (var j = Math.Max(0, i - 7); j <= Math.Min(tokens.Length - 1, i + 7); j++)
-                if (TimeExpressions.IsYear(tokens[j])) return true;
+            if (!TimeExpressions.IsYear(tokens[j])) continue;
+            var from = Math.Max(0, j - 7);
+            var near = stems[from..Math.Min(tokens.Length, j + 8)];
+            if (!near.Any(words.Contains)) continue;
+            if (content.Count(c => near.Any(c.Contains)) >= needed) return true;
         }
         return false;
     }

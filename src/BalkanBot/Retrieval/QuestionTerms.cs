@@ -134,6 +134,7 @@ public sealed partial record QuestionTerms(
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
         var unknown = new List<string>();
+        var adverbs = new HashSet<string>(StringComparer.Ordinal);
         // "M-84s", "Type 59s", "MiG-29": the number of a model is a word of the question, not a quantity.
         var models = Designator().Matches(q.Original).Select(m => m.Groups[1].Value).Where(n => !TimeExpressions.IsYear(n)).ToHashSet(StringComparer.Ordinal);
         var words = q.Terms.Select(t => t.Length > 1 && t[^1] == 's' && t[..^1].All(char.IsDigit) && models.Contains(t[..^1]) ? t[..^1] : t)
@@ -144,7 +145,9 @@ public sealed partial record QuestionTerms(
             {
                 if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
                 if (Spelling.Nearest(t, vocabulary) is { } fixedWord) return fixedWord;
-                unknown.Add(t);
+                // "welcomed it wholeheartedly": a manner the documents do not use is the asker's wording.
+                if (t.Length >= 6 && t.EndsWith("ly", StringComparison.Ordinal)) adverbs.Add(t);
+                else unknown.Add(t);
                 return t;
             }).Distinct().ToList();
         // "…, a law or a referendum or what?": the options offered are guesses at the answer, not what must be found.
@@ -159,13 +162,15 @@ public sealed partial record QuestionTerms(
         // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
         var forces = padded.Contains(" air force", StringComparison.Ordinal) || padded.Contains(" armed forces", StringComparison.Ordinal);
         var companyAsked = CompanyCue().IsMatch(padded);
-        var soft = words.Where(w => AsksNotAbout(w) || offered.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
+        var soft = words.Where(w => AsksNotAbout(w) || offered.Contains(w) || adverbs.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
                                     || forces && w is "air" or "armed"
                                     // "Which company …": the company is what is asked, named by its own name in the answer.
                                     || companyAsked && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
                                     // "Where does Vujanović work?" asks for the employer her own record names.
                                     || w is "work" or "works" or "worked" && EmployerCue().IsMatch(padded)
                                     // "how many and what model?": the model is what is asked, not a word to find.
+                                    // "which group welcomed it?" asks for a group, named by its own name in the answer.
+                                    || w is "group" or "groups" && (padded.Contains(" which " + w + " ", StringComparison.Ordinal) || padded.Contains(" what " + w + " ", StringComparison.Ordinal))
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -301,7 +306,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]
     private static partial Regex ValueCue();
 
-    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute|disputed) ")]
+    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed) ")]
     private static partial Regex ContrastCue();
 
     /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>

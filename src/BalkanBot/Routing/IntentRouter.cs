@@ -39,9 +39,11 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         // "What did FR Yugoslavia announce it would join?": a pronoun after a name points at that name, not back.
         var pronoun = PronounCue().Match(" " + normalized + " ");
         var pronounAt = pronoun.Success ? normalized[..Math.Min(pronoun.Index, normalized.Length)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : -1;
+        // "how many people did Kosovo arrest over it?": a pronoun after a preposition at the end is what the question
+        // is about, the thing before, whatever states it names.
         var leans = pronoun.Success
                     && (intent == IntentKind.Compare || !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event))
-                    && (intent == IntentKind.Compare || !mentions.Any(m => m.TokenStart < pronounAt));
+                    && (intent == IntentKind.Compare || !mentions.Any(m => m.TokenStart < pronounAt) || TrailingObject().IsMatch(normalized));
         var elliptical = EllipsisCue().IsMatch(normalized) && corrected.Length <= 6;
 
         return new RoutedQuestion
@@ -104,13 +106,21 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private EntityMention AgreementNamedBy(EntityMention m, string[] tokens)
     {
         var next = m.TokenStart + m.TokenCount;
-        if (m.Kind != RecordKind.Actor || next >= tokens.Length || !PartyWords.Contains(tokens[next])) return m;
+        if (m.Kind != RecordKind.Actor || next >= tokens.Length) return m;
+        // "the Tirana defence declaration": a capital, not the state's own name, before the kind of agreement within
+        // two words is the agreement that place names.
+        var byPlace = kb.Get(m.RecordId) is { } actor && m.Surface != TextNormalizer.Normalize(actor.Name)
+                      && tokens.Skip(next).Take(3).Any(AgreementWords.Contains);
+        if (!byPlace && !PartyWords.Contains(tokens[next])) return m;
         var prefix = m.Surface + " ";
         var named = kb.OfKind(RecordKind.Agreement)
             .Where(a => a.Aliases.Append(a.Name).Any(x => TextNormalizer.Normalize(x).StartsWith(prefix, StringComparison.Ordinal)))
             .Take(2).ToList();
         return named is [var agreement] ? m with { RecordId = agreement.Id, Kind = RecordKind.Agreement } : m;
     }
+
+    private static readonly HashSet<string> AgreementWords =
+        ["declaration", "pact", "agreement", "deal", "accord", "treaty", "plan", "charter", "memorandum"];
 
     private static readonly HashSet<string> PartyWords =
         ["signatories", "signatory", "signers", "signees", "parties", "members", "partners", "trio", "states", "countries"];
@@ -149,6 +159,9 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex PartiesCue();
     [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
     private static partial Regex ListCue();
+    [GeneratedRegex(@" (over|about|for|from|after|against|on|in|with|behind|by) (it|this|that)$")]
+    private static partial Regex TrailingObject();
+
     [GeneratedRegex(@" (it|its|this|that|they|them|their|he|his|him|she|her|hers|the agreement|the declaration|the deal|the pact|the plan|the initiative|the mission|the incident|the attack) ")]
     private static partial Regex PronounCue();
     [GeneratedRegex(@"^(and|what about|how about|and what about|same for|and for|what of)\b")]

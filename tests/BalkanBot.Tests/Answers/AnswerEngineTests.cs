@@ -163,6 +163,47 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.DoesNotContain(" share trade", a.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Answer_DateOfAnAgreementNamedByItsPlace_LeadsWithTheSigningNotACitedReport()
+    {
+        var a = Ask("When was the Tirana defence declaration signed?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.StartsWith("The Tirana Declaration was signed on 18 March 2025", a.Text, StringComparison.Ordinal);
+        Assert.Equal("tirana-declaration-2025", a.RecordIds[0]);
+    }
+
+    [Fact]
+    public void Answer_WhichGroupAndWhichOther_AnswersFromThePassageOnceNotWithAnOverview()
+    {
+        var a = Ask("In Bosnia, which group welcomed the Open Balkan wholeheartedly and which was unhappy with it?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("welcomed by Serbs", a.Text, StringComparison.Ordinal);
+        Assert.Contains("Bosniaks", a.Text, StringComparison.Ordinal);
+        Assert.Equal(a.Text.IndexOf("welcomed by Serbs", StringComparison.Ordinal), a.Text.LastIndexOf("welcomed by Serbs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_TwoFiguresWithTheSameOpening_BothShown()
+    {
+        var a = Ask("I remember the Pupin brief citing the Montenegrin census, what were the shares identifying as Montenegrin and as Serb?");
+
+        var shown = a.Text + string.Join(" ", a.Facts.Select(f => f.Value));
+        Assert.Contains("41%", shown, StringComparison.Ordinal);
+        Assert.Contains("33%", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
+    {
+        var a = Ask("KFOR: what's the acronym short for?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("Kosovo Force", a.Text, StringComparison.Ordinal);
+        Assert.Equal("kfor", a.RecordIds[0]);
+    }
+
     [Theory]
     [InlineData("Which of the Tirana Declaration's parties are NATO members?")]
     [InlineData("Of the three Tirana signatories, which belong to NATO?")]

@@ -89,6 +89,17 @@ public sealed class MessageReaderTests
     }
 
     [Theory]
+    [InlineData("CEFTA: when was it first created, and when did the Balkan states join?",
+        new[] { "CEFTA: when was it first created", "when did the Balkan states join?" })]
+    [InlineData("Two things about Montenegro from the Pupin brief: when did it join NATO, and what share is Serb?",
+        new[] { "Montenegro from the Pupin brief: when did it join NATO", "what share is Serb?" })]
+    [InlineData("Luka: when did Montenegro join NATO?", new[] { "when did Montenegro join NATO?" })]
+    public void Read_ATopicLabelTheQuestionPointsAt_StaysWithTheFirstPart(string text, string[] expected)
+    {
+        Assert.Equal(expected, MessageReader.Read(text).Parts);
+    }
+
+    [Theory]
     [InlineData("croatias tanks - how many m84s", "croatias tanks: how many M-84s")]
     [InlineData("Why did Stoltenberg say so — what basis did he cite?", "Why did Stoltenberg say so — what basis did he cite?")]
     public void Read_ATopicBeforeADash_IsTheQuestionsContext(string text, string expected)

@@ -37,6 +37,12 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // The brief quotes the analyst without a name.
     [InlineData("The Pupin brief quotes a regional analyst on the region's Euro-Atlantic path. Who said that?")]
     [InlineData("Who signed the Tirana Declaration for Albania? I need the minister's name")]
+    // The comparison table leaves its population row empty; its other rows do not answer.
+    [InlineData("What combined population does the comparison table give for the Serbia–Hungary bloc?")]
+    // "over it" is the canal blast, whose arrests the sources do not count, not Kosovo's other arrests.
+    [InlineData("When was the Ibar-Lepenac canal hit, and how many people did Kosovo arrest over it?")]
+    // The years beside "disputes" date the tariffs, not a reform of the mechanism.
+    [InlineData("When did CEFTA's reformed dispute settlement mechanism come into force?")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
 
     [Fact]
