@@ -27,10 +27,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         // "Rama and Vučić disagree on the Open Balkan's future: how?" is about the two leaders, whose words answer it;
         // the disagreements between the documents are another matter.
-        var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().Take(2).ToList();
+        // "Per Antić, what's Rama's take vs Vučić's?": the author cited is where the sides are read, not a side.
+        var cited = CitedAuthors(q);
+        var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor && !cited.Contains(m.RecordId)).Select(m => m.RecordId).Distinct().Take(2).ToList();
         if (answer.Answered && sides.Count == 2 && sides.All(s => !kb.Authors.Contains(s) && kb.Get(s) is { Type: "person" })) return answer;
         var named = evidence.Terms.Entities.ToList();
         var conflicts = RankConflicts(named, evidence.Terms.Content).Take(2).ToList();
+        // A measure the sources do not give ("total troops for each side") is not answered by a disagreement about
+        // something else; one about the measure itself still is.
+        if (!answer.Answered && evidence.Terms.Hard.Count > 0)
+        {
+            // "strength" names no quantity of its own; "troops" and "population" do.
+            var specific = evidence.Terms.Hard.Where(h => h is not ("strength" or "size" or "power" or "capability" or "capabilities")).ToList();
+            var measures = (specific.Count > 0 ? specific : evidence.Terms.Hard).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+            conflicts = conflicts.Where(c => CountsThe(TextNormalizer.Tokens(c.Summary!.Text), measures)).ToList();
+        }
         if (conflicts.Count == 0) return answer;
         var b = new AnswerBuilder(kb, q) { Title = answer.Answered ? answer.Title : "Where the sources disagree", Confidence = 0.7 };
         foreach (var c in conflicts)
@@ -108,6 +119,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
         var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
         if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Content.Count == 0)) return handled;
+        // "Rama's take vs Vučić's": people are compared by what they say, not in a table of measures.
+        if (q.Intent == IntentKind.Compare && q.Mentions.Where(m => m.Kind == RecordKind.Actor && !CitedAuthors(q).Contains(m.RecordId))
+                .Select(m => kb.Get(m.RecordId)).Count(r => r is { Type: "person" }) >= 2
+            && Contrast(q, focus, evidence) is { } people)
+            return people;
         // "What's the combined population of the Serbia–Hungary bloc in the comparison table?": a table answers a measure
         // only where the passages give it, not with its other rows.
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
@@ -147,9 +163,31 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 : Decline(q, focus, evidence);
         // "What's the name of the EU operation in Bosnia?" is answered by the passage that names it, not an overview of the EU.
         // An overview that never speaks of what is asked ("which group welcomed it") gives way to the passage that does.
+        // "Which analyst is quoted saying …?" is answered by the passage that names him, not by the views around it.
         if (handled.Answered && Agrees(handled, evidence, q.Intent) && evidence.Terms.NameOf is null
-            && (q.Intent != IntentKind.Overview || Shows(handled, evidence.Terms.Content))) return WithSupport(handled, evidence);
+            && (q.Intent != IntentKind.Overview || Shows(handled, evidence.Terms.Content))
+            && !(evidence.Terms.AsksPerson && q.Intent == IntentKind.Analysis)) return WithSupport(handled, evidence);
         return FromPassages(q, evidence);
+    }
+
+    /// <summary>A number stands within three words of the measure ("3,700 NATO troops", "troops: 4,500").</summary>
+    private static bool CountsThe(string[] tokens, HashSet<string> measures)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!measures.Contains(Stemmer.Stem(tokens[i]))) continue;
+            for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Length - 1, i + 3); j++)
+                if (tokens[j].Any(char.IsDigit)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The authors of the documents that the question cites ("per Antić"): where it reads, not what it asks about.</summary>
+    private HashSet<string> CitedAuthors(RoutedQuestion q)
+    {
+        var cited = EvidenceFinder.CitedInQuestion(q);
+        cited.IntersectWith(kb.Authors);
+        return cited;
     }
 
     /// <summary>The table's rows for the measures asked hold no value at all.</summary>
@@ -222,7 +260,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (!evidence.Terms.Contrast) return null;
         // The first two named actors are the sides; anything else named is what they differ on.
-        var actors = q.Mentions.Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
+        var cited = CitedAuthors(q);
+        var actors = q.Mentions.Where(m => m.Kind == RecordKind.Actor && !cited.Contains(m.RecordId)).DistinctBy(m => m.RecordId).ToList();
         if (actors.Count < 2) return null;
         var sides = actors.Take(2).ToList();
         var topic = q.Mentions.Where(m => m.Kind != RecordKind.Actor).Concat(actors.Skip(2)).ToList();
@@ -345,8 +384,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         foreach (var hit in kb.Search(q.Terms, [RecordKind.Agreement], 3))
             if (kb.Get(hit.Id) is { } r) b.FollowUp($"What is {RecordNames.The(r)}?");
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
-        var named = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
-        var place = q.Mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
+        // "The Pupin brief's table: what total troops does it give for Serbia?" asks about Serbia, not about the brief.
+        var authors = CitedAuthors(q);
+        var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).ToList();
+        var named = mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
+        var place = mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)
             : named?.ShortName;
         string text;
@@ -397,6 +439,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             "gdp" => "GDP",
             "killed" or "dead" or "deaths" => "deaths",
             "wounded" or "injured" => "wounded",
+            "troop" => "troops",
             _ => w,
         };
         if (t.Hard.Count == 0) return "";
@@ -404,16 +447,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // words of the question ("Assume …", "helpful assistant") are not part of what was measured.
         var tokens = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var words = new List<string>();
+        // One phrase per measure ("military strength and total troops"), never the words run together.
+        var phrases = new List<string>();
         foreach (var h in t.Hard.Distinct())
         {
+            var phrase = new List<string>();
             var at = Array.IndexOf(tokens, h);
-            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) words.Add(AsWritten(tokens[at - 1], h));
+            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) phrase.Add(AsWritten(tokens[at - 1], h));
             // "spend on defence" is defence spending.
             else if (at >= 0 && at + 2 < tokens.Length && tokens[at + 1] is "on" or "for" && t.Content.Contains(tokens[at + 2]) && !words.Contains(tokens[at + 2]))
-                words.Add(tokens[at + 2]);
-            if (!words.Contains(Noun(h))) words.Add(Noun(h));
+                phrase.Add(tokens[at + 2]);
+            if (!words.Contains(Noun(h))) phrase.Add(Noun(h));
+            words.AddRange(phrase);
+            if (phrase.Count > 0) phrases.Add(string.Join(" ", phrase));
         }
-        return string.Join(" ", words);
+        return string.Join(" and ", phrases);
     }
 
     private static string Title(string surface) =>

@@ -34,6 +34,12 @@ public static partial class MessageReader
             note = $"Your message was {original.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; I answered the question I found in it: \"{Shorten(kept, 160)}\"";
             clean = kept;
         }
+        // A pasted chat, however short: the questions people asked each other earlier are not the one for the bot.
+        else if (IsChat(clean) && LastChatQuestion(clean) is { Length: > 0 } last)
+        {
+            note = $"That looks like a pasted conversation; I answered its last question: \"{Shorten(last, 160)}\"";
+            clean = last;
+        }
         var premises = new List<string>();
         var parts = Split(clean, premises);
         if (parts.Count > MaxParts)
@@ -482,6 +488,34 @@ public static partial class MessageReader
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesTheBot();
+
+    /// <summary>
+    /// Three lines or more with a speaker, one of whom speaks twice: a chat, not a form of labelled fields
+    /// ("Country: Hungary", "Item: tanks", "Question: …").
+    /// </summary>
+    private static bool IsChat(string text)
+    {
+        var speakers = ChatLine().Matches(text).Select(m => m.Groups["who"].Value).ToList();
+        return speakers.Count >= 3 && speakers.GroupBy(w => w, StringComparer.Ordinal).Any(g => g.Count() >= 2);
+    }
+
+    /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
+    private static string? LastChatQuestion(string text)
+    {
+        var turns = ChatLine().Matches(text).ToList();
+        for (var i = turns.Count - 1; i >= 0; i--)
+        {
+            var end = i + 1 < turns.Count ? turns[i + 1].Index : text.Length;
+            var turn = text[(turns[i].Index + turns[i].Length)..end].Trim();
+            if (turn.Contains('?', StringComparison.Ordinal) || SentenceSplit().Split(turn).Any(s => AsksSomething().IsMatch(s.Trim())))
+                return turn;
+        }
+        return null;
+    }
+
+    // "[10:02] Ana: …", "Luka: …": a line of a chat transcript, with its speaker.
+    [GeneratedRegex(@"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
+    private static partial Regex ChatLine();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+|\s*#{2,}\s*|\s*={3,}\s*")]
     private static partial Regex DirectiveBoundary();

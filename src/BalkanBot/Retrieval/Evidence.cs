@@ -96,6 +96,9 @@ public static partial class EvidenceFinder
                                                && voices.All(h.MatchedEntities.Contains)
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             .Take(limit).ToList();
+        // "What total troops does the table give?": a passage that says the table leaves troops blank answers no.
+        if (terms.Hard.Count > 0)
+            supporting = supporting.Where(h => !BlankFor(index, h.Passage, terms.Hard)).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
         // question is answered first by the passages that date what it names.
         // A passage that only dates a record answers "when", not "how is the US commitment changing".
@@ -502,7 +505,7 @@ public static partial class EvidenceFinder
     private static readonly HashSet<string> GenericRoles = ["leader", "leaders", "official", "officials", "person", "persons", "people", "individuals"];
 
     /// <summary>The records the question names as the source of what it asks: "according to Sav", "the Pupin brief's table".</summary>
-    private static HashSet<string> CitedInQuestion(RoutedQuestion q)
+    public static HashSet<string> CitedInQuestion(RoutedQuestion q)
     {
         var cited = new HashSet<string>(StringComparer.Ordinal);
         var tokens = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -633,6 +636,16 @@ public static partial class EvidenceFinder
 
     /// <summary>A note on what a source leaves out: useful beside an answer, never the answer.</summary>
     public static bool IsCaveat(Passage p) => Caveat().IsMatch(p.Text);
+
+    /// <summary>The passage says the measure asked is left blank or not given ("the table leaves population … blank").</summary>
+    private static bool BlankFor(PassageIndex index, Passage p, IReadOnlyList<string> measures)
+    {
+        var stems = measures.SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
+        return Blank().Matches(p.Text).Any(m => TextNormalizer.Tokens(m.Value).Any(t => stems.Contains(Stemmer.Stem(t))));
+    }
+
+    [GeneratedRegex(@"\b(?:leaves?|left)\b[^.;()]{0,100}?\b(?:blank|empty|unfilled)\b|\bno (?:figures?|numbers?|data|values?) (?:for|on)\b[^.;()]{0,80}", RegexOptions.IgnoreCase)]
+    private static partial Regex Blank();
 
     [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Caveat();

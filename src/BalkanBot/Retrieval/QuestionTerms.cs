@@ -68,7 +68,7 @@ public sealed partial record QuestionTerms(
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces
         request item items topic ask meant here fill please besides apart except aside
-        itself themselves himself herself through body bodies accept accepts accepted label labels back
+        itself themselves himself herself through body bodies accept accepts accepted label labels back saying others despite although though whereas notwithstanding
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
@@ -303,7 +303,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+){0,2})")]
     private static partial Regex CountedCue();
 
-    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of ")]
+    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) ")]
     private static partial Regex ValueCue();
 
     [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed) ")]

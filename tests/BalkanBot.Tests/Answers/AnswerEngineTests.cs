@@ -195,6 +195,47 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_MeasuresTheSourcesLeaveBlank_NamesThemAsPhrasesOfTheStateAsked()
+    {
+        var a = Ask("The Pupin brief's military strength comparison table - what total troop numbers does it give for the Serbia-Hungary side?");
+
+        Assert.False(a.Answered, a.Text);
+        Assert.Equal("The sources give no figure for Serbia's military strength and total troops.", a.Text);
+    }
+
+    [Fact]
+    public void Answer_WhichAnalystIsQuoted_LeadsWithThePassageThatNamesHim()
+    {
+        var a = Ask("Which analyst is quoted saying the pact was a signal that the others were regrouping?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.StartsWith("As quoted in the Pupin brief, analyst Risto Nikovski", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_TwoPeopleContrastedPerAnAuthor_SetsTheirWordsSideBySideNotTheAuthor()
+    {
+        var a = Ask("Per Antić, what is Rama's take versus Vučić's on the Open Balkan?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Null(a.Comparison);
+        Assert.Contains("bright future", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stefan Antić", a.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_PastedChat_AnswersTheQuestionForTheBotWithANote()
+    {
+        var a = Ask("[10:02] Ana: did Belgrade respond to the Tirana thing?\n[10:03] Luka: Sav has a section on it\n" +
+                    "[10:05] Ana: what did it say\n[10:07] Luka: can the bot summarise the strands of Serbia's response as Sav lists them?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("procurement", a.Text, StringComparison.Ordinal);
+        Assert.Contains("pasted conversation", a.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("Luka", a.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");

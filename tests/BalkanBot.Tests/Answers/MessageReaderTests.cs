@@ -99,6 +99,26 @@ public sealed class MessageReaderTests
         Assert.Equal(expected, MessageReader.Read(text).Parts);
     }
 
+    [Fact]
+    public void Read_LabelledFields_AreAFormNotAChat()
+    {
+        var read = MessageReader.Read("Country: Hungary\nItem: main battle tanks\nQuestion: how many and what model?");
+
+        var part = Assert.Single(read.Parts);
+        Assert.Contains("Hungary", part, StringComparison.Ordinal);
+        Assert.Contains("main battle tanks", part, StringComparison.Ordinal);
+        Assert.Null(read.Note);
+    }
+
+    [Fact]
+    public void Read_ShortChatTranscript_KeepsOnlyTheLastQuestion()
+    {
+        var read = MessageReader.Read("[09:01] Ana: did Belgrade respond?\n[09:02] Luka: Sav covers it\n[09:03] Ana: which part?\n[09:04] Luka: when did Serbia sign the Rafale deal?");
+
+        Assert.Equal(["when did Serbia sign the Rafale deal?"], read.Parts);
+        Assert.NotNull(read.Note);
+    }
+
     [Theory]
     [InlineData("croatias tanks - how many m84s", "croatias tanks: how many M-84s")]
     [InlineData("Why did Stoltenberg say so — what basis did he cite?", "Why did Stoltenberg say so — what basis did he cite?")]
