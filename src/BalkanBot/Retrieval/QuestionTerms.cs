@@ -68,7 +68,7 @@ public sealed partial record QuestionTerms(
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces
         request item items topic ask meant here fill please besides apart except aside
-        itself themselves himself herself through body bodies accept accepts accepted label labels back saying others despite although though whereas notwithstanding
+        itself themselves himself herself through body bodies accept accepts accepted label labels back saying others btw fyi imo tbh afaik iirc asap ok okay despite although though whereas notwithstanding
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
@@ -171,6 +171,8 @@ public sealed partial record QuestionTerms(
                                     // "how many and what model?": the model is what is asked, not a word to find.
                                     // "which group welcomed it?" asks for a group, named by its own name in the answer.
                                     || w is "group" or "groups" && (padded.Contains(" which " + w + " ", StringComparison.Ordinal) || padded.Contains(" what " + w + " ", StringComparison.Ordinal))
+                                    // "where did the total end up?" asks for the final figure, not about an end.
+                                    || w is "end" && padded.Contains(" end up ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -279,7 +281,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex EmployerCue();
 
     // "Where does Vujanović work?" asks for an employer, not a place.
-    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
+    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" what (?:else )?(?:happened|happens|took place|occurred|changed) (?:\w+ ){0,5}?(?:that|which) (.+)$")]

@@ -236,6 +236,24 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WhereATotalEndedUp_IsAFigureNotAPlace()
+    {
+        var a = Ask("where did KFOR's overall total end up after Banjska, according to Sav?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("4,500", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_ChatShorthandBesideAName_DoesNotBlockTheAnswer()
+    {
+        var a = Ask("who is Serif Sav btw? where did he study?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("British Columbia", a.Text + string.Join(" ", a.Facts.Select(f => f.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");
