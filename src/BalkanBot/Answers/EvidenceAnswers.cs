@@ -221,7 +221,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     /// <summary>A word of the question that the answer's records carry: "prison sentence" is not in a timeline of convictions.</summary>
     private bool Carried(Answer handled, string word) =>
-        handled.RecordIds.Any(id => kb.Passages.OfRecord(id).Any(p => kb.Passages.Matches(p, word)));
+        // "The brief does not describe the sentence" carries no sentence.
+        handled.RecordIds.Any(id => kb.Passages.OfRecord(id).Any(p => kb.Passages.Matches(p, word) && !EvidenceFinder.IsCaveat(p)));
 
     private Answer WithSupport(Answer handled, Evidence evidence, int max = ExtraFacts)
     {
@@ -386,7 +387,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         foreach (var p in FollowUps.Popular(kb)) b.FollowUp(p);
         // "The Pupin brief's table: what total troops does it give for Serbia?" asks about Serbia, not about the brief.
         var authors = CitedAuthors(q);
-        var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).ToList();
+        // "… what's the figure for Montenegro?": the name the question ends on is what it asks about.
+        var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).OrderBy(m => m.RecordId == evidence.Terms.EndsOn ? 0 : 1).ToList();
         var named = mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
         var place = mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)

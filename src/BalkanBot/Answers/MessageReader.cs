@@ -179,8 +179,10 @@ public static partial class MessageReader
                 // "CEFTA: when was it first created, and when did the Balkan states join?": "it" is the topic, which
                 // stands before the first question as its context.
                 var topic = s[..colon.Groups["q"].Index];
+                // "Antić gives totals for Serbia and Albania: what's the equivalent figure for Montenegro?" compares with it.
                 if ((NamesSomething(topic) || IsTopicName(topic))
-                    && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])))
+                    && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])
+                        || Equivalent().IsMatch(colon.Groups["q"].Value)))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
                 s = s[colon.Groups["q"].Index..];
             }
@@ -488,6 +490,9 @@ public static partial class MessageReader
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesTheBot();
+
+    [GeneratedRegex(@"\b(equivalent|corresponding|comparable|same|similar|matching)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Equivalent();
 
     /// <summary>
     /// Three lines or more with a speaker, one of whom speaks twice: a chat, not a form of labelled fields

@@ -151,6 +151,7 @@ public static partial class EvidenceFinder
             if (!terms.Contrast && terms.Entities.Count == 2 && focus.Count(f => terms.Entities.Contains(f.Id) && f.Kind == RecordKind.Actor) == 2) precise = true;
             if (terms.Entities.Count <= 2 && named < terms.Entities.Count && (precise || !hit.MatchedEntities.Contains(primary))) return false;
             if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
+            if (terms.EndsOn is { } last && !hit.MatchedEntities.Contains(last)) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
                 && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId) && !MeasuresFor(kb, p, terms)) return false;
@@ -243,6 +244,9 @@ public static partial class EvidenceFinder
         // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
+        // "What share identified as Bosniak?": a share is of its rarest word, which the passage must carry.
+        if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderByDescending(index.Idf).FirstOrDefault() is { } rarest
+            && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
         return exacting ? found * 2 >= total : found * 5 >= total * 2;
     }
 

@@ -112,6 +112,11 @@ public sealed partial record QuestionTerms(
     public bool AsksCountry { get; init; }
     /// <summary>"Which country's battalion …": the thing the state owns, which the answer must name beside it.</summary>
     public string? CountryOf { get; init; }
+    /// <summary>
+    /// "Antić gives totals for Serbia, Bosnia and Albania: what's the figure for Montenegro?": the one name the
+    /// question ends on, after the others it lists as context; an answer must be about it.
+    /// </summary>
+    public string? EndsOn { get; init; }
     /// <summary>"Which company made …": the answer is a company the question does not name.</summary>
     public bool AsksCompany { get; init; }
     /// <summary>"Which article of the declaration …": the answer is a numbered provision, which a passage must cite.</summary>
@@ -162,7 +167,11 @@ public sealed partial record QuestionTerms(
         // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
         var forces = padded.Contains(" air force", StringComparison.Ordinal) || padded.Contains(" armed forces", StringComparison.Ordinal);
         var companyAsked = CompanyCue().IsMatch(padded);
-        var soft = words.Where(w => AsksNotAbout(w) || offered.Contains(w) || adverbs.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
+        // "(41% Montenegrin, 33% Serb), what share identified as Bosniak?": figures the asker supplies in brackets are
+        // given, not asked.
+        var supplied = Parenthesised().Matches(q.Original).Where(m => m.Groups[1].Value.Any(char.IsDigit))
+            .SelectMany(m => TextNormalizer.Tokens(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        var soft = words.Where(w => AsksNotAbout(w) || offered.Contains(w) || adverbs.Contains(w) || supplied.Contains(w) || shareAsked && ShareAskingWords.Contains(w)
                                     || forces && w is "air" or "armed"
                                     // "Which company …": the company is what is asked, named by its own name in the answer.
                                     || companyAsked && w is "company" or "companies" or "firm" or "firms" or "manufacturer" or "manufacturers" or "maker" or "makers"
@@ -252,6 +261,7 @@ public sealed partial record QuestionTerms(
             Asked = padded,
             AsksCompany = companyAsked,
             AsksProvision = ProvisionCue().IsMatch(padded),
+            EndsOn = EndsOnName(q, normalizedTokens),
             CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
             Counted = counted,
             CountedModifiers = modifiers,
@@ -305,6 +315,20 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+){0,2})")]
     private static partial Regex CountedCue();
 
+    private static string? EndsOnName(RoutedQuestion q, string[] tokens)
+    {
+        if (q.Mentions.Select(m => m.RecordId).Distinct().Count() < 3) return null;
+        var last = q.Mentions.MaxBy(m => m.TokenStart + m.TokenCount);
+        return last is not null && last.TokenStart + last.TokenCount == tokens.Length && last.TokenStart > 0
+               && tokens[last.TokenStart - 1] is "for" or "of" or "in" or "about" or "on"
+               && q.Mentions.Count(m => m.RecordId == last.RecordId) == 1
+            ? last.RecordId
+            : null;
+    }
+
+    [GeneratedRegex(@"\(([^()]{1,120})\)")]
+    private static partial Regex Parenthesised();
+
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) ")]
     private static partial Regex ValueCue();
 
@@ -337,7 +361,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) ")]
     private static partial Regex WhenCue();
 
-    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b")]
+    [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b| (?<role>minister|ministers|president|premier|secretary|ambassador|envoy|commander|chief|spokesperson|spokesman|analyst|analysts|official|officials|officer|governor|mayor|leader|diplomat) s (?:full |actual |real )?names? ")]
     private static partial Regex PersonCue();
 
     [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:called|named) )")]

@@ -45,6 +45,14 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("When did CEFTA's reformed dispute settlement mechanism come into force?")]
     // The table leaves total troops blank; a disagreement about other things is no answer to it.
     [InlineData("The brief's comparison table: what total troop numbers does it give for the Serbia–Hungary side versus the other bloc?")]
+    // The record says the brief does not describe the sentence: a timeline of the month is no answer.
+    [InlineData("What sentence was Dodik given when convicted in March 2025?")]
+    // The shares given in brackets are the asker's; the group asked for has none.
+    [InlineData("In the census the brief cites (41% Montenegrin, 33% Serb), what share identified as Bosniak?")]
+    // The others are listed as context; the question is about the last name.
+    [InlineData("Antić gives investment totals for Serbia, Bosnia and Albania: what is the equivalent figure for Montenegro?")]
+    // The brief quotes the minister by his office only.
+    [InlineData("The brief quotes Albania's defence minister on a natural tripartite alliance. What's the minister's name?")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
 
     [Fact]
