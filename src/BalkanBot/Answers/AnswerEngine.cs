@@ -195,12 +195,25 @@ public sealed class AnswerEngine
                     ? routed.Intent == IntentKind.Date
                         ? r.Kind == RecordKind.Agreement ? $"When was {RecordNames.The(r)} signed?" : $"When did {RecordNames.The(r)} happen?"
                         : $"Who signed {RecordNames.The(r)}?"
-                    : RemoveNames(text, named);
+                    // The states by their names, however the asker wrote them ("SRB-HU").
+                    : routed.Intent == IntentKind.Date
+                        ? $"When did {PassageExtractor.Join(g.Select(m => _kb.Get(m.RecordId)?.ShortName).OfType<string>().ToList())} sign their {WordsAfter(routed, g)}?"
+                        : RemoveNames(text, named);
                 return AnswerRouted(_router.Route(own), question, own, previous);
             }).ToList();
             return AnswerComposition.Merge(each, text);
         }
         return AnswerRouted(routed, question, text, previous);
+    }
+
+    /// <summary>"… and the SRB-HU defence agreement": the words after the names, up to the next name, or "agreement".</summary>
+    private static string WordsAfter(RoutedQuestion routed, IReadOnlyList<EntityMention> names)
+    {
+        var tokens = routed.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var from = names.Max(m => m.TokenStart + m.TokenCount);
+        var next = routed.Mentions.Where(m => m.TokenStart >= from).Select(m => m.TokenStart).DefaultIfEmpty(tokens.Length).Min();
+        var words = tokens[Math.Min(from, tokens.Length)..Math.Min(next, tokens.Length)].TakeWhile(t => t is not ("and" or "or")).ToList();
+        return words.Count > 0 && words.Count <= 5 ? string.Join(' ', words) : "agreement";
     }
 
     /// <summary>The question without the names of the given records ("… the Tirana Declaration and the Serbia–Hungary plan …").</summary>

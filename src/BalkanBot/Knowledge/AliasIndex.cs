@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 
 namespace BalkanBot.Knowledge;
 
@@ -106,19 +107,24 @@ public sealed partial class AliasIndex
     {
         var tokens = TextNormalizer.Tokens(text);
         var (mentions, corrected) = Link(tokens, knownWords);
-        if (!CapitalUs().IsMatch(text) || Find(["united", "states"]) is not [var state]) return (mentions, corrected);
-        var written = AnyUs().Matches(text).Select(m => m.Value == "US").ToList();
-        var at = Enumerable.Range(0, tokens.Length).Where(i => tokens[i] == "us").ToList();
-        if (written.Count != at.Count) return (mentions, corrected);
-        var us = at.Where((_, k) => written[k]).Select(i => state with { Surface = "us", TokenStart = i, TokenCount = 1 });
-        return (mentions.Concat(us).OrderBy(m => m.TokenStart).ToList(), corrected);
+        List<EntityMention> added = [];
+        foreach (var (code, name) in CapitalCodes)
+        {
+            // Written in capitals only: "US" is the United States, "us" is not; "AL-KS-HR" are three states, "et al." none.
+            var lower = code.ToLowerInvariant();
+            if (!text.Contains(code, StringComparison.Ordinal) || Find(name.Split(' ')) is not [var state]) continue;
+            var written = Regex.Matches(text, $@"\b{code}\b", RegexOptions.IgnoreCase).Select(m => m.Value == code).ToList();
+            var at = Enumerable.Range(0, tokens.Length).Where(i => tokens[i] == lower).ToList();
+            if (written.Count != at.Count) continue;
+            added.AddRange(at.Where((i, k) => written[k] && mentions.All(m => i < m.TokenStart || i >= m.TokenStart + m.TokenCount))
+                .Select(i => state with { Surface = lower, TokenStart = i, TokenCount = 1 }));
+        }
+        return added.Count == 0 ? (mentions, corrected) : (mentions.Concat(added).OrderBy(m => m.TokenStart).ToList(), corrected);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bUS\b")]
-    private static partial System.Text.RegularExpressions.Regex CapitalUs();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[Uu][Ss]\b")]
-    private static partial System.Text.RegularExpressions.Regex AnyUs();
+    /// <summary>Two-letter codes that name a state only in capitals, where the lower-case word means something else.</summary>
+    private static readonly (string Code, string Name)[] CapitalCodes =
+        [("US", "united states"), ("AL", "albania"), ("HR", "croatia"), ("HU", "hungary"), ("KS", "kosovo"), ("XK", "kosovo"), ("MK", "north macedonia")];
 
     /// <summary>
     /// Links names in normalised tokens. Exact matches are taken first; only the tokens they leave uncovered are

@@ -254,6 +254,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_DatesForTwoAgreementsOneNamedByStateCodes_DatesEach()
+    {
+        var a = Ask("Dates pls for the Tirana declaration and the SRB-HU defence agreement");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("18 March 2025", a.Text, StringComparison.Ordinal);
+        Assert.Contains("1 April 2025", a.Text, StringComparison.Ordinal);
+        Assert.Contains("serbia-hungary-defence-plan-2025", a.RecordIds);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");

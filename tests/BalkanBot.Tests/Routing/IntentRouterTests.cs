@@ -96,4 +96,14 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(Route("and Hungary?").Elliptical);
         Assert.False(Route("What is the Tirana Declaration?").LeansOnContext);
     }
+
+    [Theory]
+    [InlineData("Which analyst called the AL-KS-HR pact a signal?", new[] { "albania", "kosovo", "croatia" })]
+    [InlineData("Is the US a guarantor for HU?", new[] { "united-states", "hungary" })]
+    [InlineData("what did smith et al say about us", new string[0])]
+    public void Route_StateCodesInCapitals_NameTheStates(string text, string[] expected)
+    {
+        var states = Route(text).Mentions.Where(m => m.Kind == BalkanBot.Knowledge.RecordKind.Actor).Select(m => m.RecordId).ToArray();
+        Assert.Equal(expected, states);
+    }
 }
