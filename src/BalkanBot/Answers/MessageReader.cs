@@ -198,6 +198,13 @@ public static partial class MessageReader
                 // "… did Montenegro gain independence, and when did Kosovo declare its own?": its own independence.
                 if (parts.Count > 0 && OwnEllipsis().Match(p) is { Success: true } own && LastWord().Match(parts[^1]) is { Success: true } word)
                     p = p[..own.Index].TrimEnd() + " " + own.Value.Trim().TrimEnd('?', '.', '!').Trim() + " " + word.Value + "?";
+                // "… Serbia's trade surplus in 2023, and the EU's share of its trade in 2022?": a second measure after
+                // ", and the" is a question of its own.
+                if (SecondMeasure().Match(p) is { Success: true } second && HasMeasure(second.Groups["first"].Value) && HasMeasure(second.Groups["second"].Value))
+                {
+                    parts.Add(second.Groups["first"].Value.Trim().TrimEnd('?') + "?");
+                    p = "what is " + second.Groups["second"].Value.Trim();
+                }
                 if (p.Length > 0) parts.Add(p);
             }
         }
@@ -490,6 +497,11 @@ public static partial class MessageReader
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
     [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesTheBot();
+
+    [GeneratedRegex(@"^(?<first>.{12,}?),\s+and\s+(?<second>the\s+.{8,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondMeasure();
+
+    private static bool HasMeasure(string text) => Knowledge.TextNormalizer.Tokens(text).Any(Routing.Measures.IsMeasureWord);
 
     [GeneratedRegex(@"\b(equivalent|corresponding|comparable|same|similar|matching)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Equivalent();

@@ -28,6 +28,8 @@ public sealed class MessageReaderTests
     [InlineData("What is CEFTA exactly and which countries are in it?", new[] { "What is CEFTA", "which countries are in it?" })]
     [InlineData("When was Open Balkan created, and when did Montenegro join?", new[] { "When was Open Balkan created", "when did Montenegro join?" })]
     [InlineData("Who signed the Dayton Agreement? When was it signed?", new[] { "Who signed the Dayton Agreement?", "When was it signed?" })]
+    [InlineData("Serbia's trade surplus with CEFTA partners in 2023, and the EU's share of Serbia's total trade in 2022?",
+        new[] { "Serbia's trade surplus with CEFTA partners in 2023?", "what is the EU's share of Serbia's total trade in 2022?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
