@@ -16,7 +16,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
-        mentions = Dedupe(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList());
+        mentions = Dedupe(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList(), corrected));
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var period = TimeExpressions.Parse(corrected, today);
@@ -117,6 +117,30 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
             .Where(a => a.Aliases.Append(a.Name).Any(x => TextNormalizer.Normalize(x).StartsWith(prefix, StringComparison.Ordinal)))
             .Take(2).ToList();
         return named is [var agreement] ? m with { RecordId = agreement.Id, Kind = RecordKind.Agreement } : m;
+    }
+
+    /// <summary>
+    /// "the AL-KS-HR pact", "the SRB-HU defence agreement": states written together before the kind of agreement are
+    /// the agreement whose parties they are, when exactly one has those parties.
+    /// </summary>
+    private List<EntityMention> StatesNamingAgreement(List<EntityMention> mentions, string[] tokens)
+    {
+        var ordered = mentions.OrderBy(m => m.TokenStart).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var run = new List<EntityMention> { ordered[i] };
+            while (i + run.Count < ordered.Count && ordered[i + run.Count - 1] is var prev && ordered[i + run.Count].TokenStart == prev.TokenStart + prev.TokenCount)
+                run.Add(ordered[i + run.Count]);
+            var end = run[^1].TokenStart + run[^1].TokenCount;
+            if (run.Count < 2 || run.Any(m => kb.Get(m.RecordId) is not { Kind: RecordKind.Actor, Type: "state" })
+                || !tokens.Skip(end).Take(2).Any(AgreementWords.Contains)) continue;
+            var states = run.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+            var agreements = kb.OfKind(RecordKind.Agreement).Where(a => a.Parties.Count == states.Count && a.Parties.All(states.Contains)).Take(2).ToList();
+            if (agreements is not [var agreement]) continue;
+            var named = new EntityMention(agreement.Id, RecordKind.Agreement, string.Join(' ', tokens[run[0].TokenStart..end]), run[0].TokenStart, end - run[0].TokenStart);
+            return ordered.Take(i).Append(named).Concat(ordered.Skip(i + run.Count)).ToList();
+        }
+        return mentions;
     }
 
     private static readonly HashSet<string> AgreementWords =

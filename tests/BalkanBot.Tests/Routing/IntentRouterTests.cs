@@ -98,12 +98,29 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Theory]
-    [InlineData("Which analyst called the AL-KS-HR pact a signal?", new[] { "albania", "kosovo", "croatia" })]
+    [InlineData("Are AL, KS and HR all in NATO?", new[] { "albania", "kosovo", "croatia", "nato" })]
     [InlineData("Is the US a guarantor for HU?", new[] { "united-states", "hungary" })]
     [InlineData("what did smith et al say about us", new string[0])]
     public void Route_StateCodesInCapitals_NameTheStates(string text, string[] expected)
     {
         var states = Route(text).Mentions.Where(m => m.Kind == BalkanBot.Knowledge.RecordKind.Actor).Select(m => m.RecordId).ToArray();
         Assert.Equal(expected, states);
+    }
+
+    [Theory]
+    [InlineData("who called the AL-KS-HR pact a signal of regrouping?", "tirana-declaration-2025")]
+    public void Route_StatesWrittenTogetherBeforeAPact_NameTheAgreement(string text, string expected)
+    {
+        var mentions = Route(text).Mentions;
+        Assert.Contains(mentions, m => m.RecordId == expected);
+        Assert.DoesNotContain(mentions, m => m.Kind == BalkanBot.Knowledge.RecordKind.Actor);
+    }
+
+    [Fact]
+    public void Route_StatesOfTwoAgreementsBeforeAPact_StayTheStates()
+    {
+        // Serbia and Hungary are the parties of a 2023 agreement and of the 2025 plan: the words must choose.
+        var states = Route("when was the SRB-HU defence agreement signed?").Mentions.Select(m => m.RecordId).ToList();
+        Assert.Equal(["serbia", "hungary"], states);
     }
 }
