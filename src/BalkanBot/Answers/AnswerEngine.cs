@@ -148,6 +148,10 @@ public sealed class AnswerEngine
             if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !MessageReader.PointsBackAt(p)
                 && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
                 routed = routed with { Mentions = actors };
+            // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.
+            else if (actors.Count > 0 && routed.Mentions.Count > 0 && routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
+                     && MessageReader.PointsBackAt(p))
+                routed = routed with { Mentions = [.. routed.Mentions, .. actors.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };
             else if (routed.Mentions.Count > 0) actors = routed.Mentions.Where(m => m.Kind == RecordKind.Actor).ToList();
             answers.Add(AnswerPart(p, question, routed));
         }

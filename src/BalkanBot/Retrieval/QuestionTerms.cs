@@ -182,6 +182,9 @@ public sealed partial record QuestionTerms(
                                     || w is "group" or "groups" && (padded.Contains(" which " + w + " ", StringComparison.Ordinal) || padded.Contains(" what " + w + " ", StringComparison.Ordinal))
                                     // "where did the total end up?" asks for the final figure, not about an end.
                                     || w is "end" && padded.Contains(" end up ", StringComparison.Ordinal)
+                                    // "how close are the ties right now?" asks for a degree, now.
+                                    || w is "close" && padded.Contains(" how close ", StringComparison.Ordinal)
+                                    || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -332,7 +335,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) ")]
     private static partial Regex ValueCue();
 
-    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed) ")]
+    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]
     private static partial Regex ContrastCue();
 
     /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>

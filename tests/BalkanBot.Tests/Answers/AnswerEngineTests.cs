@@ -265,6 +265,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_AuthorsReadingItTheSameWay_ShowTheirDisagreementOnTheTopicBefore()
+    {
+        var a = Ask("How close are Serbia's security ties with Russia right now? Antić and Sav don't read it the same way - what does each say?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains(a.Conflicts.Select(c => c.Text).Append(a.Text), t => t.Contains("since 2022", StringComparison.Ordinal));
+        Assert.DoesNotContain("Orbán", a.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");
