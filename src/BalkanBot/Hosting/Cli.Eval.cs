@@ -9,7 +9,7 @@ internal static partial class Cli
     {
         var set = new Option<string[]>("--set")
         {
-            Description = "Question set to score; repeat for several (default: tests/eval/questions.yaml, analyst.yaml, staff.yaml, fresh.yaml, fresh2.yaml and fresh3.yaml, reported separately)",
+            Description = "Question set to score; repeat for several (default: tests/eval/questions.yaml, analyst.yaml, staff.yaml and fresh.yaml to fresh5.yaml, reported separately)",
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.ZeroOrMore,
         };
