@@ -623,7 +623,7 @@ public static partial class EvidenceFinder
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds"];
 
-    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,2}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
+    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
     private static partial Regex AskedPhrase();
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
