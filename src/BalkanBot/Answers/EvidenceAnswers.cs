@@ -120,9 +120,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;
         if (periodOnly && handled.Answered && !precise && !asksMore && (evidence.Found || evidence.Terms.Content.Count == 0)) return handled;
         // "Rama's take vs Vučić's": people are compared by what they say, not in a table of measures.
-        if (q.Intent == IntentKind.Compare && q.Mentions.Where(m => m.Kind == RecordKind.Actor && !CitedAuthors(q).Contains(m.RecordId))
-                .Select(m => kb.Get(m.RecordId)).Count(r => r is { Type: "person" }) >= 2
-            && Contrast(q, focus, evidence) is { } people)
+        if (q.Intent == IntentKind.Compare && PeopleCompared(q) >= 2 && Contrast(q, focus, evidence) is { } people)
             return people;
         // "What's the combined population of the Serbia–Hungary bloc in the comparison table?": a table answers a measure
         // only where the passages give it, not with its other rows.
@@ -180,6 +178,14 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 if (tokens[j].Any(char.IsDigit)) return true;
         }
         return false;
+    }
+
+    /// <summary>The people named in the question other than the authors it cites.</summary>
+    private int PeopleCompared(RoutedQuestion q)
+    {
+        var cited = CitedAuthors(q);
+        return q.Mentions.Where(m => m.Kind == RecordKind.Actor && !cited.Contains(m.RecordId)).Select(m => m.RecordId).Distinct()
+            .Count(id => kb.Get(id) is { Type: "person" });
     }
 
     /// <summary>The authors of the documents that the question cites ("per Antić"): where it reads, not what it asks about.</summary>
