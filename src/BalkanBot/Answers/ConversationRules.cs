@@ -37,6 +37,8 @@ public sealed class ConversationRules(KnowledgeBase kb)
         // Named blocs ("Serbia–Hungary against the Albania–Croatia–Kosovo bloc") compare by their parties; a follow-up
         // that points back with "it" may land on a thing of another kind.
         if (q.Intent != IntentKind.Compare || q.Sides.Count != 2 || !q.LeansOnContext) return null;
+        // "… where it goes next: Rama's take vs Vučić's?" compares two people, whatever "it" is.
+        if (q.Mentions.Select(m => m.RecordId).Distinct().Count(id => kb.Get(id) is { Type: "person" }) >= 2) return null;
         var sides = q.Sides.Select(s => s.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().ToList()).ToList();
         if (sides.Any(s => s.Count == 0)) return null;
         var kinds = sides.Select(s => Group(s[0])).ToList();

@@ -180,6 +180,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         return false;
     }
 
+    private static readonly string[] TopicSeparators = [": ", " - ", " – ", " — "];
+
     /// <summary>The people named in the question other than the authors it cites.</summary>
     private int PeopleCompared(RoutedQuestion q)
     {
@@ -276,12 +278,19 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         foreach (var side in sides)
         {
             if (kb.Get(side.RecordId) is not { } record) continue;
-            var one = EvidenceFinder.Find(kb, q with { Mentions = [side, .. topic], Intent = IntentKind.Overview },
-                focus.Where(f => f.Id == side.RecordId || topic.Any(t => t.RecordId == f.Id)).ToList());
+            var sideFocus = focus.Where(f => f.Id == side.RecordId || topic.Any(t => t.RecordId == f.Id)).ToList();
             // The side must be named in the passage itself, not only stand behind a document it cites.
-            var best = one.Supporting.Where(h => NamesInText(h.Passage, side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage)
-                                                 && h.Passage.Kind != PassageKind.Name)
+            List<Passage> Best(RoutedQuestion asked) => EvidenceFinder.Find(kb, asked with { Mentions = [side, .. topic], Intent = IntentKind.Overview }, sideFocus)
+                .Supporting.Where(h => NamesInText(h.Passage, side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name)
                 .Select(h => h.Passage).Where(p => found.All(f => f.Passage.Id != p.Id)).Take(2).ToList();
+            var best = Best(q);
+            // "Open Balkan founders seem split on where it goes next - Rama's take vs Vučić's?": the statement before the
+            // colon or dash set the topic; the sides are asked for in the words after it.
+            if (best.Count == 0 && TopicSeparators.Max(sep => q.Original.LastIndexOf(sep, StringComparison.Ordinal)) is var colon and > 0)
+            {
+                var own = TextNormalizer.Tokens(q.Original[(colon + 2)..]).ToHashSet(StringComparer.Ordinal);
+                best = Best(q with { Terms = q.Terms.Where(own.Contains).ToList() });
+            }
             found.AddRange(best.Select(p => (record, p)));
         }
         if (found.Select(f => f.Side.Id).Distinct().Count() < 2) return null;

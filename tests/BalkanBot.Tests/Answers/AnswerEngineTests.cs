@@ -275,6 +275,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_TopicThenTwoPeopleAfterADash_SetsTheirWordsSideBySide()
+    {
+        var a = Ask("The Open Balkan founders seem split on where it goes next - Rama's take vs Vučić's?");
+
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains("accomplished", a.Text + string.Join(" ", a.Facts.Select(f => f.Value)), StringComparison.Ordinal);
+        Assert.Contains("bright future", a.Text + string.Join(" ", a.Facts.Select(f => f.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");
