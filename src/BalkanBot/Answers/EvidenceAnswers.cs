@@ -128,6 +128,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2) && !MeasureRowEmpty(table, evidence.Terms.Hard))
             return WithSupport(handled, evidence);
 
+        // "On what exact day was the Novi Sad meeting?" where the sources give only its month: say so; it is no answer.
+        if (evidence.Terms.AsksDay && handled.Answered && handled.RecordIds.Count > 0 && kb.Get(handled.RecordIds[0]) is { Date: { } dated } record
+            && dated.Precision != DatePrecision.Day)
+            return handled with
+            {
+                Answered = false,
+                Confidence = 0,
+                Text = AnswerBuilder.Markers($"The sources give no exact day for {RecordNames.The(record)}; they date it to {dated.Display}.",
+                    handled.Citations.Select(c => c.N).Take(2).ToList()),
+            };
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
         if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
         {
@@ -417,7 +427,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."
                 : what.Length > 0
-                    ? $"The sources give no figure for {Possessive(place!)} {what}."
+                    ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
                     : $"The sources give no figure for {place} that answers \"{topic}\".";
         }
         else if (named is not null && (evidence.Terms.Content.Count > 0 || evidence.Terms.Soft.Count > 0))

@@ -122,9 +122,9 @@ public sealed partial class AliasIndex
         return added.Count == 0 ? (mentions, corrected) : (mentions.Concat(added).OrderBy(m => m.TokenStart).ToList(), corrected);
     }
 
-    /// <summary>Two-letter codes that name a state only in capitals, where the lower-case word means something else.</summary>
+    /// <summary>Codes that name a state only in capitals, where the lower-case word means something else ("Novi Sad").</summary>
     private static readonly (string Code, string Name)[] CapitalCodes =
-        [("US", "united states"), ("AL", "albania"), ("HR", "croatia"), ("HU", "hungary"), ("KS", "kosovo"), ("XK", "kosovo"), ("MK", "north macedonia")];
+        [("US", "united states"), ("SAD", "united states"), ("AL", "albania"), ("HR", "croatia"), ("HU", "hungary"), ("KS", "kosovo"), ("XK", "kosovo"), ("MK", "north macedonia")];
 
     /// <summary>
     /// Links names in normalised tokens. Exact matches are taken first; only the tokens they leave uncovered are

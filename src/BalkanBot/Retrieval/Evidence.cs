@@ -182,7 +182,9 @@ public static partial class EvidenceFinder
         // "How many reserve troops …": what qualifies the counted thing must be there too.
         if (terms.AsksCount && terms.CountedModifiers.Any(m => !hit.MatchedTerms.Contains(m) && !(p.Id >= 0 && index.Matches(p, m)))) return false;
         // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
-        if (terms.AsksCount && terms.Years.Count > 0 && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
+        // "What was Serbia's trade surplus with CEFTA in 2022?" is not answered by its 2023 surplus.
+        if ((terms.AsksCount || terms.AsksValue && terms.Hard.Count > 0 && !terms.AsksDate) && terms.Years.Count > 0
+            && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
         // "Which company …": the passage names the company itself, not only a record it took part in.

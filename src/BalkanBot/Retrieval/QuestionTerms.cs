@@ -21,6 +21,8 @@ public sealed partial record QuestionTerms(
 {
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
     public bool AsksDate { get; init; }
+    /// <summary>"On what exact day …?": a date to the day, which a month or a year does not give.</summary>
+    public bool AsksDay { get; init; }
     /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
     public bool AsksPerson { get; init; }
     /// <summary>"What is the population of …", "how large is …": the answer is a value.</summary>
@@ -68,7 +70,7 @@ public sealed partial record QuestionTerms(
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces
         request item items topic ask meant here fill please besides apart except aside
-        itself themselves himself herself through body bodies accept accepts accepted label labels back saying others btw fyi imo tbh afaik iirc asap ok okay despite although though whereas notwithstanding
+        itself themselves himself herself through body bodies accept accepts accepted label labels back saying others exact precise btw fyi imo tbh afaik iirc asap ok okay despite although though whereas notwithstanding
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
         cite cites cited citing quote quotes quoted quoting writes writing refer refers referred new
         keep keeps kept seem seems seemed both bring brings brought
@@ -253,6 +255,7 @@ public sealed partial record QuestionTerms(
         {
             Unknown = unknown,
             AsksDate = asksDate,
+            AsksDay = asksDate && DayCue().IsMatch(padded),
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
@@ -329,6 +332,9 @@ public sealed partial record QuestionTerms(
             : null;
     }
 
+    [GeneratedRegex(@" (exact|precise) (date|day)s? | (what|which) day ")]
+    private static partial Regex DayCue();
+
     [GeneratedRegex(@"\(([^()]{1,120})\)")]
     private static partial Regex Parenthesised();
 
@@ -361,7 +367,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
 
-    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) ")]
+    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?day |^ (what|which) day ")]
     private static partial Regex WhenCue();
 
     [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b| (?<role>minister|ministers|president|premier|secretary|ambassador|envoy|commander|chief|spokesperson|spokesman|analyst|analysts|official|officials|officer|governor|mayor|leader|diplomat) s (?:full |actual |real )?names? ")]

@@ -175,7 +175,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex TimelineCue();
     [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) ")]
     private static partial Regex AnalysisCue();
-    [GeneratedRegex(@"^ ?(when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|date of|since when)\b| (when was|when did|when were|what date|which years?|what years?) |^ ?(dates?|signing dates?) (please |pls )?(for|of) ")]
+    [GeneratedRegex(@"^ ?(when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|date of|since when)\b| (when was|when did|when were|what date|which years?|what years?) |^ ?(dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?day |^ ?(what|which) day ")]
     private static partial Regex DateCue();
     [GeneratedRegex(@" (how many|how much|number of|figure for|figures|numbers|statistics|stats|size of|strength of|how large|how big|troop numbers|troop strength|cost|price|worth|percent|share of) ")]
     private static partial Regex FigureCue();

@@ -285,6 +285,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_ExactDayOfAnEventDatedToItsMonth_SaysSoWithTheMonth()
+    {
+        var a = Ask("On what exact day did the Novi Sad meeting take place?");
+
+        Assert.False(a.Answered, a.Text);
+        Assert.StartsWith("The sources give no exact day for the Novi Sad meeting", a.Text, StringComparison.Ordinal);
+        Assert.Contains("October 2019", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("united-states", a.RecordIds);
+    }
+
+    [Fact]
     public void Answer_WhatAnAcronymIsShortFor_LeadsWithItsNames()
     {
         var a = Ask("KFOR: what's the acronym short for?");
