@@ -152,7 +152,9 @@ public sealed class AnswerEngine
             else if (actors.Count > 0 && routed.Mentions.Count > 0 && routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
                      && MessageReader.PointsBackAt(p))
                 routed = routed with { Mentions = [.. routed.Mentions, .. actors.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };
-            else if (routed.Mentions.Count > 0) actors = routed.Mentions.Where(m => m.Kind == RecordKind.Actor).ToList();
+            // "… the canal explosion happen, and how many people were arrested?": what the part before named, an event
+            // as much as a state, is what a part that names nothing asks about.
+            else if (routed.Mentions.Count > 0) actors = routed.Mentions.ToList();
             answers.Add(AnswerPart(p, question, routed));
         }
         var parts = corrections.Concat(answers).ToList();

@@ -205,7 +205,8 @@ public static partial class MessageReader
                     parts.Add(second.Groups["first"].Value.Trim().TrimEnd('?') + "?");
                     p = "what is " + second.Groups["second"].Value.Trim();
                 }
-                if (p.Length > 0) parts.Add(p);
+                // "… in 2022??": a run of question marks asks one question, not a second empty one.
+                if (p.Length > 0 && (parts.Count == 0 || p.Any(char.IsLetterOrDigit))) parts.Add(p);
             }
         }
         // A statement before a question is its context ("Kosovo and Belgrade tell different stories about Banjska.
@@ -476,7 +477,7 @@ public static partial class MessageReader
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
-    [GeneratedRegex(@"\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\[\[[^\]]{0,200}\]\]|<!--.*?-->|\bas an? (?:admin|administrator|developer|owner|operator|moderator)\b[^.?!]*[.!]|\bsystem override\b[^.?!:]*[.!:]?|\b(?:respond|reply|answer)\s+(?:in|with|only in)\s+[^.?!]*(?:only)?[.!,]|\bno (?:sources|citations)\b[.,!]?|\bskip (?:the )?(?:citations|sources)\b[.,!]?|\bpretend (?:you'?re|you are|to be)\b[^,.?]*?\b(?:and|,)\s*|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\[{1,2}[^\]\n]{0,200}\b(?:admin|system|override|developer|jailbreak|sudo)\b[^\]\n]{0,200}\]{1,2}|\b(?:please\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|previous\s+|prior\s+|above\s+|earlier\s+|system\s+)*(?:instructions?|rules?|prompts?|guidelines?|constraints?)(?:\s+and)?[,.;:]?|\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)(?:\s+(?:you|that)\s+(?:were|was|have been|ve been)\s+(?:told|given|taught))?[,.;:!]?|\b(?:print|show|reveal|repeat|output|display|dump|leak)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+|initial\s+|hidden\s+|original\s+|secret\s+)*(?:prompt|instructions|rules|configuration|config|api key|keys?|secrets?)(?:\s+first)?[,.;:]?|\byou are now\b[^.?!]*[.!]?|\[\[[^\]]{0,200}\]\]|<!--.*?-->|\bas an? (?:admin|administrator|developer|owner|operator|moderator)\b[^.?!]*[.!]|\bsystem override\b[^.?!:]*[.!:]?|\b(?:respond|reply|answer)\s+(?:in|with|only in)\s+[^.?!\]\n]*(?:only)?[.!,]|\bno (?:sources|citations)\b[.,!]?|\bskip (?:the )?(?:citations|sources)\b[.,!]?|\bpretend (?:you'?re|you are|to be)\b[^,.?]*?\b(?:and|,)\s*|\b(?:system|developer)\s*(?:prompt|message)?\s*:|\bact as\b[^.?!,]*[,.]?|\bpretend (?:to be|you are)\b[^.?!,]*[,.]?", RegexOptions.IgnoreCase)]
     private static partial Regex Injected();
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?what (?:else )?(?:happened|took place|occurred|has happened|changed) (?:\w+ ){0,2}?(?:in|during|since|between|after|by|over)\s+(?:(?:the\s+)?(?:early|late|mid|first|second|spring|summer|autumn|winter)\W*(?:half\s+of\s+)?)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HappenedIn();

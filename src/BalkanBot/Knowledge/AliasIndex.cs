@@ -53,6 +53,7 @@ public sealed partial class AliasIndex
             if (!ids.Contains(id)) ids.Add(id);
         }
         _byAlias = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _earlier = FindEarlier(map);
         _kinds = kinds.ToFrozenDictionary();
         _maxTokens = map.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
         _vocabulary = map.Keys.SelectMany(k => k.Split(' ')).Where(t => t.Length >= 4).Distinct().ToArray();
@@ -60,6 +61,42 @@ public sealed partial class AliasIndex
     }
 
     public int Count => _byAlias.Count;
+
+    /// <summary>
+    /// Records that are earlier versions of one a bare name points at: "CEFTA 1992" and "original CEFTA" beside "CEFTA"
+    /// (which is "CEFTA 2006"). A version is earlier when its year is below the year in the current record's own alias.
+    /// </summary>
+    public IReadOnlyList<string> EarlierVersions(string recordId) => _earlier.TryGetValue(recordId, out var ids) ? ids : [];
+
+    private readonly FrozenDictionary<string, string[]> _earlier;
+
+    private static FrozenDictionary<string, string[]> FindEarlier(Dictionary<string, List<string>> map)
+    {
+        // Aliases that name a version: "cefta 1992" (base, year) and "original cefta" (base, no year).
+        var versions = new List<(string Base, int Year, string Id)>();
+        foreach (var (alias, ids) in map)
+        {
+            if (ids is not [var id]) continue;
+            if (VersionYear().Match(alias) is { Success: true } y)
+                versions.Add((y.Groups[1].Value, int.Parse(y.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), id));
+            else if (alias.StartsWith("original ", StringComparison.Ordinal)) versions.Add((alias["original ".Length..], int.MinValue, id));
+        }
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var group in versions.GroupBy(v => v.Base))
+        {
+            if (!map.TryGetValue(group.Key, out var bare) || bare is not [var current]) continue;
+            var ownYear = group.Where(v => v.Id == current).Select(v => v.Year).DefaultIfEmpty(int.MaxValue).Max();
+            foreach (var v in group.Where(v => v.Id != current && v.Year < ownYear))
+            {
+                if (!result.TryGetValue(current, out var list)) result[current] = list = [];
+                if (!list.Contains(v.Id)) list.Add(v.Id);
+            }
+        }
+        return result.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"^(.+) ((?:19|20)\d\d)$")]
+    private static partial Regex VersionYear();
 
     /// <summary>The state an adjective names ("american" → "united states"), or the word itself.</summary>
     public static string StateOf(string token) => Demonyms.TryGetValue(token, out var state) ? state : token;

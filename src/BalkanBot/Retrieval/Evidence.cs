@@ -183,7 +183,7 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && terms.CountedModifiers.Any(m => !hit.MatchedTerms.Contains(m) && !(p.Id >= 0 && index.Matches(p, m)))) return false;
         // "How many Gripens did Hungary buy in 2024?": a count for a year is a count in that year.
         // "What was Serbia's trade surplus with CEFTA in 2022?" is not answered by its 2023 surplus.
-        if ((terms.AsksCount || terms.AsksValue && terms.Hard.Count > 0 && !terms.AsksDate) && terms.Years.Count > 0
+        if ((terms.AsksCount || (terms.AsksValue || !AsksWord().IsMatch(terms.Asked)) && terms.Hard.Count > 0 && !terms.AsksDate) && terms.Years.Count > 0
             && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
@@ -641,6 +641,10 @@ public static partial class EvidenceFinder
     private static partial Regex SourceNoun();
 
     /// <summary>A note on what a source leaves out: useful beside an answer, never the answer.</summary>
+    /// <summary>A word that makes a question of a phrase; "srb trade surplus with CEFTA in 2022?" has none and asks for the value.</summary>
+    [GeneratedRegex(@" (?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|can|could|would|will|should|has|have|had) ")]
+    private static partial Regex AsksWord();
+
     public static bool IsCaveat(Passage p) => Caveat().IsMatch(p.Text);
 
     /// <summary>The passage says the measure asked is left blank or not given ("the table leaves population … blank").</summary>

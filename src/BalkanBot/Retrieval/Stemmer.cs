@@ -11,7 +11,8 @@ public static class Stemmer
     [
         "ational", "ization", "isation", "ations", "ation", "itions", "ition", "ments", "ment", "ness", "ships", "ship",
         "ings", "ingly", "ing", "edly", "ences", "ence", "ances", "ance", "ents", "ent", "ions", "ion", "ities", "ity",
-        "ives", "ive", "ists", "ist", "isms", "ism", "ally", "ly", "ers", "er", "eds", "ed", "al", "e",
+        "ives", "ive", "ists", "ist", "isms", "ism", "ically", "ical", "ally", "ly", "ised", "ized", "ises", "izes", "ise", "ize",
+        "ers", "er", "eds", "ed", "al", "ic", "e",
     ];
 
     public static string Stem(string token)

@@ -16,7 +16,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
-        mentions = Dedupe(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList(), corrected));
+        mentions = Dedupe(EarlierVersions(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList(), corrected), corrected));
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var period = TimeExpressions.Parse(corrected, today);
@@ -142,6 +142,30 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         }
         return mentions;
     }
+
+    /// <summary>
+    /// "CEFTA's founding members", "CEFTA back in 1992": a bare name that an earlier version of the same agreement shares
+    /// ("CEFTA 1992", "original CEFTA") names that version too when the question asks about its origins or its year.
+    /// </summary>
+    private List<EntityMention> EarlierVersions(List<EntityMention> mentions, string[] tokens)
+    {
+        if (!tokens.Any(OriginWords.Contains) && !tokens.Any(TimeExpressions.IsYear)) return mentions;
+        var added = new List<EntityMention>();
+        foreach (var m in mentions)
+        {
+            foreach (var earlier in kb.Aliases.EarlierVersions(m.RecordId))
+            {
+                var year = kb.Get(earlier)?.Date?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (tokens.Any(OriginWords.Contains) || year is not null && tokens.Contains(year))
+                    added.Add(m with { RecordId = earlier });
+            }
+        }
+        return added.Count == 0 ? mentions : added.Concat(mentions).ToList();
+    }
+
+    private static readonly HashSet<string> OriginWords =
+        ["founding", "founded", "founder", "founders", "original", "originally", "origin", "origins", "established",
+         "created", "creation", "began", "birth", "started", "inception"];
 
     private static readonly HashSet<string> AgreementWords =
         ["declaration", "pact", "agreement", "deal", "accord", "treaty", "plan", "charter", "memorandum"];

@@ -118,7 +118,11 @@ public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<
     public void Date_HeadlineEventAndAgreementNames_MakeSentences()
     {
         Assert.StartsWith("Albania joined NATO in 2009.", Ask("When did Albania join NATO?").Text);
-        Assert.StartsWith("CEFTA 2006 was signed in 2006.", Ask("When was CEFTA first established?").Text);
+        // "CEFTA" alone is the 2006 agreement; asked where it began, the original of 1992 comes first.
+        var cefta = Ask("When was CEFTA first established?").Text;
+        Assert.StartsWith("The original CEFTA was signed in 1992.", cefta);
+        Assert.Contains("CEFTA 2006 was signed in 2006.", cefta);
+        Assert.StartsWith("CEFTA 2006 was signed in 2006.", Ask("When was CEFTA signed?").Text);
         Assert.StartsWith("Kosovo's declaration of independence took place in 2008.", Ask("When did Kosovo declare independence?").Text);
         Assert.StartsWith("The Banjska attack took place in September 2023 in northern Kosovo.", Ask("When was the Banjska attack?").Text);
         Assert.StartsWith("Serbia's declaration of military neutrality was adopted in 2007.", Ask("when did serbia declare military neutrality").Text);

@@ -12,6 +12,9 @@ public sealed class StemmerTests
     [InlineData("committed", "commit")]
     [InlineData("receive", "received")]
     [InlineData("agreements", "agreement")]
+    [InlineData("symbolises", "symbolically")]
+    [InlineData("recognised", "recognition")]
+    [InlineData("strategic", "strategy")]
     public void Stem_FormsOfOneWord_Meet(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
 
     [Theory]
