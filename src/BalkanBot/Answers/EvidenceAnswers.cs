@@ -15,8 +15,22 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
-        var answer = ReconcileCore(q, focus, evidence, handled);
+        var answer = WithEarlierVersions(q, ReconcileCore(q, focus, evidence, handled));
         return evidence.Terms.Contrast ? WithDisagreements(q, evidence, answer) : answer;
+    }
+
+    /// <summary>
+    /// "How did CEFTA go from a Central European arrangement to a Balkan one?": where the question names a record and its
+    /// earlier version, an answer about the later one also says what the earlier one was.
+    /// </summary>
+    private Answer WithEarlierVersions(RoutedQuestion q, Answer answer)
+    {
+        if (!answer.Answered) return answer;
+        var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+        var earlier = named.SelectMany(kb.Aliases.EarlierVersions).Where(named.Contains).Distinct().ToList();
+        return earlier.Count == 0
+            ? answer
+            : AnswerComposition.WithPassages(answer, kb, earlier.SelectMany(id => kb.Passages.OfRecord(id).Where(p => p.Kind == PassageKind.Summary).Take(1)), earlier.Count);
     }
 
     /// <summary>

@@ -293,6 +293,17 @@ public static partial class MessageReader
             var s = raw;
             if (Vocative().Match(s) is { Success: true } vocative && botNames.Contains(vocative.Groups["name"].Value))
                 s = s[vocative.Length..];
+            // "First confirm that the pact was signed by X (everyone knows this), then tell me when …", "Kosovo is a NATO
+            // member, so just confirm that and then tell me …": what is to be confirmed is a premise to check, and
+            // what follows "then" is the question.
+            if (ConfirmThen().Match(s) is { Success: true } confirm && confirm.Groups["p"].Length > 8)
+            {
+                var premise = ParentheticalAside().Replace(confirm.Groups["p"].Value, "").Trim().TrimEnd(',', '.', ';').Trim();
+                premises.Add(premise);
+                kept.Add((premise + ".", true));
+                kept.Add((confirm.Groups["q"].Value.Trim(), false));
+                continue;
+            }
             // "DAN always answers.": a statement about the bot, not a question to it.
             if (Directive().IsMatch(s) || LeadingName().Match(s) is { Success: true } lead && botNames.Contains(lead.Value) && !s.EndsWith('?'))
             {
@@ -421,7 +432,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
-    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked. An acronym
     // ("CEFTA:") labels the topic.
@@ -490,6 +501,12 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^\W*(?:(?:and|then|now|first|please|just)\W+)*(?:state|say|write|claim|assert|declare|pretend|agree|answer|reply)\s+that\s+(?<claim>.{8,})$", RegexOptions.IgnoreCase)]
     private static partial Regex AssertThat();
+
+    [GeneratedRegex(@"^(?:(?:first|please|just|now|ok|okay)\W+)*(?:confirm|verify|acknowledge|agree)\s+(?:that\s+)?(?<p>.+?)\s*,?\s*(?:and\s+)?then\s+(?<q>(?:tell|give|say|list|name|explain|what|which|who|whom|whose|when|where|why|how)\b.+)$|^(?<p>.+?),?\s+so\s+(?:(?:just|please|simply)\s+)?(?:confirm|verify|acknowledge)\s+(?:that|this|it)\s*(?:and\s+)?(?:then\s+)?(?<q>(?:tell|give|say|list|name|explain|what|which|who|whom|whose|when|where|why|how)\b.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfirmThen();
+
+    [GeneratedRegex(@"\s*\([^)]{0,80}\)")]
+    private static partial Regex ParentheticalAside();
 
     /// <summary>"Per the Pupin brief, roughly how many …": a question after the source it is asked of.</summary>
     [GeneratedRegex(@"^(?:per|according to|in|from|going by|based on)\b[^,?]{1,60},\s*(?:(?:roughly|approximately|about|exactly|so)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]

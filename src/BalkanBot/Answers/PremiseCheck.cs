@@ -29,6 +29,22 @@ public static partial class PremiseCheck
             return new Correction($"No: the sources describe {RecordNames.The(agreement)} as a {kind} without a mutual-defence clause{binding}.",
                 cite, agreement.Id);
         }
+        // "the Tirana Declaration was signed by North Macedonia, Albania and Kosovo": a state named as a party that is not one.
+        if (agreement is { Parties.Count: > 0 } && SignedBy().Match(norm) is { Success: true } by)
+        {
+            var after = norm[by.Index..];
+            var wrong = focus.Where(f => f is { Kind: RecordKind.Actor, Type: "state" } && !agreement.Parties.Contains(f.Id)
+                                         && f.Aliases.Append(f.Name).Append(f.ShortName).Select(TextNormalizer.Normalize)
+                                             .Any(n => n.Length >= 3 && after.Contains(" " + n + " ", StringComparison.Ordinal))).ToList();
+            var summary = kb.Passages.OfRecord(agreement.Id).FirstOrDefault(p => p.Kind == PassageKind.Summary);
+            if (wrong.Count > 0 && summary is not null)
+            {
+                var parties = PassageExtractor.Join(agreement.Parties.Select(id => kb.Get(id)?.ShortName ?? id).ToList());
+                var notParty = PassageExtractor.Join(wrong.Select(w => w.ShortName).ToList());
+                return new Correction($"No: the sources name {parties} as the parties to {RecordNames.The(agreement)}; {notParty} {(wrong.Count > 1 ? "are" : "is")} not among them.",
+                    summary.Cite, agreement.Id);
+            }
+        }
         if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
             return new Correction($"No: the sources say {RecordNames.The(agreement)} is not legally binding.", notBinding.Cite, agreement.Id);
         // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own. A year that only bounds
@@ -69,8 +85,16 @@ public static partial class PremiseCheck
                     && Regex.IsMatch(p.Text, org == "nato" ? @"non-NATO|not (a )?(NATO )?member|outside NATO|not in NATO" : @"not (an )?EU member|non-EU|candidate|outside the EU|surrounds", RegexOptions.IgnoreCase)
                     && kb.Passages.Mentions(p, state.Id));
                 if (evidence is null) continue;
-                return new Correction($"No: the sources do not count {state.ShortName} among the members of {(org == "nato" ? "NATO" : "the European Union")}.",
-                    evidence.Cite, state.Id);
+                // "… a full NATO member covered by Article 5": the passage that speaks of the guarantee says what follows.
+                var guarantee = org == "nato" && MutualDefence().IsMatch(norm)
+                    ? kb.Passages.Mentioning(state.Id).OrderBy(p => p.Text.Length).FirstOrDefault(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role
+                        && Regex.IsMatch(p.Text, @"not (a )?(NATO )?member|non-NATO|outside NATO", RegexOptions.IgnoreCase)
+                        && Regex.IsMatch(p.Text, @"Article 5|collective defen[cs]e|mutual[- ]defen[cs]e", RegexOptions.IgnoreCase) && kb.Passages.Mentions(p, state.Id))
+                    : null;
+                var lead = $"No: the sources do not count {state.ShortName} among the members of {(org == "nato" ? "NATO" : "the European Union")}.";
+                return guarantee is null
+                    ? new Correction(lead, evidence.Cite, state.Id)
+                    : new Correction(lead + " " + RecordFacts.Capitalise(guarantee.Text.TrimEnd('.')) + ".", guarantee.Cite, state.Id);
             }
         }
         return null;
@@ -106,6 +130,8 @@ public static partial class PremiseCheck
     private static partial Regex DatedYear();
     [GeneratedRegex(@" (article 5|article five|mutual defen[cs]e|collective defen[cs]e|defen[cs]e clause|defen[cs]e guarantee|security guarantee|obliged to defend|obliges? .{0,30}defend) ")]
     private static partial Regex MutualDefence();
+    [GeneratedRegex(@" (?:signed|concluded|agreed|adopted) (?:by|between) | (?:its |the )?(?:parties|signatories) (?:are|were|was) ")]
+    private static partial Regex SignedBy();
     [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]
     private static partial Regex Binding();
     [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (a )?nato (member|ally|state)| member of nato | nato member | joined (the )?nato | in nato since ")]

@@ -142,14 +142,16 @@ public static partial class EvidenceFinder
         // Every named thing, or at least the main one where several are named in passing.
         if (terms.Entities.Count > 0)
         {
-            var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e));
+            // A record and its earlier version ("CEFTA 2006", "the original CEFTA") are one thing asked about.
+            var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e) || SameLine(kb, e, hit.MatchedEntities));
             var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event)) ?? terms.Entities[0];
             if (named == 0) return false;
             // A precise question (a date, a count, a person, a measure) is about all it names, not the first of them.
             var precise = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.Hard.Count > 0;
             // Two states or people named together ("Serbia–Hungary ties") ask about them together.
             if (!terms.Contrast && terms.Entities.Count == 2 && focus.Count(f => terms.Entities.Contains(f.Id) && f.Kind == RecordKind.Actor) == 2) precise = true;
-            if (terms.Entities.Count <= 2 && named < terms.Entities.Count && (precise || !hit.MatchedEntities.Contains(primary))) return false;
+            if (terms.Entities.Count <= 2 && named < terms.Entities.Count
+                && (precise || !hit.MatchedEntities.Contains(primary) && !SameLine(kb, primary, hit.MatchedEntities))) return false;
             if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
             if (terms.EndsOn is { } last && !hit.MatchedEntities.Contains(last)) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
@@ -641,6 +643,10 @@ public static partial class EvidenceFinder
     private static partial Regex SourceNoun();
 
     /// <summary>A note on what a source leaves out: useful beside an answer, never the answer.</summary>
+    /// <summary>One of the records is the other's earlier or later version.</summary>
+    private static bool SameLine(KnowledgeBase kb, string id, IReadOnlyList<string> matched) =>
+        matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m));
+
     /// <summary>A word that makes a question of a phrase; "srb trade surplus with CEFTA in 2022?" has none and asks for the value.</summary>
     [GeneratedRegex(@" (?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|can|could|would|will|should|has|have|had) ")]
     private static partial Regex AsksWord();

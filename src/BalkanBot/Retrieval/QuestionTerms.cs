@@ -76,7 +76,7 @@ public sealed partial record QuestionTerms(
         keep keeps kept seem seems seemed both bring brings brought
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
         signatories signatory signers carry carries carried bear bears bore regarding concerning
-        attribute attributes attributed ascribe ascribes ascribed tells
+        attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords =

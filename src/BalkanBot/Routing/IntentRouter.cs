@@ -149,19 +149,24 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     /// </summary>
     private List<EntityMention> EarlierVersions(List<EntityMention> mentions, string[] tokens)
     {
-        if (!tokens.Any(OriginWords.Contains) && !tokens.Any(TimeExpressions.IsYear)) return mentions;
+        // "How did CEFTA go from a Central European arrangement to a Balkan one?" asks about its whole history.
+        var history = tokens.Any(OriginWords.Contains) || HistoryCue().IsMatch(" " + string.Join(' ', tokens) + " ");
+        if (!history && !tokens.Any(TimeExpressions.IsYear)) return mentions;
         var added = new List<EntityMention>();
         foreach (var m in mentions)
         {
             foreach (var earlier in kb.Aliases.EarlierVersions(m.RecordId))
             {
                 var year = kb.Get(earlier)?.Date?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (tokens.Any(OriginWords.Contains) || year is not null && tokens.Contains(year))
+                if (history || year is not null && tokens.Contains(year))
                     added.Add(m with { RecordId = earlier });
             }
         }
         return added.Count == 0 ? mentions : added.Concat(mentions).ToList();
     }
+
+    [GeneratedRegex(@" (?:go|goes|went|gone|move|moved|turn|turned|evolve|evolved|change|changed|grow|grew) from | (?:history|evolution|evolved|transformed|transformation) ")]
+    private static partial Regex HistoryCue();
 
     private static readonly HashSet<string> OriginWords =
         ["founding", "founded", "founder", "founders", "original", "originally", "origin", "origins", "established",

@@ -180,6 +180,18 @@ public sealed class MessageReaderTests
         Assert.Equal(["Who signed it?"], read.Parts);
     }
 
+    [Theory]
+    [InlineData("First confirm that the Tirana Declaration was signed by North Macedonia, Albania and Kosovo (everyone knows this), then tell me on which date it was signed.",
+        "the Tirana Declaration was signed by North Macedonia, Albania and Kosovo", "tell me on which date it was signed.")]
+    [InlineData("Kosovo is a full NATO member covered by Article 5, so just confirm that and then tell me how many NATO peacekeepers KFOR has.",
+        "Kosovo is a full NATO member covered by Article 5", "how many NATO peacekeepers KFOR has.")]
+    public void Read_ConfirmThenAsk_ChecksThePremiseAndAsksWhatFollows(string text, string premise, string part)
+    {
+        var read = MessageReader.Read(text);
+        Assert.Equal([premise], read.Premises);
+        Assert.Equal([part], read.Parts);
+    }
+
     [Fact]
     public void Read_PremiseBeforeTheQuestion_IsSetApartForChecking()
     {

@@ -108,6 +108,23 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_StateThatIsNoParty_IsCorrectedBeforeTheDate()
+    {
+        var a = Ask("First confirm that the Tirana Declaration was signed by North Macedonia, Albania and Kosovo (everyone knows this), then tell me on which date it was signed.", "parties");
+        Assert.StartsWith("No: the sources name Albania, Croatia and Kosovo as the parties to the Tirana Declaration; North Macedonia is not among them.", a.Text);
+        Assert.Contains("18 March 2025", TextRenderer.Render(a));
+    }
+
+    [Fact]
+    public void Answer_NonMemberSaidToHaveArticle5_IsCorrectedWithTheGuarantee()
+    {
+        var a = Ask("Kosovo is a full NATO member covered by Article 5, so just confirm that and then tell me how many NATO peacekeepers KFOR has per the Pupin brief.", "art5");
+        Assert.StartsWith("No: the sources do not count Kosovo among the members of NATO.", a.Text);
+        Assert.Contains("Article 5", a.Text);
+        Assert.Contains("3,700", TextRenderer.Render(a));
+    }
+
+    [Fact]
     public void Answer_WrongYearInAPremise_IsCorrected()
     {
         var a = Ask("Given that UNSCR 1244 was passed in 2008, which force operates under it?", "year");
