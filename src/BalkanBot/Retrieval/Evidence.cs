@@ -61,6 +61,16 @@ public static partial class EvidenceFinder
         // about the Pupin Initiative; a question that cites it itself ("according to the Pupin brief") is answered so.
         // Beside other names ("the EPC in Antić's reading"), or in a contrast, an author is cited, not asked about.
         var citedInQuestion = CitedInQuestion(q);
+        // "How does Antić define minilateralism in his Horizons essay?": where the cited author published is where to
+        // read, not a word the answer must carry.
+        if (citedInQuestion.Count > 0 && terms.Content.Count >= 2)
+        {
+            var venues = kb.OfKind(RecordKind.Source)
+                .Where(r => r.Authors.Any(a => kb.Aliases.Lookup(a).Any(citedInQuestion.Contains)))
+                .SelectMany(r => TextNormalizer.Tokens(r.Publisher ?? "")).ToHashSet(StringComparer.Ordinal);
+            if (terms.Content.Any(venues.Contains))
+                terms = terms with { Content = terms.Content.Where(c => !venues.Contains(c)).ToList() };
+        }
         var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
         // "Which UN resolution …" is answered by the UN Security Council's: a body of what is named stands for it.
@@ -106,7 +116,12 @@ public static partial class EvidenceFinder
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 2 : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
         // "KFOR: what's the acronym short for?": the names of what is named, before prose that happens to match.
         else
-            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name && terms.Entities.Contains(h.Passage.RecordId) ? 0 : 1).ToList();
+            // "How does Antić define minilateralism?": the title of a document that holds the word defines nothing.
+            supporting = supporting.OrderBy(h => h.Passage.Kind != PassageKind.Name ? 1 : terms.Entities.Contains(h.Passage.RecordId) ? 0
+                : h.Passage.RecordKind == RecordKind.Source ? 2 : 1).ToList();
+        // "How does Antić define minilateralism?": what he wrote answers, before what the base says about him or his essay.
+        if (citedInQuestion.Count > 0 && terms.Content.Count > 0 && !terms.AsksPerson && !terms.AsksDate && !AsksForName(terms with { Soft = new HashSet<string>(terms.Soft.Except(["define", "definition"])) }))
+            supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0
@@ -529,7 +544,7 @@ public static partial class EvidenceFinder
     }
 
     // "What does Antić say about …", "Sav's take on …": the question asks what the author holds.
-    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
+    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|treat|treats|label|labels|dub|dubs|coin|coins|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
     private static partial Regex AsksAView();
 
     /// <summary>The passage names the record only as the author or publisher of what it reports.</summary>

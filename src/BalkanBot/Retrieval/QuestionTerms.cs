@@ -77,6 +77,7 @@ public sealed partial record QuestionTerms(
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
+        incident incidents event events episode episodes developments
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords =
