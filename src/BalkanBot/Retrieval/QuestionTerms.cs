@@ -201,7 +201,11 @@ public sealed partial record QuestionTerms(
                 soft.Add(normalizedTokens[m.TokenStart - 1]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
-        var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))).ToList();
+        // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
+        var countsDeaths = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
+                           || padded.Contains(" toll ", StringComparison.Ordinal);
+        var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))
+                                    && (countsDeaths || w is not ("die" or "dying" or "died"))).ToList();
         // "Antić uses India as the example of a middle power. Which groupings does he list?": the words of the
         // context before the question help find the passage, but only the question's own words must be in it.
         // A precise ask (a person, a count, a date, a measure, a name) is about what the context describes: "The brief
@@ -369,7 +373,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
 
-    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?day |^ (what|which) day ")]
+    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) |^ (what|which) day ")]
     private static partial Regex WhenCue();
 
     [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b| (?<role>minister|ministers|president|premier|secretary|ambassador|envoy|commander|chief|spokesperson|spokesman|analyst|analysts|official|officials|officer|governor|mayor|leader|diplomat) s (?:full |actual |real )?names? ")]
