@@ -156,6 +156,8 @@ public static partial class MessageReader
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
         text = FdiTerm().Replace(text, "foreign investment");
+        // "think-tank views" are views of policy institutes, not tanks.
+        text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
@@ -188,7 +190,12 @@ public static partial class MessageReader
             }
             if (s.Length == 0) continue;
             string? counted = null;
-            foreach (var piece in Conjoined().Split(s))
+            // "In which years does Sav say Montenegro became independent and Kosovo declared independence?": two dates
+            // asked with one question word, each clause with its own subject.
+            var pieces = TwoDatedClauses().Match(s) is { Success: true } two
+                ? [two.Groups["ask"].Value + two.Groups["a"].Value.TrimEnd(',') + "?", two.Groups["ask"].Value + two.Groups["b"].Value]
+                : Conjoined().Split(s);
+            foreach (var piece in pieces)
             {
                 var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), ""), " ");
                 // "How many CM-400AKG missiles did Serbia buy, and what did they cost?": "they" are the missiles.
@@ -408,7 +415,7 @@ public static partial class MessageReader
     private static partial Regex SentenceSplit();
     // After a question mark, a line break, a separator ("---"), or a full stop that ends a sentence (not an initial,
     // "Dr." or "e.g.") before a capital.
-    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=[^.\s][.!])(?<!(?:^|[\s(])[A-Z][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
+    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=[^.\s][.!])(?<!(?:^|[\s(])[A-Z][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b|(?i:(?:in|on|at|for|from|since|by|during|under) (?:what|which|whom|whose)\b))")]
     private static partial Regex QuestionBoundary();
     [GeneratedRegex(@"(?<![\w:]):[a-z0-9_+'-]{2,40}:(?![\w:])")]
     private static partial Regex EmojiCode();
@@ -477,14 +484,26 @@ public static partial class MessageReader
         ["whats"] = "what is",
         ["hows"] = "how is",
         ["whens"] = "when is",
+        ["wich"] = "which",
+        ["whch"] = "which",
+        ["hapened"] = "happened",
+        ["happend"] = "happened",
+        ["rite"] = "right",
+        ["cant"] = "cannot",
+        ["wont"] = "will not",
+        ["acc to"] = "according to",
     };
 
     [GeneratedRegex(@"\bFDI\b|\bforeign direct investments?\b", RegexOptions.IgnoreCase)]
     private static partial Regex FdiTerm();
+    [GeneratedRegex(@"\bthink[- ]?tanks?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThinkTank();
+    [GeneratedRegex(@"^(?<ask>(?i:(?:(?:in|on) (?:which|what) (?:years?|dates?)|(?:which|what) (?:years?|dates?)|when) (?:\w+ ){0,4}(?:say|says|said|that|do|does|did)) )(?<a>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?!and\b)\p{Ll}[\p{L}-]+.*?),? and (?<b>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? \p{Ll}[\p{L}-]+.*)$")]
+    private static partial Regex TwoDatedClauses();
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.
@@ -543,13 +562,21 @@ public static partial class MessageReader
             var end = i + 1 < turns.Count ? turns[i + 1].Index : text.Length;
             var turn = text[(turns[i].Index + turns[i].Length)..end].Trim();
             if (turn.Contains('?', StringComparison.Ordinal) || SentenceSplit().Split(turn).Any(s => AsksSomething().IsMatch(s.Trim())))
+            {
+                // "Dario: Pupin has a whole list. Mia: what measures does it propose?": "it" is what the turn before named.
+                if (i > 0 && PointsBackAt(turn) && !NamesSomething(turn))
+                {
+                    var before = text[(turns[i - 1].Index + turns[i - 1].Length)..turns[i].Index].Trim().TrimEnd('.', ',', ';');
+                    if (before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 1 && char.IsUpper(w[0]))) return before + ". " + turn;
+                }
                 return turn;
+            }
         }
         return null;
     }
 
-    // "[10:02] Ana: …", "Luka: …": a line of a chat transcript, with its speaker.
-    [GeneratedRegex(@"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
+    // "[10:02] Ana: …", "Luka: …": a turn of a chat transcript, with its speaker, on a line of its own or pasted into one.
+    [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
     private static partial Regex ChatLine();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+|\s*#{2,}\s*|\s*={3,}\s*")]

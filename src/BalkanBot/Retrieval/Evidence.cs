@@ -640,7 +640,8 @@ public static partial class EvidenceFinder
 
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =
-        ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds"];
+        ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
+         "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points"];
 
     [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
     private static partial Regex AskedPhrase();

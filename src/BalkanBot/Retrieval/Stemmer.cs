@@ -21,7 +21,8 @@ public static class Stemmer
         // "laws", "jets", "arms": a plural of a three-letter word ("news" is no plural).
         if (token.Length == 4) return token[3] == 's' && token is not "news" and not "ties" && "wtnmkprdg".Contains(token[2], StringComparison.Ordinal) ? token[..3] : token;
         if (token.Length < 4) return token;
-        var t = token;
+        // "characterize" is "characterise": one spelling for both.
+        var t = token.Length > 6 ? token.Replace("iz", "is", StringComparison.Ordinal) : token;
         if (t.EndsWith("ies", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
         else if (t.EndsWith("sses", StringComparison.Ordinal)) t = t[..^2];
         else if (t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal) && !t.EndsWith("us", StringComparison.Ordinal)
@@ -32,6 +33,8 @@ public static class Stemmer
             if (t.Length - s.Length >= (s is "ive" or "ives" ? 5 : 4) && t.EndsWith(s, StringComparison.Ordinal))
             {
                 t = t[..^s.Length];
+                // "characterising" → "characteris" → "character", as "characterise" is.
+                if (s is "ing" or "ings" or "ed" or "eds" or "er" or "ers" && t.Length >= 6 && t.EndsWith("is", StringComparison.Ordinal)) t = t[..^2];
                 break;
             }
         }

@@ -29,6 +29,10 @@ public sealed class MessageReaderTests
     [InlineData("When was Open Balkan created, and when did Montenegro join?", new[] { "When was Open Balkan created", "when did Montenegro join?" })]
     [InlineData("Who signed the Dayton Agreement? When was it signed?", new[] { "Who signed the Dayton Agreement?", "When was it signed?" })]
     [InlineData("srb trade surplus with CEFTA in 2022??", new[] { "srb trade surplus with CEFTA in 2022?" })]
+    [InlineData("When did Montenegro become independent and Kosovo declare independence?", new[] { "When did Montenegro become independent?", "When did Kosovo declare independence?" })]
+    [InlineData("in which years does Sav say Montenegro became independent and Kosovo declared independence?",
+        new[] { "in which years does Sav say Montenegro became independent?", "in which years does Sav say Kosovo declared independence?" })]
+    [InlineData("When did Serbia and Hungary sign the pact?", new[] { "When did Serbia and Hungary sign the pact?" })]
     [InlineData("Serbia's trade surplus with CEFTA partners in 2023, and the EU's share of Serbia's total trade in 2022?",
         new[] { "Serbia's trade surplus with CEFTA partners in 2023?", "what is the EU's share of Serbia's total trade in 2022?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
@@ -178,6 +182,21 @@ public sealed class MessageReaderTests
 
         Assert.Equal(["The Tirana Declaration was signed by Serbia, Hungary and Albania"], read.Premises);
         Assert.Equal(["Who signed it?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_ChatPastedOnOneLine_AnswersTheLastTurnWithWhatItPointsAt()
+    {
+        var read = MessageReader.Read("[16:40] Mia: committee wants recommendations, not analysis [16:41] Dario: Pupin has a whole list [16:43] Mia: what measures does it propose?");
+        Assert.Equal(["Pupin has a whole list. what measures does it propose?"], read.Parts);
+        Assert.Contains("pasted conversation", read.Note);
+    }
+
+    [Fact]
+    public void Read_ThinkTank_IsNoTank()
+    {
+        var read = MessageReader.Read("How do think-tank views on Belgrade differ?");
+        Assert.DoesNotContain("tank", read.Parts[0], StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

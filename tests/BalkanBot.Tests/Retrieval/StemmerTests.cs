@@ -15,6 +15,7 @@ public sealed class StemmerTests
     [InlineData("symbolises", "symbolically")]
     [InlineData("recognised", "recognition")]
     [InlineData("strategic", "strategy")]
+    [InlineData("characterizing", "characterise")]
     public void Stem_FormsOfOneWord_Meet(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
 
     [Theory]
