@@ -152,6 +152,17 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 Text = AnswerBuilder.Markers($"The sources give no exact day for {RecordNames.The(record)}; they date it to {dated.Display}.",
                     handled.Citations.Select(c => c.N).Take(2).ToList()),
             };
+        // "Exactly how many NATO troops are in KFOR?" where the sources say "approximately 3,700": say so; it is no answer.
+        if (evidence.Terms.AsksCount && evidence.Terms.AsksExact
+            && (evidence.Best ?? evidence.Candidates.Take(5).FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
+                    && evidence.Terms.Entities.All(h.MatchedEntities.Contains) && EvidenceFinder.OnlyHedgedQuantity(h.Passage.Text))) is { } hedged
+            && !EvidenceFinder.ExactQuantity(hedged.Passage.Text))
+        {
+            var b = new AnswerBuilder(kb, q) { Title = "No exact figure in the sources", Confidence = 0 };
+            b.Text = AnswerBuilder.Markers($"The sources give no exact number. What they say: {RecordFacts.Capitalise(hedged.Passage.Text.TrimEnd('.'))}.", b.Cite(hedged.Passage.Cite));
+            b.UseRecord(hedged.Passage.RecordId);
+            return b.Build() with { Answered = false, Intent = q.Intent };
+        }
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
         if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
         {

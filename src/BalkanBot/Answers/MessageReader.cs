@@ -446,7 +446,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
-    [GeneratedRegex(@"\b(exactly|precisely|actually|really|basically|exact(?! (?:date|day)s?\b)|precise(?! (?:date|day)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\b(?:two|three|four|a few|a couple of|couple of|some|quick|several) (?:things|questions|qs|points|items|checks) (?:about|on|re|regarding|concerning|for|from|in)\s+", RegexOptions.IgnoreCase)]
@@ -492,6 +492,9 @@ public static partial class MessageReader
         ["cant"] = "cannot",
         ["wont"] = "will not",
         ["acc to"] = "according to",
+        ["wat's"] = "what is",
+        ["wat’s"] = "what is",
+        ["wats"] = "what is",
     };
 
     [GeneratedRegex(@"\bFDI\b|\bforeign direct investments?\b", RegexOptions.IgnoreCase)]
@@ -503,7 +506,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

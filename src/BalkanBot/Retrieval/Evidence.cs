@@ -194,6 +194,9 @@ public static partial class EvidenceFinder
         if (terms.AsksAmount && p.Kind != PassageKind.Figure && !HasQuantity(p.Text)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
+        // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
+        // qualifies what is counted stands just after the number.
+        if (terms.AsksCount && p.Kind != PassageKind.Figure && CountedOrganisations(kb, terms) is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;
         // "How many work permits …" is answered by a number of permits, not by "three years" of the initiative.
         if (terms.AsksCount && terms.Counted is { } head && p.Kind != PassageKind.Figure && !Counts(index, p, head)) return false;
         // "How many reserve troops …": what qualifies the counted thing must be there too.
@@ -400,6 +403,54 @@ public static partial class EvidenceFinder
             var norm = TextNormalizer.Tokens(raw[i]);
             if (!norm.Any(t => stems.Contains(Stemmer.Stem(t)))) continue;
             if (numbers.Any(n => Math.Abs(n - i) <= window)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The organisations named inside the counted phrase ("how many UN member states", "how many NATO troops").</summary>
+    private static HashSet<string> CountedOrganisations(KnowledgeBase kb, QuestionTerms terms)
+    {
+        var at = terms.Asked.IndexOf(" how many ", StringComparison.Ordinal);
+        if (at < 0) return [];
+        var phrase = terms.Asked[(at + " how many ".Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3).ToArray();
+        return kb.Aliases.Find(phrase).Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "organisation" })
+            .Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A number in the text that is neither a fraction nor hedged ("nearly", "about", "over").</summary>
+    /// <summary>The text gives a quantity, but only a hedged one or a fraction ("nearly half", "approximately 3,700").</summary>
+    public static bool OnlyHedgedQuantity(string text) => !ExactQuantity(text)
+        && Whitespace().Split(AsOf().Replace(text, " ")).Select(Bare).Any(w => w.Length > 0 && IsQuantity(w));
+
+    public static bool ExactQuantity(string text)
+    {
+        var words = Whitespace().Split(AsOf().Replace(text, " ")).Where(t => t.Length > 0).Select(Bare).ToArray();
+        return Enumerable.Range(0, words.Length).Any(i => IsQuantity(words[i]) && ExactAt(words, i));
+    }
+
+    private static bool ExactAt(string[] words, int i)
+    {
+        if (Fractions.Contains(words[i].ToLowerInvariant())) return false;
+        var before = string.Join(' ', words.Skip(Math.Max(0, i - 2)).Take(Math.Min(i, 2))).ToLowerInvariant();
+        return !Hedge().IsMatch(" " + before + " ");
+    }
+
+    private static readonly HashSet<string> Fractions =
+        ["half", "third", "thirds", "quarter", "quarters", "majority", "minority", "dozens", "hundreds", "thousands", "several", "some", "many", "few"];
+
+    [GeneratedRegex(@" (?:nearly|almost|about|around|approximately|approx|roughly|some|over|more than|less than|fewer than|under|up to|at least|well over|~) $| (?:nearly|almost|about|around|approximately|roughly|over|some) ")]
+    private static partial Regex Hedge();
+
+    /// <summary>A number in the passage is followed, within three words, by one of the organisations.</summary>
+    private static bool QualifiedCount(KnowledgeBase kb, Passage p, HashSet<string> orgs, bool exact)
+    {
+        var words = Whitespace().Split(p.Text).Where(t => t.Length > 0).ToArray();
+        var bare = words.Select(Bare).ToArray();
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!IsQuantity(bare[i]) || exact && !ExactAt(bare, i)) continue;
+            var after = TextNormalizer.Tokens(string.Join(' ', words.Skip(i + 1).Take(3)));
+            if (kb.Aliases.Find(after).Any(m => orgs.Contains(m.RecordId))) return true;
         }
         return false;
     }

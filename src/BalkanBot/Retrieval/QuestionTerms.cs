@@ -19,6 +19,8 @@ public sealed partial record QuestionTerms(
     bool AsksCount,
     bool AsksShare)
 {
+    /// <summary>"Exactly how many …", "the exact number of …": a count, not "nearly half" or "over 4,500".</summary>
+    public bool AsksExact { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
     public bool AsksDate { get; init; }
     /// <summary>"On what exact day …?": a date to the day, which a month or a year does not give.</summary>
@@ -78,6 +80,7 @@ public sealed partial record QuestionTerms(
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         incident incidents event events episode episodes developments
+        re respectively talks supposed
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords =
@@ -262,6 +265,7 @@ public sealed partial record QuestionTerms(
             Unknown = unknown,
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
+            AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
             AsksCountry = CountryCue().IsMatch(padded),
@@ -375,6 +379,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) |^ (what|which) day ")]
     private static partial Regex WhenCue();
+
+    [GeneratedRegex(@" (?:exactly|precisely) how (?:many|much) | (?:exact|precise) (?:number|figure|count|total)s? ")]
+    private static partial Regex ExactCue();
 
     [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b| (?<role>minister|ministers|president|premier|secretary|ambassador|envoy|commander|chief|spokesperson|spokesman|analyst|analysts|official|officials|officer|governor|mayor|leader|diplomat) s (?:full |actual |real )?names? ")]
     private static partial Regex PersonCue();

@@ -91,6 +91,19 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains(a.Timeline, t => t.Event.Contains("Tirana Declaration", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // "nearly half of UN members"; the "five" beside it counts EU states.
+    [InlineData("Exactly how many UN member states recognise Kosovo's independence?", "nearly half")]
+    [InlineData("exactly how many NATO troops are in KFOR per the Pupin brief?", "3,700")]
+    public void Answer_ExactCountWhereTheSourcesHedge_SaysSoAndGivesWhatTheySay(string question, string hedged)
+    {
+        var a = Ask(question, question);
+        Assert.False(a.Answered);
+        Assert.StartsWith("The sources give no exact number.", a.Text);
+        Assert.Contains(hedged, a.Text);
+        Assert.NotEmpty(a.Citations);
+    }
+
     [Fact]
     public void Answer_ModelAsked_IsFoundAsAType()
     {
