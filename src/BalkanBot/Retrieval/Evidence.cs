@@ -94,7 +94,9 @@ public static partial class EvidenceFinder
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
         // One stray word among many ("the Horizons piece on Balkan minilateralism") is the asker's wording.
-        if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count) return new Evidence(terms, [], candidates);
+        // A quoted phrase the base holds ("ko su autori koji pišu o 'fragmented security landscape'?") is what is asked about.
+        if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count
+            && !terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal))) return new Evidence(terms, [], candidates);
         // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         terms = terms with { Heads = AskedHeads(terms) };
@@ -227,6 +229,10 @@ public static partial class EvidenceFinder
             if (!hit.MatchedTerms.Contains(kind) && !InText(kind)) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
+        // "Who writes of a 'fragmented security landscape'?": a quoted phrase of several words that the passage holds word
+        // for word is what an open question is about, whatever else it says.
+        if (terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal)) && !terms.AsksDate && !terms.AsksCount && !terms.AsksShare
+            && !terms.AsksAmount && terms.Hard.Count == 0) return true;
         var content = terms.Content;
         if (content.Count == 0) return terms.Entities.Count > 0;
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));

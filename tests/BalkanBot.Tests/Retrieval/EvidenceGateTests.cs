@@ -105,6 +105,22 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_QuotedPhraseTheBaseHolds_AnswersAQuestionInAnotherLanguage()
+    {
+        var text = TextRenderer.Render(Ask("ko su autori koji pišu o 'fragmented security landscape' na Balkanu? (Sav cites them)", "phrase"));
+        Assert.Contains("Marleku", text);
+        Assert.Contains("Belaj", text);
+    }
+
+    [Fact]
+    public void Answer_CyrillicNameWithASerbianWord_IsAnswered()
+    {
+        var a = Ask("банјска ukratko?", "cyrillic");
+        Assert.True(a.Answered);
+        Assert.Contains("Banjska", a.Text);
+    }
+
+    [Fact]
     public void Answer_ModelAsked_IsFoundAsAType()
     {
         var a = Ask("What main battle tank model does the Pupin table attribute to Albania?", "model");
