@@ -141,7 +141,9 @@ public sealed class AnswerEngine
         // for is about the states and people the part before it named. "… and in which month?" asks about the
         // previous answer itself, and "they", "it" point at it too: the conversation remembers it.
         var answers = new List<Answer>();
-        List<EntityMention> actors = [];
+        // "Montenegro's been in NATO since 2009, yes? What does the Pupin brief say about when it joined?": what a premise
+        // names is what "it" means in a part that names only the document it reads.
+        List<EntityMention> actors = read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
         foreach (var p in read.Parts)
         {
             var routed = single ?? _router.Route(p);

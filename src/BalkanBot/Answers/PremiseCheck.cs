@@ -74,6 +74,19 @@ public static partial class PremiseCheck
                 return new Correction($"No: according to the sources, {state.ShortName} {(since.Length > 0 ? "has been" : "is")} {member}{since}.", membership.Cite, state.Id);
             }
         }
+        // "Montenegro's been in NATO since 2009": a member, but not since the year the sources give.
+        foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
+        {
+            foreach (var membership in state.Memberships.Where(m => m.Since is not null && m.Of is "nato" or "european-union" or "eu"))
+            {
+                var said = (membership.Of == "nato" ? NatoSince() : EuSince()).Matches(norm)
+                    .Select(m => int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                if (said.Count == 0 || said.Contains(membership.Since!.Year) || !SaidOf(norm, state, membership.Of == "nato" ? NatoSince() : EuSince())) continue;
+                var name = membership.Of == "nato" ? "NATO" : "the European Union";
+                return new Correction($"No: according to the sources, {state.ShortName} has been a member of {name} since {membership.Since.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not {said[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+                    membership.Cite, state.Id);
+            }
+        }
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {
             foreach (var (org, pattern) in new[] { ("nato", NatoMember()), ("european-union", EuMember()) })
@@ -132,6 +145,10 @@ public static partial class PremiseCheck
     private static partial Regex MutualDefence();
     [GeneratedRegex(@" (?:signed|concluded|agreed|adopted) (?:by|between) | (?:its |the )?(?:parties|signatories) (?:are|were|was) ")]
     private static partial Regex SignedBy();
+    [GeneratedRegex(@" (?:nato|north atlantic treaty organi[sz]ation)(?: member| members| membership)? (?:since|in|from) (?<y>1[89]\d\d|20\d\d) | joined (?:the )?nato (?:in |back in )?(?<y>1[89]\d\d|20\d\d) ")]
+    private static partial Regex NatoSince();
+    [GeneratedRegex(@" (?:eu|european union)(?: member| members| membership)? (?:since|in|from) (?<y>1[89]\d\d|20\d\d) | joined (?:the )?(?:eu|european union) (?:in |back in )?(?<y>1[89]\d\d|20\d\d) ")]
+    private static partial Regex EuSince();
     [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]
     private static partial Regex Binding();
     [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (a )?nato (member|ally|state)| member of nato | nato member | joined (the )?nato | in nato since ")]

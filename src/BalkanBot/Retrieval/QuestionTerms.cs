@@ -81,7 +81,7 @@ public sealed partial record QuestionTerms(
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         incident incidents event events episode episodes developments
         re respectively talks supposed
-        english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
+        breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords =
@@ -235,6 +235,8 @@ public sealed partial record QuestionTerms(
             var tail = TextNormalizer.Tokens(clause.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             soft.UnionWith(words.Where(tail.Contains));
         }
+        // "how the census split" asks for its breakdown; "split on where it goes next" is a disagreement, which is the topic.
+        if (padded.Contains(" split ", StringComparison.Ordinal) && !SplitOn().IsMatch(padded)) soft.Add("split");
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -378,8 +380,11 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
 
-    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) |^ (what|which) day ")]
+    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) | (about|say|says|said) when (was|did|were|it|they|he|she) |^ (what|which) day ")]
     private static partial Regex WhenCue();
+
+    [GeneratedRegex(@" split (?:on|over|between|among|about) ")]
+    private static partial Regex SplitOn();
 
     [GeneratedRegex(@" (?:exactly|precisely) how (?:many|much) | (?:exact|precise) (?:number|figure|count|total)s? ")]
     private static partial Regex ExactCue();

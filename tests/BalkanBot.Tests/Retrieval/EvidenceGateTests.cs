@@ -172,6 +172,14 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WrongAccessionYearInATagQuestion_IsCorrectedAndTheRealQuestionsAnswered()
+    {
+        var a = Ask("Montenegro's been in NATO since 2009 and is ~70% ethnic Montenegrin, so it's firmly in the western camp, yes? What does the Pupin brief actually say about when it joined and how the census split?", "accession");
+        Assert.StartsWith("No: according to the sources, Montenegro has been a member of NATO since 2017, not 2009.", a.Text);
+        Assert.Contains("41%", TextRenderer.Render(a));
+    }
+
+    [Fact]
     public void Answer_WrongYearInAPremise_IsCorrected()
     {
         var a = Ask("Given that UNSCR 1244 was passed in 2008, which force operates under it?", "year");
