@@ -579,7 +579,7 @@ public static partial class MessageReader
     }
 
     // "[10:02] Ana: …", "Luka: …": a turn of a chat transcript, with its speaker, on a line of its own or pasted into one.
-    [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?![A-Z0-9]{2,8}\s?:)(?!(?:Question|Questions|Context|Country|Topic|Subject|Re|Note|Notes|Answer|Background|Request|Source|Task|Priority|Deadline|Summary|From|To|Cc|Q|A)\s?:)(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
     private static partial Regex ChatLine();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+|\s*#{2,}\s*|\s*={3,}\s*")]

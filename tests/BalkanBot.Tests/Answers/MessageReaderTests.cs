@@ -192,6 +192,11 @@ public sealed class MessageReaderTests
         Assert.Contains("pasted conversation", read.Note);
     }
 
+    [Theory]
+    [InlineData("Question: When was the Tirana Declaration signed? Context: for a briefing. Question: who signed it?")]
+    [InlineData("NATO: what is it? EU: what is it? NATO: when was it founded?")]
+    public void Read_LabelsAndAcronymsOnOneLine_AreNoChat(string text) => Assert.Null(MessageReader.Read(text).Note);
+
     [Fact]
     public void Read_ThinkTank_IsNoTank()
     {
