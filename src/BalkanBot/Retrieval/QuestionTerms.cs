@@ -237,6 +237,9 @@ public sealed partial record QuestionTerms(
         }
         // "how the census split" asks for its breakdown; "split on where it goes next" is a disagreement, which is the topic.
         if (padded.Contains(" split ", StringComparison.Ordinal) && !SplitOn().IsMatch(padded)) soft.Add("split");
+        // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
+        if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
+        if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
