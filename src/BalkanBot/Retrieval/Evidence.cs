@@ -121,6 +121,14 @@ public static partial class EvidenceFinder
             // "How does Antić define minilateralism?": the title of a document that holds the word defines nothing.
             supporting = supporting.OrderBy(h => h.Passage.Kind != PassageKind.Name ? 1 : terms.Entities.Contains(h.Passage.RecordId) ? 0
                 : h.Passage.RecordKind == RecordKind.Source ? 2 : 1).ToList();
+        // "Which NATO countries surround Serbia?": of the passages that score about as well, the one that names the most
+        // states leads, not one state's own record.
+        if (ManyStates().IsMatch(terms.Asked) && supporting.Count > 1)
+        {
+            var top = supporting[0].Score;
+            supporting = supporting.Select((h, i) => (Hit: h, I: i, States: h.Score >= top * 0.8 ? StatesNamed(kb, h.Passage) : 0))
+                .OrderByDescending(x => x.States >= 3 ? x.States : 0).ThenBy(x => x.I).Select(x => x.Hit).ToList();
+        }
         // "How does Antić define minilateralism?": what he wrote answers, before what the base says about him or his essay.
         if (citedInQuestion.Count > 0 && terms.Content.Count > 0 && !terms.AsksPerson && !terms.AsksDate && !AsksForName(terms with { Soft = new HashSet<string>(terms.Soft.Except(["define", "definition"])) }))
             supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
@@ -716,6 +724,13 @@ public static partial class EvidenceFinder
     private static partial Regex SourceNoun();
 
     /// <summary>A note on what a source leaves out: useful beside an answer, never the answer.</summary>
+    private static int StatesNamed(KnowledgeBase kb, Passage p) =>
+        kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
+            .Select(m => m.RecordId).Distinct().Count();
+
+    [GeneratedRegex(@" (?:which|what) (?:\w+ )?(?:countries|states|nations|neighbours|neighbors|members) ")]
+    private static partial Regex ManyStates();
+
     /// <summary>One of the records is the other's earlier or later version.</summary>
     private static bool SameLine(KnowledgeBase kb, string id, IReadOnlyList<string> matched) =>
         matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m));

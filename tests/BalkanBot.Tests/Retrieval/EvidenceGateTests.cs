@@ -121,6 +121,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WhichCountries_LeadsWithThePassageNamingThemAll()
+    {
+        var a = Ask("wich nato countries surround serbia acc to the pupin thing", "surround");
+        Assert.True(a.Answered);
+        foreach (var state in new[] { "Croatia", "Montenegro", "North Macedonia", "Bulgaria", "Romania", "Hungary" })
+            Assert.Contains(state, a.Text);
+    }
+
+    [Fact]
     public void Answer_ModelAsked_IsFoundAsAType()
     {
         var a = Ask("What main battle tank model does the Pupin table attribute to Albania?", "model");
