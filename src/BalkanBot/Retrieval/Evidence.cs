@@ -42,6 +42,7 @@ public static partial class EvidenceFinder
     {
         var index = kb.Passages;
         var terms = QuestionTerms.From(q, focus, kb.Vocabulary);
+        if (terms.AsksCount) terms = terms with { CountedOrganisations = CountedOrganisations(kb, terms) };
         if (terms.AsksDate) terms = terms with { DatedRecord = DatedRecordAsked(index, terms, focus) };
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
         var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
@@ -206,7 +207,7 @@ public static partial class EvidenceFinder
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
         // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
         // qualifies what is counted stands just after the number.
-        if (terms.AsksCount && p.Kind != PassageKind.Figure && CountedOrganisations(kb, terms) is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;
+        if (terms.AsksCount && p.Kind != PassageKind.Figure && terms.CountedOrganisations is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;
         // "How many work permits …" is answered by a number of permits, not by "three years" of the initiative.
         if (terms.AsksCount && terms.Counted is { } head && p.Kind != PassageKind.Figure && !Counts(index, p, head)) return false;
         // "How many reserve troops …": what qualifies the counted thing must be there too.
@@ -431,11 +432,11 @@ public static partial class EvidenceFinder
             .Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>A number in the text that is neither a fraction nor hedged ("nearly", "about", "over").</summary>
     /// <summary>The text gives a quantity, but only a hedged one or a fraction ("nearly half", "approximately 3,700").</summary>
     public static bool OnlyHedgedQuantity(string text) => !ExactQuantity(text)
         && Whitespace().Split(AsOf().Replace(text, " ")).Select(Bare).Any(w => w.Length > 0 && IsQuantity(w));
 
+    /// <summary>A number in the text that is neither a fraction nor hedged ("nearly", "about", "over").</summary>
     public static bool ExactQuantity(string text)
     {
         var words = Whitespace().Split(AsOf().Replace(text, " ")).Where(t => t.Length > 0).Select(Bare).ToArray();
@@ -456,7 +457,7 @@ public static partial class EvidenceFinder
     private static partial Regex Hedge();
 
     /// <summary>A number in the passage is followed, within three words, by one of the organisations.</summary>
-    private static bool QualifiedCount(KnowledgeBase kb, Passage p, HashSet<string> orgs, bool exact)
+    private static bool QualifiedCount(KnowledgeBase kb, Passage p, IReadOnlySet<string> orgs, bool exact)
     {
         var words = Whitespace().Split(p.Text).Where(t => t.Length > 0).ToArray();
         var bare = words.Select(Bare).ToArray();
