@@ -59,7 +59,8 @@ public sealed partial class AnswerBuilder(KnowledgeBase kb, RoutedQuestion quest
         if (string.IsNullOrWhiteSpace(value)) return;
         var numbers = Cite(cite);
         if (numbers.Count == 0) return; // never show an unsourced fact
-        if (_facts.Any(f => f.Label == label && f.Value == value)) return;
+        // A sentence is shown once, whatever its label ("Source detail" and "Fact" may be the same line).
+        if (_facts.Any(f => f.Value == value && (f.Label == label || value.Length >= 40))) return;
         _facts.Add(new AnswerFact(label, value, numbers));
     }
 

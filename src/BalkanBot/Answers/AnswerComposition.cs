@@ -23,9 +23,18 @@ public static partial class AnswerComposition
             if (added >= max) break;
             var key = Key(p.Text);
             if (key.Length == 0 || shown.Contains(key) || Covered(a, key)) continue;
+            var value = p.Text;
+            // A record's date passage beside its name reads "Tirana Declaration: signed or adopted on 18 March 2025", and
+            // is left out where the answer already gives that date.
+            if (p.Kind == PassageKind.Date && kb.Get(p.RecordId) is { Date: { } date } dated)
+            {
+                if (facts.Any(f => f.Value.Contains(date.Display, StringComparison.Ordinal))) continue;
+                var name = RecordNames.TheStart(dated) + " ";
+                if (value.StartsWith(name, StringComparison.Ordinal)) value = value[name.Length..].TrimEnd('.');
+            }
             var numbers = Cite(kb, citations, p.Cite);
             if (numbers.Count == 0) continue;
-            facts.Add(new AnswerFact(LabelOf(kb, p), p.Text, numbers));
+            facts.Add(new AnswerFact(LabelOf(kb, p), value, numbers));
             shown.Add(key);
             if (!records.Contains(p.RecordId)) records.Add(p.RecordId);
             added++;

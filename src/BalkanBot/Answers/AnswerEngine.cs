@@ -105,9 +105,10 @@ public sealed class AnswerEngine
         var lines = new List<string>();
         if (read.Note is not null) lines.Add($"note: {read.Note}");
         foreach (var premise in read.Premises) lines.Add($"premise (checked, not assumed): {premise}");
+        List<EntityMention> named = read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
         foreach (var part in read.Parts)
         {
-            var (routed, focus) = _focus.Resolve(_router.Route(part), null);
+            var (routed, focus) = _focus.Resolve(WithNamesBefore(_router.Route(part), part, ref named), null);
             lines.Add($"part: {part}");
             lines.Add($"  intent: {routed.Intent}; period: {routed.Period?.Label ?? "none"}; records in focus: {string.Join(", ", focus.Select(f => f.Id))}");
             lines.AddRange(EvidenceFinder.Find(_kb, routed, focus).Explain());
@@ -146,22 +147,31 @@ public sealed class AnswerEngine
         List<EntityMention> actors = read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
         foreach (var p in read.Parts)
         {
-            var routed = single ?? _router.Route(p);
-            if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !MessageReader.PointsBackAt(p)
-                && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
-                routed = routed with { Mentions = actors };
-            // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.
-            else if (actors.Count > 0 && routed.Mentions.Count > 0 && routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
-                     && MessageReader.PointsBackAt(p))
-                routed = routed with { Mentions = [.. routed.Mentions, .. actors.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };
-            // "… the canal explosion happen, and how many people were arrested?": what the part before named, an event
-            // as much as a state, is what a part that names nothing asks about.
-            else if (routed.Mentions.Count > 0) actors = routed.Mentions.ToList();
+            var routed = WithNamesBefore(single ?? _router.Route(p), p, ref actors);
             answers.Add(AnswerPart(p, question, routed));
         }
         var parts = corrections.Concat(answers).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
+    }
+
+    /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
+    private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)
+    {
+        if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !MessageReader.PointsBackAt(part)
+            && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
+            return routed with { Mentions = actors };
+        // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.
+        if (actors.Count > 0 && routed.Mentions.Count > 0 && routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
+            && MessageReader.PointsBackAt(part))
+        {
+            var before = actors;
+            return routed with { Mentions = [.. routed.Mentions, .. before.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };
+        }
+        // "… the canal explosion happen, and how many people were arrested?": what the part before named, an event
+        // as much as a state, is what a part that names nothing asks about.
+        if (routed.Mentions.Count > 0) actors = routed.Mentions.ToList();
+        return routed;
     }
 
     /// <summary>

@@ -16,8 +16,35 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
         var answer = WithEarlierVersions(q, ReconcileCore(q, focus, evidence, handled));
+        answer = WithWhatIsLeft(evidence, answer);
         return evidence.Terms.Contrast ? WithDisagreements(q, evidence, answer) : answer;
     }
+
+    /// <summary>
+    /// An answer that leaves some of the question's words unspoken ("… and what is the new one supposed to be like?")
+    /// is completed with up to two passages, among the best-ranked, that carry those words and concern what is named.
+    /// </summary>
+    private Answer WithWhatIsLeft(Evidence evidence, Answer answer)
+    {
+        if (!answer.Answered) return answer;
+        var content = evidence.Terms.Content.Where(c => !ViewWords.Contains(c)).ToList();
+        if (content.Count == 0) return answer;
+        var shown = ShownStems(answer);
+        var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
+        if (left.Count == 0) return answer;
+        var entities = evidence.Terms.Entities;
+        var extra = evidence.Supporting.Concat(evidence.Candidates.Take(10))
+            .Where(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
+                        && left.Any(h.MatchedTerms.Contains)
+                        && (entities.Count == 0 || h.MatchedEntities.Count > 0))
+            .Select(h => h.Passage).DistinctBy(p => p.Id);
+        return AnswerComposition.WithPassages(answer, kb, extra, 2);
+    }
+
+    private static HashSet<string> ShownStems(Answer handled) =>
+        handled.Views.Select(v => v.Text).Append(handled.Text).Concat(handled.Facts.Select(f => f.Label + " " + f.Value))
+            .Concat(handled.Timeline.Select(t => t.Event))
+            .SelectMany(TextNormalizer.Tokens).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "How did CEFTA go from a Central European arrangement to a Balkan one?": where the question names a record and its

@@ -22,6 +22,7 @@ public static class EvalPrinter
         Row(w, "correct with a right source", d.EngineCorrect, d.BaselineCorrect, h.EngineCorrect, h.BaselineCorrect);
         Row(w, "traps declined", d.EngineTrapsDeclined, d.BaselineTrapsDeclined, h.EngineTrapsDeclined, h.BaselineTrapsDeclined);
         Row(w, "out of scope answered (lower is better)", d.EngineOutOfScopeAnswered, d.BaselineOutOfScopeAnswered, h.EngineOutOfScopeAnswered, h.BaselineOutOfScopeAnswered);
+        w.WriteLine(string.Create(Inv, $"engine misses, answerable ones: dev {Reasons(dev)}; held-out {Reasons(heldOut)}"));
         w.WriteLine(string.Create(Inv,
             $"engine, whole set: recall@1 {Rate.Percent(report.RecallAt1)}, recall@5 {Rate.Percent(report.RecallAt5)} ({report.RetrievalCount} questions with expected records); intent routed right {Rate.Percent(report.IntentAccuracy)}"));
         w.WriteLine();
@@ -49,6 +50,15 @@ public static class EvalPrinter
             }
             w.WriteLine();
         }
+    }
+
+    /// <summary>Why the engine failed answerable questions, as counts only (no question text).</summary>
+    private static string Reasons(IReadOnlyList<EvalOutcome> half)
+    {
+        var failed = half.Where(o => !o.Question.ExpectsNoAnswer && !o.Correct).ToList();
+        var declined = failed.Count(o => !o.Answer.Answered);
+        var missing = failed.Count(o => o.Answer.Answered && o.Failure?.StartsWith("missing", StringComparison.Ordinal) == true);
+        return string.Create(Inv, $"{declined} declined, {missing} missing a fact, {failed.Count - declined - missing} other");
     }
 
     private static void Row(TextWriter w, string label, Rate devEngine, Rate devBaseline, Rate heldEngine, Rate heldBaseline) =>

@@ -39,6 +39,9 @@ public sealed class FiguresHandler : IIntentHandler
         // The short answer speaks of what was asked about; figures on neighbouring subjects stay in the list.
         var own = figures.Where(f => subjects.Contains(f.Subject ?? "")).Take(2).ToList();
         var lead = own.Count > 0 ? own : figures.Take(2).ToList();
+        // "How many billion euros did Serbia receive in 2007–2021?": a figure outside the period asked stays in the list.
+        if (ctx.Question.Period is { } period && lead.Count > 1 && lead[0].AsOf is not null)
+            lead = lead.Where((f, i) => i == 0 || f.AsOf is null || Overlaps(f.AsOf, period)).ToList();
         foreach (var f in figures)
         {
             b.Fact(FigureLabel(ctx.Kb, f), FigureText.Format(f), f.Cite);
@@ -54,6 +57,8 @@ public sealed class FiguresHandler : IIntentHandler
         b.Confidence = measure is null ? 0.7 : 0.9;
         return b.Build();
     }
+
+    private static bool Overlaps(PartialDate date, Period period) => date.Start <= period.To && date.EndInclusive >= period.From;
 
     /// <summary>Same subject and measure, different values from different sources: show both sides.</summary>
     private static void AddDisagreement(AnswerBuilder b, IReadOnlyList<KnowledgeRecord> figures)

@@ -204,7 +204,7 @@ public static partial class EvidenceFinder
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksAmount && p.Kind != PassageKind.Figure && !HasQuantity(p.Text)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
-        if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).ToList())) return false;
+        if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).Concat(terms.CountedPhrase).ToList())) return false;
         // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
         // qualifies what is counted stands just after the number.
         if (terms.AsksCount && p.Kind != PassageKind.Figure && terms.CountedOrganisations is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;

@@ -35,6 +35,9 @@ public sealed partial record QuestionTerms(
     public bool Contrast { get; init; }
     /// <summary>"How many Gripens …": the thing counted, which the answer must be about.</summary>
     public string? Counted { get; init; }
+
+    /// <summary>Every word of the counted phrase, asking words included: "states" in "how many EU states".</summary>
+    public IReadOnlyList<string> CountedPhrase { get; init; } = [];
     /// <summary>The years the question names ("in 2024", "between 2007 and 2021").</summary>
     public IReadOnlyList<string> Years { get; init; } = [];
     /// <summary>Words the question writes in capitals ("SHAPE", "CEFTA"), lower-cased: names or acronyms, not plain words.</summary>
@@ -85,6 +88,9 @@ public sealed partial record QuestionTerms(
         re respectively talks supposed
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@" (how many|how much|billion|billions|million|millions|amount|sum|total) ")]
+    private static partial Regex MoneyCue();
 
     private static readonly FrozenSet<string> NumberWords =
         FrozenSet.Create(StringComparer.Ordinal, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all");
@@ -195,6 +201,8 @@ public sealed partial record QuestionTerms(
                                     // "how close are the ties right now?" asks for a degree, now.
                                     || w is "close" && padded.Contains(" how close ", StringComparison.Ordinal)
                                     || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
+                                    // "how many billion euros": the currency is the unit, which the passages write as a sign ("€42 billion").
+                                    || w is "euro" or "euros" or "eur" or "dollar" or "dollars" or "usd" && MoneyCue().IsMatch(padded)
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -205,6 +213,11 @@ public sealed partial record QuestionTerms(
             if (m.TokenStart > 2 && m.TokenStart <= normalizedTokens.Length && NumberWords.Contains(normalizedTokens[m.TokenStart - 1])
                 && normalizedTokens[m.TokenStart - 2] is "the" or "these" or "those" && normalizedTokens[m.TokenStart - 3] is "of" or "among" or "between")
                 soft.Add(normalizedTokens[m.TokenStart - 1]);
+        // "Which three countries founded the original CEFTA?": the number says how many things the answer names; the
+        // passage names them ("Poland, Hungary and Czechoslovakia") rather than counting them.
+        for (var i = 1; i + 1 < normalizedTokens.Length; i++)
+            if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what" && normalizedTokens[i + 1].EndsWith('s'))
+                soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
         // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
@@ -260,9 +273,11 @@ public sealed partial record QuestionTerms(
         // its last known word; the known words before it qualify it.
         string? counted = null;
         List<string> modifiers = [];
+        List<string> countedWords = [];
         if (CountedCue().Match(padded) is { Success: true } countedPhrase)
         {
             var group = countedPhrase.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(w => !CountStop().IsMatch(w)).ToList();
+            countedWords = group.Where(w => words.Contains(w) && !unknown.Contains(w)).ToList();
             var known = group.Where(w => content.Contains(w) && !unknown.Contains(w)).ToList();
             counted = known.LastOrDefault(hard.Contains) ?? known.LastOrDefault();
             if (counted is not null)
@@ -288,6 +303,7 @@ public sealed partial record QuestionTerms(
             EndsOn = EndsOnName(q, normalizedTokens),
             CountryOf = CountryOwns().Match(padded) is { Success: true } owns && !SoftWords.Contains(owns.Groups[1].Value) ? owns.Groups[1].Value : null,
             Counted = counted,
+            CountedPhrase = countedWords,
             CountedModifiers = modifiers,
             AsksValue = asksCount || asksShare || ValueCue().IsMatch(padded),
             Years = q.Terms.Concat(TextNormalizer.Tokens(q.Original)).Where(TimeExpressions.IsYear).Distinct().ToList(),

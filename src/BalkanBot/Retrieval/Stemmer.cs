@@ -35,6 +35,8 @@ public static class Stemmer
                 t = t[..^s.Length];
                 // "characterising" → "characteris" → "character", as "characterise" is.
                 if (s is "ing" or "ings" or "ed" or "eds" or "er" or "ers" && t.Length >= 6 && t.EndsWith("is", StringComparison.Ordinal)) t = t[..^2];
+                // "reinforcement" → "reinforce" → "reinforc", as "reinforced" is; "completely" as "completed".
+                if (s is "ment" or "ments" or "ness" or "ly" && t.Length > 4 && t.EndsWith('e')) t = t[..^1];
                 break;
             }
         }

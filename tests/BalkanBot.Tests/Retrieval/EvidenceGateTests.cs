@@ -76,6 +76,46 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WhichThreeCountries_IsAnsweredByThePassageThatNamesThem()
+    {
+        // The number says how many the answer names; the passage names them instead of counting them.
+        var a = Ask("Which three countries founded the original CEFTA?", "three-founders");
+        Assert.True(a.Answered);
+        var text = TextRenderer.Render(a);
+        Assert.Contains("Czechoslovakia", text);
+        Assert.Contains("Poland", text);
+    }
+
+    [Theory]
+    [InlineData("how many EU states dont recognise kosovo", "five EU states")]
+    [InlineData("serbia received how many billion euros in FDI 2007-2021?", "€42 billion")]
+    public void Answer_CountedPhraseWithAskingWords_FindsTheNumberBesideThem(string question, string figure)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered);
+        Assert.Contains(figure, a.Text);
+    }
+
+    [Fact]
+    public void Answer_FigureForAPeriod_LeadsWithNoFigureFromOutsideIt()
+    {
+        var a = Ask("serbia received how many billion in FDI 2007-2021", "period-figures");
+        Assert.True(a.Answered);
+        Assert.Contains("€42 billion", a.Text);
+        Assert.DoesNotContain("2023", a.Text);
+    }
+
+    [Fact]
+    public void Answer_DatePassagesAsFacts_ReadAsDatesNotTemplates()
+    {
+        var a = Ask("Which three countries founded the original CEFTA, and since when has Kosovo taken part as 'UNMIK Kosovo'?", "dated-facts");
+        Assert.True(a.Answered);
+        Assert.DoesNotContain(a.Facts, f => f.Value.Contains("is dated in", StringComparison.Ordinal));
+        // One sentence is shown once, whatever label it came with.
+        Assert.Equal(a.Facts.Count, a.Facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");

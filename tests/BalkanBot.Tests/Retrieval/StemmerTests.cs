@@ -16,6 +16,8 @@ public sealed class StemmerTests
     [InlineData("recognised", "recognition")]
     [InlineData("strategic", "strategy")]
     [InlineData("characterizing", "characterise")]
+    [InlineData("reinforcements", "reinforced")]
+    [InlineData("completely", "completed")]
     public void Stem_FormsOfOneWord_Meet(string a, string b) => Assert.Equal(Stemmer.Stem(a), Stemmer.Stem(b));
 
     [Theory]
