@@ -22,7 +22,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     /// <summary>
     /// An answer that leaves some of the question's words unspoken ("… and what is the new one supposed to be like?")
-    /// is completed with up to two passages, among the best-ranked, that carry those words and concern what is named.
+    /// is completed with up to two of the best-ranked passages about what is named: first those that carry the unspoken
+    /// words, then those that score near the best.
     /// </summary>
     private Answer WithWhatIsLeft(Evidence evidence, Answer answer)
     {
@@ -33,10 +34,13 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
         if (left.Count == 0) return answer;
         var entities = evidence.Terms.Entities;
+        // Passages that score far below the best are neighbours of the question, not part of its answer.
+        var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();
         var extra = evidence.Supporting.Concat(evidence.Candidates.Take(10))
             .Where(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
-                        && left.Any(h.MatchedTerms.Contains)
+                        && (left.Any(h.MatchedTerms.Contains) && h.Score >= 0.4 * top || h.Score >= 0.5 * top)
                         && (entities.Count == 0 || h.MatchedEntities.Count > 0))
+            .OrderBy(h => left.Any(h.MatchedTerms.Contains) ? 0 : 1)
             .Select(h => h.Passage).DistinctBy(p => p.Id);
         return AnswerComposition.WithPassages(answer, kb, extra, 2);
     }
@@ -155,7 +159,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!handled.Answered && handled.Citations.Count > 0 && !(evidence.Found && evidence.Terms.Content.Count > 0)) return handled;
         // Answers whose records are themselves the evidence: everything in a period, a table of measures.
         var periodOnly = q.Period is not null && q.Intent is IntentKind.Timeline or IntentKind.List;
-        var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare;
+        var precise = evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksPerson || evidence.Terms.AsksShare
+                      // "what was the April 2025 deal officially called?" asks for a name, not for the month's events.
+                      || evidence.Terms.NameOf is not null;
         // A word the base never uses ("What prison sentence did Dodik get in March 2025?") asks for more than the period holds.
         // "Albania's average annual investment 2016–2021" names a period but asks for a figure the passages hold.
         var asksMore = evidence.Best is { } best && evidence.Terms.Content.Count(best.MatchedTerms.Contains) >= 2;

@@ -159,7 +159,11 @@ public static partial class MessageReader
         // "think-tank views" are views of policy institutes, not tanks.
         text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
-        text = Speaker().Replace(text, " ");
+        // "Tirana Declaration: when was it signed?": one label before one line is its topic, not a speaker.
+        var labels = Speaker().Matches(text);
+        if (!(labels.Count == 1 && labels[0].Index == 0 && labels[0].Value.EndsWith(':') && !labels[0].Value.EndsWith("wrote:", StringComparison.Ordinal)
+              && labels[0].Value.Contains(' ', StringComparison.Ordinal) && !text.Contains('\n', StringComparison.Ordinal)))
+            text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
         // "Two things about Montenegro from the Pupin brief: …": the count of questions is not asked about.
         text = QuestionCount().Replace(text, "");

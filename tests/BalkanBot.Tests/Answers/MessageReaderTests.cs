@@ -102,6 +102,9 @@ public sealed class MessageReaderTests
     [InlineData("Two things about Montenegro from the Pupin brief: when did it join NATO, and what share is Serb?",
         new[] { "Montenegro from the Pupin brief: when did it join NATO", "what share is Serb?" })]
     [InlineData("Luka: when did Montenegro join NATO?", new[] { "when did Montenegro join NATO?" })]
+    // Two capitalised words before one line: the topic "it" points at, not a speaker.
+    [InlineData("Tirana Declaration: when was it signed?", new[] { "Tirana Declaration: when was it signed?" })]
+    [InlineData("Marija K.: what is the Tirana Declaration?", new[] { "what is the Tirana Declaration?" })]
     public void Read_ATopicLabelTheQuestionPointsAt_StaysWithTheFirstPart(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);

@@ -115,6 +115,16 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Equal(a.Facts.Count, a.Facts.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Theory]
+    [InlineData("what was the serbia-hungary deal of april 2025 officially called?")]
+    [InlineData("srb-hu deal apr 2025, what was it officialy called?")]
+    public void Answer_OfficialNameInAMonth_GivesTheNameNotOnlyTheMonthsEvents(string question)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered);
+        Assert.Contains("Defense Cooperation Plan", TextRenderer.Render(a));
+    }
+
     [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
