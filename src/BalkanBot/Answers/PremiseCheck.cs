@@ -66,7 +66,7 @@ public static partial class PremiseCheck
         {
             foreach (var (org, pattern) in new[] { ("nato", LeftNato()), ("european-union", LeftEu()) })
             {
-                if (!SaidOf(norm, state, pattern)) continue;
+                if (!SaidOf(norm, state, pattern, focus)) continue;
                 if (state.Memberships.FirstOrDefault(m => m.Of == org || org == "european-union" && m.Of == "eu") is not { } membership) continue;
                 var name = kb.Get(membership.Of)?.ShortName ?? org.ToUpperInvariant();
                 var since = membership.Since is { } joined ? $" since {joined.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
@@ -81,7 +81,7 @@ public static partial class PremiseCheck
             {
                 var said = (membership.Of == "nato" ? NatoSince() : EuSince()).Matches(norm)
                     .Select(m => int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                if (said.Count == 0 || said.Contains(membership.Since!.Year) || !SaidOf(norm, state, membership.Of == "nato" ? NatoSince() : EuSince())) continue;
+                if (said.Count == 0 || said.Contains(membership.Since!.Year) || !SaidOf(norm, state, membership.Of == "nato" ? NatoSince() : EuSince(), focus)) continue;
                 var name = membership.Of == "nato" ? "NATO" : "the European Union";
                 return new Correction($"No: according to the sources, {state.ShortName} has been a member of {name} since {membership.Since.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}, not {said[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
                     membership.Cite, state.Id);
@@ -91,7 +91,7 @@ public static partial class PremiseCheck
         {
             foreach (var (org, pattern) in new[] { ("nato", NatoMember()), ("european-union", EuMember()) })
             {
-                if (!SaidOf(norm, state, pattern) || Negated().IsMatch(norm)) continue;
+                if (!SaidOf(norm, state, pattern, focus) || Negated().IsMatch(norm)) continue;
                 if (state.Memberships.Any(m => m.Of == org)) continue;
                 var evidence = kb.Passages.Mentioning(state.Id).FirstOrDefault(p =>
                     p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role
@@ -117,15 +117,22 @@ public static partial class PremiseCheck
     /// The membership phrase is said of the state: "Albania, like Kosovo, is still outside NATO", "Serbia joined NATO",
     /// not "would Hungary fight for Serbia against a NATO member".
     /// </summary>
-    private static bool SaidOf(string norm, KnowledgeRecord state, Regex pattern)
+    private static bool SaidOf(string norm, KnowledgeRecord state, Regex pattern, IReadOnlyList<KnowledgeRecord> focus)
     {
-        var names = state.Aliases.Append(state.Name).Append(state.ShortName).Select(TextNormalizer.Normalize)
+        static List<string> NamesOf(KnowledgeRecord r) => r.Aliases.Append(r.Name).Append(r.ShortName).Select(TextNormalizer.Normalize)
             .Where(n => n.Length >= 3).Distinct().ToList();
+        static int LastEnd(string before, List<string> names) =>
+            names.Select(n => before.LastIndexOf(" " + n + " ", StringComparison.Ordinal) is var i and >= 0 ? i + n.Length + 1 : -1).DefaultIfEmpty(-1).Max();
+        var names = NamesOf(state);
+        var others = focus.Where(f => f.Id != state.Id && f.Kind == RecordKind.Actor && f.Type == "state").Select(NamesOf).ToList();
         foreach (Match m in pattern.Matches(norm))
         {
             var before = norm[..m.Index] + " ";
-            var at = names.Select(n => before.LastIndexOf(" " + n + " ", StringComparison.Ordinal) is var i and >= 0 ? i + n.Length + 1 : -1).Max();
+            var at = LastEnd(before, names);
             if (at < 0 || m.Index - at > 40) continue;
+            // "… Albania's and Serbia's visions. When did Albania become a NATO member?" is said of Albania, the state
+            // named nearest the phrase.
+            if (others.Any(o => LastEnd(before, o) > at)) continue;
             if (!Between().IsMatch(" " + before[at..] + " ")) return true;
         }
         return false;

@@ -231,16 +231,20 @@ public sealed partial record QuestionTerms(
         // quotes an analyst on …. Which analyst was it?" keeps the context's words.
         var questionSentence = LastSentence(q.Original);
         // "The brief quotes an analyst saying '…'. Who said that?": the question sentence after its context asks too.
+        var datesOwnSentence = questionSentence.Length > 0 && WhenCue().IsMatch(" " + TextNormalizer.Normalize(questionSentence) + " ");
         var personAsked = PersonCue().IsMatch(padded) || questionSentence.Length > 0 && PersonCue().IsMatch(questionSentence);
         var nameOf = NameOfCue().Match(padded);
         var precise = personAsked || nameOf.Success
                       || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)
-                      || WhenCue().IsMatch(padded) || words.Any(MeasureWords.Contains);
+                      // "Antić contrasts Albania's and Serbia's visions. When did Albania join NATO?": what a date question
+                      // dates stands in its own sentence.
+                      || WhenCue().IsMatch(padded) && !datesOwnSentence
+                      || words.Any(MeasureWords.Contains);
         if (questionSentence.Length > 0 && !precise)
         {
             var own = TextNormalizer.Tokens(questionSentence).Select(t => Stemmer.Stem(Knowledge.AliasIndex.StateOf(t))).ToHashSet(StringComparer.Ordinal);
             var asked = words.Where(w => !soft.Contains(w) && own.Contains(Stemmer.Stem(w))).ToList();
-            if (asked.Count > 0)
+            if (asked.Count > 0 || datesOwnSentence)
                 soft.UnionWith(words.Where(w => !soft.Contains(w) && !own.Contains(Stemmer.Stem(w)) && !MeasureWords.Contains(w)));
         }
         // "What happened in 2025 that changes that picture?": the period says what is asked; the clause after it only

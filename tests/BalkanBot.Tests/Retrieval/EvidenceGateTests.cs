@@ -125,6 +125,18 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("Defense Cooperation Plan", TextRenderer.Render(a));
     }
 
+    [Theory]
+    [InlineData("Antić sets Montenegro's and Serbia's security choices side by side. When did Montenegro become a NATO member?", "2017")]
+    [InlineData("The brief weighs Albania's and Serbia's defence ties. When did Albania become a NATO member?", "2009")]
+    public void Answer_DateAfterAContext_DatesWhatItsOwnSentenceNames(string question, string year)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered);
+        Assert.Contains(year, a.Text);
+        // The membership is said of the state named nearest to it, not of the other state in the context.
+        Assert.DoesNotContain("do not count Serbia", a.Text);
+    }
+
     [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
