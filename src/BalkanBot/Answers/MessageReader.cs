@@ -35,7 +35,7 @@ public static partial class MessageReader
             clean = kept;
         }
         // A pasted chat, however short: the questions people asked each other earlier are not the one for the bot.
-        else if (IsChat(clean) && LastChatQuestion(clean) is { Length: > 0 } last)
+        else if (ChatTurns(clean) is { } turnLine && LastChatQuestion(clean, turnLine) is { Length: > 0 } last)
         {
             note = $"That looks like a pasted conversation; I answered its last question: \"{Shorten(last, 160)}\"";
             clean = last;
@@ -554,16 +554,20 @@ public static partial class MessageReader
     /// Three lines or more with a speaker, one of whom speaks twice: a chat, not a form of labelled fields
     /// ("Country: Hungary", "Item: tanks", "Question: …").
     /// </summary>
-    private static bool IsChat(string text)
+    private static bool IsChat(string text, Regex turn)
     {
-        var speakers = ChatLine().Matches(text).Select(m => m.Groups["who"].Value).ToList();
+        var speakers = turn.Matches(text).Select(m => m.Groups["who"].Value).ToList();
         return speakers.Count >= 3 && speakers.GroupBy(w => w, StringComparer.Ordinal).Any(g => g.Count() >= 2);
     }
 
+    /// <summary>How the turns of a pasted chat are marked: "Ana: …", or in lower case ("jovan: … / ivana: …").</summary>
+    private static Regex? ChatTurns(string text) =>
+        IsChat(text, ChatLine()) ? ChatLine() : IsChat(text, LowerChatLine()) ? LowerChatLine() : null;
+
     /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
-    private static string? LastChatQuestion(string text)
+    private static string? LastChatQuestion(string text, Regex turnLine)
     {
-        var turns = ChatLine().Matches(text).ToList();
+        var turns = turnLine.Matches(text).ToList();
         for (var i = turns.Count - 1; i >= 0; i--)
         {
             var end = i + 1 < turns.Count ? turns[i + 1].Index : text.Length;
@@ -585,6 +589,9 @@ public static partial class MessageReader
     // "[10:02] Ana: …", "Luka: …": a turn of a chat transcript, with its speaker, on a line of its own or pasted into one.
     [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?![A-Z0-9]{2,8}\s?:)(?!(?:Question|Questions|Context|Country|Topic|Subject|Re|Note|Notes|Answer|Background|Request|Source|Task|Priority|Deadline|Summary|From|To|Cc|Q|A)\s?:)(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
     private static partial Regex ChatLine();
+    // "jovan: reading Sav on RS / ivana: ok but …": one lower-case word as a speaker, after a line break or a slash.
+    [GeneratedRegex(@"(?:^|(?<=[\n/|]\s*))(?<who>[a-z][a-z0-9_.-]{1,20}):\s", RegexOptions.Multiline)]
+    private static partial Regex LowerChatLine();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+|\s*#{2,}\s*|\s*={3,}\s*")]
     private static partial Regex DirectiveBoundary();

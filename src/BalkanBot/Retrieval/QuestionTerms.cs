@@ -89,6 +89,9 @@ public sealed partial record QuestionTerms(
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    [GeneratedRegex(@" (?:what|which) (?:date|year|day) (?:does|do|did) ")]
+    private static partial Regex WhatDate();
+
     [GeneratedRegex(@" (how many|how much|billion|billions|million|millions|amount|sum|total) ")]
     private static partial Regex MoneyCue();
 
@@ -201,6 +204,8 @@ public sealed partial record QuestionTerms(
                                     // "how close are the ties right now?" asks for a degree, now.
                                     || w is "close" && padded.Contains(" how close ", StringComparison.Ordinal)
                                     || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
+                                    // "What date does the Pupin brief carry?": the verb only joins the date to what it dates.
+                                    || w is "carry" or "carries" or "bear" or "bears" or "give" or "gives" or "show" or "shows" && WhatDate().IsMatch(padded)
                                     // "how many billion euros": the currency is the unit, which the passages write as a sign ("€42 billion").
                                     || w is "euro" or "euros" or "eur" or "dollar" or "dollars" or "usd" && MoneyCue().IsMatch(padded)
                                     || w is "model" or "models" or "variant" or "variants"

@@ -196,6 +196,18 @@ public sealed class MessageReaderTests
     }
 
     [Theory]
+    [InlineData("ana: who wrote the Pupin brief? / marko: no idea / ana: ok but when was the Tirana Declaration signed?")]
+    [InlineData("ana: who wrote the Pupin brief?\nmarko: no idea\nana: ok but when was the Tirana Declaration signed?")]
+    public void Read_LowerCaseChat_AnswersItsLastQuestion(string text)
+    {
+        var read = MessageReader.Read(text);
+        var part = Assert.Single(read.Parts);
+        Assert.Contains("when was the Tirana Declaration signed?", part, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pupin", part, StringComparison.Ordinal);
+        Assert.Contains("pasted conversation", read.Note);
+    }
+
+    [Theory]
     [InlineData("Question: When was the Tirana Declaration signed? Context: for a briefing. Question: who signed it?")]
     [InlineData("NATO: what is it? EU: what is it? NATO: when was it founded?")]
     public void Read_LabelsAndAcronymsOnOneLine_AreNoChat(string text) => Assert.Null(MessageReader.Read(text).Note);
