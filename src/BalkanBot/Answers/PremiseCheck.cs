@@ -47,6 +47,22 @@ public static partial class PremiseCheck
         }
         if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
             return new Correction($"No: the sources say {RecordNames.The(agreement)} is not legally binding.", notBinding.Cite, agreement.Id);
+        // "KFOR operates under UNSCR 1325": a resolution number the sources never give, for something whose passages
+        // name another resolution.
+        if (ResolutionNumber().Match(norm) is { Success: true } resolution
+            && !kb.Passages.All.Any(p => p.Text.Contains(resolution.Groups["n"].Value, StringComparison.Ordinal)))
+        {
+            foreach (var r in focus)
+            {
+                var passage = kb.Passages.OfRecord(r.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role)
+                    .Select(p => (Passage: p, Match: ResolutionNumber().Match(" " + TextNormalizer.Normalize(p.Text) + " ")))
+                    .FirstOrDefault(x => x.Match.Success);
+                if (passage.Passage is null) continue;
+                var real = passage.Match.Groups["n"].Value;
+                return new Correction($"No: the sources tie {RecordNames.The(r)} to UN Security Council Resolution {real}, not {resolution.Groups["n"].Value}. " +
+                                      RecordFacts.Capitalise(passage.Passage.Text.TrimEnd('.')) + ".", passage.Passage.Cite, r.Id);
+            }
+        }
         // "Given that UNSCR 1244 was passed in 2008": a year that is not the record's own. A year that only bounds
         // what is asked ("Serbia's trade with CEFTA in 2023") states nothing about when the record came about.
         foreach (var r in focus.Where(f => f.Kind is RecordKind.Agreement or RecordKind.Event && f.Date is not null))
@@ -156,6 +172,8 @@ public static partial class PremiseCheck
     private static partial Regex NatoSince();
     [GeneratedRegex(@" (?:eu|european union)(?: member| members| membership)? (?:since|in|from) (?<y>1[89]\d\d|20\d\d) | joined (?:the )?(?:eu|european union) (?:in |back in )?(?<y>1[89]\d\d|20\d\d) ")]
     private static partial Regex EuSince();
+    [GeneratedRegex(@" (?:unscr|resolution|un resolution|security council resolution) (?<n>\d{3,4}) ")]
+    private static partial Regex ResolutionNumber();
     [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]
     private static partial Regex Binding();
     [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (a )?nato (member|ally|state)| member of nato | nato member | joined (the )?nato | in nato since ")]

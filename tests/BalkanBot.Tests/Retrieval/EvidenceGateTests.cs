@@ -138,6 +138,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PremiseWithAResolutionNumberTheSourcesNeverGive_IsCorrectedThenAnswered()
+    {
+        var a = Ask("Given that KFOR works under resolution 1546, when did it enter Kosovo?", "resolution-premise");
+        Assert.True(a.Answered);
+        Assert.StartsWith("No: the sources tie KFOR to UN Security Council Resolution 1244, not 1546.", a.Text);
+        Assert.Contains("1999", a.Text);
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
