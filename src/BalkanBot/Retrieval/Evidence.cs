@@ -24,8 +24,8 @@ public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Sup
     }
 
     /// <summary>At least one passage states what is asked; a caveat alone ("the source gives no date") is not an answer.</summary>
-    public bool Found => Supporting.Any(h => !EvidenceFinder.IsCaveat(h.Passage));
-    public PassageHit? Best => Supporting.FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage));
+    public bool Found => Supporting.Any(h => !EvidenceFinder.IsCaveat(h.Passage, Terms.AsksDate));
+    public PassageHit? Best => Supporting.FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage, Terms.AsksDate));
     /// <summary>The question names things but asks nothing more of them ("What is the Tirana Declaration?").</summary>
     public bool EntityOnly => Terms.Content.Count == 0 && Terms.Entities.Count > 0;
 }
@@ -740,7 +740,16 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@" (?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|can|could|would|will|should|has|have|had) ")]
     private static partial Regex AsksWord();
 
-    public static bool IsCaveat(Passage p) => Caveat().IsMatch(p.Text);
+    /// <summary>
+    /// The passage says what the sources do not give ("The brief gives no date."). A passage that first states something
+    /// and later qualifies it ("The sources give different sizes …; neither dates the total") is no caveat.
+    /// </summary>
+    /// <param name="anywhere">For a date question, a passage that anywhere says something goes undated answers no date.</param>
+    public static bool IsCaveat(Passage p, bool anywhere = false)
+    {
+        var end = p.Text.IndexOf(". ", StringComparison.Ordinal);
+        return Caveat().IsMatch(anywhere || end < 0 ? p.Text : p.Text[..end]);
+    }
 
     /// <summary>The passage says the measure asked is left blank or not given ("the table leaves population … blank").</summary>
     private static bool BlankFor(PassageIndex index, Passage p, IReadOnlyList<string> measures)

@@ -147,6 +147,17 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PassageQualifiedInALaterSentence_StillAnswers()
+    {
+        // The conflict over KFOR's size says later that neither source dates the total; it still gives both sizes.
+        var a = Ask("How did KFOR's size change during 2023 according to Sav?", "qualified");
+        Assert.True(a.Answered);
+        Assert.Contains("4,500", TextRenderer.Render(a));
+        // A date question is not answered by a passage that says the thing goes undated.
+        Assert.False(Ask("When was Şerif Sav's paper published?", "undated").Answered);
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
