@@ -4,7 +4,7 @@ using BalkanBot.Routing;
 
 namespace BalkanBot.Handlers;
 
-public sealed class DateHandler : IIntentHandler
+public sealed partial class DateHandler : IIntentHandler
 {
     public IntentKind Intent => IntentKind.Date;
 
@@ -50,19 +50,31 @@ public sealed class DateHandler : IIntentHandler
     /// <summary>"The Tirana Declaration was signed on 18 March 2025 in Tirana.", "Albania joined NATO in 2009."</summary>
     internal static string Sentence(KnowledgeBase kb, KnowledgeRecord r)
     {
-        if (r.Date is null) return $"The sources do not give a date for {RecordNames.The(r)}.";
+        if (r.Date is null)
+            // "… for Bosnia's top court suspends …" is no English: a name that is a clause says when it happened.
+            return RecordNames.AsClause(r, kb) is { } undated
+                ? $"The sources do not say when {(undated.PastForm.StartsWith("The ", StringComparison.Ordinal) ? "the" + undated.PastForm[3..] : undated.PastForm)}."
+                : $"The sources do not give a date for {RecordNames.The(r)}.";
         var when = (r.Date.Precision == DatePrecision.Day ? "on " : "in ") + r.Date.Display;
         // "Kosovo's declaration of independence took place in 2008", not "… in 2008 in Kosovo".
         var place = string.Join(", ", (r.PlaceText ?? RecordFacts.PlaceOf(kb, r)).Split(", ", StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !r.ShortName.Contains(p, StringComparison.OrdinalIgnoreCase)));
         var where = place.Length > 0 ? $" in {place}" : "";
         if (RecordNames.AsClause(r, kb) is { } clause) return $"{clause.PastForm} {when}{where}.";
+        // "The Republika Srpska laws … were adopted in February 2025", not "… took place".
+        var be = PluralName().IsMatch(RecordNames.TheStart(r)) ? "were" : "was";
         var verb = r.Kind switch
         {
             RecordKind.Agreement => "was " + FollowUps.AgreementVerb(r),
+            RecordKind.Event when r.Type is "legal-act" or "policy" => be + " adopted",
+            RecordKind.Event when r.Type is "court-ruling" => be + " issued",
+            RecordKind.Event when r.Type is "statement" => be + " made",
             RecordKind.Event => "took place",
             _ => "is dated",
         };
         return $"{RecordNames.TheStart(r)} {verb} {when}{where}.";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:The )?(?:\S+ ){0,3}?(?:laws|measures|sanctions|tariffs|rulings|statements|policies|amendments)\b")]
+    private static partial System.Text.RegularExpressions.Regex PluralName();
 }

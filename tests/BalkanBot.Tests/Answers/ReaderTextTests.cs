@@ -126,6 +126,11 @@ public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<
         Assert.StartsWith("Kosovo's declaration of independence took place in 2008.", Ask("When did Kosovo declare independence?").Text);
         Assert.StartsWith("The Banjska attack took place in September 2023 in northern Kosovo.", Ask("When was the Banjska attack?").Text);
         Assert.StartsWith("Serbia's declaration of military neutrality was adopted in 2007.", Ask("when did serbia declare military neutrality").Text);
+        // Laws are adopted, not "taking place"; a headline without a date says what the sources do not say.
+        Assert.StartsWith("The Republika Srpska laws barring Bosnia's state police and judiciary were adopted in February 2025",
+            Ask("when did RS pass its laws barring state police and judiciary?").Text);
+        Assert.StartsWith("The sources do not say when Bosnia's top court suspended Republika Srpska's separatist laws.",
+            Ask("when did Bosnia's top court suspend the RS laws?").Text);
     }
 
     [Fact]
