@@ -158,7 +158,7 @@ public sealed class AnswerEngine
     /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
     private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)
     {
-        if (routed.Mentions.Count == 0 && actors.Count > 0 && routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) && !MessageReader.PointsBackAt(part)
+        if (routed.Mentions.Count == 0 && actors.Count > 0 && (routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) || routed.Terms.Count >= 3) && !MessageReader.PointsBackAt(part)
             && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
             return routed with { Mentions = actors };
         // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.

@@ -158,6 +158,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PartOfAskingWordsOnly_AsksAboutWhatThePartBeforeNamed()
+    {
+        var a = Ask("Open Balkan: when was it first unveiled, and when was the founding agreement signed?", "asking-words-part");
+        Assert.True(a.Answered);
+        Assert.Contains("2019", a.Text);
+        Assert.Contains("29 July 2021", a.Text);
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
