@@ -209,6 +209,12 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 : Decline(q, focus, evidence);
         }
         if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0) && !evidence.Found) return Decline(q, focus, evidence);
+        // "When was the Open Balkan first unveiled?": where the record's own date did not pass the gate and the passage
+        // that did gives another year, that passage dates what was asked.
+        if (evidence.Terms.AsksDate && handled.Answered && evidence.Best is { Passage.Kind: not (PassageKind.Date or PassageKind.Membership) } first
+            && handled.RecordIds.Count > 0 && kb.Get(handled.RecordIds[0])?.Date is { } own
+            && !first.Passage.Text.Contains(own.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            return FromPassages(q, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)
         {

@@ -325,6 +325,8 @@ public static partial class EvidenceFinder
         "lifted", "lift", "delivered", "deliver", "delivery", "ended", "end", "abolished", "repealed", "withdrawn", "withdraw",
         "withdrew", "dissolved", "expire", "expired", "expires", "elected", "appointed", "resigned", "removed", "replaced",
         "suspended", "collapsed", "cancelled", "canceled", "revoked", "scrapped", "ratified", "recognised", "recognized",
+        // "When was it first unveiled?": an idea is made public before its agreement is signed.
+        "unveiled", "unveil", "revealed", "reveal", "presented", "introduced", "announced", "proposed", "conceived", "imagined",
     ];
 
     public static bool AsksForName(QuestionTerms terms) =>
