@@ -278,6 +278,10 @@ public static partial class EvidenceFinder
         double Weight(string t) => terms.Unknown.Contains(t) ? usual : index.Idf(t);
         var total = content.Sum(Weight);
         var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
+        // A question for a person may word its context its own way ("Serbia feeling surrounded" for "a sense of …"):
+        // the words it may lack above are not weighed against the passage either.
+        if (terms.AsksPerson)
+            total -= content.Where(t => !hit.MatchedTerms.Contains(t)).Select(Weight).OrderDescending().Take(Spare(content.Count)).Sum();
         // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
@@ -579,10 +583,12 @@ public static partial class EvidenceFinder
             var at = text.IndexOf(" " + name + " ", StringComparison.Ordinal);
             if (at < 0) continue;
             // "Antić discusses …", "according to Sav": the author of a view is not the person asked about.
-            if (Attribution().IsMatch(text[(at + name.Length + 1)..]) || AttributionBefore().IsMatch(text[..(at + 1)])) continue;
+            // "Who wrote it?" asks for the author, who is named as one.
+            if (!terms.Roles.Concat(terms.Content).Any(AuthorshipWords.Contains)
+                && (Attribution().IsMatch(text[(at + name.Length + 1)..]) || AttributionBefore().IsMatch(text[..(at + 1)]))) continue;
             // The person stands beside the role asked about: "Prime Minister Viktor Orbán", not a minister left unnamed.
             var position = text[..at].Count(c => c == ' ');
-            var nearAll = terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
+            var nearAll = terms.Roles.Concat(terms.Content).Any(AuthorshipWords.Contains) || terms.Roles.All(role => kb.Passages.Expand(role).Any(stem =>
                 Enumerable.Range(Math.Max(0, position - 5), Math.Min(tokens.Length, position + 8) - Math.Max(0, position - 5))
                     .Any(i => Stemmer.Stem(tokens[i]) == stem)));
             // "Serbian President Vučić" does not answer who the President of Kosovo is: what the role is of stands by it.
@@ -592,6 +598,8 @@ public static partial class EvidenceFinder
         }
         return false;
     }
+
+    private static readonly HashSet<string> AuthorshipWords = ["wrote", "write", "writes", "written", "authored", "author", "penned"];
 
     private static readonly HashSet<string> GenericRoles = ["leader", "leaders", "official", "officials", "person", "persons", "people", "individuals"];
 

@@ -167,6 +167,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WhoWroteAQuotedPiece_NamesItsAuthor()
+    {
+        // The author is named as the one who argues; the asker's "feeling" is the passage's "sense of insecurity".
+        var a = Ask("Antić cites a Horizons essay from 2022 about Serbia feeling surrounded by NATO. Who wrote that essay?", "author");
+        Assert.True(a.Answered);
+        Assert.Contains("Jović", TextRenderer.Render(a));
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
