@@ -198,7 +198,10 @@ public static partial class MessageReader
             // asked with one question word, each clause with its own subject.
             var pieces = TwoDatedClauses().Match(s) is { Success: true } two
                 ? [two.Groups["ask"].Value + two.Groups["a"].Value.TrimEnd(',') + "?", two.Groups["ask"].Value + two.Groups["b"].Value]
-                : Conjoined().Split(s);
+                // "how many KFOR troops are in Kosovo, and EUFOR in BiH": the same count for another subject.
+                : CountEllipsis().Match(s) is { Success: true } ellipsis && HowMany().Match(s) is { Success: true } countPhrase
+                    ? [ellipsis.Groups["first"].Value.Trim() + "?", $"how many {countPhrase.Groups["thing"].Value.Split(' ')[^1]} {ellipsis.Groups["second"].Value.Trim().TrimEnd('?', '.', '!')}?"]
+                    : Conjoined().Split(s);
             foreach (var piece in pieces)
             {
                 var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), ""), " ");
@@ -427,6 +430,8 @@ public static partial class MessageReader
     private static partial Regex InlineQuote();
     [GeneratedRegex(@"\b(?:over|in|during|throughout) the course of\b", RegexOptions.IgnoreCase)]
     private static partial Regex CourseOf();
+    [GeneratedRegex(@"^(?<first>how many .{8,}?),\s+and\s+(?<second>(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)(?!(?:is|are|was|were|do|does|did|has|have|can|could|will|would)\b)(?:[\w'’.-]+\s+){0,2}(?:in|for|at|of)\s+[\w'’. -]{2,30}?)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountEllipsis();
     [GeneratedRegex(@"^how many (?<thing>(?:[\w-]+\s+){0,2}?[\w-]+s)\s+(?:did|do|does|are|were|is|was|has|have|had|will|would|can|could)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowMany();
     [GeneratedRegex(@"\b(?:they|them)\b", RegexOptions.IgnoreCase)]

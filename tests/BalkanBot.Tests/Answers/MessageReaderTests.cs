@@ -208,6 +208,13 @@ public sealed class MessageReaderTests
     }
 
     [Theory]
+    [InlineData("how many troops does the brief put in KFOR, and EUFOR in Bosnia?", new[] { "how many troops does the brief put in KFOR?", "how many troops EUFOR in Bosnia?" })]
+    // A question word after "and" asks something else of the same count.
+    [InlineData("How many Rafales did Serbia order, and for what price?", new[] { "How many Rafales did Serbia order, and for what price?" })]
+    public void Read_SameCountForAnotherSubject_IsASecondPart(string text, string[] expected) =>
+        Assert.Equal(expected, MessageReader.Read(text).Parts);
+
+    [Theory]
     [InlineData("Question: When was the Tirana Declaration signed? Context: for a briefing. Question: who signed it?")]
     [InlineData("NATO: what is it? EU: what is it? NATO: when was it founded?")]
     public void Read_LabelsAndAcronymsOnOneLine_AreNoChat(string text) => Assert.Null(MessageReader.Read(text).Note);
