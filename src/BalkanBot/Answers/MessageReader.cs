@@ -498,6 +498,8 @@ public static partial class MessageReader
         ["hapened"] = "happened",
         ["happend"] = "happened",
         ["rite"] = "right",
+        ["mbt"] = "main battle tank",
+        ["mbts"] = "main battle tanks",
         ["cant"] = "cannot",
         ["wont"] = "will not",
         ["acc to"] = "according to",
@@ -515,7 +517,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

@@ -352,7 +352,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (?:which|what) (?:country|state|nation) s (\w+) ")]
     private static partial Regex CountryOwns();
 
-    [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
+    [GeneratedRegex(@"\b(?:\p{Lu}\p{L}{0,4}-|\p{Ll}{1,3}-|[Tt]ype |[Mm]ark |[Mm]odel )(\d{1,4})s?\b")]
     private static partial Regex Designator();
 
     [GeneratedRegex(@",\s*([^,]*\bor\b[^,]*?)\s*\??\s*$", RegexOptions.IgnoreCase)]

@@ -294,6 +294,7 @@ public sealed class MessageReaderTests
     [Theory]
     [InlineData("wen did serbia n hungary sign there defense deal", "when did serbia and hungary sign there defense deal")]
     [InlineData("whats unscr1244 about", "what is unscr 1244 about")]
+    [InlineData("how many MBTs does croatia field", "how many main battle tanks does croatia field")]
     public void Read_ChatShorthand_IsWrittenOut(string text, string expected)
     {
         Assert.Equal([expected], MessageReader.Read(text).Parts);

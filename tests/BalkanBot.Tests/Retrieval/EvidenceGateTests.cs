@@ -176,6 +176,14 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_LowerCaseModelDesignator_IsTheModelAsked()
+    {
+        var a = Ask("how many m-84s does croatia have?", "m-84");
+        Assert.True(a.Answered);
+        Assert.Contains("75 M-84", a.Text);
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
