@@ -122,6 +122,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
     {
         var actors = focus.Where(f => f.Kind == RecordKind.Actor).Select(f => f.Id).ToList();
         if (actors.Count == 0) return null;
+        // "the Vučić–Orbán deal": an agreement between leaders is one between their states.
+        var persons = focus.Where(f => f is { Kind: RecordKind.Actor, Type: "person", Country: not null }).ToList();
+        if (persons.Count >= 2 && persons.Count == actors.Count && q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s'))))
+            actors = persons.Select(f => f.Country!).Distinct().ToList();
         // "KFOR: what's the acronym short for?" asks about KFOR itself, not about an event "shortly" after something.
         var residual = Residual(q).Where(t => q.Intent != IntentKind.Overview || !QuestionTerms.IsAskingWord(t)).ToList();
         var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));

@@ -184,6 +184,14 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_DealBetweenTwoLeaders_IsTheAgreementBetweenTheirStates()
+    {
+        var a = Ask("the vucic-orban deal, what's in it?", "leaders-deal");
+        Assert.True(a.Answered);
+        Assert.Equal("Serbia–Hungary Defence Cooperation Plan for 2025", a.Title);
+    }
+
+    [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
         var a = Ask("There's a Serbian economist quoted saying Open Balkan would only die if parliaments repealed the laws. Who's that?", "die");
