@@ -67,7 +67,7 @@ public sealed partial class DateHandler : IIntentHandler
         {
             RecordKind.Agreement => "was " + FollowUps.AgreementVerb(r),
             RecordKind.Event when r.Type is "legal-act" or "policy" => be + " adopted",
-            RecordKind.Event when r.Type is "court-ruling" => be + " issued",
+            RecordKind.Event when r.Type is "court-ruling" => be + " handed down",
             RecordKind.Event when r.Type is "statement" => be + " made",
             RecordKind.Event => "took place",
             _ => "is dated",

@@ -54,6 +54,21 @@ public static partial class EvidenceFinder
                     if (candidates.All(h => h.Passage.Id != p.Id))
                         candidates.Add(new PassageHit(p, 0, queryTerms.Where(t => index.Matches(p, t)).ToList(),
                             terms.Entities.Where(x => index.Mentions(p, x)).ToList()));
+        // "What date does the Pupin brief carry?": a document named by its publisher or author is dated by its own byline.
+        if (terms.AsksDate && DocumentWord().IsMatch(" " + q.Normalized + " "))
+        {
+            var documents = kb.OfKind(RecordKind.Source).Where(s => s.Via is null).ToList();
+            bool Owns(KnowledgeRecord doc, string e) => doc.Authors.Append(doc.Publisher ?? "").Any(a => a.Length > 0 && kb.Aliases.Lookup(a).Contains(e));
+            foreach (var e in terms.Entities)
+                foreach (var src in documents.Where(d => d.Date is not null && Owns(d, e)))
+                    foreach (var p in index.OfRecord(src.Id).Where(p => p.Kind == PassageKind.Name))
+                        if (candidates.All(h => h.Passage.Id != p.Id))
+                            candidates.Add(new PassageHit(p, 0, [], [e]));
+            // "What date does Sav's paper carry?" asks for the document's own date and nothing else: where it has none,
+            // a date Sav gives for something else is no answer.
+            if (terms.Content.Count == 0 && terms.Entities.Count > 0 && terms.Entities.All(e => documents.Any(d => Owns(d, e))))
+                candidates = candidates.Where(h => h.Passage is { RecordKind: RecordKind.Source, Kind: PassageKind.Name }).ToList();
+        }
         // A large incident set is searched only when the curated passages hold nothing for the question: an AND
         // query over 100,000 events costs tens of milliseconds, and the curated records answer most questions.
         if (!kb.EventsInPassageIndex && !candidates.Any(h => Supports(kb, index, h, terms, focus)))
@@ -523,6 +538,8 @@ public static partial class EvidenceFinder
         // A figure's year is the date of the report that gives it, not of what it counts.
         if (!Year().IsMatch(p.Text) || p.Kind == PassageKind.Figure) return false;
         if (p.Kind is PassageKind.Date or PassageKind.Membership && (terms.Entities.Count == 0 || terms.Entities.Contains(p.RecordId))) return true;
+        // A document's own byline ("…, published by Pupin Initiative, dated 21 May 2025") dates the document.
+        if (p is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && kb.Get(p.RecordId) is { Via: null }) return true;
         var words = terms.Content.Concat(terms.Soft).SelectMany(index.Expand).ToHashSet(StringComparer.Ordinal);
         var tokens = TextNormalizer.Tokens(p.Text);
         // "12 Rafales (Serbia, ordered 2024) and Croatia's as 12 Rafales": a year in an event's or agreement's record
@@ -755,6 +772,9 @@ public static partial class EvidenceFinder
     /// and later qualifies it ("The sources give different sizes …; neither dates the total") is no caveat.
     /// </summary>
     /// <param name="anywhere">For a date question, a passage that anywhere says something goes undated answers no date.</param>
+    [GeneratedRegex(@" (brief|paper|essay|article|report|study|piece|policy brief) ")]
+    private static partial Regex DocumentWord();
+
     public static bool IsCaveat(Passage p, bool anywhere = false)
     {
         var end = p.Text.IndexOf(". ", StringComparison.Ordinal);

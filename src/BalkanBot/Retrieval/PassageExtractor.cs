@@ -82,7 +82,8 @@ public static partial class PassageExtractor
         var who = r.Authors.Count > 0 ? $" by {Join(r.Authors)}" : "";
         var where = r.Publisher is { Length: > 0 } pub && pub != "unknown" ? $", published by {pub}" : "";
         var when = r.Date is { } d ? $", dated {d.Display}" : "";
-        var title = r.Title ?? r.Name;
+        // A title is quoted ("“Does the Balkans Need New Military Alliances?” by …"); a bracketed description is not a title.
+        var title = r.Title is { Length: > 0 } t && !t.StartsWith('[') ? $"“{t}”" : r.Title ?? r.Name;
         yield return new Passage(nextId(), r.Id, r.Kind, PassageKind.Name, $"{title}{who}{where}{when}.", cite);
         if (r.Via is null && r.Note is { Length: > 0 } note)
             foreach (var sentence in Sentences(note).Take(3))

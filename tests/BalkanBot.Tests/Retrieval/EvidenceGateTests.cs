@@ -191,6 +191,18 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Equal("Serbia–Hungary Defence Cooperation Plan for 2025", a.Title);
     }
 
+    [Theory]
+    [InlineData("what is the date of the Pupin brief?", "21 May 2025")]
+    [InlineData("which date does the Pupin Initiative's brief carry?", "21 May 2025")]
+    public void Answer_DateOfADocumentNamedByItsPublisher_IsItsByline(string question, string date)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered);
+        Assert.Contains(date, a.Text);
+        // An undated document stays undated.
+        Assert.False(Ask("what date does Sav's paper carry?", "undated-paper").Answered);
+    }
+
     [Fact]
     public void Answer_DyingAsAFigureOfSpeech_IsNoCountOfDeaths()
     {
