@@ -767,14 +767,14 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@" (?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|can|could|would|will|should|has|have|had) ")]
     private static partial Regex AsksWord();
 
+    [GeneratedRegex(@" (brief|paper|essay|article|report|study|piece|policy brief) ")]
+    private static partial Regex DocumentWord();
+
     /// <summary>
     /// The passage says what the sources do not give ("The brief gives no date."). A passage that first states something
     /// and later qualifies it ("The sources give different sizes …; neither dates the total") is no caveat.
     /// </summary>
     /// <param name="anywhere">For a date question, a passage that anywhere says something goes undated answers no date.</param>
-    [GeneratedRegex(@" (brief|paper|essay|article|report|study|piece|policy brief) ")]
-    private static partial Regex DocumentWord();
-
     public static bool IsCaveat(Passage p, bool anywhere = false)
     {
         var end = p.Text.IndexOf(". ", StringComparison.Ordinal);
