@@ -105,7 +105,7 @@ public sealed class AnswerEngine
         var lines = new List<string>();
         if (read.Note is not null) lines.Add($"note: {read.Note}");
         foreach (var premise in read.Premises) lines.Add($"premise (checked, not assumed): {premise}");
-        List<EntityMention> named = read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
+        var named = NamedInPremises(read);
         foreach (var part in read.Parts)
         {
             var (routed, focus) = _focus.Resolve(WithNamesBefore(_router.Route(part), part, ref named), null);
@@ -144,7 +144,7 @@ public sealed class AnswerEngine
         var answers = new List<Answer>();
         // "Montenegro's been in NATO since 2009, yes? What does the Pupin brief say about when it joined?": what a premise
         // names is what "it" means in a part that names only the document it reads.
-        List<EntityMention> actors = read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
+        var actors = NamedInPremises(read);
         foreach (var p in read.Parts)
         {
             var routed = WithNamesBefore(single ?? _router.Route(p), p, ref actors);
@@ -154,6 +154,10 @@ public sealed class AnswerEngine
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
+
+    /// <summary>What the last premise that names anything names.</summary>
+    private List<EntityMention> NamedInPremises(ReadMessage read) =>
+        read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
 
     /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
     private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)

@@ -45,6 +45,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         return AnswerComposition.WithPassages(answer, kb, extra, 2);
     }
 
+    /// <summary>The stems of every word the answer shows: its text, facts, timeline and views.</summary>
     private static HashSet<string> ShownStems(Answer handled) =>
         handled.Views.Select(v => v.Text).Append(handled.Text).Concat(handled.Facts.Select(f => f.Label + " " + f.Value))
             .Concat(handled.Timeline.Select(t => t.Event))
@@ -288,9 +289,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         content = content.Where(c => !ViewWords.Contains(c)).ToList();
         if (content.Count == 0) return true;
-        var shown = handled.Views.Select(v => v.Text).Append(handled.Text).Concat(handled.Facts.Select(f => f.Label + " " + f.Value))
-            .Concat(handled.Timeline.Select(t => t.Event))
-            .SelectMany(TextNormalizer.Tokens).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        var shown = ShownStems(handled);
         var index = kb.Passages;
         var total = content.Sum(index.Idf);
         var found = content.Where(c => index.Expand(c).Any(shown.Contains)).Sum(index.Idf);
