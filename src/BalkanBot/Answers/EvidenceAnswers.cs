@@ -32,7 +32,6 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (content.Count == 0) return answer;
         var shown = ShownStems(answer);
         var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
-        if (left.Count == 0) return answer;
         var entities = evidence.Terms.Entities;
         // Passages that score far below the best are neighbours of the question, not part of its answer.
         var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();

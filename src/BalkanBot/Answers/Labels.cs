@@ -19,8 +19,8 @@ public static class Labels
         ["troops"] = "Troops",
         ["tanks"] = "Main battle tanks",
         ["rocket-launchers"] = "Rocket launchers",
-        ["defence-industry"] = "Defence industry",
-        ["modernization-focus"] = "Modernisation focus",
+        ["defence-industry"] = "Defense industry",
+        ["modernization-focus"] = "Modernization focus",
         ["combat-aircraft"] = "Combat aircraft",
         // Figure measures whose code does not read as English when spelt out.
         ["active-troops-european-members"] = "Active troops of European members",
@@ -37,6 +37,10 @@ public static class Labels
     private static readonly Dictionary<string, string> Provisions = new(StringComparer.Ordinal)
     {
         ["exercises-training"] = "exercises and training",
+        // Codes keep their first spelling; readers see the sources' American one.
+        ["mutual-defence"] = "mutual defense",
+        ["defence-industry"] = "defense industry",
+        ["labour-mobility"] = "labor mobility",
         ["hybrid-threats"] = "countering hybrid threats",
         ["integration-support"] = "support for Euro-Atlantic integration",
         ["arms-procurement"] = "arms procurement",
@@ -67,7 +71,7 @@ public static class Labels
         return Capitalise(Words(measure));
     }
 
-    /// <summary>A provision code as it reads in a list: "exercises and training", "mutual defence".</summary>
+    /// <summary>A provision code as it reads in a list: "exercises and training", "mutual defense".</summary>
     public static string Provision(string code) => Provisions.TryGetValue(code, out var label) ? label : Words(code);
 
     /// <summary>Any code spelt out: hyphens become spaces, acronyms and proper names get their capitals.</summary>

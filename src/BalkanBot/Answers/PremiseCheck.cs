@@ -26,7 +26,7 @@ public static partial class PremiseCheck
             if (cite.Count == 0) return null;
             var kind = agreement.Type is { Length: > 0 } t ? t.Replace('-', ' ') : "agreement";
             var binding = agreement.LegallyBinding is { Value: "no" } ? ", and it creates no new legal obligations between the parties" : "";
-            return new Correction($"No: the sources describe {RecordNames.The(agreement)} as a {kind} without a mutual-defence clause{binding}.",
+            return new Correction($"No: the sources describe {RecordNames.The(agreement)} as a {kind} without a mutual defense clause{binding}.",
                 cite, agreement.Id);
         }
         // "the Tirana Declaration was signed by North Macedonia, Albania and Kosovo": a state named as a party that is not one.
