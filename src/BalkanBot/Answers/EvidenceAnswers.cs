@@ -21,9 +21,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>
-    /// An answer that leaves some of the question's words unspoken ("… and what is the new one supposed to be like?")
-    /// is completed with up to two of the best-ranked passages about what is named: first those that carry the unspoken
-    /// words, then those that score near the best.
+    /// Every answer is completed with up to two of the best-ranked passages about what is named that it does not show
+    /// yet: first those that carry words of the question the answer leaves unspoken ("… and what is the new one supposed
+    /// to be like?"), then those that score near the best. A handler's layout shows one side of what was asked; the
+    /// passages next to it in the ranking often hold the rest.
     /// </summary>
     private Answer WithWhatIsLeft(Evidence evidence, Answer answer)
     {
