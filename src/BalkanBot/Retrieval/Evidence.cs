@@ -301,7 +301,8 @@ public static partial class EvidenceFinder
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
         // "What share identified as Bosniak?": a share is of its rarest word, which the passage must carry.
-        if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderByDescending(index.Idf).FirstOrDefault() is { } rarest
+        // The asker's verb ("conducted", "living") says how, not of what.
+        if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
             && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
         return exacting ? found * 2 >= total : found * 5 >= total * 2;
     }
@@ -311,6 +312,10 @@ public static partial class EvidenceFinder
     /// military") grows with the question, the role and the deed do not.
     /// </summary>
     private static int Spare(int words) => words >= 6 ? 2 : words >= 4 ? 1 : 0;
+
+    /// <summary>"conducted", "living": a word in a verb's form.</summary>
+    [GeneratedRegex(@"^\w{3,}(?:ed|ing)$")]
+    private static partial Regex VerbForm();
 
     /// <summary>
     /// The event or agreement a "when" question names by its words rather than by a name ("the census" of Montenegro),

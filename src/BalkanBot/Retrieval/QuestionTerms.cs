@@ -361,7 +361,8 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"\b\p{Lu}{2,8}\b")]
     private static partial Regex AllCaps();
 
-    [GeneratedRegex(@" (?:how many|number of) (\w+(?: \w+){0,2})")]
+    // "Of the 79 activities, how many (of them) are field exercises?": the counted thing follows the verb.
+    [GeneratedRegex(@" (?:how many|number of) (?:(?:of )?(?:them|these|those|which) )?(?:are |were |is |was )?(\w+(?: \w+){0,2})")]
     private static partial Regex CountedCue();
 
     private static string? EndsOnName(RoutedQuestion q, string[] tokens)

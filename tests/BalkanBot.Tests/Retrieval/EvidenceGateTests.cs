@@ -184,6 +184,32 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_CountOfAPartOfAStatedTotal_IsNotTheTotal()
+    {
+        // The plan's 79 activities are the whole; the sources do not say how many of them are field exercises.
+        var a = Ask("Of the 79 Serbia-Hungary joint activities, how many are field exercises?", "subset-count");
+        Assert.False(a.Answered);
+        Assert.Empty(a.Citations);
+    }
+
+    [Fact]
+    public void Answer_ShareAskedWithAVerb_IsTheShareOfWhatIsNamed()
+    {
+        var a = Ask("What share of Serbia's total trade was conducted with the EU in 2022?", "share-verb");
+        Assert.True(a.Answered);
+        Assert.Contains("54", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_ReadsInTheDocumentsSpelling()
+    {
+        var a = Ask("What does Antić's Balkan Benelux involve?", "spelling");
+        Assert.True(a.Answered);
+        Assert.Contains("unified labor market", TextRenderer.Render(a), StringComparison.Ordinal);
+        Assert.DoesNotContain("labour", TextRenderer.Render(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_DealBetweenTwoLeaders_IsTheAgreementBetweenTheirStates()
     {
         var a = Ask("the vucic-orban deal, what's in it?", "leaders-deal");
