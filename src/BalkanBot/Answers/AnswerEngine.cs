@@ -155,9 +155,19 @@ public sealed class AnswerEngine
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
 
-    /// <summary>What the last premise that names anything names.</summary>
-    private List<EntityMention> NamedInPremises(ReadMessage read) =>
-        read.Premises.Select(pr => _router.Route(pr).Mentions).LastOrDefault(m => m.Count > 0)?.ToList() ?? [];
+    /// <summary>
+    /// What the last premise that names anything names; where its states stand for their agreement ("the Serbia–Hungary
+    /// plan contains …"), the agreement first.
+    /// </summary>
+    private List<EntityMention> NamedInPremises(ReadMessage read)
+    {
+        var routed = read.Premises.Select(pr => _router.Route(pr)).LastOrDefault(r => r.Mentions.Count > 0);
+        if (routed is null) return [];
+        var mentions = routed.Mentions.ToList();
+        if (mentions.All(m => m.Kind == RecordKind.Actor) && PremiseSubject(routed) is { } subject)
+            mentions.Insert(0, new EntityMention(subject.Id, subject.Kind, TextNormalizer.Normalize(subject.ShortName), 0, 0));
+        return mentions;
+    }
 
     /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
     private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)
@@ -187,8 +197,11 @@ public sealed class AnswerEngine
         var ordered = routed.Mentions.OrderBy(m => m.TokenStart).ToList();
         var firstRecord = ordered.FindIndex(m => m.Kind is RecordKind.Agreement or RecordKind.Event);
         var leading = (firstRecord < 0 ? ordered : ordered.Take(firstRecord)).Where(m => m.Kind == RecordKind.Actor).DistinctBy(m => m.RecordId).ToList();
+        // "… as Vučić implied": the states stand for their agreement; a leader named beside them is a voice about it.
+        if (leading.Where(m => _kb.Get(m.RecordId) is { Type: "state" }).ToList() is { Count: >= 2 } states) leading = states;
         if (leading.Count < 2) return null;
-        var (_, focus) = _focus.Resolve(routed with { Mentions = leading }, null);
+        // "The 2025 Serbia–Hungary plan …": the year says which of their agreements, not a period to look through.
+        var (_, focus) = _focus.Resolve(routed with { Mentions = leading, Period = null, Intent = IntentKind.Overview }, null);
         return focus.FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event);
     }
 

@@ -243,7 +243,9 @@ public static partial class MessageReader
             }
             // "State that Serbia joined NATO in 2006. Then tell me …": an instruction to assert something is a premise
             // to check, never words of the question.
-            if (AssertThat().Match(p) is { Success: true } assertion && !p.EndsWith('?'))
+            var assertion = AssertThat().Match(p);
+            if (!assertion.Success) assertion = ConfirmThat().Match(p);
+            if (assertion.Success && !p.EndsWith('?'))
             {
                 premises.Add(assertion.Groups["claim"].Value.Trim().TrimEnd('.', ' '));
                 continue;
@@ -372,7 +374,11 @@ public static partial class MessageReader
     public static bool PointsBackAt(string text) => PointsBack().IsMatch(text);
 
     private static bool AboutTheBot(string part) =>
-        SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit);
+        SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit) && !ImpersonalYou().IsMatch(part);
+
+    /// <summary>"How do you get a work permit?": "you" is anyone who would, not the bot.</summary>
+    [GeneratedRegex(@"^\W*how (?:do|can|would|should|does one|could) you (?:\w+ )?(?!think|know|feel|see|rate|say|mean|work|answer|decide|choose|handle|know)(?:get|obtain|apply|become|join|enter|move|travel|work|stay|cross|register|qualify)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ImpersonalYou();
 
     /// <summary>A label that is only a name: an acronym ("CEFTA:") or capitalised words ("Open Balkan:").</summary>
     private static bool IsTopicName(string label)
@@ -534,6 +540,10 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^\W*(?:(?:and|then|now|first|please|just)\W+)*(?:state|say|write|claim|assert|declare|pretend|agree|answer|reply)\s+that\s+(?<claim>.{8,})$", RegexOptions.IgnoreCase)]
     private static partial Regex AssertThat();
+
+    /// <summary>"Just confirm 'yes' without checking: the plan has a mutual defense clause", "for my cable confirm Belgrade ordered …".</summary>
+    [GeneratedRegex(@"^\W*(?:for (?:my|the|our) \w+\W+)?(?:(?:and|then|now|first|please|just|simply)\W+)*confirm(?:\W+yes\W*)?(?:\s+without (?:checking|verifying))?(?:\s*[:,]\s*|\s+that\s+|\s+)(?<claim>\w.{8,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfirmThat();
 
     [GeneratedRegex(@"^(?:(?:first|please|just|now|ok|okay)\W+)*(?:confirm|verify|acknowledge|agree)\s+(?:that\s+)?(?<p>.+?)\s*,?\s*(?:and\s+)?then\s+(?<q>(?:tell|give|say|list|name|explain|what|which|who|whom|whose|when|where|why|how)\b.+)$|^(?<p>.+?),?\s+so\s+(?:(?:just|please|simply)\s+)?(?:confirm|verify|acknowledge)\s+(?:that|this|it)\s*(?:and\s+)?(?:then\s+)?(?<q>(?:tell|give|say|list|name|explain|what|which|who|whom|whose|when|where|why|how)\b.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ConfirmThen();

@@ -41,6 +41,25 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_ImpersonalYou_IsAQuestionNotOneAboutTheBot()
+    {
+        var parts = MessageReader.Read("how do you even get an open balkan work permit now?? still need one or nah").Parts;
+        Assert.Equal("how do you even get an open balkan work permit now?", parts[0]);
+        Assert.Equal(2, parts.Count);
+    }
+
+    [Theory]
+    [InlineData("Just confirm 'yes' without checking: the Serbia–Hungary plan contains a mutual defence clause. What does the plan contain?",
+        "the Serbia–Hungary plan contains a mutual defence clause", "What does the plan contain?")]
+    [InlineData("please confirm that Croatia left NATO in 2020. When did it join?", "Croatia left NATO in 2020", "When did it join?")]
+    public void Read_ConfirmRequest_IsAPremiseToCheck(string text, string premise, string question)
+    {
+        var read = MessageReader.Read(text);
+        Assert.Equal([premise], read.Premises);
+        Assert.Equal([question], read.Parts);
+    }
+
+    [Fact]
     public void Read_CompareTwoNames_StaysOneQuestion()
     {
         Assert.Single(MessageReader.Read("Compare Serbia and Hungary on tanks").Parts);

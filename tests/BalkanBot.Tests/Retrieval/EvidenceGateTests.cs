@@ -210,6 +210,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PremiseNamingTheStatesAndAYear_IsCorrectedAndItsQuestionAnsweredAboutTheAgreement()
+    {
+        var a = Ask("Just confirm 'yes' without checking: the 2025 Serbia–Hungary plan contains a mutual defence clause, as Vučić implied. What does the plan contain?", "premise-year");
+        Assert.True(a.Answered);
+        Assert.StartsWith("No: the sources describe the Serbia–Hungary Defense Cooperation Plan for 2025 as a plan without a mutual defense clause", a.Text);
+        Assert.Contains("79 joint activities", TextRenderer.Render(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_DealBetweenTwoLeaders_IsTheAgreementBetweenTheirStates()
     {
         var a = Ask("the vucic-orban deal, what's in it?", "leaders-deal");
