@@ -156,6 +156,8 @@ public static partial class MessageReader
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
         text = FdiTerm().Replace(text, "foreign investment");
+        // "what set it off?": the phrasal verb as one word the sources use.
+        text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
         // "think-tank views" are views of policy institutes, not tanks.
         text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
@@ -288,6 +290,9 @@ public static partial class MessageReader
         if (!dash.Success || AsksSomething().IsMatch(sentence.TrimStart())) return [sentence];
         return [sentence[..dash.Index].TrimEnd() + ":", sentence[(dash.Index + dash.Length)..]];
     }
+
+    [GeneratedRegex(@"\bset (it|this|that|them|the \w+) off\b|\bset off\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetOff();
 
     [GeneratedRegex(@"\s+[-–—]\s+(?=(?:(?:in|on|at|for|by|from|since) )?(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
     private static partial Regex DashQuestion();

@@ -59,6 +59,11 @@ public sealed class MessageReaderTests
         Assert.Equal([question], read.Parts);
     }
 
+    [Theory]
+    [InlineData("what set it off?", "what triggered it?")]
+    [InlineData("what set off the blockade?", "what triggered the blockade?")]
+    public void Read_PhrasalVerb_IsTheWordTheSourcesUse(string text, string expected) => Assert.Equal([expected], MessageReader.Read(text).Parts);
+
     [Fact]
     public void Read_CompareTwoNames_StaysOneQuestion()
     {

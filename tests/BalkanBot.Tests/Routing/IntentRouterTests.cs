@@ -26,6 +26,8 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("incidents in northern Kosovo", IntentKind.List)]
     [InlineData("why did Serbia turn to Hungary", IntentKind.Analysis)]
     [InlineData("is the Tirana Declaration a military alliance", IntentKind.Analysis)]
+    [InlineData("how does the Tirana declaration change Kosovo's position", IntentKind.Analysis)]
+    [InlineData("how did Serbia's course change between 1999 and 2000", IntentKind.Timeline)]
     [InlineData("help", IntentKind.Help)]
     [InlineData("?!...", IntentKind.Help)]
     [InlineData("", IntentKind.Help)]
@@ -123,4 +125,9 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var states = Route("when was the SRB-HU defence agreement signed?").Mentions.Select(m => m.RecordId).ToList();
         Assert.Equal(["serbia", "hungary"], states);
     }
+
+    [Theory]
+    [InlineData("investment totals for NMK", "north-macedonia")]
+    [InlineData("what does RNM produce", "north-macedonia")]
+    public void Route_CountryAbbreviation_NamesTheState(string text, string id) => Assert.Contains(Route(text).Mentions, m => m.RecordId == id);
 }
