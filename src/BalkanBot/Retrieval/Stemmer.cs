@@ -15,12 +15,21 @@ public static class Stemmer
         "ers", "er", "eds", "ed", "al", "ic", "e",
     ];
 
+    private static readonly (string British, string American)[] Spellings =
+    [
+        ("defence", "defense"), ("labour", "labor"), ("centre", "center"), ("favour", "favor"), ("neighbour", "neighbor"),
+        ("behaviour", "behavior"), ("armour", "armor"), ("programme", "program"), ("honour", "honor"), ("colour", "color"),
+    ];
+
     public static string Stem(string token)
     {
         if (char.IsDigit(token[0])) return token;
         // "laws", "jets", "arms": a plural of a three-letter word ("news" is no plural).
         if (token.Length == 4) return token[3] == 's' && token is not "news" and not "ties" && "wtnmkprdg".Contains(token[2], StringComparison.Ordinal) ? token[..3] : token;
         if (token.Length < 4) return token;
+        // "defence" is "defense", "labour" is "labor": one spelling for both, so either finds the other and weighs the same.
+        foreach (var (british, american) in Spellings)
+            if (token.StartsWith(british, StringComparison.Ordinal)) { token = american + token[british.Length..]; break; }
         // "characterize" is "characterise": one spelling for both.
         var t = token.Length > 6 ? token.Replace("iz", "is", StringComparison.Ordinal) : token;
         if (t.EndsWith("ies", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
