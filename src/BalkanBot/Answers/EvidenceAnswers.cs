@@ -186,6 +186,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 Text = AnswerBuilder.Markers($"The sources give no exact day for {RecordNames.The(record)}; they date it to {dated.Display}.",
                     handled.Citations.Select(c => c.N).Take(2).ToList()),
             };
+        // "On what day and month in 2009 did Albania join NATO?", "In which month of 2018 …?": an answer that shows no
+        // date that fine says what the sources hold, and is no answer.
+        if ((evidence.Terms.AsksDay || evidence.Terms.AsksMonth) && handled.Answered && handled.Comparison is null
+            && !(evidence.Terms.AsksDay ? DayDate() : MonthDate()).IsMatch(handled.Text))
+            return handled with
+            {
+                Answered = false,
+                Confidence = 0,
+                Text = $"The sources give no {(evidence.Terms.AsksDay ? "exact day" : "month")} for that. What they say: {handled.Text}",
+            };
         // "Exactly how many NATO troops are in KFOR?" where the sources say "approximately 3,700": say so; it is no answer.
         if (evidence.Terms.AsksCount && evidence.Terms.AsksExact
             && (evidence.Best ?? evidence.Candidates.Take(5).FirstOrDefault(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
@@ -455,6 +465,14 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         b.UseRecord(gap.Passage.RecordId);
         return b.Build() with { Answered = false, Intent = q.Intent };
     }
+
+    private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2} (?:" + MonthNames + @")\b|\b(?:" + MonthNames + @") \d{1,2}\b")]
+    private static partial System.Text.RegularExpressions.Regex DayDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:" + MonthNames + @")\b")]
+    private static partial System.Text.RegularExpressions.Regex MonthDate();
 
     [System.Text.RegularExpressions.GeneratedRegex(@" (?:which|list|name) (?:the |all )?(?:(?:\w+ ){0,3}(?:states|countries|members|people|persons|officers|officials|leaders|individuals|suspects|companies|groups) |(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:are they |were they |is it |)$)")]
     private static partial System.Text.RegularExpressions.Regex AsksForNames();

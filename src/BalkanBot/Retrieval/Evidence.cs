@@ -266,7 +266,7 @@ public static partial class EvidenceFinder
         if (terms.AsksPerson && (content.Any(t => terms.Roles.Contains(t) && !hit.MatchedTerms.Contains(t))
                                  || content.Count(t => hit.MatchedTerms.Contains(t) || terms.Unknown.Contains(t)) < content.Count - Spare(content.Count))) return false;
         // "How many Gripens did Hungary buy?" is about Gripens, whatever else Hungary bought.
-        if (terms.Counted is { } counted && !hit.MatchedTerms.Contains(counted)) return false;
+        if (terms.Counted is { } counted && !hit.MatchedTerms.Contains(counted) && !InText(counted)) return false;
         // "Who is the President of Kosovo?": the role stands in the passage itself, not only in a record's name.
         if (terms.AsksPerson && (content.Any(c => terms.Roles.Contains(c) && !InText(c))
                                  || content.Count(c => !terms.Unknown.Contains(c) && !InText(c)) > Spare(content.Count))) return false;

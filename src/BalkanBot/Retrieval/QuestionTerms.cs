@@ -27,6 +27,8 @@ public sealed partial record QuestionTerms(
     public bool AsksDate { get; init; }
     /// <summary>"On what exact day …?": a date to the day, which a month or a year does not give.</summary>
     public bool AsksDay { get; init; }
+    /// <summary>"In which month of 2018 …", "what day and month …": a date finer than a year.</summary>
+    public bool AsksMonth { get; init; }
     /// <summary>"Who is Hungary's defence minister?": the answer is a person, whom a passage must name.</summary>
     public bool AsksPerson { get; init; }
     /// <summary>"What is the population of …", "how large is …": the answer is a value.</summary>
@@ -289,6 +291,9 @@ public sealed partial record QuestionTerms(
             countedWords = group.Where(w => words.Contains(w) && !unknown.Contains(w)).ToList();
             var known = group.Where(w => content.Contains(w) && !unknown.Contains(w)).ToList();
             counted = known.LastOrDefault(hard.Contains) ?? known.LastOrDefault();
+            // "How many articles does the declaration contain?": parts of a text are counted too, though they are asking
+            // words elsewhere ("which article …").
+            if (counted is null && group.FirstOrDefault() is { } first && TextParts().IsMatch(first)) counted = first;
             if (counted is not null)
                 modifiers = known.Take(known.IndexOf(counted)).Where(w => !GenericQualifiers().IsMatch(w)).ToList();
         }
@@ -297,6 +302,7 @@ public sealed partial record QuestionTerms(
             Unknown = unknown,
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
+            AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
@@ -362,7 +368,8 @@ public sealed partial record QuestionTerms(
     private static partial Regex AllCaps();
 
     // "Of the 79 activities, how many (of them) are field exercises?": the counted thing follows the verb.
-    [GeneratedRegex(@" (?:how many|number of) (?:(?:of )?(?:them|these|those|which) )?(?:are |were |is |was )?(\w+(?: \w+){0,2})")]
+    // "How many of the 79 joint activities in the plan are field exercises?": the part counted is what they are.
+    [GeneratedRegex(@" (?:how many|number of) (?:(?:of )?(?:them|these|those|which) )?(?:of the (?:\w+ ){1,9}?(?=are |were ))?(?:are |were |is |was )?(\w+(?: \w+){0,2})")]
     private static partial Regex CountedCue();
 
     private static string? EndsOnName(RoutedQuestion q, string[] tokens)
@@ -376,8 +383,14 @@ public sealed partial record QuestionTerms(
             : null;
     }
 
-    [GeneratedRegex(@" (exact|precise) (date|day)s? | (what|which) day ")]
+    [GeneratedRegex(@" (exact|precise) (date|day)s? | (what|which) day | on (what|which) date ")]
     private static partial Regex DayCue();
+
+    [GeneratedRegex(@"^(articles?|clauses?|sections?|provisions?|paragraphs?|pages?|chapters?)$")]
+    private static partial Regex TextParts();
+
+    [GeneratedRegex(@" (what|which) month | (day and|and day|and) month | month and (day|year) ")]
+    private static partial Regex MonthCue();
 
     [GeneratedRegex(@"\(([^()]{1,120})\)")]
     private static partial Regex Parenthesised();

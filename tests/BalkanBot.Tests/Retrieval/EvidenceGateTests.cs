@@ -218,6 +218,35 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("79 joint activities", TextRenderer.Render(a), StringComparison.Ordinal);
     }
 
+    [Theory]
+    // The sources give Albania's NATO accession and the Shusha Declaration by year only, and the 2018 tariffs by year.
+    [InlineData("On what day and month in 2009 did Albania formally join NATO?", "exact day")]
+    [InlineData("On what date was the Shusha Declaration signed?", "exact day")]
+    [InlineData("In which month of 2018 did Priština impose the 100-percent tariffs?", "month")]
+    public void Answer_DateFinerThanTheSourcesGive_SaysWhatTheyHoldAndDeclines(string question, string missing)
+    {
+        var a = Ask(question, question);
+        Assert.False(a.Answered);
+        Assert.StartsWith($"The sources give no {missing}", a.Text);
+    }
+
+    [Fact]
+    public void Answer_DateAsFineAsAsked_IsAnAnswer()
+    {
+        var a = Ask("In which month was the Tirana Declaration signed?", "month-given");
+        Assert.True(a.Answered);
+        Assert.Contains("March 2025", a.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("How many articles does the Tirana Joint Declaration on Defence Cooperation contain?")]
+    [InlineData("How many of the 79 joint military activities in the Serbia–Hungary plan are field exercises?")]
+    public void Answer_CountTheSourcesDoNotGive_IsDeclined(string question)
+    {
+        var a = Ask(question, question);
+        Assert.False(a.Answered);
+    }
+
     [Fact]
     public void Answer_DealBetweenTwoLeaders_IsTheAgreementBetweenTheirStates()
     {
