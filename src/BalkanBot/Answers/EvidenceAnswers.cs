@@ -15,6 +15,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     public Answer Reconcile(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
     {
+        // A document asked about as a whole is answered by its arguments alone.
+        if (DocumentSummary(q, evidence) is { } summary) return summary;
         var answer = WithEarlierVersions(q, ReconcileCore(q, focus, evidence, handled));
         answer = WithWhatIsLeft(evidence, answer);
         return evidence.Terms.Contrast ? WithDisagreements(q, evidence, answer) : answer;
@@ -479,6 +481,56 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(does not name|do not name|names no|not named|without naming|none of them named)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NamesNone();
+
+    /// <summary>
+    /// "sav paper tldr, his main args?", "what are the Pupin brief's key points?": a document asked about as a whole is
+    /// answered with its author's own arguments, its thesis first: the opening paragraph that states most of them, the
+    /// rest of its opening, its conclusions and recommendations, then the body in the document's order.
+    /// </summary>
+    private Answer? DocumentSummary(RoutedQuestion q, Evidence evidence)
+    {
+        if (!SummaryCue().IsMatch(" " + q.Normalized + " ")) return null;
+        var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+        var documents = kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
+            .Select(kb.Get).OfType<KnowledgeRecord>()
+            .Where(d => d.Authors.Append(d.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a)).Any(named.Contains)).ToList();
+        if (documents is not [var document]) return null;
+        var writers = document.Authors.Append(document.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a)).ToHashSet(StringComparer.Ordinal);
+        // "Sav's main argument about Serbia" asks about Serbia: the general answer is for the document alone.
+        if (named.Any(n => !writers.Contains(n)) || evidence.Terms.Content.Any(c => !SummaryWords.Contains(c) && !evidence.Terms.Unknown.Contains(c))) return null;
+        var surnames = document.Authors.Append(document.Publisher ?? "").SelectMany(a => a.Split(' ')).Where(w => w.Length > 2).ToList();
+        var own = kb.OfKind(RecordKind.Claim)
+            .Where(c => c.ClaimSource == document.Id && c.Cite.Count > 0 && surnames.Any(w => (c.Author ?? "").Contains(w, StringComparison.Ordinal)))
+            .Select(c => (Claim: c, At: c.Cite[0].At ?? ""))
+            .ToList();
+        if (own.Count == 0) return null;
+        var thesis = own.Where(c => c.At.StartsWith("§ (intro)", StringComparison.Ordinal)).GroupBy(c => c.At)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        int Place((KnowledgeRecord Claim, string At) c) =>
+            c.At == thesis ? 0 : c.At.StartsWith("§ (intro)", StringComparison.Ordinal) ? 1 : ClosingSection().IsMatch(c.At) ? 2 : 3;
+        var ordered = own.Select((c, i) => (c.Claim, Rank: Place(c), i)).OrderBy(c => c.Rank).ThenBy(c => c.i).Select(c => c.Claim).Take(5).ToList();
+        var b = new AnswerBuilder(kb, q) { Title = $"Main arguments: {document.Title ?? document.Name}", Confidence = 0.8 };
+        b.Text = $"{PassageExtractor.Join(document.Authors.Count > 0 ? document.Authors.ToList() : [document.Publisher ?? document.Name])}'s main arguments, as the document states them, its opening thesis first:";
+        foreach (var c in ordered)
+        {
+            b.View(c);
+            b.UseRecord(c.Id);
+        }
+        return b.Build() with { Intent = q.Intent };
+    }
+
+    private static readonly HashSet<string> SummaryWords = new(StringComparer.Ordinal)
+    {
+        "tldr", "tl", "dr", "summary", "summarise", "summarize", "sum", "main", "key", "central", "core", "args", "arguments", "argument",
+        "points", "point", "gist", "takeaways", "takeaway", "thesis", "claims", "paper", "brief", "essay", "article", "document",
+        "report", "pls", "please", "again", "three", "five", "overall", "whole", "his", "her", "their", "its", "argue", "argues",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (tl ?dr|summary|summari[sz]e|sum up|main (arg|args|arguments?|points?|claims?|takeaways?|ideas?)|key (arguments?|points?|claims?|takeaways?|findings?)|central (argument|claim|thesis)|gist|takeaways?|thesis) ")]
+    private static partial System.Text.RegularExpressions.Regex SummaryCue();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^§ (Conclusions?|Consequences|Recommendations)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ClosingSection();
 
     /// <summary>No passage carries what is asked: say so, name what is known, and offer questions the base answers.</summary>
     public Answer Decline(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence)

@@ -247,6 +247,26 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.False(a.Answered);
     }
 
+    [Theory]
+    [InlineData("sav paper tldr pls, wat r his 3 main args again", "Şerif Sav")]
+    [InlineData("What are the Pupin brief's key points?", "Pupin Initiative (Vuk Velebit, Andrej Cvejanov)")]
+    public void Answer_DocumentAskedAsAWhole_IsItsAuthorsArguments(string question, string author)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered);
+        Assert.StartsWith("Main arguments: ", a.Title, StringComparison.Ordinal);
+        Assert.InRange(a.Views.Count, 3, 5);
+        Assert.All(a.Views, v => Assert.Equal(author, v.Author));
+        Assert.Empty(a.Facts);
+    }
+
+    [Fact]
+    public void Answer_DocumentsArgumentAboutSomething_IsNotItsSummary()
+    {
+        var a = Ask("What is Sav's main argument about Republika Srpska?", "summary-about");
+        Assert.DoesNotContain("Main arguments", a.Title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Answer_DealBetweenTwoLeaders_IsTheAgreementBetweenTheirStates()
     {
