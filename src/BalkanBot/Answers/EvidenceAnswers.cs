@@ -19,7 +19,44 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (DocumentSummary(q, evidence) is { } summary) return summary;
         var answer = WithEarlierVersions(q, ReconcileCore(q, focus, evidence, handled));
         answer = WithWhatIsLeft(evidence, answer);
-        return evidence.Terms.Contrast ? WithDisagreements(q, evidence, answer) : answer;
+        return evidence.Terms.Contrast ? WithAuthorsViews(q, focus, evidence, WithDisagreements(q, evidence, answer)) : answer;
+    }
+
+    /// <summary>
+    /// "How do Sav and the Pupin brief read the Serbia–Hungary pact differently?": beside the answer, what each of the
+    /// documents named argues about what is asked, up to two arguments each, the closest to the question first.
+    /// </summary>
+    private Answer WithAuthorsViews(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer answer)
+    {
+        if (!answer.Answered) return answer;
+        var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+        var documents = DocumentsNamed(named);
+        if (documents.Count < 2) return answer;
+        var writers = documents.SelectMany(Writers).ToHashSet(StringComparer.Ordinal);
+        var topic = focus.Select(f => f.Id).Concat(named).Where(id => !writers.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        if (topic.Count == 0) return answer;
+        var scores = evidence.Candidates.GroupBy(h => h.Passage.RecordId).ToDictionary(g => g.Key, g => g.Max(h => h.Score), StringComparer.Ordinal);
+        var b = new AnswerBuilder(kb, q) { Title = answer.Title, Confidence = answer.Confidence };
+        foreach (var document in documents)
+        {
+            var views = OwnClaims(document).Where(c => c.About.Any(topic.Contains))
+                .OrderByDescending(c => c.About.Count(topic.Contains) + scores.GetValueOrDefault(c.Id))
+                .Take(2);
+            foreach (var v in views)
+            {
+                b.View(v);
+                b.UseRecord(v.Id);
+            }
+        }
+        var extra = b.Build();
+        if (extra.Views.Count == 0) return answer;
+        return AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original) with
+        {
+            Title = answer.Title,
+            Answered = true,
+            Intent = answer.Intent,
+            Confidence = answer.Confidence,
+        };
     }
 
     /// <summary>
@@ -491,18 +528,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (!SummaryCue().IsMatch(" " + q.Normalized + " ")) return null;
         var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
-        var documents = kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
-            .Select(kb.Get).OfType<KnowledgeRecord>()
-            .Where(d => d.Authors.Append(d.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a)).Any(named.Contains)).ToList();
-        if (documents is not [var document]) return null;
-        var writers = document.Authors.Append(document.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a)).ToHashSet(StringComparer.Ordinal);
+        if (DocumentsNamed(named) is not [var document]) return null;
+        var writers = Writers(document).ToHashSet(StringComparer.Ordinal);
         // "Sav's main argument about Serbia" asks about Serbia: the general answer is for the document alone.
         if (named.Any(n => !writers.Contains(n)) || evidence.Terms.Content.Any(c => !SummaryWords.Contains(c) && !evidence.Terms.Unknown.Contains(c))) return null;
-        var surnames = document.Authors.Append(document.Publisher ?? "").SelectMany(a => a.Split(' ')).Where(w => w.Length > 2).ToList();
-        var own = kb.OfKind(RecordKind.Claim)
-            .Where(c => c.ClaimSource == document.Id && c.Cite.Count > 0 && surnames.Any(w => (c.Author ?? "").Contains(w, StringComparison.Ordinal)))
-            .Select(c => (Claim: c, At: c.Cite[0].At ?? ""))
-            .ToList();
+        var own = OwnClaims(document).Select(c => (Claim: c, At: c.Cite[0].At ?? "")).ToList();
         if (own.Count == 0) return null;
         var thesis = own.Where(c => c.At.StartsWith("§ (intro)", StringComparison.Ordinal)).GroupBy(c => c.At)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
@@ -517,6 +547,24 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             b.UseRecord(c.Id);
         }
         return b.Build() with { Intent = q.Intent };
+    }
+
+    /// <summary>The seed documents whose author or publisher the question names.</summary>
+    private List<KnowledgeRecord> DocumentsNamed(HashSet<string> named) =>
+        kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
+            .Select(kb.Get).OfType<KnowledgeRecord>()
+            .Where(d => Writers(d).Any(named.Contains)).ToList();
+
+    /// <summary>The records of a document's authors and publisher.</summary>
+    private IEnumerable<string> Writers(KnowledgeRecord document) =>
+        document.Authors.Append(document.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a));
+
+    /// <summary>What a document argues in its own voice: claims made by its authors or publisher, not those it reports.</summary>
+    private IEnumerable<KnowledgeRecord> OwnClaims(KnowledgeRecord document)
+    {
+        var voices = document.Authors.Append(document.Publisher ?? "").Where(a => a.Length > 2).ToList();
+        return kb.OfKind(RecordKind.Claim).Where(c => c.ClaimSource == document.Id && c.Cite.Count > 0
+                                                      && voices.Any(v => (c.Author ?? "").StartsWith(v, StringComparison.Ordinal)));
     }
 
     private static readonly HashSet<string> SummaryWords = new(StringComparer.Ordinal)

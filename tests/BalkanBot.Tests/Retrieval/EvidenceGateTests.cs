@@ -261,6 +261,17 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_TwoDocumentsContrastedOnATopic_ShowEachOnesOwnArguments()
+    {
+        var a = Ask("How do Sav and the Pupin brief read the Serbia–Hungary pact differently?", "two-readings");
+        Assert.True(a.Answered);
+        Assert.Contains(a.Views, v => v.Author == "Şerif Sav");
+        Assert.Contains(a.Views, v => v.Author.StartsWith("Pupin Initiative", StringComparison.Ordinal));
+        // Only the documents' own voices: what they report others saying is not their reading.
+        Assert.All(a.Views, v => Assert.True(v.Author == "Şerif Sav" || v.Author.StartsWith("Pupin Initiative", StringComparison.Ordinal), v.Author));
+    }
+
+    [Fact]
     public void Answer_DocumentsArgumentAboutSomething_IsNotItsSummary()
     {
         var a = Ask("What is Sav's main argument about Republika Srpska?", "summary-about");
