@@ -67,7 +67,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// </summary>
     private Answer WithWhatIsLeft(Evidence evidence, Answer answer)
     {
-        if (!answer.Answered) return answer;
+        // A comparison's table is its answer; passages beside it would crowd it.
+        if (!answer.Answered || answer.Comparison is not null) return answer;
         var content = evidence.Terms.Content.Where(c => !ViewWords.Contains(c)).ToList();
         if (content.Count == 0) return answer;
         var shown = ShownStems(answer);
@@ -213,7 +214,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // only where the passages give it, not with its other rows.
         if (q.Intent == IntentKind.Compare && handled.Answered && handled.Comparison is { } table
             && table.Rows.Any(r => r.Cells.Count(c => !c.NoData) >= 2) && !MeasureRowEmpty(table, evidence.Terms.Hard))
-            return WithSupport(handled, evidence);
+            // The table is the answer; arguments about the sides join the views, not the lines above the table.
+            return WithClaimsAsViews(q, evidence, AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
+                .Where(p => p.Kind is not (PassageKind.Name or PassageKind.Claim) && !EvidenceFinder.IsCaveat(p)), 2));
 
         // "On what exact day was the Novi Sad meeting?" where the sources give only its month: say so; it is no answer.
         if (evidence.Terms.AsksDay && handled.Answered && handled.RecordIds.Count > 0 && kb.Get(handled.RecordIds[0]) is { Date: { } dated } record
@@ -360,6 +363,31 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var names = EvidenceFinder.AsksForName(evidence.Terms);
         return AnswerComposition.WithPassages(handled, kb, evidence.Supporting.Select(h => h.Passage)
             .Where(p => (names || p.Kind != PassageKind.Name) && !EvidenceFinder.IsCaveat(p)), max);
+    }
+
+    /// <summary>The arguments among the best supporting passages, first of the answer's views.</summary>
+    private Answer WithClaimsAsViews(RoutedQuestion q, Evidence evidence, Answer answer)
+    {
+        var claims = evidence.Supporting.Take(6).Where(h => h.Passage.Kind == PassageKind.Claim)
+            .Select(h => kb.Get(h.Passage.RecordId)).OfType<KnowledgeRecord>().DistinctBy(c => c.Id).Take(2).ToList();
+        if (claims.Count == 0) return answer;
+        var b = new AnswerBuilder(kb, q) { Title = answer.Title, Confidence = answer.Confidence };
+        foreach (var c in claims)
+        {
+            b.View(c);
+            b.UseRecord(c.Id);
+        }
+        var extra = b.Build();
+        if (extra.Views.Count == 0) return answer;
+        var merged = AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original);
+        return merged with
+        {
+            Title = answer.Title,
+            Answered = true,
+            Intent = answer.Intent,
+            Confidence = answer.Confidence,
+            Comparison = answer.Comparison,
+        };
     }
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>

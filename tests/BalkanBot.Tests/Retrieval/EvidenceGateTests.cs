@@ -272,6 +272,16 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_Comparison_KeepsArgumentsWithTheViewsNotAboveTheTable()
+    {
+        var a = Ask("Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs", "compare-layout");
+        Assert.NotNull(a.Comparison);
+        Assert.NotEmpty(a.Views);
+        Assert.DoesNotContain(a.Facts, f => f.Label.StartsWith("Pupin Initiative", StringComparison.Ordinal) || f.Label == "Şerif Sav");
+        Assert.InRange(a.Facts.Count, 0, 2);
+    }
+
+    [Fact]
     public void Answer_DocumentsArgumentAboutSomething_IsNotItsSummary()
     {
         var a = Ask("What is Sav's main argument about Republika Srpska?", "summary-about");
