@@ -26,11 +26,13 @@ public static partial class AnswerComposition
             var value = p.Text;
             // A record's date passage beside its name reads "Tirana Declaration: signed or adopted on 18 March 2025", and
             // is left out where the answer already gives that date.
-            if (p.Kind == PassageKind.Date && kb.Get(p.RecordId) is { Date: { } date } dated)
+            if (p.Kind == PassageKind.Date)
             {
-                if (facts.Any(f => f.Value.Contains(date.Display, StringComparison.Ordinal))) continue;
-                var name = RecordNames.TheStart(dated) + " ";
-                if (value.StartsWith(name, StringComparison.Ordinal)) value = value[name.Length..].TrimEnd('.');
+                if (kb.Get(p.RecordId) is { Date: { } date } && facts.Any(f => f.Value.Contains(date.Display, StringComparison.Ordinal))) continue;
+                // The label names the record; the value says only when ("signed or adopted in 1992", "dated in 2023").
+                var verb = DateVerbs.Select(v => (v, i: value.IndexOf(v, StringComparison.Ordinal)))
+                    .FirstOrDefault(x => x.i >= 0);
+                if (verb.v is not null) value = value[(verb.i + verb.v.IndexOf(' ', 1) + 1)..].TrimEnd('.');
             }
             var numbers = Cite(kb, citations, p.Cite);
             if (numbers.Count == 0) continue;
@@ -41,6 +43,8 @@ public static partial class AnswerComposition
         }
         return a with { Facts = facts, Citations = citations, RecordIds = records };
     }
+
+    private static readonly string[] DateVerbs = [" was signed or adopted ", " is dated "];
 
     /// <summary>The label a passage's fact carries: the record it belongs to, or the author of a view.</summary>
     public static string LabelOf(KnowledgeBase kb, Passage p)
