@@ -65,6 +65,13 @@ public sealed class MessageReaderTests
     public void Read_PhrasalVerb_IsTheWordTheSourcesUse(string text, string expected) => Assert.Equal([expected], MessageReader.Read(text).Parts);
 
     [Fact]
+    public void Read_HowThatChangedBy_AsksAboutThePeriodNotTheStatement()
+    {
+        var parts = MessageReader.Read("In 2024 Antić wrote that there was no mini-security pact to be had. How had that changed by spring 2025?").Parts;
+        Assert.Equal(["How had that changed by spring 2025?"], parts);
+    }
+
+    [Fact]
     public void Read_CompareTwoNames_StaysOneQuestion()
     {
         Assert.Single(MessageReader.Read("Compare Serbia and Hungary on tanks").Parts);

@@ -27,6 +27,7 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("why did Serbia turn to Hungary", IntentKind.Analysis)]
     [InlineData("is the Tirana Declaration a military alliance", IntentKind.Analysis)]
     [InlineData("how does the Tirana declaration change Kosovo's position", IntentKind.Analysis)]
+    [InlineData("how had that changed by spring 2025", IntentKind.Timeline)]
     [InlineData("how did Serbia's course change between 1999 and 2000", IntentKind.Timeline)]
     [InlineData("help", IntentKind.Help)]
     [InlineData("?!...", IntentKind.Help)]
