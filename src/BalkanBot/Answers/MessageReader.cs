@@ -73,7 +73,9 @@ public static partial class MessageReader
         // "m84s", "f16": a model designation typed without its hyphen.
         t = GluedModel().Replace(t, m => m.Groups[1].Value.ToUpperInvariant() + "-" + m.Groups[2].Value + m.Groups[3].Value);
         t = Spaces().Replace(t, " ");
-        var lines = t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // "From: desk officer / Re: Pupin recs" heads a pasted e-mail; "Q: under whose umbrella …?" marks its question.
+        var lines = t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !MailHeader().IsMatch(l))
+            .Select(l => QuestionLabel().Replace(l, "")).ToList();
         // "for the 3pm briefing" / "what's the name of …": a line that asks ends the one before it.
         for (var i = 0; i + 1 < lines.Count; i++)
             if (!".?!:;,".Contains(lines[i][^1]) && AsksSomething().IsMatch(lines[i + 1])) lines[i] += ".";
@@ -290,6 +292,12 @@ public static partial class MessageReader
         if (!dash.Success || AsksSomething().IsMatch(sentence.TrimStart())) return [sentence];
         return [sentence[..dash.Index].TrimEnd() + ":", sentence[(dash.Index + dash.Length)..]];
     }
+
+    [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex MailHeader();
+
+    [GeneratedRegex(@"^(?:q|qs)\s*[:)-]\s*(?=\S)", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionLabel();
 
     [GeneratedRegex(@"\bset (it|this|that|them|the \w+) off\b|\bset off\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetOff();

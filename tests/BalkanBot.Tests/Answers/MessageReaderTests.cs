@@ -72,6 +72,13 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_PastedMail_DropsItsHeadersAndReadsTheLabelledQuestion()
+    {
+        var parts = MessageReader.Read("From: desk officer\nTo: policy planning\nRe: Pupin recs\n\nQ: which forum does the brief recommend?").Parts;
+        Assert.Equal(["which forum does the brief recommend?"], parts);
+    }
+
+    [Fact]
     public void Read_CompareTwoNames_StaysOneQuestion()
     {
         Assert.Single(MessageReader.Read("Compare Serbia and Hungary on tanks").Parts);
