@@ -24,6 +24,10 @@ public static partial class AnswerComposition
             var key = Key(p.Text);
             if (key.Length == 0 || shown.Contains(key) || Covered(a, key)) continue;
             var value = p.Text;
+            // "Croatia's main battle tanks (Pupin table): 75 M-84 …" where the answer already shows "75 M-84 …".
+            if (p.Kind == PassageKind.Figure && value.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
+                && value[(colon + 2)..].TrimEnd('.') is { Length: > 0 } figure
+                && (a.Text.Contains(figure, StringComparison.Ordinal) || facts.Any(f => f.Value.Contains(figure, StringComparison.Ordinal)))) continue;
             // A record's date passage beside its name reads "Tirana Declaration: signed or adopted on 18 March 2025", and
             // is left out where the answer already gives that date.
             if (p.Kind == PassageKind.Date)

@@ -73,11 +73,16 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (content.Count == 0) return answer;
         var shown = ShownStems(answer);
         var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
+        // A count, a share, an amount or a date that is shown with all the words asked is the whole answer.
+        var t = evidence.Terms;
+        if (left.Count == 0 && (t.AsksCount || t.AsksShare || t.AsksAmount || t.AsksDate)) return answer;
         var entities = evidence.Terms.Entities;
         // Passages that score far below the best are neighbours of the question, not part of its answer.
         var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();
         var extra = evidence.Supporting.Concat(evidence.Candidates.Take(10))
+            // A figure the answer already gives is not given again in other words.
             .Where(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
+                        && !(h.Passage.RecordKind == RecordKind.Figure && answer.RecordIds.Contains(h.Passage.RecordId))
                         && (left.Any(h.MatchedTerms.Contains) && h.Score >= 0.4 * top || h.Score >= 0.5 * top)
                         && (entities.Count == 0 || h.MatchedEntities.Count > 0))
             .OrderBy(h => left.Any(h.MatchedTerms.Contains) ? 0 : 1)

@@ -282,6 +282,16 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_Count_ShowsEachFigureOnceAndNothingBeside()
+    {
+        var a = Ask("How many tanks does Croatia have?", "tanks-once");
+        Assert.True(a.Answered);
+        Assert.Single(a.Facts, f => f.Value.Contains("75 M-84", StringComparison.Ordinal));
+        Assert.Empty(a.Views);
+        Assert.DoesNotContain(a.Facts, f => f.Label.StartsWith("Pupin Initiative", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Answer_DocumentsArgumentAboutSomething_IsNotItsSummary()
     {
         var a = Ask("What is Sav's main argument about Republika Srpska?", "summary-about");
