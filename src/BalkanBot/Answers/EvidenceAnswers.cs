@@ -36,17 +36,19 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var topic = focus.Select(f => f.Id).Concat(named).Where(id => !writers.Contains(id)).ToHashSet(StringComparer.Ordinal);
         if (topic.Count == 0) return answer;
         var scores = evidence.Candidates.GroupBy(h => h.Passage.RecordId).ToDictionary(g => g.Key, g => g.Max(h => h.Score), StringComparer.Ordinal);
+        return WithViews(q, answer, documents.SelectMany(document => OwnClaims(document).Where(c => c.About.Any(topic.Contains))
+            .OrderByDescending(c => c.About.Count(topic.Contains) + scores.GetValueOrDefault(c.Id))
+            .Take(2)));
+    }
+
+    /// <summary>The answer with the given arguments added to its views; its text, title and layout stay as they are.</summary>
+    private Answer WithViews(RoutedQuestion q, Answer answer, IEnumerable<KnowledgeRecord> claims)
+    {
         var b = new AnswerBuilder(kb, q) { Title = answer.Title, Confidence = answer.Confidence };
-        foreach (var document in documents)
+        foreach (var c in claims)
         {
-            var views = OwnClaims(document).Where(c => c.About.Any(topic.Contains))
-                .OrderByDescending(c => c.About.Count(topic.Contains) + scores.GetValueOrDefault(c.Id))
-                .Take(2);
-            foreach (var v in views)
-            {
-                b.View(v);
-                b.UseRecord(v.Id);
-            }
+            b.View(c);
+            b.UseRecord(c.Id);
         }
         var extra = b.Build();
         if (extra.Views.Count == 0) return answer;
@@ -56,6 +58,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             Answered = true,
             Intent = answer.Intent,
             Confidence = answer.Confidence,
+            Comparison = answer.Comparison,
         };
     }
 
@@ -374,25 +377,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private Answer WithClaimsAsViews(RoutedQuestion q, Evidence evidence, Answer answer)
     {
         var claims = evidence.Supporting.Take(6).Where(h => h.Passage.Kind == PassageKind.Claim)
-            .Select(h => kb.Get(h.Passage.RecordId)).OfType<KnowledgeRecord>().DistinctBy(c => c.Id).Take(2).ToList();
-        if (claims.Count == 0) return answer;
-        var b = new AnswerBuilder(kb, q) { Title = answer.Title, Confidence = answer.Confidence };
-        foreach (var c in claims)
-        {
-            b.View(c);
-            b.UseRecord(c.Id);
-        }
-        var extra = b.Build();
-        if (extra.Views.Count == 0) return answer;
-        var merged = AnswerComposition.Merge([answer, extra with { Text = "", Answered = false }], q.Original);
-        return merged with
-        {
-            Title = answer.Title,
-            Answered = true,
-            Intent = answer.Intent,
-            Confidence = answer.Confidence,
-            Comparison = answer.Comparison,
-        };
+            .Select(h => kb.Get(h.Passage.RecordId)).OfType<KnowledgeRecord>().DistinctBy(c => c.Id).Take(2);
+        return WithViews(q, answer, claims);
     }
 
     /// <summary>The handler answered about a record the evidence also points at.</summary>

@@ -390,7 +390,7 @@ public static partial class MessageReader
         SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit) && !ImpersonalYou().IsMatch(part);
 
     /// <summary>"How do you get a work permit?": "you" is anyone who would, not the bot.</summary>
-    [GeneratedRegex(@"^\W*how (?:do|can|would|should|does one|could) you (?:\w+ )?(?!think|know|feel|see|rate|say|mean|work|answer|decide|choose|handle|know)(?:get|obtain|apply|become|join|enter|move|travel|work|stay|cross|register|qualify)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*how (?:do|can|would|should|does one|could) you (?:\w+ )?(?:get|obtain|apply|become|join|enter|move|travel|work|stay|cross|register|qualify)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ImpersonalYou();
 
     /// <summary>A label that is only a name: an acronym ("CEFTA:") or capitalised words ("Open Balkan:").</summary>
