@@ -162,6 +162,9 @@ public static partial class MessageReader
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
         // "think-tank views" are views of policy institutes, not tanks.
         text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
+        // Offices by their common names: "heads of government" are prime ministers, "the NATO chief" its Secretary General.
+        text = HeadsOfGovernment().Replace(text, m => m.Groups[1].Value.Length > 0 ? "prime ministers" : "prime minister");
+        text = NatoChief().Replace(text, "NATO Secretary General");
         text = IfvTerm().Replace(text, m => m.Value.EndsWith('s') ? "IFVs" : "IFV");
         // "Tirana Declaration: when was it signed?": one label before one line is its topic, not a speaker.
         var labels = Speaker().Matches(text);
@@ -292,6 +295,12 @@ public static partial class MessageReader
         if (!dash.Success || AsksSomething().IsMatch(sentence.TrimStart())) return [sentence];
         return [sentence[..dash.Index].TrimEnd() + ":", sentence[(dash.Index + dash.Length)..]];
     }
+
+    [GeneratedRegex(@"\bhead(s)? of (?:the )?government\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadsOfGovernment();
+
+    [GeneratedRegex(@"\b(?:NATO(?:'s)?|the alliance's|alliance) (?:chief|boss|head)\b|\bchief of NATO\b|\bhead of NATO\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NatoChief();
 
     [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex MailHeader();

@@ -78,6 +78,12 @@ public sealed class MessageReaderTests
         Assert.Equal(["which forum does the brief recommend?"], parts);
     }
 
+    [Theory]
+    [InlineData("which two EU heads of government reacted?", "which two EU prime ministers reacted?")]
+    [InlineData("Which NATO chief is quoted by Pupin?", "Which NATO Secretary General is quoted by Pupin?")]
+    public void Read_OfficeByItsCommonName_IsTheOfficeTheSourcesName(string text, string expected) =>
+        Assert.Equal([expected], MessageReader.Read(text).Parts);
+
     [Fact]
     public void Read_CompareTwoNames_StaysOneQuestion()
     {
