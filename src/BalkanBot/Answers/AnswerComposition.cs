@@ -34,9 +34,12 @@ public static partial class AnswerComposition
             {
                 if (kb.Get(p.RecordId) is { Date: { } date } && facts.Any(f => f.Value.Contains(date.Display, StringComparison.Ordinal))) continue;
                 // The label names the record; the value says only when ("signed or adopted in 1992", "dated in 2023").
-                var verb = DateVerbs.Select(v => (v, i: value.IndexOf(v, StringComparison.Ordinal)))
-                    .FirstOrDefault(x => x.i >= 0);
-                if (verb.v is not null) value = value[(verb.i + verb.v.IndexOf(' ', 1) + 1)..].TrimEnd('.');
+                foreach (var (verb, said) in DateVerbs)
+                {
+                    if (value.IndexOf(verb, StringComparison.Ordinal) is not (var at and >= 0)) continue;
+                    value = said + value[(at + verb.Length)..].TrimEnd('.');
+                    break;
+                }
             }
             var numbers = Cite(kb, citations, p.Cite);
             if (numbers.Count == 0) continue;
@@ -48,7 +51,7 @@ public static partial class AnswerComposition
         return a with { Facts = facts, Citations = citations, RecordIds = records };
     }
 
-    private static readonly string[] DateVerbs = [" was signed or adopted ", " is dated "];
+    private static readonly (string Verb, string Said)[] DateVerbs = [(" was signed or adopted ", "signed or adopted "), (" is dated ", "dated ")];
 
     /// <summary>The label a passage's fact carries: the record it belongs to, or the author of a view.</summary>
     public static string LabelOf(KnowledgeBase kb, Passage p)

@@ -83,9 +83,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // Passages that score far below the best are neighbours of the question, not part of its answer.
         var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();
         var extra = evidence.Supporting.Concat(evidence.Candidates.Take(10))
-            // A figure the answer already gives is not given again in other words.
             .Where(h => !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name
-                        && !(h.Passage.RecordKind == RecordKind.Figure && answer.RecordIds.Contains(h.Passage.RecordId))
                         && (left.Any(h.MatchedTerms.Contains) && h.Score >= 0.4 * top || h.Score >= 0.5 * top)
                         && (entities.Count == 0 || h.MatchedEntities.Count > 0))
             .OrderBy(h => left.Any(h.MatchedTerms.Contains) ? 0 : 1)
