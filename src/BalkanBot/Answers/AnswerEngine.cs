@@ -145,10 +145,16 @@ public sealed class AnswerEngine
         // "Montenegro's been in NATO since 2009, yes? What does the Pupin brief say about when it joined?": what a premise
         // names is what "it" means in a part that names only the document it reads.
         var actors = NamedInPremises(read);
+        // "Explain the EU-Mercosur agreement and which countries oppose it": "it" is what the sources do not know either.
+        List<string> unknownNames = [];
         foreach (var p in read.Parts)
         {
             var routed = WithNamesBefore(single ?? _router.Route(p), p, ref actors);
-            answers.Add(AnswerPart(p, question, routed));
+            var unknownHere = QuestionTerms.From(routed, [], _kb.Vocabulary).UnknownNames;
+            answers.Add(unknownHere.Count == 0 && unknownNames.Count > 0 && routed.LeansOnContext
+                ? Unanswered(routed) with { Text = $"The sources do not mention {PassageExtractor.Join(unknownNames)}, so I have no sourced answer to \"{p.Trim().TrimEnd('?', '!', '.')}\"." }
+                : AnswerPart(p, question, routed));
+            unknownNames.AddRange(unknownHere);
         }
         var parts = corrections.Concat(answers).ToList();
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());

@@ -617,8 +617,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)
             : named?.ShortName;
         string text;
+        if (evidence.Terms.UnknownNames.Count > 0)
+            text = $"The sources do not mention {PassageExtractor.Join(evidence.Terms.UnknownNames.ToList())}, so I have no sourced answer to \"{topic}\".";
         // "Which company made the missiles?" asks for a name, not a figure.
-        if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
+        else if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
             && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);

@@ -19,4 +19,7 @@ internal static class Stopwords
         """.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsStopword(string token) => Words.Contains(token);
+
+    /// <summary>The longer stopwords, which a typing asker misspells ("actualy", "basicaly") as often as any word.</summary>
+    public static readonly FrozenSet<string> Long = Words.Where(w => w.Length >= 6).ToFrozenSet(StringComparer.Ordinal);
 }

@@ -12,7 +12,7 @@ public sealed record Evidence(QuestionTerms Terms, IReadOnlyList<PassageHit> Sup
     {
         yield return $"  names: {string.Join(", ", Terms.Entities)}; content words: {string.Join(", ", Terms.Content)}; " +
                      $"asking words: {string.Join(", ", Terms.Soft)}; measures: {string.Join(", ", Terms.Hard)}; " +
-                     $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}{(Terms.NameOf is { } n ? $", a name: {(n.Length > 0 ? n : "it")}" : "")}; unknown words: {string.Join(", ", Terms.Unknown)}";
+                     $"asks a date: {Terms.AsksDate}, a count: {Terms.AsksCount}, a person: {Terms.AsksPerson}{(Terms.NameOf is { } n ? $", a name: {(n.Length > 0 ? n : "it")}" : "")}; unknown words: {string.Join(", ", Terms.Unknown)}; asked for: {string.Join(", ", Terms.Heads)}";
         // The first candidates, and every accepted passage wherever it ranks.
         foreach (var h in Candidates.Take(candidates).Concat(Supporting.Where(s => !Candidates.Take(candidates).Contains(s))))
         {
@@ -113,6 +113,8 @@ public static partial class EvidenceFinder
         // A quoted phrase the base holds ("ko su autori koji pišu o 'fragmented security landscape'?") is what is asked about.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count
             && !terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal))) return new Evidence(terms, [], candidates);
+        // "What did NATO Secretary General Mark Rutte say …?": a name the base has never seen is not in the sources.
+        if (terms.UnknownNames.Count > 0) return new Evidence(terms, [], candidates);
         // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         terms = terms with { Heads = AskedHeads(terms) };
@@ -300,6 +302,10 @@ public static partial class EvidenceFinder
         // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
+        // An open question may be answered by a record as a whole: what the rest of the passage's record says counts
+        // for half ("the Benelux-style club … pushed by a party in Serbia"). A precise ask is answered in one passage.
+        if (!exacting && p.Id >= 0)
+            found += content.Where(t => !hit.MatchedTerms.Contains(t) && !terms.Unknown.Contains(t) && index.RecordMatches(p.RecordId, t)).Sum(Weight) / 2;
         // "What share identified as Bosniak?": a share is of its rarest word, which the passage must carry.
         // The asker's verb ("conducted", "living") says how, not of what.
         if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
@@ -380,6 +386,8 @@ public static partial class EvidenceFinder
     /// </summary>
     private static bool NumberedNear(KnowledgeBase kb, Passage p, QuestionTerms terms)
     {
+        // A passage of the numbered resolution's own record speaks of it, whatever number its sentence leaves out.
+        if (kb.Get(p.RecordId)?.Name is { } own && Provision().IsMatch(own)) return true;
         var numbered = Provision().Matches(p.Text).Select(m => TextNormalizer.Tokens(p.Text[..m.Index]).Length).ToList();
         if (numbered.Count == 0) return false;
         var tokens = TextNormalizer.Tokens(p.Text);
@@ -668,7 +676,7 @@ public static partial class EvidenceFinder
     /// measure or share (those have checks of their own): "what legal basis did he cite" → basis.
     /// </summary>
     private static List<string> AskedHeads(QuestionTerms terms) =>
-        AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
+        QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
             .Where(h => terms.Content.Contains(h) && !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare && !GenericKinds.Contains(h))
             .Distinct().ToList();
 
@@ -741,8 +749,6 @@ public static partial class EvidenceFinder
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
          "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points"];
 
-    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
-    private static partial Regex AskedPhrase();
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();

@@ -28,6 +28,7 @@ public sealed class PassageIndex
     private readonly FrozenDictionary<string, int[]> _byEntity;
     private readonly double _avgLength;
     private readonly Synonyms _synonyms;
+    private readonly FrozenDictionary<string, int[]> _byRecord;
 
     public PassageIndex(IReadOnlyList<Passage> passages, Func<string, IEnumerable<string>> headerOf,
         Func<string, IReadOnlyList<string>> entitiesIn, Synonyms synonyms)
@@ -80,12 +81,18 @@ public sealed class PassageIndex
         _avgLength = _passages.Length == 0 ? 1 : _length.Average();
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _byEntity = byEntity.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byRecord = Enumerable.Range(0, _passages.Length).GroupBy(i => _passages[i].RecordId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public int Count => _passages.Length;
     public IReadOnlyList<Passage> All => _passages;
 
-    public IEnumerable<Passage> OfRecord(string recordId) => _passages.Where(p => p.RecordId == recordId);
+    public IEnumerable<Passage> OfRecord(string recordId) => _byRecord.TryGetValue(recordId, out var ids) ? ids.Select(i => _passages[i]) : [];
+
+    /// <summary>Some passage of the record carries the word.</summary>
+    public bool RecordMatches(string recordId, string term) =>
+        _byRecord.TryGetValue(recordId, out var ids) && ids.Any(i => Matches(_passages[i], term));
 
     /// <summary>Passages that name or concern a record (its own, and those of records that refer to it).</summary>
     public IEnumerable<Passage> Mentioning(string recordId) =>

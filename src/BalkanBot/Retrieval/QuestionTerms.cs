@@ -57,7 +57,7 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
-        call name names named stand stands acronym abbreviation full short parties party members member membership countries
+        call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main
         involved involve involving behind describe described description brief document documents source sources paper
         author authors essay article say says said according view views position positions think consider considers
@@ -115,6 +115,59 @@ public sealed partial record QuestionTerms(
         died die dying fatalities victims
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    private static List<string> UnknownNamesIn(string original, List<string> unknown, ISet<string> vocabulary) =>
+        unknown.Count == 0
+            ? []
+            : CapitalisedWord().Matches(original)
+                .Where(m => !SentenceStart(original, m.Index) && unknown.Contains(m.Value.ToLowerInvariant()) && NextToName(original, m)
+                            && !Spelling.NearAny(m.Value.ToLowerInvariant(), vocabulary))
+                .Select(m => FirstNameBefore(original, m) + m.Value).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>"Mark " in "Secretary General Mark Rutte": the capitalised word just before the unknown one.</summary>
+    private static string FirstNameBefore(string text, Match m)
+    {
+        var before = text[..m.Index];
+        if (!before.EndsWith(' ')) return "";
+        var word = before.TrimEnd().Split(' ')[^1];
+        return word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(char.IsLower) ? word + " " : "";
+    }
+
+    /// <summary>
+    /// The word stands beside another capitalised word ("Mark Rutte", "EU-Mercosur", "Secretary General Rutte"), as a
+    /// name does; a lone capitalised word may be the person a pasted message addresses ("can you answer Ivan").
+    /// </summary>
+    private static bool NextToName(string text, Match m)
+    {
+        var before = text[..m.Index].TrimEnd(' ', '-');
+        var after = text[(m.Index + m.Length)..].TrimStart(' ', '-');
+        var left = before.Length > 0 && before.Length < m.Index ? before.Split(' ', '-')[^1] : "";
+        var right = after.Length > 0 && after.Length < text.Length - m.Index - m.Length ? after.Split(' ', '-')[0] : "";
+        return left.Length > 0 && char.IsUpper(left[0]) || right.Length > 0 && char.IsUpper(right[0]);
+    }
+
+    /// <summary>The word opens a sentence or a line, where any word is written with a capital.</summary>
+    private static bool SentenceStart(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '“' or '‘' or '(' or '*' or '_' or '#' or '>' or '-')) i--;
+        return i < 0 || text[i] is '.' or '?' or '!' or ':' or ';' or '\n' || text[index - 1] == '\n';
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}])")]
+    private static partial Regex CapitalisedWord();
+
+    /// <summary>What a "which/what …" phrase names when it asks for a quantity, not for a kind of thing.</summary>
+    private static readonly FrozenSet<string> QuantityHeads = FrozenSet.Create(StringComparer.Ordinal,
+        "number", "numbers", "figure", "figures", "total", "totals", "size", "amount", "level", "levels", "share", "percentage", "proportion",
+        "value", "price", "strength", "toll", "count", "sum", "scale", "country", "countries", "state", "states", "nation", "nations");
+
+    /// <summary>"What did Kurti say about …", "which resolution … under": the words of a what/which phrase before its verb.</summary>
+    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
+    internal static partial Regex AskedPhrase();
+
+    [GeneratedRegex(@" (?:how (?:many|much|large|big|strong)|number of|most|largest|biggest|more|fewer|less) ")]
+    private static partial Regex QuantityCue();
+
     private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");
 
     private static readonly FrozenSet<string> TimeWords = """
@@ -125,6 +178,11 @@ public sealed partial record QuestionTerms(
 
     /// <summary>Content words the question uses that the base never does, after spelling correction.</summary>
     public IReadOnlyList<string> Unknown { get; init; } = [];
+    /// <summary>
+    /// "Mark Rutte", "EU-Mercosur": a name written as a name, mid-sentence, that the base has never seen. What it names
+    /// is not in the sources, whatever else the question shares with them.
+    /// </summary>
+    public IReadOnlyList<string> UnknownNames { get; init; } = [];
 
     /// <summary>The words that qualify the counted thing: "reserve" in "how many reserve troops".</summary>
     public IReadOnlyList<string> CountedModifiers { get; init; } = [];
@@ -166,7 +224,9 @@ public sealed partial record QuestionTerms(
         var words = q.Terms.Select(t => t.Length > 1 && t[^1] == 's' && t[..^1].All(char.IsDigit) && models.Contains(t[..^1]) ? t[..^1] : t)
             // "American" is read as "united states", a name the alias index links; it is named, not a word to find.
             .Where(t => !mentionTokens.Contains(t) && !t.Contains(' ', StringComparison.Ordinal) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
-                        && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t)))
+                        && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t))
+                        // "actualy", "basicaly": a misspelt filler word the base does not use is no word to find.
+                        && (vocabulary is null || vocabulary.Contains(t) || Spelling.Nearest(t, Stopwords.Long) is null))
             .Select(t =>
             {
                 if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
@@ -232,6 +292,12 @@ public sealed partial record QuestionTerms(
                            || padded.Contains(" toll ", StringComparison.Ordinal);
         var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))
                                     && (countsDeaths || w is not ("die" or "dying" or "died"))).ToList();
+        // "Which resolution are the NATO peacekeepers working under?": what is asked for is a resolution; the troops say
+        // whose it is. A measure binds the answer only where the question asks a quantity or the measure itself.
+        var heads = AskedPhrase().Matches(padded).Select(m => m.Groups[1].Value.Split(' ')[^1]).ToList();
+        if (hard.Count > 0 && heads.Count > 0 && !QuantityCue().IsMatch(padded)
+            && heads.All(h => words.Contains(h) && !MeasureWords.Contains(h) && !QuantityHeads.Contains(h)))
+            hard = [];
         // "Antić uses India as the example of a middle power. Which groupings does he list?": the words of the
         // context before the question help find the passage, but only the question's own words must be in it.
         // A precise ask (a person, a count, a date, a measure, a name) is about what the context describes: "The brief
@@ -300,6 +366,7 @@ public sealed partial record QuestionTerms(
         return new QuestionTerms(entities, content, hard, soft, phrases, asksCount, asksShare)
         {
             Unknown = unknown,
+            UnknownNames = vocabulary is null ? [] : UnknownNamesIn(q.Original, unknown, vocabulary),
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),

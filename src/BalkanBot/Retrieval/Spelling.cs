@@ -32,6 +32,16 @@ public static class Spelling
         return bestDistance <= max ? best : null;
     }
 
+    /// <summary>
+    /// A word of the vocabulary lies within an edit, two for a word of seven letters or more: "Vučić" written "Vuicic"
+    /// is a misspelt name, not a new one.
+    /// </summary>
+    public static bool NearAny(string word, ISet<string> vocabulary)
+    {
+        var max = word.Length >= 7 ? 2 : 1;
+        return vocabulary.Any(v => Math.Abs(v.Length - word.Length) <= max && Distance(word, v, max) <= max);
+    }
+
     private static string? Inflection(string word) =>
         word.EndsWith("ing", StringComparison.Ordinal) ? "ing" : word.EndsWith("ed", StringComparison.Ordinal) ? "ed" : null;
 
