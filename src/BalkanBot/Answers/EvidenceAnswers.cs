@@ -270,13 +270,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0) && !evidence.Found) return Decline(q, focus, evidence);
         // "When was the Open Balkan first unveiled?": where the record's own date did not pass the gate and the passage
         // that did gives another year, that passage dates what was asked.
-        if (evidence.Terms.AsksDate && handled.Answered && evidence.Best is { Passage.Kind: not (PassageKind.Date or PassageKind.Membership) } first
-            && handled.RecordIds.Count > 0 && kb.Get(handled.RecordIds[0])?.Date is { } own
+        // "When did Kosovo join CEFTA?" is dated by Kosovo's joining, not by CEFTA's signing.
+        if (evidence.Terms.AsksDate && handled.Answered && evidence.Best is { } first
+            && handled.RecordIds.Count > 0 && (first.Passage.Kind is not (PassageKind.Date or PassageKind.Membership) || first.Passage.RecordId != handled.RecordIds[0])
+            && kb.Get(handled.RecordIds[0])?.Date is { } own
             && !first.Passage.Text.Contains(own.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             return FromPassages(q, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
         if (evidence.EntityOnly)
         {
+            // "How is the Serbia–Hungary plan connected to the Tirana Declaration?": the passages that name them together
+            // answer, those naming the most first.
+            var together = evidence.Supporting.Where(h => h.MatchedEntities.Count >= 2 && h.Passage.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(h.Passage))
+                .OrderByDescending(h => h.MatchedEntities.Count).ToList();
+            if (evidence.Terms.Entities.Count >= 2 && evidence.Terms.Soft.Overlaps(QuestionTerms.RelationWords) && together.Count > 0)
+                return FromPassages(q, evidence with { Supporting = together });
             // Two or more names and nothing else: what the sources say about them together.
             if (handled.Answered)
                 return evidence.Terms.Entities.Count >= 2

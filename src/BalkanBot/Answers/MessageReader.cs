@@ -74,11 +74,14 @@ public static partial class MessageReader
         t = GluedModel().Replace(t, m => m.Groups[1].Value.ToUpperInvariant() + "-" + m.Groups[2].Value + m.Groups[3].Value);
         t = Spaces().Replace(t, " ");
         // "From: desk officer / Re: Pupin recs" heads a pasted e-mail; "Q: under whose umbrella …?" marks its question.
-        var lines = t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !MailHeader().IsMatch(l))
+        // "| Rafale deal | Ana |": a table pasted around the question is notes, not the question.
+        var lines = t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !MailHeader().IsMatch(l) && !TableRow().IsMatch(l))
             .Select(l => QuestionLabel().Replace(l, "")).ToList();
-        // "for the 3pm briefing" / "what's the name of …": a line that asks ends the one before it.
+        // "for the 3pm briefing" / "what's the name of …": a line that asks ends the one before it; so does a line
+        // that ends in a question mark, after a heading ("Prep notes") but not after a labelled field ("Item: tanks").
         for (var i = 0; i + 1 < lines.Count; i++)
-            if (!".?!:;,".Contains(lines[i][^1]) && AsksSomething().IsMatch(lines[i + 1])) lines[i] += ".";
+            if (!".?!:;,".Contains(lines[i][^1]) && (AsksSomething().IsMatch(lines[i + 1])
+                || lines[i + 1].EndsWith('?') && !lines[i].Contains(':', StringComparison.Ordinal))) lines[i] += ".";
         return string.Join("\n", lines).Trim();
     }
 
@@ -211,7 +214,7 @@ public static partial class MessageReader
                     : Conjoined().Split(s);
             foreach (var piece in pieces)
             {
-                var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';').Trim(), ""), ""), " ");
+                var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';', '-', '–', '—').Trim(), ""), ""), " ");
                 // "How many CM-400AKG missiles did Serbia buy, and what did they cost?": "they" are the missiles.
                 if (counted is not null && CountedPronoun().Match(p) is { Success: true } pronoun)
                     p = p[..pronoun.Index] + "the " + counted + p[(pronoun.Index + pronoun.Length)..];
@@ -225,6 +228,19 @@ public static partial class MessageReader
                 {
                     parts.Add(second.Groups["first"].Value.Trim().TrimEnd('?') + "?");
                     p = "what is " + second.Groups["second"].Value.Trim();
+                }
+                // "Under what designation does Kosovo take part in CEFTA, and since which year?": the year of what the
+                // question before it asked about.
+                // Where the question before it has no clause to take ("Who founded it, and in what year?"), it stays one.
+                if (parts.Count > 0 && DateTail().IsMatch(p))
+                {
+                    if (AskedClause().Match(parts[^1]) is { Success: true } clause)
+                        p = $"{p.Trim().TrimEnd('?', '.', '!')} {clause.Groups["aux"].Value} {clause.Groups["rest"].Value.Trim().TrimEnd('?', '.', '!')}?";
+                    else
+                    {
+                        parts[^1] = $"{parts[^1].Trim().TrimEnd('?', '.', '!')}, and {p.Trim()}";
+                        continue;
+                    }
                 }
                 // "… in 2022??": a run of question marks asks one question, not a second empty one.
                 if (p.Length > 0 && (parts.Count == 0 || p.Any(char.IsLetterOrDigit))) parts.Add(p);
@@ -302,10 +318,19 @@ public static partial class MessageReader
     [GeneratedRegex(@"\b(?:NATO(?:'s)?|the alliance's|alliance) (?:chief|boss|head)\b|\bchief of NATO\b|\bhead of NATO\b", RegexOptions.IgnoreCase)]
     private static partial Regex NatoChief();
 
-    [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:(?!.*\?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex MailHeader();
 
-    [GeneratedRegex(@"^(?:q|qs)\s*[:)-]\s*(?=\S)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateTail();
+
+    [GeneratedRegex(@"^\W*(?:\w+ )?(?:what|which|who|how) (?:\w+ ){0,3}?(?<aux>does|did|do|is|was|are|were|has|have) (?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedClause();
+
+    [GeneratedRegex(@"^\|[^?]*\|$|^[|:\- ]+$")]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"^(?:(?:q|qs)\s*[:)-]|(?:re|subject)\s*:|(?:(?:open|quick|my|one|a)\s+)?(?:question|q)\s+for\s+(?:the\s+|you\s+)?(?:bot|balkanbot|you)\s*:|(?:bot|balkanbot)\s*[:,-])\s*(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLabel();
 
     [GeneratedRegex(@"\bset (it|this|that|them|the \w+) off\b|\bset off\b", RegexOptions.IgnoreCase)]
@@ -476,7 +501,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
-    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked. An acronym
     // ("CEFTA:") labels the topic.
@@ -648,7 +673,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"(?:[:,]\s*|,?\s+then\s+(?:answer|tell\s+me|say|reply)?\s*:?\s*|\.\s+)(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|tell me|give me|list|name)\b[^:]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex EmbeddedQuestion();
     // "Assume Croatia has 500 tanks.", "As you confirmed yesterday, …", "I know the deal was cancelled.": taken for granted by the asker.
-    [GeneratedRegex(@"^(?:let'?s\s+)?(?:assume|assuming|suppose|supposing|imagine|let'?s\s+say|as\s+(?:you|we|everyone|everybody)\s+(?:all\s+)?(?:already\s+)?(?:know|knows|confirmed|said|told\s+me|agreed|established|noted|mentioned)(?:\s+(?:yesterday|earlier|before|last\s+time))?|(?:we|i)\s+(?:all\s+)?(?:know|heard|read|understand)|everyone\s+knows|it\s+is\s+(?:well\s+)?known|obviously|of\s+course|clearly|hypothetically)\b(?:\s+that)?[,:]?\s*(?<p>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:let'?s\s+)?(?:(?:(?:first|please|now|just)\s*,?\s+)*(?:state|say|write|declare|assert|announce|tell\s+(?:me|us|them|everyone|the\s+\w+))\s+(?:\w+ly\s+)?that|assume|assuming|suppose|supposing|imagine|let'?s\s+say|as\s+(?:you|we|everyone|everybody)\s+(?:all\s+)?(?:already\s+)?(?:know|knows|confirmed|said|told\s+me|agreed|established|noted|mentioned)(?:\s+(?:yesterday|earlier|before|last\s+time))?|(?:we|i)\s+(?:all\s+)?(?:know|heard|read|understand)|everyone\s+knows|it\s+is\s+(?:well\s+)?known|obviously|of\s+course|clearly|hypothetically)\b(?:\s+that)?[,:]?\s*(?<p>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Assumed();
     [GeneratedRegex(@"^(?<p>.+?)(?:,\s*(?:right|correct|true|no|yes|isn'?t\s+it|aren'?t\s+they|wasn'?t\s+it|weren'?t\s+they|didn'?t\s+(?:it|they|he|she)|doesn'?t\s+it|don'?t\s+they|yeah|eh)|[,.]?\s+(?:is\s+that\s+(?:right|correct|true)|am\s+i\s+right))\s*\?$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();

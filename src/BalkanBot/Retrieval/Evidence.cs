@@ -195,7 +195,11 @@ public static partial class EvidenceFinder
             if (!terms.Contrast && terms.Entities.Count == 2 && focus.Count(f => terms.Entities.Contains(f.Id) && f.Kind == RecordKind.Actor) == 2) precise = true;
             if (terms.Entities.Count <= 2 && named < terms.Entities.Count
                 && (precise || !hit.MatchedEntities.Contains(primary) && !SameLine(kb, primary, hit.MatchedEntities))) return false;
-            if (terms.Entities.Count >= 3 && named * 2 < terms.Entities.Count) return false;
+            // Of three or more, half; for an open question, a name the passage's record gives elsewhere counts for half
+            // ("the village where the attack took place that led NATO to beef up KFOR").
+            var elsewhere = precise || p.Id < 0 ? 0
+                : terms.Entities.Count(e => !hit.MatchedEntities.Contains(e) && !SameLine(kb, e, hit.MatchedEntities) && index.RecordMentions(p.RecordId, e));
+            if (terms.Entities.Count >= 3 && named * 2 + elsewhere < terms.Entities.Count) return false;
             if (terms.EndsOn is { } last && !hit.MatchedEntities.Contains(last)) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
@@ -567,6 +571,8 @@ public static partial class EvidenceFinder
         var stems = tokens.Select(Stemmer.Stem).ToArray();
         var carried = content.Count(c => stems.Any(c.Contains));
         var needed = Math.Min(2, carried);
+        // "Kosovo joins CEFTA as “UNMIK Kosovo” is dated in 2007": a record's one date dates all its name says.
+        if (p.Kind == PassageKind.Date && stems.Any(words.Contains) && carried >= needed) return true;
         for (var j = 0; j < tokens.Length; j++)
         {
             if (!TimeExpressions.IsYear(tokens[j])) continue;
@@ -747,7 +753,8 @@ public static partial class EvidenceFinder
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
-         "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points"];
+         "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points",
+         "city", "town", "capital", "place"];
 
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]

@@ -90,6 +90,10 @@ public sealed class PassageIndex
 
     public IEnumerable<Passage> OfRecord(string recordId) => _byRecord.TryGetValue(recordId, out var ids) ? ids.Select(i => _passages[i]) : [];
 
+    /// <summary>Some passage of the record names or concerns the other record.</summary>
+    public bool RecordMentions(string recordId, string other) =>
+        _byRecord.TryGetValue(recordId, out var ids) && ids.Any(i => _entities[i].Contains(other));
+
     /// <summary>Some passage of the record carries the word.</summary>
     public bool RecordMatches(string recordId, string term) =>
         _byRecord.TryGetValue(recordId, out var ids) && ids.Any(i => Matches(_passages[i], term));

@@ -59,7 +59,7 @@ public sealed partial record QuestionTerms(
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
         call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main
-        involved involve involving behind describe described description brief document documents source sources paper
+        involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts
         author authors essay article say says said according view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
         current currently today now date year years day days month time recent later earlier
@@ -107,7 +107,7 @@ public sealed partial record QuestionTerms(
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
     private static readonly FrozenSet<string> MeasureWords = """
-        population inhabitants census troops soldiers personnel servicemen peacekeepers army armed tanks tank aircraft jets
+        population inhabitants census troops soldiers personnel servicemen peacekeepers army tanks tank aircraft jets
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature
@@ -155,6 +155,11 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}])")]
     private static partial Regex CapitalisedWord();
+
+    /// <summary>"connected", "related", "linked": words that ask what ties two named things together.</summary>
+    public static readonly FrozenSet<string> RelationWords = FrozenSet.Create(StringComparer.Ordinal,
+        "connected", "connect", "connects", "connection", "connections", "related", "relate", "relates", "relation", "linked", "link",
+        "links", "tied", "tie", "relationship", "fit", "fits");
 
     /// <summary>What a "which/what …" phrase names when it asks for a quantity, not for a kind of thing.</summary>
     private static readonly FrozenSet<string> QuantityHeads = FrozenSet.Create(StringComparer.Ordinal,
@@ -338,6 +343,13 @@ public sealed partial record QuestionTerms(
         // "How many tanks does it field per the Pupin table?": "it" is what the conversation is about, beside the names.
         var entities = q.Mentions.Select(m => m.RecordId)
             .Concat(q.LeansOnContext ? focus.Select(f => f.Id) : []).Distinct().ToList();
+        // "How is the Serbia–Hungary plan connected to the Tirana Declaration?": between two named things, the tie is
+        // what is asked; the passages that name both say what it is.
+        if (entities.Count >= 2 && content.Any(RelationWords.Contains))
+        {
+            soft.UnionWith(content.Where(RelationWords.Contains));
+            content = content.Where(w => !RelationWords.Contains(w)).ToList();
+        }
         var asksCount = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                         || padded.Contains(" tally ", StringComparison.Ordinal) || padded.Contains(" vote count ", StringComparison.Ordinal)
                         || padded.Contains(" how much ", StringComparison.Ordinal);
@@ -413,7 +425,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex EmployerCue();
 
     // "Where does Vujanović work?" asks for an employer, not a place.
-    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place)|in what (?:city|town|country|place)|which (?:city|town)|what (?:city|town)) ")]
+    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place|capital)|in what (?:city|town|country|place|capital)|which (?:city|town|capital)|what (?:city|town|capital)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" what (?:else )?(?:happened|happens|took place|occurred|changed) (?:\w+ ){0,5}?(?:that|which) (.+)$")]

@@ -72,14 +72,18 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         if (SubscriptionCue().Match(padded) is { Success: true } sm) { subscription = sm.Value.Trim(); return IntentKind.Subscription; }
         if (SourcesCue().IsMatch(padded) && t.Length <= 6) return IntentKind.Sources;
         if (FeedbackCue().IsMatch(padded) && mentions.Count == 0) return IntentKind.Feedback;
-        if (CompareCue().IsMatch(padded) || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2)) return IntentKind.Compare;
+        // "the Pupin comparison table" names where a figure stands, not a comparison asked for.
+        var compared = mentions.Count(m => m.Kind == RecordKind.Actor && !padded.Contains(" " + m.Surface + " comparison ", StringComparison.Ordinal));
+        if (CompareCue().IsMatch(compared >= 2 ? padded : ComparisonDocument().Replace(padded, " ")) || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2)) return IntentKind.Compare;
         if (TimelineCue().IsMatch(padded)) return IntentKind.Timeline;
         if (AnalysisCue().IsMatch(padded)) return IntentKind.Analysis;
         if (DateCue().IsMatch(padded)) return IntentKind.Date;
         if (FigureCue().IsMatch(padded)) return IntentKind.Figures;
         if (PartiesCue().IsMatch(padded)) return IntentKind.Parties;
         if (ListCue().IsMatch(padded)) return IntentKind.List;
-        if (period is not null && mentions.Any(m => m.Kind == RecordKind.Actor) && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event))
+        // "What did Serbia do in 2024?" asks for a timeline; "in which village did the 2023 attack happen?" for one thing.
+        if (period is not null && mentions.Any(m => m.Kind == RecordKind.Actor) && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event)
+            && !ThingAsked().IsMatch(padded))
             return IntentKind.Timeline;
         return IntentKind.Overview;
     }
@@ -200,8 +204,12 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex FeedbackCue();
     [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|stronger|weaker|more powerful|outmatch\w*|military balance|balance of power|difference between|differences between|differ from|measure up) ")]
     private static partial Regex CompareCue();
+    [GeneratedRegex(@" (?:force |military )?comparison (?:table|chart|grid)s? ")]
+    private static partial Regex ComparisonDocument();
     [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|what changed|what has changed|(?:had|has) (?:that|this|it|things|the picture) changed|sequence of events|developments in|events in|key events|happened in|evolved?|evolving|evolution of|developed over|development of|history of|over the years|over time|trajectory|(?:walk|take|run) (?:me |us )?through|step by step|unfolded|unfold) ")]
     private static partial Regex TimelineCue();
+    [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where ")]
+    private static partial Regex ThingAsked();
     [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) | how (?:does|do|did|will|would|could|might) (?!.{0,90} (?:between|since|from|over time|over the years) ).{0,60}(?:change|affect|alter|shift|transform|reshape|influence) ")]
     private static partial Regex AnalysisCue();
     [GeneratedRegex(@"^ ?(when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|date of|since when)\b| (when was|when did|when were|what date|which years?|what years?) |^ ?(dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) | (about|say|says|said) when (was|did|were|it|they|he|she) |^ ?(what|which) day ")]

@@ -505,4 +505,68 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Null(store.Find("t", "a"));
     }
+
+    [Fact]
+    public void Answer_NameTheSourcesNeverMention_IsDeclinedSayingSo()
+    {
+        var a = Ask("What did NATO Secretary General Mark Rutte say about the Tirana declaration?", "rutte");
+
+        Assert.False(a.Answered);
+        Assert.Contains("do not mention Mark Rutte", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_PartPointingBackAtAnUnknownName_IsDeclinedToo()
+    {
+        var a = Ask("Explain the EU-Mercosur trade agreement and which countries oppose it.", "mercosur");
+
+        Assert.False(a.Answered);
+        Assert.Contains("Mercosur", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_MisspeltKnownName_IsNotTakenForAnUnknownOne()
+    {
+        var a = Ask("What did Aleksander Vuicic say about the Hungary plan?", "vuicic");
+
+        Assert.DoesNotContain("do not mention", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhenAStateJoinedAnAgreement_IsItsJoiningNotTheSigning()
+    {
+        var a = Ask("When did Kosovo join CEFTA?", "kosovo-cefta");
+
+        Assert.True(a.Answered);
+        Assert.Contains("2007", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("signed in 2006", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_HowTwoNamedThingsAreConnected_LeadsWithWhatNamesBoth()
+    {
+        var a = Ask("How is the Serbia-Hungary defence agreement connected to the Tirana declaration?", "connected");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Albania–Croatia–Kosovo", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_MeasureWordThatOnlySaysWhose_DoesNotBlockTheAnswer()
+    {
+        var a = Ask("Which UN Security Council resolution are the NATO peacekeepers in Kosovo working under?", "unscr");
+
+        Assert.True(a.Answered);
+        Assert.Contains("1244", a.Title + a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_MisspeltFillerWord_IsNotAWordToFind()
+    {
+        var a = Ask("kfor mandate - wat r they actualy supposed 2 do under 1244", "actualy");
+
+        Assert.True(a.Answered);
+        Assert.Contains("freedom of movement", a.Text, StringComparison.Ordinal);
+    }
 }
+
