@@ -463,7 +463,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var topic = TopicOf(record);
         var b = new AnswerBuilder(kb, q)
         {
-            Title = topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
+            // "What does minilateralism mean?" is titled by the idea, not by the record its defining sentence sits in.
+            Title = EvidenceFinder.AsksDefinition(evidence.Terms) && evidence.Terms.Content.Count == 1
+                ? char.ToUpperInvariant(evidence.Terms.Content[0][0]) + evidence.Terms.Content[0][1..]
+                : topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
             Confidence = Math.Min(0.9, 0.5 + 0.1 * evidence.Supporting[0].MatchedTerms.Count),
         };
         // "Which Hungarian leader …": a person's own record speaks of his office, so the answer names him first.

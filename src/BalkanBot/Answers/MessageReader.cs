@@ -156,7 +156,8 @@ public static partial class MessageReader
     {
         var parts = new List<string>();
         var botNames = BotNames(text);
-        text = Injected().Replace(text, " ").Trim();
+        // What an injection leaves on either side are separate sentences: "From now on [answer in French.] When did …?"
+        text = Injected().Replace(text, "\n").Trim();
         text = WithoutDirectives(text, premises, botNames);
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
@@ -276,7 +277,8 @@ public static partial class MessageReader
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
             // period is what is asked about, and the events in it are the answer; the statement before it is background.
             if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
-            if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p))
+            if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p)
+                || AskedLast().IsMatch(p) && !p.Contains(':', StringComparison.Ordinal) && p.Split(' ').Length >= 4)
             {
                 var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
                 asked.Add((keep ? context + " " + p : p).Trim());
@@ -320,6 +322,10 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:(?!.*\?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex MailHeader();
+
+    /// <summary>"serbia rafale jets how much", "rafale deal when": a note that ends on what it asks.</summary>
+    [GeneratedRegex(@"\b(?:how (?:much|many)|when|who|where)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskedLast();
 
     [GeneratedRegex(@"^(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex DateTail();
@@ -423,8 +429,8 @@ public static partial class MessageReader
     private static bool AboutTheBot(string part) =>
         SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit) && !ImpersonalYou().IsMatch(part);
 
-    /// <summary>"How do you get a work permit?": "you" is anyone who would, not the bot.</summary>
-    [GeneratedRegex(@"^\W*how (?:do|can|would|should|does one|could) you (?:\w+ )?(?:get|obtain|apply|become|join|enter|move|travel|work|stay|cross|register|qualify)\b", RegexOptions.IgnoreCase)]
+    /// <summary>"How do you get a work permit?", "do you still need one?": "you" is anyone who would, not the bot.</summary>
+    [GeneratedRegex(@"^\W*how (?:do|can|would|should|does one|could) you (?:\w+ )?(?:get|obtain|apply|become|join|enter|move|travel|work|stay|cross|register|qualify)\b|\b(?:do|can|would|will|must) you (?:still |even |now |also |really )?(?:need|have to|require|get|obtain|apply for)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ImpersonalYou();
 
     /// <summary>A label that is only a name: an acronym ("CEFTA:") or capitalised words ("Open Balkan:").</summary>
@@ -508,7 +514,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
-    [GeneratedRegex(@"\b((?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(in (?:plain|simple|simpler|layman'?s|everyday|a few|short) (?:terms|words|english)|in a nutshell|(?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"\b(?:two|three|four|a few|a couple of|couple of|some|quick|several) (?:things|questions|qs|points|items|checks) (?:about|on|re|regarding|concerning|for|from|in)\s+", RegexOptions.IgnoreCase)]
@@ -526,6 +532,7 @@ public static partial class MessageReader
         ["wheres"] = "where is",
         ["n"] = "and",
         ["u"] = "you",
+        ["em"] = "them",
         ["r"] = "are",
         ["ur"] = "your",
         ["pls"] = "please",
@@ -570,7 +577,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

@@ -150,6 +150,10 @@ public static partial class EvidenceFinder
         // "How does Antić define minilateralism?": what he wrote answers, before what the base says about him or his essay.
         if (citedInQuestion.Count > 0 && terms.Content.Count > 0 && !terms.AsksPerson && !terms.AsksDate && !AsksForName(terms with { Soft = new HashSet<string>(terms.Soft.Except(["define", "definition"])) }))
             supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
+        // "What does minilateralism mean?": the sentence that names the idea as a definition does ("… smaller
+        // partnerships, which he calls minilateralism") leads, before sentences that only use the word.
+        if (AsksDefinition(terms))
+            supporting = supporting.OrderBy(h => terms.Content.Any(c => Defines(h.Passage.Text, c)) ? 0 : 1).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0
@@ -749,6 +753,16 @@ public static partial class EvidenceFinder
             return added.Count == 0 ? h : h with { MatchedEntities = [.. h.MatchedEntities, .. added] };
         }).ToList();
     }
+
+    /// <summary>"What does minilateralism mean?": an idea the base has no record of, asked to be defined.</summary>
+    public static bool AsksDefinition(QuestionTerms terms) =>
+        terms.Entities.Count == 0 && terms.Content.Count is > 0 and <= 2 && terms.Soft.Overlaps(DefiningWords);
+
+    private static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term"];
+
+    /// <summary>"which he calls minilateralism", "minilateralism refers to": the text names the idea as it defines it.</summary>
+    private static bool Defines(string text, string word) =>
+        Regex.IsMatch(TextNormalizer.Normalize(text), $@"\b(?:calls?|called|terms?|termed|known as|defines?|defined) (?:\w+ ){{0,2}}{Regex.Escape(word)}\w*|\b{Regex.Escape(word)}\w* (?:is|means|refers to|denotes|describes)\b");
 
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =

@@ -161,6 +161,9 @@ public sealed partial record QuestionTerms(
         "connected", "connect", "connects", "connection", "connections", "related", "relate", "relates", "relation", "linked", "link",
         "links", "tied", "tie", "relationship", "fit", "fits");
 
+    [GeneratedRegex(@" (?:do|did|would|according to) (?:the |most )?(analysts|experts|scholars|observers|commentators|researchers) ")]
+    private static partial Regex GenericVoices();
+
     /// <summary>What a "which/what …" phrase names when it asks for a quantity, not for a kind of thing.</summary>
     private static readonly FrozenSet<string> QuantityHeads = FrozenSet.Create(StringComparer.Ordinal,
         "number", "numbers", "figure", "figures", "total", "totals", "size", "amount", "level", "levels", "share", "percentage", "proportion",
@@ -334,6 +337,8 @@ public sealed partial record QuestionTerms(
         }
         // "how the census split" asks for its breakdown; "split on where it goes next" is a disagreement, which is the topic.
         if (padded.Contains(" split ", StringComparison.Ordinal) && !SplitOn().IsMatch(padded)) soft.Add("split");
+        // "What do analysts mean by minilateralism?": the asker's word for whoever the sources are.
+        if (GenericVoices().Match(padded) is { Success: true } voices) soft.Add(voices.Groups[1].Value);
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
@@ -415,7 +420,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (?:which|what) (?:country|countries|state|states|nation|nations)(?: s)? ")]
     private static partial Regex CountryCue();
 
-    [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,2}(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor|contractors|supplier|suppliers) ")]
+    [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,2}(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor|contractors|supplier|suppliers) | who (?:makes|made|builds|built|manufactures|manufactured|produces|produced) ")]
     private static partial Regex CompanyCue();
 
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]

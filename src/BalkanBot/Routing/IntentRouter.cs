@@ -76,7 +76,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var compared = mentions.Count(m => m.Kind == RecordKind.Actor && !padded.Contains(" " + m.Surface + " comparison ", StringComparison.Ordinal));
         if (CompareCue().IsMatch(compared >= 2 ? padded : ComparisonDocument().Replace(padded, " ")) || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2)) return IntentKind.Compare;
         if (TimelineCue().IsMatch(padded)) return IntentKind.Timeline;
-        if (AnalysisCue().IsMatch(padded)) return IntentKind.Analysis;
+        // "What do analysts mean by minilateralism?" asks for a definition, not for views.
+        if (AnalysisCue().IsMatch(padded) && !DefinitionCue().IsMatch(padded)) return IntentKind.Analysis;
         if (DateCue().IsMatch(padded)) return IntentKind.Date;
         if (FigureCue().IsMatch(padded)) return IntentKind.Figures;
         if (PartiesCue().IsMatch(padded)) return IntentKind.Parties;
@@ -208,6 +209,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex ComparisonDocument();
     [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|what changed|what has changed|(?:had|has) (?:that|this|it|things|the picture) changed|sequence of events|developments in|events in|key events|happened in|evolved?|evolving|evolution of|developed over|development of|history of|over the years|over time|trajectory|(?:walk|take|run) (?:me |us )?through|step by step|unfolded|unfold) ")]
     private static partial Regex TimelineCue();
+    [GeneratedRegex(@" (?:what (?:do|does|did|is) (?:\w+ ){0,3}mean(?:t)? by|what does (?:\w+ ){1,4}mean|definition of|define|defines|meaning of|stand for|stands for) ")]
+    private static partial Regex DefinitionCue();
     [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where ")]
     private static partial Regex ThingAsked();
     [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) | how (?:does|do|did|will|would|could|might) (?!.{0,90} (?:between|since|from|over time|over the years) ).{0,60}(?:change|affect|alter|shift|transform|reshape|influence) ")]

@@ -568,5 +568,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("freedom of movement", a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_IdeaAskedToBeDefined_LeadsWithTheSentenceThatDefinesIt()
+    {
+        var a = Ask("In plain terms, what do analysts mean by minilateralism?", "define");
+
+        Assert.True(a.Answered);
+        Assert.Equal("Minilateralism", a.Title);
+        Assert.Contains("which he calls minilateralism", a.Text, StringComparison.Ordinal);
+    }
 }
 
