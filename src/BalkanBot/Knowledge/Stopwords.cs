@@ -14,7 +14,7 @@ internal static class Stopwords
         after before since until between during per via vs versus compare comparison timeline happened happen happening
         news latest recent recently information info anything something thing things doing going get got make made
         say said says think thinks way whether latest update updates overview summary brief briefly
-        but ok okay yeah yep hey anyway though actually really basically
+        but ok okay yeah yep hey anyway though actually really basically lol lmao haha tbh imo btw fyi
         ko je sta sto kada kad gde gdje koji koja koje kako zasto li da u o i na za od su bio bila bilo se sa
         """.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 

@@ -67,7 +67,8 @@ public sealed partial record QuestionTerms(
         question answer tell confirm explain detail details example examples near
         figure figures numbers number statistics stats data give gives given record records base hold holds
         city town place location venue held break broke broken erupt erupted outbreak take took taken
-        come came become became get got run ran wat wats whats wot pls plz thx abt
+        come came become became get got run ran wat wats whats wot pls plz thx abt consist consists consisted
+        bunch lot lots generally broadly mainly mostly eventually nowadays anymore angle bit gist situation
         agree agreed disagree disagreement disagreements differ differs differed different difference differences
         version versions story stories account accounts contrast contrasts compared side sides position stance
         turn turned turning change changed changes changing evolve evolved evolving develop developed shift shifted
@@ -179,7 +180,7 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");
 
     private static readonly FrozenSet<string> TimeWords = """
-        today tomorrow yesterday tonight week weekend month year now currently latest recent recently
+        today tomorrow yesterday tonight week weekend month year now currently latest recent recently past
         january february march april may june july august september october november december
         jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
@@ -324,7 +325,8 @@ public sealed partial record QuestionTerms(
         if (questionSentence.Length > 0 && !precise)
         {
             var own = TextNormalizer.Tokens(questionSentence).Select(t => Stemmer.Stem(Knowledge.AliasIndex.StateOf(t))).ToHashSet(StringComparer.Ordinal);
-            var asked = words.Where(w => !soft.Contains(w) && own.Contains(Stemmer.Stem(w))).ToList();
+            // "… a classic game-theory trap. Which one?": a question that names nothing of its own asks about its context.
+            var asked = words.Where(w => !soft.Contains(w) && own.Contains(Stemmer.Stem(w)) && w is not ("one" or "ones" or "thing" or "things")).ToList();
             if (asked.Count > 0 || datesOwnSentence)
                 soft.UnionWith(words.Where(w => !soft.Contains(w) && !own.Contains(Stemmer.Stem(w)) && !MeasureWords.Contains(w)));
         }

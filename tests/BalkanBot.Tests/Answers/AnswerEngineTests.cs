@@ -578,5 +578,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Equal("Minilateralism", a.Title);
         Assert.Contains("which he calls minilateralism", a.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("What piece of infrastructure was hit by the blast that Sav uses as his second example of coercion in Kosovo?", "Ibar-Lepenac")]
+    [InlineData("What did Serbia's security cooperation with Russia consist of in the past?", "procurement")]
+    [InlineData("india is in like a million groupings acc to antic lol, can u list them", "BRICS")]
+    public void Answer_AskersOwnGenericWords_DoNotHideTheAnswer(string question, string expected)
+    {
+        var a = Ask(question, "generic-" + expected);
+
+        Assert.True(a.Answered);
+        Assert.Contains(expected, a.Title + a.Text, StringComparison.Ordinal);
+    }
 }
 
