@@ -430,14 +430,15 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             List<Passage> Best(RoutedQuestion asked) => EvidenceFinder.Find(kb, asked with { Mentions = [side, .. topic], Intent = IntentKind.Overview }, sideFocus)
                 .Supporting.Where(h => NamesInText(h.Passage, side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name)
                 .Select(h => h.Passage).Where(p => found.All(f => f.Passage.Id != p.Id)).Take(2).ToList();
-            var best = Best(q);
             // "Open Balkan founders seem split on where it goes next - Rama's take vs Vučić's?": the statement before the
-            // colon or dash set the topic; the sides are asked for in the words after it.
-            if (best.Count == 0 && TopicSeparators.Max(sep => q.Original.LastIndexOf(sep, StringComparison.Ordinal)) is var colon and > 0)
+            // colon or dash set the topic; the sides are asked for in the words after it, and answered so first.
+            List<Passage> best = [];
+            if (TopicSeparators.Max(sep => q.Original.LastIndexOf(sep, StringComparison.Ordinal)) is var colon and > 0)
             {
                 var own = TextNormalizer.Tokens(q.Original[(colon + 2)..]).ToHashSet(StringComparer.Ordinal);
                 best = Best(q with { Terms = q.Terms.Where(own.Contains).ToList() });
             }
+            if (best.Count == 0) best = Best(q);
             found.AddRange(best.Select(p => (record, p)));
         }
         if (found.Select(f => f.Side.Id).Distinct().Count() < 2) return null;

@@ -308,9 +308,11 @@ public static partial class EvidenceFinder
         // the words it may lack above are not weighed against the passage either.
         if (terms.AsksPerson)
             total -= content.Where(t => !hit.MatchedTerms.Contains(t)).Select(Weight).OrderDescending().Take(Spare(content.Count)).Sum();
-        // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
+        // A third of the question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
-        var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0;
+        // "What is the equivalent figure for Montenegro?" asks for a number, however it words the rest.
+        var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0
+                       || FigureAsked().IsMatch(terms.Asked);
         // An open question may be answered by a record as a whole: what the rest of the passage's record says counts
         // for half ("the Benelux-style club … pushed by a party in Serbia"). A precise ask is answered in one passage.
         if (!exacting && p.Id >= 0)
@@ -319,7 +321,7 @@ public static partial class EvidenceFinder
         // The asker's verb ("conducted", "living") says how, not of what.
         if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
             && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
-        return exacting ? found * 2 >= total : found * 5 >= total * 2;
+        return exacting ? found * 2 >= total : found * 3 >= total;
     }
 
     /// <summary>
@@ -758,6 +760,9 @@ public static partial class EvidenceFinder
     /// <summary>"What does minilateralism mean?": an idea the base has no record of, asked to be defined.</summary>
     public static bool AsksDefinition(QuestionTerms terms) =>
         terms.Entities.Count == 0 && terms.Content.Count is > 0 and <= 2 && terms.Soft.Overlaps(DefiningWords);
+
+    [GeneratedRegex(@" (?:what|which) (?:is|was|are|were|s) (?:the |a |an )?(?:\w+ )?(?:figure|figures|number|numbers|total|totals|amount|sum) ")]
+    private static partial Regex FigureAsked();
 
     private static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term"];
 
