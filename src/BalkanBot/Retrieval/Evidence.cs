@@ -308,7 +308,7 @@ public static partial class EvidenceFinder
         // the words it may lack above are not weighed against the passage either.
         if (terms.AsksPerson)
             total -= content.Where(t => !hit.MatchedTerms.Contains(t)).Select(Weight).OrderDescending().Take(Spare(content.Count)).Sum();
-        // A third of the question's weight for a question without a precise ask; half otherwise: a count, a
+        // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         // "What is the equivalent figure for Montenegro?" asks for a number, however it words the rest.
         var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0
@@ -321,7 +321,7 @@ public static partial class EvidenceFinder
         // The asker's verb ("conducted", "living") says how, not of what.
         if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
             && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
-        return exacting ? found * 2 >= total : found * 3 >= total;
+        return exacting ? found * 2 >= total : found * 5 >= total * 2;
     }
 
     /// <summary>
