@@ -297,11 +297,11 @@ public static partial class EvidenceFinder
         // Half the content words, weighed by how rare they are: "What language is spoken in Kosovo?" is not answered
         // by a passage on languages that never says "spoken".
         if (matched == 0) return false;
-        // A word the base never uses (a typo, chat shorthand, the asker's own wording) weighs half an average word of the
-        // question: it can be matched by nothing, so it says less about what an answer must carry.
+        // A word the base never uses (a typo, chat shorthand) weighs as much as an average word of the question: a
+        // question about the dinar's exchange rate is not answered by a passage that only says "exchange".
         var known = content.Where(t => !terms.Unknown.Contains(t)).Select(index.Idf).ToList();
         var usual = known.Count > 0 ? known.Average() : 1;
-        double Weight(string t) => terms.Unknown.Contains(t) ? usual / 2 : index.Idf(t);
+        double Weight(string t) => terms.Unknown.Contains(t) ? usual : index.Idf(t);
         var total = content.Sum(Weight);
         var found = content.Where(t => hit.MatchedTerms.Contains(t)).Sum(Weight);
         // A question for a person may word its context its own way ("Serbia feeling surrounded" for "a sense of …"):
