@@ -20,8 +20,6 @@ public static partial class PassageExtractor
         {
             RecordKind.Figure => r.Subject is null ? [] : [r.Subject],
             RecordKind.Claim or RecordKind.Conflict => r.About,
-            // What happened in a country concerns it, in every sentence about it: "the attack in northern Kosovo".
-            RecordKind.Event when r.Place?.Country is { } country => [country],
             _ => [],
         };
         var allCites = r.AllCitations.ToList();
