@@ -152,7 +152,7 @@ public sealed class AnswerEngine
             var routed = WithNamesBefore(single ?? _router.Route(p), p, ref actors);
             var unknownHere = QuestionTerms.From(routed, [], _kb.Vocabulary).UnknownNames;
             answers.Add(unknownHere.Count == 0 && unknownNames.Count > 0 && routed.LeansOnContext
-                ? Unanswered(routed) with { Text = $"The sources do not mention {PassageExtractor.Join(unknownNames)}, so I have no sourced answer to \"{p.Trim().TrimEnd('?', '!', '.')}\"." }
+                ? Unanswered(routed) with { Text = EvidenceAnswers.NotMentioned(unknownNames, p.Trim().TrimEnd('?', '!', '.')) }
                 : AnswerPart(p, question, routed));
             unknownNames.AddRange(unknownHere);
         }

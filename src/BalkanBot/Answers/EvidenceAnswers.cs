@@ -466,7 +466,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         {
             // "What does minilateralism mean?" is titled by the idea, not by the record its defining sentence sits in.
             Title = EvidenceFinder.AsksDefinition(evidence.Terms) && evidence.Terms.Content.Count == 1
-                ? char.ToUpperInvariant(evidence.Terms.Content[0][0]) + evidence.Terms.Content[0][1..]
+                ? Title(evidence.Terms.Content[0])
                 : topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
             Confidence = Math.Min(0.9, 0.5 + 0.1 * evidence.Supporting[0].MatchedTerms.Count),
         };
@@ -630,7 +630,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             : named?.ShortName;
         string text;
         if (evidence.Terms.UnknownNames.Count > 0)
-            text = $"The sources do not mention {PassageExtractor.Join(evidence.Terms.UnknownNames.ToList())}, so I have no sourced answer to \"{topic}\".";
+            text = NotMentioned(evidence.Terms.UnknownNames, topic);
         // "Which company made the missiles?" asks for a name, not a figure.
         else if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
             && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace)
@@ -648,6 +648,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";
         return b.Build() with { Answered = false, Text = text, Citations = [], Facts = [], RecordIds = [] };
     }
+
+    /// <summary>What a decline says of names the sources never mention ("Mark Rutte", "Mercosur").</summary>
+    public static string NotMentioned(IReadOnlyList<string> names, string topic) =>
+        $"The sources do not mention {PassageExtractor.Join(names.ToList())}, so I have no sourced answer to \"{topic}\".";
 
     private bool NamesInText(Passage p, string recordId) =>
         p.RecordId == recordId || kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Any(m => m.RecordId == recordId);
