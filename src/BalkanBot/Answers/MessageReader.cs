@@ -204,6 +204,12 @@ public static partial class MessageReader
                 s = s[colon.Groups["q"].Index..];
             }
             if (s.Length == 0) continue;
+            // "When and why did EUFOR deploy its reserves?": each question word asks the one question.
+            if (AskPair().Match(s) is { Success: true } pair)
+            {
+                parts.Add(pair.Groups["a"].Value + " " + pair.Groups["rest"].Value.TrimEnd('?', '.', '!') + "?");
+                s = pair.Groups["b"].Value + " " + pair.Groups["rest"].Value;
+            }
             string? counted = null;
             // "In which years does Sav say Montenegro became independent and Kosovo declared independence?": two dates
             // asked with one question word, each clause with its own subject.
@@ -506,6 +512,9 @@ public static partial class MessageReader
     // "When did it join the EU?": a pronoun among the first words stands for what the statement before named.
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
+    [GeneratedRegex(@"^(?<a>when|why|where|who|how)\s*(?:,|and|&|or)\s*(?<b>when|why|where|who|how)\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskPair();
+
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
@@ -652,14 +661,23 @@ public static partial class MessageReader
                     var before = text[(turns[i - 1].Index + turns[i - 1].Length)..turns[i].Index].Trim().TrimEnd('.', ',', ';');
                     if (before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 1 && char.IsUpper(w[0]))) return before + ". " + turn;
                 }
+                // "Thread: open balkan explainer / … / Jovana: so when was the founding agreement signed?": a question that
+                // names nothing is about the thread's title.
+                var title = ThreadLabel().Replace(text[..turns[0].Index].Trim(), "").Trim().TrimEnd(':', '-', '–', '—', '.').Trim();
+                if (!NamesSomething(turn) && title.Length > 0 && !title.Contains('?', StringComparison.Ordinal)
+                    && title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= 10)
+                    return title + ": " + turn;
                 return turn;
             }
         }
         return null;
     }
 
+    [GeneratedRegex(@"^(?:thread|chat|channel|topic|subject|re|fwd?)\s*:\s*|^#\S*\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ThreadLabel();
+
     // "[10:02] Ana: …", "Luka: …": a turn of a chat transcript, with its speaker, on a line of its own or pasted into one.
-    [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?![A-Z0-9]{2,8}\s?:)(?!(?:Question|Questions|Context|Country|Topic|Subject|Re|Note|Notes|Answer|Background|Request|Source|Task|Priority|Deadline|Summary|From|To|Cc|Q|A)\s?:)(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?![A-Z0-9]{2,8}\s?:)(?!(?:Thread|Chat|Channel|Question|Questions|Context|Country|Topic|Subject|Re|Note|Notes|Answer|Background|Request|Source|Task|Priority|Deadline|Summary|From|To|Cc|Q|A)\s?:)(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
     private static partial Regex ChatLine();
     // "jovan: reading Sav on RS / ivana: ok but …": one lower-case word as a speaker, after a line break or a slash.
     [GeneratedRegex(@"(?:^|(?<=[\n/|]\s*))(?<who>[a-z][a-z0-9_.-]{1,20}):\s", RegexOptions.Multiline)]

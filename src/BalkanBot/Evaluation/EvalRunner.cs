@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Handlers;
@@ -110,7 +111,7 @@ public sealed record EvalScores(Rate EngineCorrect, Rate BaselineCorrect, Rate E
 }
 
 /// <summary>Runs the question set through the real engine and scores what a user would see.</summary>
-public static class EvalRunner
+public static partial class EvalRunner
 {
     /// <param name="withBaseline">Also answer every question with <see cref="Bm25Baseline"/> and score it the same way.</param>
     public static EvalReport Run(KnowledgeBase kb, IReadOnlyList<EvalQuestion> questions, bool withBaseline = false)
@@ -170,9 +171,13 @@ public static class EvalRunner
         return new BaselineOutcome(b.RecordIds, failure is null, cites, failure);
     }
 
-    /// <summary>Lowercase, no diacritics, typographic dashes and quotes made plain, so "Antić" matches "Antic".</summary>
+    /// <summary>
+    /// Lowercase, no diacritics, typographic dashes and quotes made plain, so "Antić" matches "Antic"; a date written
+    /// month first ("July 29th, 2021", "April 1", as the documents do) is the date written day first ("29 July 2021").
+    /// </summary>
     internal static string Fold(string s)
     {
+        s = MonthFirstDate().Replace(s, m => $"{m.Groups["day"].Value} {m.Groups["month"].Value}{(m.Groups["year"].Success ? " " + m.Groups["year"].Value : "")}");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s.Normalize(NormalizationForm.FormD))
         {
@@ -181,4 +186,7 @@ public static class EvalRunner
         }
         return sb.ToString();
     }
+
+    [GeneratedRegex(@"\b(?<month>January|February|March|April|May|June|July|August|September|October|November|December) (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>\d{4})\b)?", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthFirstDate();
 }

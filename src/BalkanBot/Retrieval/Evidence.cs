@@ -192,11 +192,17 @@ public static partial class EvidenceFinder
             // A record and its earlier version ("CEFTA 2006", "the original CEFTA") are one thing asked about.
             var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e) || SameLine(kb, e, hit.MatchedEntities));
             var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event)) ?? terms.Entities[0];
-            if (named == 0) return false;
             // A precise question (a date, a count, a person, a measure) is about all it names, not the first of them.
             var precise = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.Hard.Count > 0;
+            // "In which village did the 2023 attack in northern Kosovo happen?": a sentence of the event the question
+            // describes is about the place its record names, though the sentence itself does not name it again.
+            if (named == 0 && !precise && p.Id >= 0 && terms.Entities.Count == 1 && focus.Count > 0 && focus[0].Id == p.RecordId
+                && focus[0].Kind is RecordKind.Event && index.RecordMentions(p.RecordId, terms.Entities[0])) named = 1;
+            if (named == 0) return false;
             // Two states or people named together ("Serbia–Hungary ties") ask about them together.
-            if (!terms.Contrast && terms.Entities.Count == 2 && focus.Count(f => terms.Entities.Contains(f.Id) && f.Kind == RecordKind.Actor) == 2) precise = true;
+            // A region's name beside them ("the EU framework guiding the Western Balkans") says where, not who.
+            if (!terms.Contrast && terms.Entities.Count == 2
+                && focus.Count(f => terms.Entities.Contains(f.Id) && f is { Kind: RecordKind.Actor, Type: not "group" }) == 2) precise = true;
             if (terms.Entities.Count <= 2 && named < terms.Entities.Count
                 && (precise || !hit.MatchedEntities.Contains(primary) && !SameLine(kb, primary, hit.MatchedEntities))) return false;
             // Of three or more, half; for an open question, a name the passage's record gives elsewhere counts for half
@@ -209,6 +215,9 @@ public static partial class EvidenceFinder
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
                 && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId) && !MeasuresFor(kb, p, terms)) return false;
         }
+        // "When will Serbia receive its first Rafale?" is not answered by the date it was bought: a date to come is one
+        // the passage gives as planned or expected.
+        if (terms.AsksFuture && !FutureText().IsMatch(p.Text)) return false;
         // The date of the very record the question describes ("when did Priština impose the 100% tariffs") answers it.
         // A word of change it does not carry ("when were the tariffs lifted") asks about another moment.
         if (terms.AsksDate && p.Kind == PassageKind.Date && p.RecordId == terms.DatedRecord && terms.Phrases.Count == 0
@@ -361,6 +370,9 @@ public static partial class EvidenceFinder
         "supplied", "supply", "sold", "delivered", "bought", "ordered", "sent", "send", "deployed", "add", "added", "voted",
     ];
 
+    [GeneratedRegex(@"\b(will|would|shall|expected|expects?|planned|plans?|scheduled|due|set to|to be (delivered|completed|held))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FutureText();
+
     private static readonly HashSet<string> ChangeVerbs =
     [
         "lifted", "lift", "delivered", "deliver", "delivery", "ended", "end", "abolished", "repealed", "withdrawn", "withdraw",
@@ -368,6 +380,8 @@ public static partial class EvidenceFinder
         "suspended", "collapsed", "cancelled", "canceled", "revoked", "scrapped", "ratified", "recognised", "recognized",
         // "When was it first unveiled?": an idea is made public before its agreement is signed.
         "unveiled", "unveil", "revealed", "reveal", "presented", "introduced", "announced", "proposed", "conceived", "imagined",
+        // "When did Serbia receive its Rafales?": a purchase is not a delivery.
+        "receive", "received", "receives", "arrive", "arrived", "arrives",
     ];
 
     public static bool AsksForName(QuestionTerms terms) =>

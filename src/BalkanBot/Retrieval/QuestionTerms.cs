@@ -25,6 +25,8 @@ public sealed partial record QuestionTerms(
     public bool AsksExact { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
     public bool AsksDate { get; init; }
+    /// <summary>"When will Serbia receive its first Rafale?": a date still to come, which a past event's date does not give.</summary>
+    public bool AsksFuture { get; init; }
     /// <summary>"On what exact day …?": a date to the day, which a month or a year does not give.</summary>
     public bool AsksDay { get; init; }
     /// <summary>"In which month of 2018 …", "what day and month …": a date finer than a year.</summary>
@@ -59,7 +61,7 @@ public sealed partial record QuestionTerms(
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
         call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main
-        involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts
+        involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers
         author authors essay article say says said according view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
         current currently today now date year years day days month time recent later earlier
@@ -388,6 +390,7 @@ public sealed partial record QuestionTerms(
             UnknownNames = vocabulary is null ? [] : UnknownNamesIn(q.Original, unknown, vocabulary),
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
+            AsksFuture = asksDate && FutureCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
@@ -471,6 +474,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" (exact|precise) (date|day)s? | (what|which) day | on (what|which) date ")]
     private static partial Regex DayCue();
+
+    [GeneratedRegex(@" when (will|shall|would) | when (is|are)( \S+){1,6} (due|expected|scheduled|planned|going to|set to) ")]
+    private static partial Regex FutureCue();
 
     [GeneratedRegex(@"^(articles?|clauses?|sections?|provisions?|paragraphs?|pages?|chapters?)$")]
     private static partial Regex TextParts();

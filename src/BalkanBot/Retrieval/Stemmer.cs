@@ -33,9 +33,14 @@ public static class Stemmer
         // "characterize" is "characterise": one spelling for both.
         var t = token.Length > 6 ? token.Replace("iz", "is", StringComparison.Ordinal) : token;
         if (t.EndsWith("ies", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
+        // "identified" is "identifying", "supplied" is "supply".
+        else if (t.EndsWith("ied", StringComparison.Ordinal) && t.Length > 5) t = t[..^3] + "y";
         else if (t.EndsWith("sses", StringComparison.Ordinal)) t = t[..^2];
         else if (t.EndsWith('s') && !t.EndsWith("ss", StringComparison.Ordinal) && !t.EndsWith("us", StringComparison.Ordinal)
                  && !t.EndsWith("is", StringComparison.Ordinal)) t = t[..^1];
+        // "militarily" is "military"; "parliamentary" is "parliament", as "documentary" is "document".
+        if (t.EndsWith("arily", StringComparison.Ordinal) && t.Length > 8) t = t[..^5] + "ary";
+        if (t.EndsWith("mentary", StringComparison.Ordinal) && t.Length > 9) t = t[..^3];
         foreach (var s in Suffixes)
         {
             // "receive" keeps its "-ive" ("received" → "receiv" meets it); "defensive" → "defens" does not.

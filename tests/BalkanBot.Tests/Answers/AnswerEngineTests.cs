@@ -590,5 +590,42 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains(expected, a.Title + a.Text, StringComparison.Ordinal);
     }
-}
 
+    [Theory]
+    [InlineData("In which village did the 2023 armed attack in northern Kosovo happen?", "Banjska")]
+    [InlineData("In what year did Serbia's parliament declare the country militarily neutral?", "2007")]
+    public void Answer_EventOrActDescribedNotNamed_IsFoundByItsRecord(string question, string expected)
+    {
+        var a = Ask(question, "described");
+
+        Assert.True(a.Answered);
+        Assert.Contains(expected, a.Title + a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_DateStillToCome_IsNotThePurchaseDate()
+    {
+        var a = Ask("When will Serbia receive its first Rafale jet?", "future");
+
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("August 2024", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_RegionNamedBesideAnOrganisation_SaysWhereNotWho()
+    {
+        var a = Ask("eu framework guiding western balkans toward membership", "region");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Berlin Process", a.Title + a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_ShareAskedWithAnotherFormOfTheVerb_FindsTheCensus()
+    {
+        var a = Ask("montenegro census share identifying as montenegrin", "census");
+
+        Assert.True(a.Answered);
+        Assert.Contains("41%", a.Text, StringComparison.Ordinal);
+    }
+}

@@ -56,4 +56,15 @@ public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnow
         Assert.True(all.EngineTrapsDeclined.Value >= 0.70, $"traps declined {all.EngineTrapsDeclined}");
         Assert.True(all.EngineOutOfScopeAnswered.Value <= 0.10, $"out of scope answered {all.EngineOutOfScopeAnswered}");
     }
+
+    [Theory]
+    [InlineData("July 29th, 2021", "On 29 July 2021 the three leaders signed")]
+    [InlineData("April 1", "signed in Belgrade on 1 April 2025")]
+    [InlineData("Antić", "as Antic writes")]
+    public void Fold_TheSameFactWrittenTwoWays_Matches(string must, string answer) =>
+        Assert.Contains(EvalRunner.Fold(must), EvalRunner.Fold(answer), StringComparison.Ordinal);
+
+    [Fact]
+    public void Fold_ADifferentDay_DoesNotMatch() =>
+        Assert.DoesNotContain(EvalRunner.Fold("July 29th, 2021"), EvalRunner.Fold("On 2 July 2021"), StringComparison.Ordinal);
 }

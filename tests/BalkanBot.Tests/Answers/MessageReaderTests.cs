@@ -409,5 +409,22 @@ public sealed class MessageReaderTests
         Assert.Equal(2, read.Parts.Count);
         Assert.Equal("who makes them", read.Parts[1]);
     }
-}
 
+    [Fact]
+    public void Read_TwoQuestionWordsBeforeOneQuestion_AskItTwice()
+    {
+        var read = MessageReader.Read("When and why did EUFOR deploy reserve troops to Bosnia?");
+
+        Assert.Equal(["When did EUFOR deploy reserve troops to Bosnia?", "why did EUFOR deploy reserve troops to Bosnia?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_ThreadQuestionThatNamesNothing_IsAboutTheThreadTitle()
+    {
+        var read = MessageReader.Read("Thread: tirana declaration prep\n- Ana: who drafted it?\n- Marko: no idea\n- Ana: ok and when was it signed?");
+
+        var part = Assert.Single(read.Parts);
+        Assert.StartsWith("tirana declaration prep:", part, StringComparison.Ordinal);
+        Assert.EndsWith("when was it signed?", part, StringComparison.Ordinal);
+    }
+}
