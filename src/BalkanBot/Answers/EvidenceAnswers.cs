@@ -277,6 +277,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !first.Passage.Text.Contains(own.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             return FromPassages(q, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
+        // "Why was the Open Balkan set up?": a passage about it that gives a reason answers, before views about it in general.
+        if (evidence.Terms.AsksWhy && evidence.Found && EvidenceFinder.GivesReason(evidence.Supporting[0].Passage)
+            && !(handled.Answered && handled.Comparison is not null)
+            && evidence.Terms.Entities.All(e => evidence.Supporting[0].MatchedEntities.Contains(e)))
+            return FromPassages(q, evidence);
         if (evidence.EntityOnly)
         {
             // "How is the Serbia–Hungary plan connected to the Tirana Declaration?": the passages that name them together

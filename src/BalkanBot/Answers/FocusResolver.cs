@@ -76,8 +76,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
 
         // "When did Serbia and Hungary sign ...", "when did Kosovo declare independence": with only states named, the
         // agreement or event that involves all of them and matches the rest of the question is what is asked about.
+        // "Is the Serbia–Hungary pact an alliance?": a pact of two named states is the thing asked about, whatever is asked.
         if (!focus.Any(f => f.Kind is RecordKind.Agreement or RecordKind.Event or RecordKind.Figure)
-            && q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview or IntentKind.Figures)
+            && (q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview or IntentKind.Figures
+                || q.Intent == IntentKind.Analysis && AsksAgreement(q) && focus.Count(f => f is { Kind: RecordKind.Actor, Type: "state" }) >= 2))
         {
             var best = RecordInvolvingAll(q, focus);
             if (best is not null) focus.Insert(0, best);
@@ -128,7 +130,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
             actors = persons.Select(f => f.Country!).Distinct().ToList();
         // "KFOR: what's the acronym short for?" asks about KFOR itself, not about an event "shortly" after something.
         var residual = Residual(q).Where(t => q.Intent != IntentKind.Overview || !QuestionTerms.IsAskingWord(t)).ToList();
-        var asksAgreement = q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
+        var asksAgreement = AsksAgreement(q);
+        // "the Serbia–Hungary deal as the Pupin brief calls it": the deal is between the states; the brief only tells of it.
+        var states = focus.Where(f => f is { Kind: RecordKind.Actor, Type: "state" }).Select(f => f.Id).ToList();
+        if (asksAgreement && states.Count >= 2 && states.Count < actors.Count) actors = states;
         if (residual.Count == 0 && !(asksAgreement && actors.Count >= 2)) return null;
         if (q.Intent == IntentKind.Figures && !asksAgreement) return null;
         // Where the states are named in the question, a record about all of them; the best textual match first.
@@ -148,7 +153,8 @@ public sealed class FocusResolver(KnowledgeBase kb)
             .OrderByDescending(a => a.Date?.Start).FirstOrDefault();
     }
 
-    /// <summary>The question's words that are neither names nor question words: what is asked about the named things.</summary>
+    private static bool AsksAgreement(RoutedQuestion q) => q.Terms.Any(t => AgreementWords.Contains(t) || AgreementWords.Contains(t.TrimEnd('s')));
+
     /// <summary>The word stands in the record's names, aliases or topics.</summary>
     private bool Describes(KnowledgeRecord r, string term) =>
         _kb.Passages.OfRecord(r.Id).Any(p => p.Kind == PassageKind.Name && _kb.Passages.InHeader(p, term));

@@ -164,6 +164,8 @@ public static partial class MessageReader
         text = FdiTerm().Replace(text, "foreign investment");
         // "what set it off?": the phrasal verb as one word the sources use.
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
+        // "Why was it set up?": the sources say "established", "founded", "formed".
+        text = SetUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "sets" => "establishes", "setting" => "establishing", _ => "established" });
         // "think-tank views" are views of policy institutes, not tanks.
         text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
         // Offices by their common names: "heads of government" are prime ministers, "the NATO chief" its Secretary General.
@@ -347,6 +349,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\bset (it|this|that|them|the \w+) off\b|\bset off\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetOff();
+
+    [GeneratedRegex(@"\b(set|sets|setting) up\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetUp();
 
     [GeneratedRegex(@"\s+[-–—]\s+(?=(?:(?:in|on|at|for|by|from|since) )?(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
     private static partial Regex DashQuestion();

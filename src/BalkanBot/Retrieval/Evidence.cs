@@ -45,7 +45,14 @@ public static partial class EvidenceFinder
         if (terms.AsksCount) terms = terms with { CountedOrganisations = CountedOrganisations(kb, terms) };
         if (terms.AsksDate) terms = terms with { DatedRecord = DatedRecordAsked(index, terms, focus) };
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
-        var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = terms.Soft };
+        var soft = terms.Soft;
+        // "Why was it founded?": the words that give a reason are sought beside the question's own.
+        if (terms.AsksWhy)
+        {
+            queryTerms.AddRange(ReasonTerms.Where(r => !queryTerms.Contains(r)));
+            soft = new HashSet<string>(soft.Concat(ReasonTerms), StringComparer.Ordinal);
+        }
+        var query = new PassageQuery(queryTerms, terms.Entities, terms.Phrases) { Soft = soft };
         var candidates = index.Search(query, 40).ToList();
         // A "when" question about named records is answered first by their own dates, however the words score.
         if (terms.AsksDate)
@@ -154,6 +161,10 @@ public static partial class EvidenceFinder
         // partnerships, which he calls minilateralism") leads, before sentences that only use the word.
         if (AsksDefinition(terms))
             supporting = supporting.OrderBy(h => terms.Content.Any(c => Defines(h.Passage.Text, c)) ? 0 : 1).ToList();
+        // "Why was the Open Balkan set up?": a sentence that gives a reason ("labor shortage as one of the main reasons
+        // the initiative was formed") leads, before sentences that only say it was formed.
+        else if (terms.AsksWhy)
+            supporting = supporting.OrderBy(h => GivesReason(h.Passage) ? 0 : 1).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0
@@ -370,8 +381,16 @@ public static partial class EvidenceFinder
         "supplied", "supply", "sold", "delivered", "bought", "ordered", "sent", "send", "deployed", "add", "added", "voted",
     ];
 
+    /// <summary>The passage gives a cause or a motive ("because", "one of the main reasons", "in response to").</summary>
+    public static bool GivesReason(Passage p) => ReasonWords().IsMatch(p.Text);
+
+    [GeneratedRegex(@"\b(because|reasons?|cause[sd]?|motiv\w+|driven by|drove|arose from|arising from|in response to|response to|to counter|in order to|so that|aim(s|ed)? (to|at)|goal|purpose|due to|owing to|as a result of|stems? from|rooted in|out of (fear|concern)|explains?|why)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReasonWords();
+
     [GeneratedRegex(@"\b(will|would|shall|expected|expects?|planned|plans?|scheduled|due|set to|to be (delivered|completed|held))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureText();
+
+    private static readonly string[] ReasonTerms = ["reason", "reasons", "because", "cause", "motivated", "response"];
 
     private static readonly HashSet<string> ChangeVerbs =
     [

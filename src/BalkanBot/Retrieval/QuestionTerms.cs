@@ -25,6 +25,8 @@ public sealed partial record QuestionTerms(
     public bool AsksExact { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
     public bool AsksDate { get; init; }
+    /// <summary>"Why was the Open Balkan set up?", "what reasons does the brief give …": the answer is a cause or a motive.</summary>
+    public bool AsksWhy { get; init; }
     /// <summary>"When will Serbia receive its first Rafale?": a date still to come, which a past event's date does not give.</summary>
     public bool AsksFuture { get; init; }
     /// <summary>"On what exact day …?": a date to the day, which a month or a year does not give.</summary>
@@ -391,6 +393,7 @@ public sealed partial record QuestionTerms(
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
             AsksFuture = asksDate && FutureCue().IsMatch(padded),
+            AsksWhy = WhyCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
@@ -477,6 +480,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" when (will|shall|would) | when (is|are)( \S+){1,6} (due|expected|scheduled|planned|going to|set to) ")]
     private static partial Regex FutureCue();
+
+    [GeneratedRegex(@"^ why | why (did|does|do|is|was|were|has|have|had|are|would|should|could|might|can) | (what|which) (are|were|is|was) the (main )?(reasons?|motives?|causes?|drivers?|rationale|motivations?) | (what|which) (main )?(reasons?|motives?|causes?|rationale|motivations?) | for what reasons? | what (led|drove|motivated|prompted|pushed|caused) | (reasons?|motives?|rationale) (for|behind|why) ")]
+    private static partial Regex WhyCue();
 
     [GeneratedRegex(@"^(articles?|clauses?|sections?|provisions?|paragraphs?|pages?|chapters?)$")]
     private static partial Regex TextParts();

@@ -628,4 +628,24 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("41%", a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_WhyQuestion_LeadsWithThePassageThatGivesAReason()
+    {
+        var a = Ask("What was the reason the Open Balkan initiative was set up?", "why");
+
+        Assert.True(a.Answered);
+        Assert.Contains("labor shortage", a.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What does the Pupin Initiative brief formally call the Serbia-Hungary deal?")]
+    [InlineData("What is the Serbia-Hungary pact?")]
+    public void Answer_PactOfTwoNamedStates_IsAboutTheirAgreement(string question)
+    {
+        var a = Ask(question, "pact");
+
+        Assert.True(a.Answered);
+        Assert.Contains("serbia-hungary-defence-plan-2025", a.RecordIds);
+    }
 }
