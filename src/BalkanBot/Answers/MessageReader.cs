@@ -164,6 +164,10 @@ public static partial class MessageReader
         text = FdiTerm().Replace(text, "foreign investment");
         // "what set it off?": the phrasal verb as one word the sources use.
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
+        // "could kick off an arms race": the sources say "trigger".
+        text = KickOff().Replace(text, m => m.Value.StartsWith("kicked", StringComparison.OrdinalIgnoreCase) ? "triggered" : "trigger");
+        // "which states sat it out": the sources say "abstained".
+        text = SatOut().Replace(text, "abstained");
         // "Why was it set up?": the sources say "established", "founded", "formed".
         text = SetUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "sets" => "establishes", "setting" => "establishing", _ => "established" });
         // "think-tank views" are views of policy institutes, not tanks.
@@ -206,6 +210,12 @@ public static partial class MessageReader
                 s = s[colon.Groups["q"].Index..];
             }
             if (s.Length == 0) continue;
+            // "unscr 1244 adoption date and tirana declaration signing date": two dates asked in a note, each of its own thing.
+            if (TwoDatesNoted().Match(s) is { Success: true } noted && !WhWord().IsMatch(s))
+            {
+                parts.Add(noted.Groups["a"].Value.Trim() + "?");
+                s = noted.Groups["b"].Value.Trim() + "?";
+            }
             // "When and why did EUFOR deploy its reserves?": each question word asks the one question.
             if (AskPair().Match(s) is { Success: true } pair)
             {
@@ -352,6 +362,12 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(set|sets|setting) up\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetUp();
+
+    [GeneratedRegex(@"\b(sat|sit|sits|sitting) (it|the vote|this|that) out\b|\b(sat|sit|sits|sitting) out\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SatOut();
+
+    [GeneratedRegex(@"\b(kick|kicks|kicked|kicking) off\b", RegexOptions.IgnoreCase)]
+    private static partial Regex KickOff();
 
     [GeneratedRegex(@"\s+[-–—]\s+(?=(?:(?:in|on|at|for|by|from|since) )?(?i:what|which|who|whom|whose|when|where|why|how)\b)")]
     private static partial Regex DashQuestion();
@@ -517,6 +533,13 @@ public static partial class MessageReader
     // "When did it join the EU?": a pronoun among the first words stands for what the statement before named.
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
+
+    [GeneratedRegex(@"^(?<a>(?:\S+\s+){1,8}?(?:dates?|years?))\s*(?:,|;|\band\b|&|\+)\s*(?<b>(?:\S+\s+){1,8}?(?:dates?|years?))\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TwoDatesNoted();
+
+    [GeneratedRegex(@"\b(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhWord();
+
     [GeneratedRegex(@"^(?<a>when|why|where|who|how)\s*(?:,|and|&|or)\s*(?<b>when|why|where|who|how)\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AskPair();
 
@@ -539,6 +562,10 @@ public static partial class MessageReader
     private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
     {
         ["wen"] = "when",
+        ["y"] = "why",
+        ["cud"] = "could",
+        ["wud"] = "would",
+        ["shud"] = "should",
         ["wat"] = "what",
         ["wot"] = "what",
         ["hw"] = "how",
@@ -591,7 +618,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

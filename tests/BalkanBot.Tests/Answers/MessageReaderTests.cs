@@ -427,4 +427,21 @@ public sealed class MessageReaderTests
         Assert.StartsWith("tirana declaration prep:", part, StringComparison.Ordinal);
         Assert.EndsWith("when was it signed?", part, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_TwoDatesNotedWithoutAQuestionWord_AreTwoParts()
+    {
+        var read = MessageReader.Read("cefta founding year and open balkan launch date");
+
+        Assert.Equal(["cefta founding year?", "open balkan launch date?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_ChatShorthandAndPhrasalVerbs_AreReadInTheSourcesWords()
+    {
+        var read = MessageReader.Read("y does antic think the dispute cud kick off a trade war, and which states sat it out");
+
+        Assert.Equal("why does antic think the dispute could trigger a trade war", read.Parts[0]);
+        Assert.Contains("abstained", read.Parts[1], StringComparison.Ordinal);
+    }
 }
