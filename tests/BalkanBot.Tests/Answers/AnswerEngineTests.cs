@@ -648,4 +648,13 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("serbia-hungary-defence-plan-2025", a.RecordIds);
     }
+
+    [Fact]
+    public void Answer_VerbThatAsksForAnAuthorsView_IsNotAWordToFind()
+    {
+        var a = Ask("How does Antić characterise the role of the United States in the Balkans next to the EU's?", "characterise");
+
+        Assert.True(a.Answered);
+        Assert.Contains("united-states", a.RecordIds);
+    }
 }
