@@ -166,6 +166,9 @@ public static partial class MessageReader
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
         // "could kick off an arms race": the sources say "trigger".
         text = KickOff().Replace(text, m => m.Value.StartsWith("kicked", StringComparison.OrdinalIgnoreCase) ? "triggered" : "trigger");
+        // "which threats does it single out", "where do they part ways": in the sources' words.
+        text = SingleOut().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "singled" => "identified", "singles" => "identifies", _ => "identify" });
+        text = PartWays().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "parted" => "disagreed", _ => "disagree" });
         // "which states sat it out": the sources say "abstained".
         text = SatOut().Replace(text, "abstained");
         // "Why was it set up?": the sources say "established", "founded", "formed".
@@ -365,6 +368,12 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(sat|sit|sits|sitting) (it|the vote|this|that) out\b|\b(sat|sit|sits|sitting) out\b", RegexOptions.IgnoreCase)]
     private static partial Regex SatOut();
+
+    [GeneratedRegex(@"\b(single|singles|singled|singling) out\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SingleOut();
+
+    [GeneratedRegex(@"\b(part|parts|parted|parting) ways\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartWays();
 
     [GeneratedRegex(@"\b(kick|kicks|kicked|kicking) off\b", RegexOptions.IgnoreCase)]
     private static partial Regex KickOff();
