@@ -63,7 +63,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>
-    /// Every answer is completed with up to two of the best-ranked passages about what is named that it does not show
+    /// Every answer is completed with up to three of the best-ranked passages about what is named that it does not show
     /// yet: first those that carry words of the question the answer leaves unspoken ("… and what is the new one supposed
     /// to be like?"), then those that score near the best. A handler's layout shows one side of what was asked; the
     /// passages next to it in the ranking often hold the rest.
@@ -88,7 +88,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                         && (entities.Count == 0 || h.MatchedEntities.Count > 0))
             .OrderBy(h => left.Any(h.MatchedTerms.Contains) ? 0 : 1)
             .Select(h => h.Passage).DistinctBy(p => p.Id);
-        return AnswerComposition.WithPassages(answer, kb, extra, 2);
+        return AnswerComposition.WithPassages(answer, kb, extra, 3);
     }
 
     /// <summary>The stems of every word the answer shows: its text, facts, timeline and views.</summary>
