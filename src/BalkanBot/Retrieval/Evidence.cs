@@ -341,7 +341,12 @@ public static partial class EvidenceFinder
         // The asker's verb ("conducted", "living") says how, not of what.
         if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
             && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
-        return exacting ? found * 2 >= total : found * 5 >= total * 2;
+        if (exacting) return found * 2 >= total;
+        // A third where every word is one the base uses and the rarest of them stands in the passage: the question is
+        // worded its own way around the one thing it is about.
+        var rarestWord = content.Where(t => !terms.Unknown.Contains(t)).OrderByDescending(index.Idf).FirstOrDefault();
+        return found * 5 >= total * 2
+               || terms.Unknown.Count == 0 && rarestWord is not null && hit.MatchedTerms.Contains(rarestWord) && found * 3 >= total;
     }
 
     /// <summary>

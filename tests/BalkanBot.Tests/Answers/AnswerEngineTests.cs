@@ -657,4 +657,19 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("united-states", a.RecordIds);
     }
+
+    [Fact]
+    public void Answer_OpenQuestionWordedItsOwnWayAroundItsRarestWord_IsAnswered()
+    {
+        var a = Ask("How does Vulović place Serbia and Republika Srpska relative to the other WB6 states?", "rarest");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Western Balkan Six", a.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What is the exchange rate of the Serbian dinar?")]
+    [InlineData("What is the dinar exchange rate against the euro in Serbia?")]
+    public void Answer_WordTheBaseNeverUses_KeepsTheQuestionDeclined(string question) =>
+        Assert.False(Ask(question, "dinar").Answered);
 }
