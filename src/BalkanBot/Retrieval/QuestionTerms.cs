@@ -79,7 +79,7 @@ public sealed partial record QuestionTerms(
         dont doesnt didnt isnt arent wasnt werent don doesn didn isn aren wasn weren differently
         count counts counted estimate estimates put puts
         characterise characterises characterised characterize characterizes characterized portray portrays portrayed
-        depict depicts depicted regard regards regarded next cast casts kinds types sorts
+        depict depicts depicted regard regards regarded next cast casts kinds types sorts style styled
         first originally initially original formal formally see sees saw view viewed regard regards read reads reading interpretation
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
