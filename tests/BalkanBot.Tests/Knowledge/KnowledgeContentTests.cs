@@ -26,6 +26,18 @@ public sealed class KnowledgeContentTests(SeedKnowledge seed) : IClassFixture<Se
     }
 
     [Fact]
+    public void Passages_ReadersSee_NameNoRecordById()
+    {
+        // Ids such as "claim-antic-critics-of-open-balkan" are keys, not words: a reader is told what the record says.
+        var ids = seed.Kb.Resident.Select(r => r.Id).Where(id => id.Count(c => c == '-') >= 2).ToHashSet(StringComparer.Ordinal);
+        var leaks = seed.Kb.Passages.All
+            .SelectMany(p => Regex.Matches(p.Text, @"[a-z0-9]+(?:-[a-z0-9]+){2,}").Where(m => ids.Contains(m.Value)).Select(m => $"{p.RecordId}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
     public void Conflicts_KforTroopNumbers_KeepBothSides()
     {
         var figures = seed.Kb.FiguresOf(["kfor"]).Where(f => f.Measure == "troops").ToList();
