@@ -342,11 +342,12 @@ public static partial class EvidenceFinder
         if (terms.AsksShare && content.Count >= 2 && content.Where(t => !terms.Unknown.Contains(t)).OrderBy(t => VerbForm().IsMatch(t) ? 1 : 0).ThenByDescending(index.Idf).FirstOrDefault() is { } rarest
             && !hit.MatchedTerms.Contains(rarest) && !InText(rarest)) return false;
         if (exacting) return found * 2 >= total;
+        if (found * 5 >= total * 2) return true;
         // A third where every word is one the base uses and the rarest of them stands in the passage: the question is
         // worded its own way around the one thing it is about.
-        var rarestWord = content.Where(t => !terms.Unknown.Contains(t)).OrderByDescending(index.Idf).FirstOrDefault();
-        return found * 5 >= total * 2
-               || terms.Unknown.Count == 0 && rarestWord is not null && hit.MatchedTerms.Contains(rarestWord) && found * 3 >= total;
+        if (terms.Unknown.Count > 0 || found * 3 < total) return false;
+        var rarestWord = content.OrderByDescending(index.Idf).FirstOrDefault();
+        return rarestWord is not null && hit.MatchedTerms.Contains(rarestWord);
     }
 
     /// <summary>
