@@ -172,7 +172,8 @@ public static partial class EvalRunner
     }
 
     /// <summary>
-    /// Lowercase, no diacritics, typographic dashes and quotes made plain, so "Antić" matches "Antic"; a date written
+    /// Lowercase, no diacritics, quotes made plain and dashes and hyphens read as spaces, so "Antić" matches "Antic" and
+    /// "180-day" matches "180 day"; a date written
     /// month first ("July 29th, 2021", "April 1", as the documents do) is the date written day first ("29 July 2021").
     /// </summary>
     internal static string Fold(string s)
@@ -182,7 +183,7 @@ public static partial class EvalRunner
         foreach (var c in s.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            sb.Append(c switch { '–' or '—' => '-', '’' or '‘' => '\'', '“' or '”' => '"', _ => char.ToLowerInvariant(c) });
+            sb.Append(c switch { '–' or '—' or '-' => ' ', '’' or '‘' => '\'', '“' or '”' => '"', _ => char.ToLowerInvariant(c) });
         }
         return sb.ToString();
     }
