@@ -87,8 +87,15 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                         && (left.Any(h.MatchedTerms.Contains) && h.Score >= 0.4 * top || h.Score >= 0.5 * top)
                         && (entities.Count == 0 || h.MatchedEntities.Count > 0))
             .OrderBy(h => left.Any(h.MatchedTerms.Contains) ? 0 : 1)
-            .Select(h => h.Passage).DistinctBy(p => p.Id);
-        return AnswerComposition.WithPassages(answer, kb, extra, 3);
+            .Select(h => h.Passage);
+        // "Which threats does the Tirana Declaration single out?": the record the answer leads with may say it in a
+        // sentence the ranking put below the others; its sentences that use a word still unspoken come first.
+        var lead = answer.RecordIds.Take(1).ToList();
+        var own = lead.SelectMany(kb.Passages.OfRecord)
+            .Where(p => !EvidenceFinder.IsCaveat(p) && p.Kind is not (PassageKind.Name or PassageKind.Date))
+            .Select(p => (Passage: p, Weight: left.Where(c => kb.Passages.MatchesInText(p, c)).Sum(kb.Passages.Idf)))
+            .Where(x => x.Weight > 0).OrderByDescending(x => x.Weight).Select(x => x.Passage).Take(2);
+        return AnswerComposition.WithPassages(answer, kb, own.Concat(extra).DistinctBy(p => p.Id), 3);
     }
 
     /// <summary>The stems of every word the answer shows: its text, facts, timeline and views.</summary>

@@ -616,6 +616,11 @@ public static partial class MessageReader
         ["wat's"] = "what is",
         ["wat’s"] = "what is",
         ["wats"] = "what is",
+        ["yrs"] = "years",
+        ["yr"] = "year",
+        ["btw"] = "between",
+        ["govts"] = "governments",
+        ["intl"] = "international",
     };
 
     [GeneratedRegex(@"\bFDI\b|\bforeign direct investments?\b", RegexOptions.IgnoreCase)]
@@ -627,7 +632,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?)(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?|yrs|yr|govts|intl|(?<=\w )btw(?= \w))(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

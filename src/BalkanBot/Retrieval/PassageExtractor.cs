@@ -49,7 +49,10 @@ public static partial class PassageExtractor
         {
             var cite = r.Summary?.Cite ?? [allCites[0]];
             var names = r.Parties.Select(nameOf).ToList();
-            yield return P(PassageKind.Parties, $"The parties to {Answers.RecordNames.The(r)} are {Join(names)}.", cite, refers);
+            // "Serbia's “four pillars” foreign policy has one party, Serbia", not "the parties … are Serbia".
+            yield return P(PassageKind.Parties, names.Count == 1
+                ? $"{Answers.RecordNames.TheStart(r)} has one party, {names[0]}."
+                : $"The parties to {Answers.RecordNames.The(r)} are {Join(names)}.", cite, refers);
         }
         if (r.Kind is RecordKind.Agreement or RecordKind.Event && r.Date is { } date && allCites.Count > 0)
         {

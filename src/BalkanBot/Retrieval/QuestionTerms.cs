@@ -350,6 +350,9 @@ public sealed partial record QuestionTerms(
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
+        // "In which capital was it signed?": the kind of place asked for is what the answer is, not a word it must carry.
+        if (PlaceCue().Match(padded) is { Success: true } place && PlaceKind().Match(place.Value) is { Success: true } kind)
+            soft.Add(kind.Value.Trim());
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -442,6 +445,9 @@ public sealed partial record QuestionTerms(
     // "Where does Vujanović work?" asks for an employer, not a place.
     [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place|capital)|in what (?:city|town|country|place|capital)|which (?:city|town|capital)|what (?:city|town|capital)) ")]
     private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@" (?:city|town|capital|place) $")]
+    private static partial Regex PlaceKind();
 
     [GeneratedRegex(@" what (?:else )?(?:happened|happens|took place|occurred|changed) (?:\w+ ){0,5}?(?:that|which) (.+)$")]
     private static partial Regex HappenedClause();

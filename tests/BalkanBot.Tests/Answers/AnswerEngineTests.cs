@@ -672,4 +672,31 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What is the dinar exchange rate against the euro in Serbia?")]
     public void Answer_WordTheBaseNeverUses_KeepsTheQuestionDeclined(string question) =>
         Assert.False(Ask(question, "dinar").Answered);
+
+    [Fact]
+    public void Answer_KindOfPlaceAsked_IsNotAWordTheAnswerMustCarry()
+    {
+        var a = Ask("In what capital was the Serbia–Hungary defence deal signed?", "capital");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Belgrade", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WordLeftUnspoken_IsTakenFromTheLeadRecordsOwnSentences()
+    {
+        var a = Ask("What sorts of threats does the three-way defence declaration signed in Tirana single out?", "threats");
+
+        Assert.True(a.Answered);
+        Assert.Contains(a.Facts, f => f.Value.Contains("disinformation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_EverydayWordsForConcernAndEquipment_FindTheSourcesWords()
+    {
+        var a = Ask("Which countries is Serbia buying military kit from that worries Croatia?", "kit");
+
+        Assert.True(a.Answered);
+        Assert.Contains("China", string.Join(" ", a.Facts.Select(f => f.Value).Append(a.Text)), StringComparison.Ordinal);
+    }
 }

@@ -339,6 +339,8 @@ public sealed class MessageReaderTests
     [InlineData("wen did serbia n hungary sign there defense deal", "when did serbia and hungary sign there defense deal")]
     [InlineData("whats unscr1244 about", "what is unscr 1244 about")]
     [InlineData("how many MBTs does croatia field", "how many main battle tanks does croatia field")]
+    [InlineData("trade btw any 2 members in the first yrs?", "trade between any 2 members in the first years?")]
+    [InlineData("btw, who signed it?", "btw, who signed it?")]
     public void Read_ChatShorthand_IsWrittenOut(string text, string expected)
     {
         Assert.Equal([expected], MessageReader.Read(text).Parts);

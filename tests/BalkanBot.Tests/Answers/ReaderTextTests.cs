@@ -141,6 +141,18 @@ public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<
     }
 
     [Fact]
+    public void Passages_AgreementWithOneParty_SayOneParty()
+    {
+        var single = seed.Kb.OfKind(RecordKind.Agreement).Where(r => r.Parties.Count == 1).Select(r => r.Id).ToHashSet();
+        Assert.NotEmpty(single);
+        foreach (var p in seed.Kb.Passages.All.Where(p => p.Kind == BalkanBot.Retrieval.PassageKind.Parties && single.Contains(p.RecordId)))
+        {
+            Assert.DoesNotContain("The parties to", p.Text);
+            Assert.Contains(" has one party, ", p.Text);
+        }
+    }
+
+    [Fact]
     public void Timeline_AgreementAndItsSigning_AreOneLine()
     {
         var serbiaHungary = Ask("chronology of the serbia hungary rapprochement");
