@@ -651,7 +651,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."
                 : what.Length > 0
-                    ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
+                    // "no figure for Serbia's tanks"; of an agreement or an event, "no tank figure for the Serbia–Hungary plan".
+                    ? named.Kind == RecordKind.Actor
+                        ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
+                        : $"The sources give no {Attributive(what)} figure for {RecordNames.The(named)}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
                     : $"The sources give no figure for {place} that answers \"{topic}\".";
         }
         else if (named is not null && (evidence.Terms.Content.Count > 0 || evidence.Terms.Soft.Count > 0))
@@ -659,6 +662,17 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         else
             text = topic.Length == 0 ? "I have no sourced information on that." : $"I have no sourced information on \"{topic}\". The knowledge base covers Balkan security agreements, incidents, actors and figures from its sources.";
         return b.Build() with { Answered = false, Text = text, Citations = [], Facts = [], RecordIds = [] };
+    }
+
+    /// <summary>A plural before "figure" as English writes it: "tank figure", "casualty figure".</summary>
+    private static string Attributive(string what)
+    {
+        var last = what.LastIndexOf(' ') + 1;
+        var word = what[last..];
+        var single = word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+            : word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) ? word[..^1]
+            : word;
+        return what[..last] + single;
     }
 
     /// <summary>What a decline says of names the sources never mention ("Mark Rutte", "Mercosur").</summary>

@@ -141,6 +141,15 @@ public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<
     }
 
     [Fact]
+    public void Decline_FigureOfAnAgreement_IsWorded()
+    {
+        var a = Ask("How many tanks does the Open Balkan have?");
+
+        Assert.False(a.Answered);
+        Assert.Equal("The sources give no tank figure for the Open Balkan initiative.", a.Text);
+    }
+
+    [Fact]
     public void Passages_AgreementWithOneParty_SayOneParty()
     {
         var single = seed.Kb.OfKind(RecordKind.Agreement).Where(r => r.Parties.Count == 1).Select(r => r.Id).ToHashSet();
