@@ -136,6 +136,8 @@ public sealed class FocusResolver(KnowledgeBase kb)
         if (asksAgreement && states.Count >= 2 && states.Count < actors.Count) actors = states;
         if (residual.Count == 0 && !(asksAgreement && actors.Count >= 2)) return null;
         if (q.Intent == IntentKind.Figures && !asksAgreement) return null;
+        // "… and which tank does it field?": a quantity asked of the state the conversation is on is the state's own.
+        if (q.LeansOnContext && q.Intent == IntentKind.Overview && q.Measure is not null && !asksAgreement) return null;
         // Where the states are named in the question, a record about all of them; the best textual match first.
         // Agreements come from their party lists (a small, resident set, complete at any scale); events from references.
         var candidates = actors.Select(a => _kb.ReferencesTo(a, 2000).Select(x => x.Id).ToHashSet())

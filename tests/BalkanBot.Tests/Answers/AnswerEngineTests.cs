@@ -699,4 +699,14 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("China", string.Join(" ", a.Facts.Select(f => f.Value).Append(a.Text)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_QuantityAskedOfTheStateBefore_IsTheStatesOwn()
+    {
+        Ask("What combat aircraft does Hungary have in the Pupin table?", "it-tank");
+        var a = Ask("which tank does it field?", "it-tank");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Leopard", a.Text, StringComparison.Ordinal);
+    }
 }
