@@ -9,7 +9,7 @@ internal static partial class Cli
     {
         var set = new Option<string[]>("--set")
         {
-            Description = "Question set to score; repeat for several (default: tests/eval/questions.yaml, analyst.yaml, staff.yaml and fresh.yaml to fresh5.yaml, reported separately)",
+            Description = $"Question set to score; repeat for several (default: the {EvalSet.DefaultPaths.Count} sets {Path.GetFileName(EvalSet.DefaultPaths[0])} to {Path.GetFileName(EvalSet.DefaultPaths[^1])} in tests/eval, reported separately; probe.yaml only when named)",
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.ZeroOrMore,
         };
