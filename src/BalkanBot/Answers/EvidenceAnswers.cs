@@ -536,7 +536,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!AsksForNames().IsMatch(" " + q.Normalized + " ")) return null;
         var content = evidence.Terms.Content;
         var gap = evidence.Candidates.Take(8).FirstOrDefault(h => EvidenceFinder.IsCaveat(h.Passage) && NamesNone().IsMatch(h.Passage.Text)
-            && h.MatchedEntities.Count > 0 && content.Count(h.MatchedTerms.Contains) * 2 >= content.Count);
+            && h.MatchedEntities.Count > 0 && content.Count(h.MatchedTerms.Contains) * 2 >= content.Count
+            && LeftUnnamed(h.Passage.Text, evidence.Terms));
         if (gap is null) return null;
         var main = kb.Passages.OfRecord(gap.Passage.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p));
         var b = new AnswerBuilder(kb, q) { Title = "No names in the sources", Confidence = 0 };
@@ -544,6 +545,18 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         b.Text = "The sources do not name them." + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Passage.Text.TrimEnd('.')) + ".", b.Cite(gap.Passage.Cite));
         b.UseRecord(gap.Passage.RecordId);
         return b.Build() with { Answered = false, Intent = q.Intent };
+    }
+
+    /// <summary>
+    /// What the passage leaves unnamed is what the question asks for: "names no signatories" does not answer "which
+    /// countries …", "does not name the five EU states" does.
+    /// </summary>
+    private bool LeftUnnamed(string text, QuestionTerms terms)
+    {
+        var asked = terms.Content.Concat(terms.Soft).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match m in NamesNone().Matches(text))
+            if (TextNormalizer.Tokens(text[(m.Index + m.Length)..]).Take(4).Any(t => asked.Contains(Stemmer.Stem(t)))) return true;
+        return false;
     }
 
     private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";

@@ -129,13 +129,20 @@ public static partial class EvidenceFinder
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = citedInQuestion.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
         terms = terms with { Voices = voices };
+        // "What does Antić mean by minilateralism?": a definition, with the author it is asked of.
+        var defining = AsksDefinition(terms with { Entities = terms.Entities.Where(e => !citedInQuestion.Contains(e)).ToList() });
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && voices.All(h.MatchedEntities.Contains)
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
-            .Take(limit).ToList();
+            // A definition or a reason may stand in a passage that scores below the first few: it is looked for further down.
+            .Take(defining || terms.AsksWhy ? limit * 2 : limit).ToList();
         // "What total troops does the table give?": a passage that says the table leaves troops blank answers no.
         if (terms.Hard.Count > 0)
             supporting = supporting.Where(h => !BlankFor(index, h.Passage, terms.Hard)).ToList();
+        // "What did Serbia's cooperation with Russia consist of?" is answered by what the record it is about says, before
+        // the record of how the documents disagree about it; a question about the disagreement keeps it first.
+        if (!terms.Contrast && focus.Count > 0 && focus[0].Kind is RecordKind.Agreement or RecordKind.Event)
+            supporting = supporting.OrderBy(h => h.Passage.RecordKind == RecordKind.Conflict ? 1 : 0).ToList();
         // A passage that only repeats a record's names answers a question about names, nothing else; a date
         // question is answered first by the passages that date what it names.
         // A passage that only dates a record answers "when", not "how is the US commitment changing".
@@ -159,12 +166,13 @@ public static partial class EvidenceFinder
             supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
         // "What does minilateralism mean?": the sentence that names the idea as a definition does ("… smaller
         // partnerships, which he calls minilateralism") leads, before sentences that only use the word.
-        if (AsksDefinition(terms))
+        if (defining)
             supporting = supporting.OrderBy(h => terms.Content.Any(c => Defines(h.Passage.Text, c)) ? 0 : 1).ToList();
         // "Why was the Open Balkan set up?": a sentence that gives a reason ("labor shortage as one of the main reasons
         // the initiative was formed") leads, before sentences that only say it was formed.
         else if (terms.AsksWhy)
             supporting = supporting.OrderBy(h => GivesReason(h.Passage) ? 0 : 1).ToList();
+        supporting = supporting.Take(limit).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Date ? 0
@@ -451,12 +459,19 @@ public static partial class EvidenceFinder
         var tokens = TextNormalizer.Tokens(p.Text);
         var words = terms.Content.Concat(terms.Soft).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var at = Positions(tokens, words);
+        // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …"), only by a city
+        // that stands for it ("signed … in Belgrade").
+        var city = CityAsked().IsMatch(terms.Asked);
         return kb.Aliases.Find(tokens)
-            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
+            .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } state && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
+                      && !(city && m.Surface.StartsWith(TextNormalizer.Normalize(state.Name), StringComparison.Ordinal))
                       && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
                           // The named event's own passage says where it was: "signed … in Belgrade", not "by Serbia".
                           || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));
     }
+
+    [GeneratedRegex(@" (?:which|what) (?:city|town|capital) ")]
+    private static partial Regex CityAsked();
 
     /// <summary>Where in the tokens a word with one of the stems stands.</summary>
     public static List<int> Positions(string[] tokens, IReadOnlySet<string> stems) =>

@@ -71,7 +71,7 @@ public sealed partial record QuestionTerms(
         question answer tell confirm explain detail details example examples near
         figure figures numbers number statistics stats data give gives given record records base hold holds
         city town place location venue held break broke broken erupt erupted outbreak take took taken
-        come came become became get got run ran wat wats whats wot pls plz thx abt consist consists consisted
+        come came become became get got gets getting gotten run ran wat wats whats wot pls plz thx abt consist consists consisted
         bunch lot lots generally broadly mainly mostly eventually nowadays anymore angle bit gist situation
         agree agreed disagree disagreement disagreements differ differs differed different difference differences
         version versions story stories account accounts contrast contrasts compared side sides position stance
