@@ -725,8 +725,9 @@ public static partial class MessageReader
     // "[10:02] Ana: …", "Luka: …": a turn of a chat transcript, with its speaker, on a line of its own or pasted into one.
     [GeneratedRegex(@"(?:^|(?<=\s))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?![A-Z0-9]{2,8}\s?:)(?!(?:Thread|Chat|Channel|Question|Questions|Context|Country|Topic|Subject|Re|Note|Notes|Answer|Background|Request|Source|Task|Priority|Deadline|Summary|From|To|Cc|Q|A)\s?:)(?<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?):\s", RegexOptions.Multiline)]
     private static partial Regex ChatLine();
-    // "jovan: reading Sav on RS / ivana: ok but …": one lower-case word as a speaker, after a line break or a slash.
-    [GeneratedRegex(@"(?:^|(?<=[\n/|]\s*))(?<who>[a-z][a-z0-9_.-]{1,20}):\s", RegexOptions.Multiline)]
+    // "jovan: reading Sav on RS / ivana: ok but …", "[14:06] kd: when was that?": one lower-case word as a speaker, after
+    // a line break or a slash, with or without the time of the message.
+    [GeneratedRegex(@"(?:^|(?<=[\n/|]\s*))(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?<who>[a-z][a-z0-9_.-]{1,20}):\s", RegexOptions.Multiline)]
     private static partial Regex LowerChatLine();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+|\s*#{2,}\s*|\s*={3,}\s*")]

@@ -624,7 +624,8 @@ public static partial class EvidenceFinder
         // dates what its parties did, not what another state named beside them did.
         var states = terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" }).ToList();
         if (states.Count > 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event or RecordKind.Agreement } dated
-            && !states.Any(st => dated.Parties.Contains(st) || dated.References.Any(r => r.Target == st && r.Relation is "party-of" or "actor-in")))
+            // The state where it happened dates it too: "EUFOR brought reserves into Bosnia. When was that?"
+            && !states.Any(st => dated.Parties.Contains(st) || dated.Place?.Country == st || dated.References.Any(r => r.Target == st && r.Relation is "party-of" or "actor-in")))
             return false;
         // "When did CEFTA's reformed dispute mechanism enter into force?" is not dated by "the 2018 tariffs … such
         // disputes": where the passage carries several of the question's own words, a year dates them when two stand by it.

@@ -744,4 +744,13 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("12", a.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_WhenAnEventHappenedInANamedState_IsDatedByItsRecord()
+    {
+        var a = Ask("Sav says EUFOR brought reserves into Bosnia. When was that?", "dated-where");
+
+        Assert.True(a.Answered);
+        Assert.Contains("March 2025", a.Text, StringComparison.Ordinal);
+    }
 }

@@ -242,6 +242,7 @@ public sealed class MessageReaderTests
     [Theory]
     [InlineData("ana: who wrote the Pupin brief? / marko: no idea / ana: ok but when was the Tirana Declaration signed?")]
     [InlineData("ana: who wrote the Pupin brief?\nmarko: no idea\nana: ok but when was the Tirana Declaration signed?")]
+    [InlineData("[09:01] ana: who wrote the Pupin brief?\n[09:02] marko: no idea\n[09:02] ana: ok but when was the Tirana Declaration signed?")]
     public void Read_LowerCaseChat_AnswersItsLastQuestion(string text)
     {
         var read = MessageReader.Read(text);
