@@ -702,11 +702,15 @@ public static partial class MessageReader
             if (turn.Contains('?', StringComparison.Ordinal) || SentenceSplit().Split(turn).Any(s => AsksSomething().IsMatch(s.Trim())))
             {
                 // "Dario: Pupin has a whole list. Mia: what measures does it propose?": "it" is what the turn before named.
+                // A turn that only points back too ("and it said the pact would create something else?") passes the
+                // pointer on to the one before it.
                 if (i > 0 && PointsBackAt(turn) && !NamesSomething(turn))
-                {
-                    var before = text[(turns[i - 1].Index + turns[i - 1].Length)..turns[i].Index].Trim().TrimEnd('.', ',', ';');
-                    if (before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 1 && char.IsUpper(w[0]))) return before + ". " + turn;
-                }
+                    for (var k = i - 1; k >= Math.Max(0, i - 2); k--)
+                    {
+                        var before = text[(turns[k].Index + turns[k].Length)..turns[k + 1].Index].Trim().TrimEnd('.', ',', ';');
+                        if (before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length > 1 && char.IsUpper(w[0]))) return before + ". " + turn;
+                        if (!PointsBackAt(before)) break;
+                    }
                 // "Thread: open balkan explainer / … / Jovana: so when was the founding agreement signed?": a question that
                 // names nothing is about the thread's title.
                 var title = ThreadLabel().Replace(text[..turns[0].Index].Trim(), "").Trim().TrimEnd(':', '-', '–', '—', '.').Trim();

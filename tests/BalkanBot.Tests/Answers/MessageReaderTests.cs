@@ -239,6 +239,15 @@ public sealed class MessageReaderTests
         Assert.Contains("pasted conversation", read.Note);
     }
 
+    [Fact]
+    public void Read_ChatTurnPointingBackAtATurnThatPointsBack_TakesTheOneThatNamesIt()
+    {
+        var read = MessageReader.Read("[09:41] mira: need the ministry line\n[09:42] tom: brief says Belgrade's foreign ministry called the Tirana pact a threat\n[09:42] mira: and it said it would do something else too?\n[09:43] tom: what did the ministry say it would create?");
+        var part = Assert.Single(read.Parts);
+        Assert.StartsWith("brief says Belgrade's foreign ministry called the Tirana pact a threat. ", part, StringComparison.Ordinal);
+        Assert.EndsWith("what did the ministry say it would create?", part, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ana: who wrote the Pupin brief? / marko: no idea / ana: ok but when was the Tirana Declaration signed?")]
     [InlineData("ana: who wrote the Pupin brief?\nmarko: no idea\nana: ok but when was the Tirana Declaration signed?")]
