@@ -674,15 +674,6 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.False(Ask(question, "dinar").Answered);
 
     [Fact]
-    public void Answer_KindOfPlaceAsked_IsNotAWordTheAnswerMustCarry()
-    {
-        var a = Ask("In what capital was the Serbia–Hungary defence deal signed?", "capital");
-
-        Assert.True(a.Answered);
-        Assert.Contains("Belgrade", a.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Answer_WordLeftUnspoken_IsTakenFromTheLeadRecordsOwnSentences()
     {
         var a = Ask("What sorts of threats does the three-way defence declaration signed in Tirana single out?", "threats");
@@ -719,15 +710,6 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
-    public void Answer_IdeaAskedOfAnAuthor_LeadsWithTheSentenceThatDefinesIt()
-    {
-        var a = Ask("In the Horizons essay, what does Antić actually mean by minilateralism?", "author-define");
-
-        Assert.True(a.Answered);
-        Assert.Contains("called minilateralism", a.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Answer_PassageThatLeavesOtherThingsUnnamed_DoesNotDeclineTheQuestion()
     {
         var a = Ask("Which countries is Serbia buying arms from that worry Zagreb?", "unnamed");
@@ -736,21 +718,18 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.DoesNotContain("do not name", a.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Answer_VerbOfGetting_IsTheAskersWording()
+    /// <summary>The asker's wording around what the sources say: the kind of place asked for, a definition asked of an
+    /// author, a verb of getting, the state where an event happened.</summary>
+    [Theory]
+    [InlineData("In what capital was the Serbia–Hungary defence deal signed?", "Belgrade")]
+    [InlineData("In the Horizons essay, what does Antić actually mean by minilateralism?", "called minilateralism")]
+    [InlineData("How many Rafales is Serbia getting?", "12")]
+    [InlineData("Sav says EUFOR brought reserves into Bosnia. When was that?", "March 2025")]
+    public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
-        var a = Ask("How many Rafales is Serbia getting?", "getting");
+        var a = Ask(question, "wording-" + expected);
 
         Assert.True(a.Answered);
-        Assert.Contains("12", a.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Answer_WhenAnEventHappenedInANamedState_IsDatedByItsRecord()
-    {
-        var a = Ask("Sav says EUFOR brought reserves into Bosnia. When was that?", "dated-where");
-
-        Assert.True(a.Answered);
-        Assert.Contains("March 2025", a.Text, StringComparison.Ordinal);
+        Assert.Contains(expected, a.Text, StringComparison.Ordinal);
     }
 }
