@@ -486,7 +486,12 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var leadText = record is { Kind: RecordKind.Actor, Type: "person" } person && lead.Kind is PassageKind.Role or PassageKind.Summary
             && !TextNormalizer.Normalize(lead.Text).Contains(TextNormalizer.Normalize(person.ShortName.Split(' ')[^1]), StringComparison.Ordinal)
             ? $"{person.Name}: {lead.Text}"
-            : lead.Text;
+            // "EUFOR deployed reserve forces to Bosnia and Herzegovina in March 2025", not "EUFOR deploys … is dated in …".
+            // A date that is only when a report appeared keeps the record's own wording.
+            : lead.Kind == PassageKind.Date && record is { Kind: RecordKind.Event, Date: { } date } && !ReportedDate().IsMatch(record.Name)
+              && RecordNames.AsClause(record, kb) is { } clause
+                ? $"{clause.PastForm} {(date.Precision == DatePrecision.Day ? "on " : "in ")}{date.Display}."
+                : lead.Text;
         b.Text = AnswerBuilder.Markers(leadText, b.Cite(lead.Cite));
         b.UseRecord(lead.RecordId);
         var answer = b.Build();
@@ -558,6 +563,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             if (TextNormalizer.Tokens(text[(m.Index + m.Length)..]).Take(4).Any(t => asked.Contains(Stemmer.Stem(t)))) return true;
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\((?:reported|as reported|per)\b")]
+    private static partial System.Text.RegularExpressions.Regex ReportedDate();
 
     private const string MonthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 

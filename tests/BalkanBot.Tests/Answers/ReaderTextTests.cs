@@ -141,6 +141,15 @@ public sealed partial class ReaderTextTests(SeedKnowledge seed) : IClassFixture<
     }
 
     [Fact]
+    public void Date_OfAnEventNamedAsAHeadline_IsASentence()
+    {
+        var a = Ask("Sav says EUFOR brought reserves into Bosnia. When was that?");
+
+        Assert.StartsWith("EUFOR deployed reserve forces to Bosnia and Herzegovina in March 2025.", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("is dated in", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decline_FigureOfAnAgreement_IsWorded()
     {
         var a = Ask("How many tanks does the Open Balkan have?");
