@@ -90,10 +90,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             .Select(h => h.Passage);
         // "Which threats does the Tirana Declaration single out?": the record the answer leads with may say it in a
         // sentence the ranking put below the others; its sentences that use a word still unspoken come first.
-        var lead = answer.RecordIds.Take(1).ToList();
-        var own = lead.SelectMany(kb.Passages.OfRecord)
+        var idf = left.Distinct().ToDictionary(c => c, kb.Passages.Idf, StringComparer.Ordinal);
+        var own = answer.RecordIds.Take(1).SelectMany(kb.Passages.OfRecord)
             .Where(p => !EvidenceFinder.IsCaveat(p) && p.Kind is not (PassageKind.Name or PassageKind.Date))
-            .Select(p => (Passage: p, Weight: left.Where(c => kb.Passages.MatchesInText(p, c)).Sum(kb.Passages.Idf)))
+            .Select(p => (Passage: p, Weight: left.Where(c => kb.Passages.MatchesInText(p, c)).Sum(c => idf[c])))
             .Where(x => x.Weight > 0).OrderByDescending(x => x.Weight).Select(x => x.Passage).Take(2);
         return AnswerComposition.WithPassages(answer, kb, own.Concat(extra).DistinctBy(p => p.Id), 3);
     }

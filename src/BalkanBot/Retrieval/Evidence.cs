@@ -461,17 +461,13 @@ public static partial class EvidenceFinder
         var at = Positions(tokens, words);
         // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …"), only by a city
         // that stands for it ("signed … in Belgrade").
-        var city = CityAsked().IsMatch(terms.Asked);
         return kb.Aliases.Find(tokens)
             .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } state && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
-                      && !(city && m.Surface.StartsWith(TextNormalizer.Normalize(state.Name), StringComparison.Ordinal))
+                      && !(terms.AsksCity && m.Surface.StartsWith(TextNormalizer.Normalize(state.Name), StringComparison.Ordinal))
                       && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
                           // The named event's own passage says where it was: "signed … in Belgrade", not "by Serbia".
                           || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));
     }
-
-    [GeneratedRegex(@" (?:which|what) (?:city|town|capital) ")]
-    private static partial Regex CityAsked();
 
     /// <summary>Where in the tokens a word with one of the stems stands.</summary>
     public static List<int> Positions(string[] tokens, IReadOnlySet<string> stems) =>

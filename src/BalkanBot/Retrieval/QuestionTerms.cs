@@ -217,6 +217,8 @@ public sealed partial record QuestionTerms(
     public bool AsksProvision { get; init; }
     /// <summary>"Where was it founded?": the answer is a place, which a passage must name.</summary>
     public bool AsksPlace { get; init; }
+    /// <summary>"In which city …": a city is asked for, which a state's own name does not give.</summary>
+    public bool AsksCity { get; init; }
     /// <summary>The people whose words are asked for ("what did Kurti say about …"): an answer is theirs or cites them.</summary>
     public IReadOnlyList<string> Voices { get; init; } = [];
     /// <summary>The question's own words, normalised and padded with spaces: " where was the berlin process founded ".</summary>
@@ -351,8 +353,9 @@ public sealed partial record QuestionTerms(
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
         // "In which capital was it signed?": the kind of place asked for is what the answer is, not a word it must carry.
-        if (PlaceCue().Match(padded) is { Success: true } place && PlaceKind().Match(place.Value) is { Success: true } kind)
-            soft.Add(kind.Value.Trim());
+        var placeKind = PlaceCue().Match(padded) is { Success: true } place && PlaceKind().Match(place.Value) is { Success: true } kind
+            ? kind.Value.Trim() : null;
+        if (placeKind is not null) soft.Add(placeKind);
         var content = words.Where(w => !soft.Contains(w)).ToList();
         // The names in the question; a follow-up without names is about the records the conversation is on.
         // A record guessed from the words alone (no name, no "it") is not something the question names.
@@ -409,6 +412,7 @@ public sealed partial record QuestionTerms(
                 ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
                 : null,
             AsksPlace = PlaceCue().IsMatch(padded),
+            AsksCity = placeKind is "city" or "town" or "capital",
             Asked = padded,
             AsksCompany = companyAsked,
             AsksProvision = ProvisionCue().IsMatch(padded),
