@@ -262,6 +262,18 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             b.UseRecord(hedged.Passage.RecordId);
             return b.Build() with { Answered = false, Intent = q.Intent };
         }
+        // "When is the plan for 2026 due?" where the base holds the plan for 2025: the year asked names another record.
+        if (evidence.Terms.AsksDate && evidence.Terms.Years.Count > 0 && handled.Answered && handled.RecordIds.Count > 0
+            && kb.Get(handled.RecordIds[0]) is { Kind: RecordKind.Agreement or RecordKind.Event, Date: { } held } other
+            && NamedYear().Matches(other.Name).Select(m => m.Value).ToList() is { Count: > 0 } nameYears
+            && !nameYears.Any(evidence.Terms.Years.Contains)
+            && !evidence.Terms.Years.Contains(held.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            return handled with
+            {
+                Answered = false,
+                Confidence = 0,
+                Text = $"The sources give no date for that in {string.Join(" or ", evidence.Terms.Years)}. What they hold: {handled.Text}",
+            };
         // "When did Croatia join the EU?" where the sources give no date: say what they hold, but it is no answer.
         if (evidence.Terms.AsksDate && (!evidence.Found || handled.Facts.Any(f => f.Value == "not given")))
         {
@@ -572,6 +584,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2} (?:" + MonthNames + @")\b|\b(?:" + MonthNames + @") \d{1,2}\b")]
     private static partial System.Text.RegularExpressions.Regex DayDate();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
+    private static partial System.Text.RegularExpressions.Regex NamedYear();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:" + MonthNames + @")\b")]
     private static partial System.Text.RegularExpressions.Regex MonthDate();
 
@@ -656,7 +671,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "The Pupin brief's table: what total troops does it give for Serbia?" asks about Serbia, not about the brief.
         var authors = CitedAuthors(q);
         // "… what's the figure for Montenegro?": the name the question ends on is what it asks about.
-        var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).OrderBy(m => m.RecordId == evidence.Terms.EndsOn ? 0 : 1).ToList();
+        // "Where did Vučić, Zaev and Rama sign the Open Balkan agreement?": a place or a date is asked of the event named.
+        var ofEvent = evidence.Terms.AsksPlace || evidence.Terms.AsksDate;
+        var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).OrderBy(m => m.RecordId == evidence.Terms.EndsOn ? 0 : 1)
+            .ThenBy(m => ofEvent && m.Kind is RecordKind.Event or RecordKind.Agreement ? 0 : 1).ToList();
         var named = mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
         var place = mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BalkanBot.Knowledge;
 using BalkanBot.Routing;
@@ -229,6 +230,10 @@ public static partial class EvidenceFinder
             var elsewhere = precise || p.Id < 0 ? 0
                 : terms.Entities.Count(e => !hit.MatchedEntities.Contains(e) && !SameLine(kb, e, hit.MatchedEntities) && index.RecordMentions(p.RecordId, e));
             if (terms.Entities.Count >= 3 && named * 2 + elsewhere < terms.Entities.Count) return false;
+            // "Where did Vučić, Zaev and Rama sign the Open Balkan agreement?": with the people of an event named beside
+            // it, a passage on another meeting of theirs is not about the event.
+            if (terms.AsksPlace && terms.Entities.Count >= 3 && primary != p.RecordId && kb.Get(primary) is { Kind: RecordKind.Agreement or RecordKind.Event }
+                && !hit.MatchedEntities.Contains(primary) && !SameLine(kb, primary, hit.MatchedEntities)) return false;
             if (terms.EndsOn is { } last && !hit.MatchedEntities.Contains(last)) return false;
             // A figure answers for its own subject: Serbia's troops are not KFOR's.
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
@@ -237,6 +242,11 @@ public static partial class EvidenceFinder
         // "When will Serbia receive its first Rafale?" is not answered by the date it was bought: a date to come is one
         // the passage gives as planned or expected.
         if (terms.AsksFuture && !FutureText().IsMatch(p.Text)) return false;
+        // "When is the plan for 2026 due?" is not dated by the plan for 2025: a year the question gives picks out the
+        // record, and a record named with other years is another one.
+        if (terms.AsksDate && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Agreement or RecordKind.Event } dated
+            && Year().Matches(dated.Name).Select(m => m.Value).ToList() is { Count: > 0 } nameYears && !nameYears.Any(terms.Years.Contains)
+            && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         // The date of the very record the question describes ("when did Priština impose the 100% tariffs") answers it.
         // A word of change it does not carry ("when were the tariffs lifted") asks about another moment.
         if (terms.AsksDate && p.Kind == PassageKind.Date && p.RecordId == terms.DatedRecord && terms.Phrases.Count == 0
@@ -285,6 +295,9 @@ public static partial class EvidenceFinder
             && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
         // "Where was the Berlin Process founded?": a place the question does not name stands in the passage.
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
+        // "Where did they sign it in July 2021?" is not answered by where they met in 2019.
+        if (terms.AsksPlace && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event, Date: { } happened }
+            && !terms.Years.Contains(happened.Year.ToString(CultureInfo.InvariantCulture))) return false;
         if (terms.NameOf is { } thing && !GivesAName(kb, p, thing, terms)) return false;
         // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
         foreach (var kind in terms.Heads)

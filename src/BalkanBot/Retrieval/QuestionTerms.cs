@@ -352,6 +352,9 @@ public sealed partial record QuestionTerms(
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
+        // "Who makes up the Tirana trio?" asks who is in it, as "consists of" does.
+        foreach (var w in words)
+            if (w is "make" or "makes" or "made" or "making" && padded.Contains(" " + w + " up ", StringComparison.Ordinal)) soft.Add(w);
         // "In which capital was it signed?": the kind of place asked for is what the answer is, not a word it must carry.
         var placeKind = PlaceCue().Match(padded) is { Success: true } place && PlaceKind().Match(place.Value) is { Success: true } kind
             ? kind.Value.Trim() : null;

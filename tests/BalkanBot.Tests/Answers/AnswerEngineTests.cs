@@ -710,6 +710,33 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PlaceAskedOfAnEventWithItsPeople_IsNotAnsweredByTheirEarlierMeetings()
+    {
+        var a = Ask("In what town did Rama, Vučić and Zaev sign the Open Balkan agreement of 29 July 2021?", "town");
+
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("Ohrid", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_PlaceAskedWithTheEventNamed_DeclinesNamingTheEvent()
+    {
+        var a = Ask("Which city did Vučić, Zaev and Rama sign the Open Balkan founding agreement in, on 29 July 2021?", "event-place");
+
+        Assert.False(a.Answered);
+        Assert.Contains("the signing of the agreement inaugurating the Open Balkan", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_DateAskedForAnotherYearOfANamedPlan_SaysTheSourcesGiveNone()
+    {
+        var a = Ask("When will Serbia and Hungary sign their defence cooperation plan for 2027?", "plan-2027");
+
+        Assert.False(a.Answered);
+        Assert.StartsWith("The sources give no date for that in 2027.", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_PassageThatLeavesOtherThingsUnnamed_DoesNotDeclineTheQuestion()
     {
         var a = Ask("Which countries is Serbia buying arms from that worry Zagreb?", "unnamed");
@@ -725,6 +752,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("In the Horizons essay, what does Antić actually mean by minilateralism?", "called minilateralism")]
     [InlineData("How many Rafales is Serbia getting?", "12")]
     [InlineData("Sav says EUFOR brought reserves into Bosnia. When was that?", "March 2025")]
+    [InlineData("Who makes up the Tirana trio?", "Croatia")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
