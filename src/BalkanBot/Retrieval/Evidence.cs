@@ -838,7 +838,7 @@ public static partial class EvidenceFinder
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
          "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points",
-         "city", "town", "capital", "place"];
+         "city", "town", "capital", "place", "places", "cities", "towns", "locations"];
 
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]

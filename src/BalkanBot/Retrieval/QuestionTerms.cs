@@ -62,7 +62,7 @@ public sealed partial record QuestionTerms(
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
         call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
-        country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main
+        country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main core principal chief
         involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers
         author authors essay article say says said according view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred

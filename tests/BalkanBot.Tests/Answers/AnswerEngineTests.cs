@@ -753,6 +753,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("How many Rafales is Serbia getting?", "12")]
     [InlineData("Sav says EUFOR brought reserves into Bosnia. When was that?", "March 2025")]
     [InlineData("Who makes up the Tirana trio?", "Croatia")]
+    [InlineData("What places does the brief see as flashpoints of a 'two fires' scenario?", "Bosnia and Kosovo")]
+    [InlineData("What is KFOR's core task?", "safe and secure environment")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
