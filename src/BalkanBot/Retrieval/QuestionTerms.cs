@@ -63,6 +63,7 @@ public sealed partial record QuestionTerms(
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
         call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main core principal chief
+        probably likely possibly perhaps presumably
         involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers
         author authors essay article say says said according view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
@@ -97,6 +98,9 @@ public sealed partial record QuestionTerms(
         re respectively talks supposed
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@" (?:in|by) (?:\w+ s|his|her|their|its) (analysis|assessment|reading|estimation|judgement|judgment|telling) ")]
+    private static partial Regex OwnReading();
 
     [GeneratedRegex(@" (?:what|which) (?:date|year|day) (?:does|do|did) ")]
     private static partial Regex WhatDate();
@@ -352,6 +356,8 @@ public sealed partial record QuestionTerms(
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
+        // "Why, in Sav's analysis, …": whose reading is asked, not a word of it.
+        if (OwnReading().Match(padded) is { Success: true } reading) soft.Add(reading.Groups[1].Value);
         // "Who makes up the Tirana trio?" asks who is in it, as "consists of" does.
         foreach (var w in words)
             if (w is "make" or "makes" or "made" or "making" && padded.Contains(" " + w + " up ", StringComparison.Ordinal)) soft.Add(w);

@@ -755,6 +755,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Who makes up the Tirana trio?", "Croatia")]
     [InlineData("What places does the brief see as flashpoints of a 'two fires' scenario?", "Bosnia and Kosovo")]
     [InlineData("What is KFOR's core task?", "safe and secure environment")]
+    [InlineData("In Sav's analysis, what makes overt Serbian military action expensive?", "raises the cost")]
+    [InlineData("Would Hungary probably intervene militarily for Serbia against a NATO member?", "alliance obligations")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
