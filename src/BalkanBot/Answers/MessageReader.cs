@@ -228,7 +228,10 @@ public static partial class MessageReader
             string? counted = null;
             // "In which years does Sav say Montenegro became independent and Kosovo declared independence?": two dates
             // asked with one question word, each clause with its own subject.
-            var pieces = TwoDatedClauses().Match(s) is { Success: true } two
+            // "Tirana declaration signed when, and the Serbia–Hungary agreement when?": each clause ends on its own ask.
+            var pieces = TrailingAsks().Match(s) is { Success: true } trailing
+                ? [trailing.Groups["a"].Value.Trim() + "?", trailing.Groups["b"].Value.Trim()]
+                : TwoDatedClauses().Match(s) is { Success: true } two
                 ? [two.Groups["ask"].Value + two.Groups["a"].Value.TrimEnd(',') + "?", two.Groups["ask"].Value + two.Groups["b"].Value]
                 // "how many KFOR troops are in Kosovo, and EUFOR in BiH": the same count for another subject.
                 : CountEllipsis().Match(s) is { Success: true } ellipsis && HowMany().Match(s) is { Success: true } countPhrase
@@ -555,6 +558,9 @@ public static partial class MessageReader
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
     [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
+
+    [GeneratedRegex(@"^(?<a>.*\b(?:when|where))\s*[,;]\s*(?:and\s+)?(?<b>.*\b(?:when|where)\W*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingAsks();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked. An acronym
     // ("CEFTA:") labels the topic.
     [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]

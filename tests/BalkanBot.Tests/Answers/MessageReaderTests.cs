@@ -449,6 +449,14 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_TwoClausesEachEndingOnWhen_AreTwoParts()
+    {
+        var read = MessageReader.Read("CEFTA signed when, and the Open Balkan agreement when?");
+
+        Assert.Equal(["CEFTA signed when?", "the Open Balkan agreement when?"], read.Parts);
+    }
+
+    [Fact]
     public void Read_ChatShorthandAndPhrasalVerbs_AreReadInTheSourcesWords()
     {
         var read = MessageReader.Read("y does antic think the dispute cud kick off a trade war, and which states sat it out");
