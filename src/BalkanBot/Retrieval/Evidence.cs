@@ -223,7 +223,7 @@ public static partial class EvidenceFinder
             // A region's name beside them ("the EU framework guiding the Western Balkans") says where, not who.
             if (!terms.Contrast && terms.Entities.Count == 2
                 && focus.Count(f => terms.Entities.Contains(f.Id) && f is { Kind: RecordKind.Actor, Type: not "group" }) == 2) precise = true;
-            if (terms.Entities.Count <= 2 && named < terms.Entities.Count
+            if (terms.Entities.Count <= 2 && named < terms.Entities.Count && !terms.Parallel
                 && (precise || !hit.MatchedEntities.Contains(primary) && !SameLine(kb, primary, hit.MatchedEntities))) return false;
             // Of three or more, half; for an open question, a name the passage's record gives elsewhere counts for half
             // ("the village where the attack took place that led NATO to beef up KFOR").

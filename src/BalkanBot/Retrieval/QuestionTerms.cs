@@ -39,6 +39,11 @@ public sealed partial record QuestionTerms(
     public bool AsksValue { get; init; }
     /// <summary>"How do Rama and Vučić see it differently?": each side is looked up on its own.</summary>
     public bool Contrast { get; init; }
+    /// <summary>
+    /// "How much investment have Bosnia and Herzegovina and North Macedonia attracted?": two states joined by "and" as
+    /// the subjects of one question ask the same of each, not about the two together.
+    /// </summary>
+    public bool Parallel { get; init; }
     /// <summary>"How many Gripens …": the thing counted, which the answer must be about.</summary>
     public string? Counted { get; init; }
 
@@ -415,6 +420,11 @@ public sealed partial record QuestionTerms(
             AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
             Contrast = ContrastCue().IsMatch(padded),
+            Parallel = q.Mentions is [var one, var other] && one.Kind == RecordKind.Actor && other.Kind == RecordKind.Actor
+                       && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart - 1 < normalizedTokens.Length
+                       && normalizedTokens[other.TokenStart - 1] == "and"
+                       && (one.TokenStart == 0 || normalizedTokens[one.TokenStart - 1] is not ("between" or "with" or "to" or "from" or "of" or "and"))
+                       && (QuantityCue().IsMatch(padded) || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
             NameOf = nameOf.Success

@@ -737,6 +737,24 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_FigureAskedOfTwoStatesJoinedByAnd_GivesEachStatesOwn()
+    {
+        var a = Ask("How much investment have Serbia and North Macedonia received?", "parallel");
+
+        Assert.True(a.Answered);
+        Assert.Contains("€42 billion", a.Text, StringComparison.Ordinal);
+        Assert.Contains("€7.01 billion", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_FigureAskedBetweenTwoStates_IsNotAnsweredByEachStatesOwn()
+    {
+        var a = Ask("How much investment has Serbia received from North Macedonia?", "between");
+
+        Assert.False(a.Answered);
+    }
+
+    [Fact]
     public void Answer_PassageThatLeavesOtherThingsUnnamed_DoesNotDeclineTheQuestion()
     {
         var a = Ask("Which countries is Serbia buying arms from that worry Zagreb?", "unnamed");
