@@ -173,7 +173,7 @@ public static partial class EvalRunner
 
     /// <summary>
     /// Lowercase, no diacritics, quotes made plain and dashes and hyphens read as spaces, so "Antić" matches "Antic" and
-    /// "180-day" matches "180 day"; a date written
+    /// "180-day" matches "180 day", and a serial comma is dropped ("Russia, China, and France"); a date written
     /// month first ("July 29th, 2021", "April 1", as the documents do) is the date written day first ("29 July 2021").
     /// </summary>
     internal static string Fold(string s)
@@ -185,7 +185,8 @@ public static partial class EvalRunner
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(c switch { '–' or '—' or '-' => ' ', '’' or '‘' => '\'', '“' or '”' => '"', _ => char.ToLowerInvariant(c) });
         }
-        return sb.ToString();
+        // "Russia, China, and France" is "Russia, China and France": the serial comma is style, not a fact.
+        return sb.Replace(", and ", " and ").Replace(", or ", " or ").ToString();
     }
 
     [GeneratedRegex(@"\b(?<month>January|February|March|April|May|June|July|August|September|October|November|December) (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>\d{4})\b)?", RegexOptions.IgnoreCase)]

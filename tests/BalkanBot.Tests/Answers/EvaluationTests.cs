@@ -63,6 +63,7 @@ public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     [InlineData("Antić", "as Antic writes")]
     [InlineData("180 day", "90 days in any 180-day period")]
     [InlineData("250-300", "250–300 main battle tanks")]
+    [InlineData("Russia, China, and France", "ties with Russia, China and France")]
     public void Fold_TheSameFactWrittenTwoWays_Matches(string must, string answer) =>
         Assert.Contains(EvalRunner.Fold(must), EvalRunner.Fold(answer), StringComparison.Ordinal);
 
