@@ -166,6 +166,8 @@ public static partial class MessageReader
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
         // "could kick off an arms race": the sources say "trigger".
         text = KickOff().Replace(text, m => m.Value.StartsWith("kicked", StringComparison.OrdinalIgnoreCase) ? "triggered" : "trigger");
+        // "led NATO to beef up KFOR": the sources say "reinforce".
+        text = BeefUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "beefed" => "reinforced", "beefs" => "reinforces", "beefing" => "reinforcing", _ => "reinforce" });
         // "which threats does it single out", "where do they part ways": in the sources' words.
         text = SingleOut().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "singled" => "identified", "singles" => "identifies", _ => "identify" });
         text = PartWays().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "parted" => "disagreed", _ => "disagree" });
@@ -377,6 +379,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(part|parts|parted|parting) ways\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartWays();
+
+    [GeneratedRegex(@"\b(beef|beefs|beefed|beefing) up\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BeefUp();
 
     [GeneratedRegex(@"\b(kick|kicks|kicked|kicking) off\b", RegexOptions.IgnoreCase)]
     private static partial Regex KickOff();

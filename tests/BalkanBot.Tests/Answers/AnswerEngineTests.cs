@@ -775,6 +775,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What is KFOR's core task?", "safe and secure environment")]
     [InlineData("In Sav's analysis, what makes overt Serbian military action expensive?", "raises the cost")]
     [InlineData("Would Hungary probably intervene militarily for Serbia against a NATO member?", "alliance obligations")]
+    [InlineData("Which drones did Türkiye provide to Azerbaijan?", "Bayraktar")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

@@ -449,6 +449,15 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_BeefUp_IsReadAsTheSourcesReinforce()
+    {
+        var read = MessageReader.Read("Why did NATO beef up KFOR, and when was it beefed up?");
+
+        Assert.Contains("reinforce KFOR", read.Parts[0], StringComparison.Ordinal);
+        Assert.Contains("reinforced", read.Parts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TwoClausesEachEndingOnWhen_AreTwoParts()
     {
         var read = MessageReader.Read("CEFTA signed when, and the Open Balkan agreement when?");
