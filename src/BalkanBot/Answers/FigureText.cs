@@ -231,14 +231,17 @@ public static partial class FigureText
         (text.Length == 0 && f.Value is 0)
         || ((text.Equals("none", StringComparison.OrdinalIgnoreCase) || text is "0" or "-" or "—") && f.Value is null or 0);
 
-    /// <summary>"44 Leopard 2A7+" → "44 Leopard 2A7+ main battle tanks"; "12 Rafales (Croatia)" → "12 Rafale aircraft".</summary>
+    /// <summary>"44 Leopard 2A7+" → "44 Leopard 2A7+ main battle tanks"; "12 Rafales (Croatia)" stays "12 Rafales".</summary>
     private static string? WithUnit(KnowledgeRecord f, string text)
     {
         var m = ModelCount().Match(text);
         if (!m.Success) return null;
         var count = m.Groups["count"].Value;
-        var model = Singular(m.Groups["model"].Value.Trim());
+        var written = m.Groups["model"].Value.Trim();
+        var model = Singular(written);
         var note = m.Groups["note"].Success ? WithoutSubject(m.Groups["note"].Value, f.Subject) : "";
+        // "75 M-84s", "14 JAS-39 Gripens": a model written as a plural already names what is counted, as the source has it.
+        if (model != written) return $"{count} {written}" + (note.Length > 0 ? $" ({note})" : "");
         var one = count is "1" or "one" or "One";
         var unit = UnitNoun(f.Unit!, one);
         return $"{count} {model} {unit}" + (note.Length > 0 ? $" ({note})" : "");

@@ -23,7 +23,9 @@ public static class Stemmer
 
     public static string Stem(string token)
     {
-        if (char.IsDigit(token[0])) return token;
+        // "M-84s", "Type 59s": the plural of a model number is the number; a decade ("1990s") stays one.
+        if (char.IsDigit(token[0]))
+            return token.Length is >= 2 and <= 4 && token[^1] == 's' && token[..^1].All(char.IsDigit) ? token[..^1] : token;
         // "laws", "jets", "arms": a plural of a three-letter word ("news" is no plural).
         if (token.Length == 4) return token[3] == 's' && token is not "news" and not "ties" && "wtnmkprdg".Contains(token[2], StringComparison.Ordinal) ? token[..3] : token;
         if (token.Length < 4) return token;

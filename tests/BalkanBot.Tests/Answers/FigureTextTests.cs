@@ -76,14 +76,14 @@ public sealed partial class FigureTextTests(SeedKnowledge seed) : IClassFixture<
         { "fig-kfor-reinforcement-banjska-2023-troops-added-nato", "an additional 1,000 troops added to KFOR after the 2023 violence in Banjska" },
         { "fig-kfor-reinforcement-2023-05-troops-added-reuters", "an additional 700 troops deployed by NATO after the May 2023 unrest" },
         { "fig-kfor-reinforcement-2023-05-battalions-on-alert-reuters", "another battalion placed on high alert after the May 2023 unrest" },
-        { "fig-hungary-combat-aircraft-pupin-2025", "14 JAS-39 Gripen aircraft (as of 21 May 2025)" },
-        { "fig-serbia-combat-aircraft-ordered-pupin-2025", "12 Rafale aircraft ordered in 2024 (as of 21 May 2025)" },
-        { "fig-croatia-combat-aircraft-pupin-2025", "12 Rafale aircraft (as of 21 May 2025)" },
+        { "fig-hungary-combat-aircraft-pupin-2025", "14 JAS-39 Gripens (as of 21 May 2025)" },
+        { "fig-serbia-combat-aircraft-ordered-pupin-2025", "12 Rafales ordered in 2024 (as of 21 May 2025)" },
+        { "fig-croatia-combat-aircraft-pupin-2025", "12 Rafales (as of 21 May 2025)" },
         { "fig-albania-combat-aircraft-pupin-2025", "none listed (as of 21 May 2025)" },
         { "fig-kosovo-combat-aircraft-pupin-2025", "none listed (as of 21 May 2025)" },
         { "fig-serbia-tanks-pupin-2025", "250–300 main battle tanks (as of 21 May 2025)" },
         { "fig-hungary-tanks-pupin-2025", "44 Leopard 2A7+ main battle tanks (as of 21 May 2025)" },
-        { "fig-croatia-tanks-pupin-2025", "75 M-84 main battle tanks (as of 21 May 2025)" },
+        { "fig-croatia-tanks-pupin-2025", "75 M-84s (as of 21 May 2025)" },
         { "fig-albania-tanks-pupin-2025", "40 Type 59 main battle tanks (as of 21 May 2025)" },
         { "fig-kosovo-tanks-pupin-2025", "none listed (as of 21 May 2025)" },
         { "fig-serbia-defence-industry-pupin-2025", "Producer (APCs, artillery, drones), as of 21 May 2025" },
@@ -166,7 +166,7 @@ public sealed partial class FigureTextTests(SeedKnowledge seed) : IClassFixture<
     [InlineData(2d, "occasions", "exact", "twice", null, "twice")]
     [InlineData(44d, "percent", "exact", "44-percent", null, "44%")]
     [InlineData(2.7, "billion EUR", "exact", "2.7 billion euros", null, "€2.7 billion")]
-    [InlineData(12d, "aircraft", "exact", "12 Rafales (Serbia)", null, "12 Rafale aircraft")]
+    [InlineData(12d, "aircraft", "exact", "12 Rafales (Serbia)", null, "12 Rafales")]
     [InlineData(1d, "rank", "exact", null, null, "1st")]
     public void Format_Shapes_ReadAsEnglish(double? value, string? unit, string approx, string? text, double? max, string expected) =>
         Assert.Equal(expected, FigureText.Format(Synthetic(value, unit, approx, text, max), withDate: false));
@@ -182,7 +182,7 @@ public sealed partial class FigureTextTests(SeedKnowledge seed) : IClassFixture<
     [InlineData(100d, "percent", "exact", "100-percent", "tariffs on products from Serbia", "100% tariffs on products from Serbia")]
     [InlineData(7.01, "billion EUR", "exact", "€7.01 billion", "worth of investments", "€7.01 billion worth of investments")]
     [InlineData(2d, "rank", "exact", "second largest", "economy in the region", "the second largest economy in the region")]
-    [InlineData(12d, "aircraft", "exact", "12 Rafales", "ordered 2024", "12 Rafale aircraft ordered in 2024")]
+    [InlineData(12d, "aircraft", "exact", "12 Rafales", "ordered 2024", "12 Rafales ordered in 2024")]
     [InlineData(4500d, "troops", "more-than", "well over 4,500", "personnel in total", "more than 4,500 personnel in total")]
     public void Format_WithQualifier_FollowsTheFigureAsASentenceWould(double value, string unit, string approx, string? text, string qualifier, string expected) =>
         Assert.Equal(expected, FigureText.Format(Synthetic(value, unit, approx, text, qualifier: qualifier), withDate: false));
