@@ -59,7 +59,7 @@ public static class EvalSet
     ];
 
     /// <summary>The sets `balkanbot eval` scores when no --set is given, relative to the repository root.</summary>
-    public static readonly IReadOnlyList<string> DefaultPaths = ["tests/eval/questions.yaml", "tests/eval/analyst.yaml", "tests/eval/staff.yaml", "tests/eval/fresh.yaml", "tests/eval/fresh2.yaml", "tests/eval/fresh3.yaml", "tests/eval/fresh4.yaml", "tests/eval/fresh5.yaml", "tests/eval/fresh6.yaml", "tests/eval/fresh7.yaml", "tests/eval/fresh8.yaml", "tests/eval/fresh9.yaml", "tests/eval/fresh10.yaml", "tests/eval/fresh11.yaml", "tests/eval/fresh12.yaml", "tests/eval/fresh13.yaml", "tests/eval/fresh14.yaml", "tests/eval/fresh15.yaml", "tests/eval/fresh16.yaml", "tests/eval/fresh17.yaml", "tests/eval/fresh18.yaml", "tests/eval/fresh19.yaml", "tests/eval/fresh20.yaml", "tests/eval/fresh21.yaml", "tests/eval/fresh22.yaml"];
+    public static readonly IReadOnlyList<string> DefaultPaths = ["tests/eval/questions.yaml", "tests/eval/analyst.yaml", "tests/eval/staff.yaml", "tests/eval/fresh.yaml", "tests/eval/fresh2.yaml", "tests/eval/fresh3.yaml", "tests/eval/fresh4.yaml", "tests/eval/fresh5.yaml", "tests/eval/fresh6.yaml", "tests/eval/fresh7.yaml", "tests/eval/fresh8.yaml", "tests/eval/fresh9.yaml", "tests/eval/fresh10.yaml", "tests/eval/fresh11.yaml", "tests/eval/fresh12.yaml", "tests/eval/fresh13.yaml", "tests/eval/fresh14.yaml", "tests/eval/fresh15.yaml", "tests/eval/fresh16.yaml", "tests/eval/fresh17.yaml", "tests/eval/fresh18.yaml", "tests/eval/fresh19.yaml", "tests/eval/fresh20.yaml", "tests/eval/fresh21.yaml", "tests/eval/fresh22.yaml", "tests/eval/fresh23.yaml"];
 
     public static IReadOnlyList<EvalQuestion> Load(string path)
     {

@@ -294,6 +294,14 @@ public static partial class EvidenceFinder
         if (terms.AsksDate && terms.DatedRecord is { } asked
             && p.RecordId != asked && p.Subject != asked && !index.Mentions(p, asked)) return false;
         // "Where was the Berlin Process founded?": a place the question does not name stands in the passage.
+        // "What was the title of his 2022 essay?" is answered by a document's own record, where the base knows its title.
+        // An author's own record gives the title of the author's paper ("author of the paper “…”").
+        if (terms.Asked.Contains(" the title of ", StringComparison.Ordinal)
+            && (p.RecordKind != RecordKind.Source && !(terms.Entities.Contains(p.RecordId) && QuotedTitle().IsMatch(p.Text))
+                || p.Text.TrimStart().StartsWith('[') || TitleNotGiven().IsMatch(p.Text))) return false;
+        // "Who was the former ambassador the brief quotes?" is not answered by "an unnamed former ambassador".
+        if ((terms.AsksPerson || terms.AsksWhoItWas) && p.Text.Contains("unnamed", StringComparison.OrdinalIgnoreCase)
+            && Unnamed().Matches(p.Text).Any(m => terms.Content.Any(c => TextNormalizer.Tokens(m.Groups[1].Value).Any(t => Stemmer.Stem(t) == Stemmer.Stem(c))))) return false;
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
         // "Where did they sign it in July 2021?" is not answered by where they met in 2019.
         if (terms.AsksPlace && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event, Date: { } happened }
@@ -916,6 +924,15 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
     private static partial Regex Year();
+
+    [GeneratedRegex(@"\b(?:paper|essay|brief|article|report|book) “")]
+    private static partial Regex QuotedTitle();
+
+    [GeneratedRegex(@"\b(title not given|no title|untitled)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleNotGiven();
+
+    [GeneratedRegex(@"\bunnamed ((?:[\w-]+ ){0,2}[\w-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Unnamed();
 
     [GeneratedRegex(@"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|hundreds|thousand|thousands|million|billion|none|no|dozens|half)$", RegexOptions.IgnoreCase)]
     private static partial Regex Number();

@@ -39,6 +39,8 @@ public sealed partial record QuestionTerms(
     public bool AsksValue { get; init; }
     /// <summary>"How do Rama and Vučić see it differently?": each side is looked up on its own.</summary>
     public bool Contrast { get; init; }
+    /// <summary>"The brief quotes a former ambassador on …. Who was it?": the sentence before says whom it asks for.</summary>
+    public bool AsksWhoItWas { get; init; }
     /// <summary>
     /// "How much investment have Bosnia and Herzegovina and North Macedonia attracted?": two states joined by "and" as
     /// the subjects of one question ask the same of each, not about the two together.
@@ -363,6 +365,8 @@ public sealed partial record QuestionTerms(
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
         // "Why, in Sav's analysis, …": whose reading is asked, not a word of it.
         if (OwnReading().Match(padded) is { Success: true } reading) soft.Add(reading.Groups[1].Value);
+        // "What is the title of Sav's paper?": the title is what is asked, which the document's own record gives.
+        if (padded.Contains(" the title of ", StringComparison.Ordinal)) soft.Add("title");
         // "Who makes up the Tirana trio?" asks who is in it, as "consists of" does.
         foreach (var w in words)
             if (w is "make" or "makes" or "made" or "making" && padded.Contains(" " + w + " up ", StringComparison.Ordinal)) soft.Add(w);
@@ -419,6 +423,7 @@ public sealed partial record QuestionTerms(
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
             AsksPerson = asksPerson,
+            AsksWhoItWas = questionSentence.Length > 0 && WhoWasIt().IsMatch(questionSentence),
             Contrast = ContrastCue().IsMatch(padded),
             Parallel = q.Mentions is [var one, var other] && one.Kind == RecordKind.Actor && other.Kind == RecordKind.Actor
                        && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart - 1 < normalizedTokens.Length
@@ -564,6 +569,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@"^ (who|whom) .{0,60}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|led|leads|lead|succeeded|replaced|heads|runs|ran|commands|commanded|funds|funded|finances|financed|owns|chairs)\b|^ (name the|name of the|name of|names of the|which person|which official|what s the name of|what is the name of|whats the name of|the name of|(?:what|which) (?:is|are|was|were) the names? of(?: the)?) .{0,40}?\b(?<role>minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist|base|officer|officers|person|persons|people|suspects|individuals)\b|^ who (?:is|was|are|were) (?:meant|referred to|that|this)\b|^ who (?:said|says|wrote|writes|warned|warns|argued|argues|claimed|claims|stated|states|made) (?:that|this|it) $|^ which (\w+ ){0,3}(?<role>general|generals|admiral|colonel|minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|coach|coaches|commander|chief|head|leader|mayor|king|chairman|spokesperson|spokesman|governor|analyst|analysts|expert|official|officials|diplomat|journalist)\b| (?<role>minister|ministers|president|premier|secretary|ambassador|envoy|commander|chief|spokesperson|spokesman|analyst|analysts|official|officials|officer|governor|mayor|leader|diplomat) s (?:full |actual |real )?names? ")]
     private static partial Regex PersonCue();
+
+    [GeneratedRegex(@"^\W*who (?:was|is) (?:it|that|this|he|she)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoWasIt();
 
     [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) ")]
     private static partial Regex NameOfCue();

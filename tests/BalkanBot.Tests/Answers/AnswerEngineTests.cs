@@ -755,6 +755,33 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_TitleOfAnAuthorsPaper_IsTheDocumentsTitle()
+    {
+        var a = Ask("What is the title of Sav's paper?", "title");
+
+        Assert.True(a.Answered);
+        Assert.Contains("Minilateral Defence Cooperation in the Balkans", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_TitleTheSourcesDoNotGive_IsDeclined()
+    {
+        var a = Ask("What was the title of Antić's essay in The National Interest?", "no-title");
+
+        Assert.False(a.Answered);
+    }
+
+    [Theory]
+    [InlineData("The brief quotes a former ambassador on EU indecision. Who was it?")]
+    [InlineData("Who was the former ambassador quoted by the Pupin brief on EU indecision?")]
+    public void Answer_PersonTheSourcesLeaveUnnamed_IsDeclined(string question)
+    {
+        var a = Ask(question, "unnamed-person");
+
+        Assert.False(a.Answered);
+    }
+
+    [Fact]
     public void Answer_PassageThatLeavesOtherThingsUnnamed_DoesNotDeclineTheQuestion()
     {
         var a = Ask("Which countries is Serbia buying arms from that worry Zagreb?", "unnamed");
