@@ -702,14 +702,6 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
-    public void Answer_CityAsked_IsNotAnsweredByAStatesOwnName()
-    {
-        var a = Ask("In which city was the 2010 Turkish-Azerbaijani agreement concluded?", "city");
-
-        Assert.False(a.Answered);
-    }
-
-    [Fact]
     public void Answer_PlaceAskedOfAnEventWithItsPeople_IsNotAnsweredByTheirEarlierMeetings()
     {
         var a = Ask("In what town did Rama, Vučić and Zaev sign the Open Balkan agreement of 29 July 2021?", "town");
@@ -747,14 +739,6 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
-    public void Answer_FigureAskedBetweenTwoStates_IsNotAnsweredByEachStatesOwn()
-    {
-        var a = Ask("How much investment has Serbia received from North Macedonia?", "between");
-
-        Assert.False(a.Answered);
-    }
-
-    [Fact]
     public void Answer_TitleOfAnAuthorsPaper_IsTheDocumentsTitle()
     {
         var a = Ask("What is the title of Sav's paper?", "title");
@@ -763,20 +747,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("Minilateral Defence Cooperation in the Balkans", a.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Answer_TitleTheSourcesDoNotGive_IsDeclined()
-    {
-        var a = Ask("What was the title of Antić's essay in The National Interest?", "no-title");
-
-        Assert.False(a.Answered);
-    }
-
+    /// <summary>Questions about things the base knows that ask for what the sources never give: a city, a figure between
+    /// two states, a title, a person they leave unnamed.</summary>
     [Theory]
+    [InlineData("In which city was the 2010 Turkish-Azerbaijani agreement concluded?")]
+    [InlineData("How much investment has Serbia received from North Macedonia?")]
+    [InlineData("What was the title of Antić's essay in The National Interest?")]
     [InlineData("The brief quotes a former ambassador on EU indecision. Who was it?")]
     [InlineData("Who was the former ambassador quoted by the Pupin brief on EU indecision?")]
-    public void Answer_PersonTheSourcesLeaveUnnamed_IsDeclined(string question)
+    public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
-        var a = Ask(question, "unnamed-person");
+        var a = Ask(question, "declined-" + question.Length);
 
         Assert.False(a.Answered);
     }
