@@ -265,7 +265,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "When is the plan for 2026 due?" where the base holds the plan for 2025: the year asked names another record.
         if (evidence.Terms.AsksDate && evidence.Terms.Years.Count > 0 && handled.Answered && handled.RecordIds.Count > 0
             && kb.Get(handled.RecordIds[0]) is { Kind: RecordKind.Agreement or RecordKind.Event, Date: { } held } other
-            && NamedYear().Matches(other.Name).Select(m => m.Value).ToList() is { Count: > 0 } nameYears
+            && EvidenceFinder.Year().Matches(other.Name).Select(m => m.Value).ToList() is { Count: > 0 } nameYears
             && !nameYears.Any(evidence.Terms.Years.Contains)
             && !evidence.Terms.Years.Contains(held.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             return handled with
@@ -583,9 +583,6 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2} (?:" + MonthNames + @")\b|\b(?:" + MonthNames + @") \d{1,2}\b")]
     private static partial System.Text.RegularExpressions.Regex DayDate();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
-    private static partial System.Text.RegularExpressions.Regex NamedYear();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:" + MonthNames + @")\b")]
     private static partial System.Text.RegularExpressions.Regex MonthDate();

@@ -923,7 +923,7 @@ public static partial class EvidenceFinder
     private static partial Regex BecameWords();
 
     [GeneratedRegex(@"\b(1[89]\d\d|20\d\d)\b")]
-    private static partial Regex Year();
+    internal static partial Regex Year();
 
     [GeneratedRegex(@"\b(?:paper|essay|brief|article|report|book) “")]
     private static partial Regex QuotedTitle();
