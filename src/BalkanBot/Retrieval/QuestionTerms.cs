@@ -426,7 +426,7 @@ public sealed partial record QuestionTerms(
             AsksWhoItWas = questionSentence.Length > 0 && WhoWasIt().IsMatch(questionSentence),
             Contrast = ContrastCue().IsMatch(padded),
             Parallel = q.Mentions is [var one, var other] && one.Kind == RecordKind.Actor && other.Kind == RecordKind.Actor
-                       && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart - 1 < normalizedTokens.Length
+                       && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart <= normalizedTokens.Length
                        && normalizedTokens[other.TokenStart - 1] == "and"
                        && (one.TokenStart == 0 || normalizedTokens[one.TokenStart - 1] is not ("between" or "with" or "to" or "from" or "of" or "and"))
                        && (QuantityCue().IsMatch(padded) || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)),
