@@ -107,6 +107,12 @@ public sealed class FocusResolver(KnowledgeBase kb)
                 }
             }
         }
+        // "Per Sav, what did Dodik threaten …": the author cited says where it is read; what is asked about comes first.
+        // A publisher cited ("per the Pupin brief") is also what the brief's own initiative is, and keeps its place.
+        var cited = EvidenceFinder.CitedInQuestion(q);
+        cited.RemoveWhere(id => !_kb.Authors.Contains(id) || _kb.Get(id) is not { Type: "person" });
+        if (cited.Count > 0 && focus.Any(f => !cited.Contains(f.Id)))
+            focus = focus.OrderBy(f => cited.Contains(f.Id) ? 1 : 0).ToList();
         return (q, focus);
     }
 

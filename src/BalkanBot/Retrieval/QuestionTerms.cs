@@ -68,7 +68,7 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
-        call name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
+        call calls calling name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main core principal chief
         probably likely possibly perhaps presumably
         involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers
@@ -105,6 +105,15 @@ public sealed partial record QuestionTerms(
         re respectively talks supposed
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@" (?:kind|type|form|sort|brand) of (\w+) (?:that |which )?(?:\w+ )?(?:calls|called|call|terms|termed|dubs|dubbed|labels|labelled|labeled|names|named) ")]
+    private static partial Regex KindOfNamed();
+
+    /// <summary>Verbs of stated intent: "threaten to ask", "vowed to block".</summary>
+    private static readonly FrozenSet<string> IntentVerbs = FrozenSet.Create(StringComparer.Ordinal,
+        "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "pledge", "pledges", "pledged", "intend", "intends",
+        "intended", "plan", "plans", "planned", "planning", "want", "wants", "wanted", "seek", "seeks", "sought", "try", "tries", "tried",
+        "attempt", "attempts", "attempted", "hope", "hopes", "hoped");
 
     [GeneratedRegex(@" (?:in|by) (?:\w+ s|his|her|their|its) (analysis|assessment|reading|estimation|judgement|judgment|telling) ")]
     private static partial Regex OwnReading();
@@ -313,6 +322,12 @@ public sealed partial record QuestionTerms(
         for (var i = 1; i + 1 < normalizedTokens.Length; i++)
             if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what" && normalizedTokens[i + 1].EndsWith('s'))
                 soft.Add(normalizedTokens[i]);
+            // "How did Bosnia's three main communities react?": a number that says how many of a thing there are is a
+            // description, which the passage gives by naming them ("Serbs, Bosniaks and Croats").
+            else if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "s" or "the" or "its" or "their" or "his" or "her"
+                     && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s'))
+                     && !padded.Contains(" how many ", StringComparison.Ordinal))
+                soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
         // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
@@ -367,6 +382,12 @@ public sealed partial record QuestionTerms(
         if (OwnReading().Match(padded) is { Success: true } reading) soft.Add(reading.Groups[1].Value);
         // "What is the title of Sav's paper?": the title is what is asked, which the document's own record gives.
         if (padded.Contains(" the title of ", StringComparison.Ordinal)) soft.Add("title");
+        // "How does Antić define the kind of cooperation he calls minilateralism?": the kind is what the term is a kind
+        // of; the term named is what a definition must speak of.
+        if (KindOfNamed().Match(padded) is { Success: true } genus) soft.Add(genus.Groups[1].Value);
+        // "What did Dodik threaten to ask Moscow to do?": a stated intent frames the act, which is what is asked.
+        foreach (var w in words)
+            if (IntentVerbs.Contains(w) && padded.Contains(" " + w + " to ", StringComparison.Ordinal)) soft.Add(w);
         // "Who makes up the Tirana trio?" asks who is in it, as "consists of" does.
         foreach (var w in words)
             if (w is "make" or "makes" or "made" or "making" && padded.Contains(" " + w + " up ", StringComparison.Ordinal)) soft.Add(w);
