@@ -866,7 +866,7 @@ public static partial class EvidenceFinder
         kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
             .Select(m => m.RecordId).Distinct().Count();
 
-    [GeneratedRegex(@" (?:which|what) (?:\w+ )?(?:countries|states|nations|neighbours|neighbors|members) ")]
+    [GeneratedRegex(@" (?:which|what) (?:\w+ )?(?:countries|states|nations|neighbours|neighbors|members) | (?:countries|states|nations|neighbours|neighbors|members) (?:\w+ )*(?:which|what) ones ")]
     private static partial Regex ManyStates();
 
     /// <summary>One of the records is the other's earlier or later version.</summary>

@@ -102,12 +102,15 @@ public sealed partial record QuestionTerms(
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         incident incidents event events episode episodes developments
-        re respectively talks supposed
+        re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@" (?:kind|type|form|sort|brand) of (\w+) (?:that |which )?(?:\w+ )?(?:calls|called|call|terms|termed|dubs|dubbed|labels|labelled|labeled|names|named) ")]
     private static partial Regex KindOfNamed();
+
+    [GeneratedRegex(@", (?:triggering|prompting|sparking|provoking|causing|leading to|which (?:triggered|prompted|sparked|provoked|caused|led to)) ([^,.;?!]+)")]
+    private static partial Regex Consequence();
 
     /// <summary>Verbs of stated intent: "threaten to ask", "vowed to block".</summary>
     private static readonly FrozenSet<string> IntentVerbs = FrozenSet.Create(StringComparer.Ordinal,
@@ -285,6 +288,9 @@ public sealed partial record QuestionTerms(
         // "Hungary's air force", "Serbia's armed forces": the state's forces are the state.
         var forces = padded.Contains(" air force", StringComparison.Ordinal) || padded.Contains(" armed forces", StringComparison.Ordinal);
         var companyAsked = CompanyCue().IsMatch(padded);
+        var consequence = words.Count >= 4 && Consequence().Match(q.Original) is { Success: true } after
+            ? TextNormalizer.Tokens(after.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : [];
         // "(41% Montenegrin, 33% Serb), what share identified as Bosniak?": figures the asker supplies in brackets are
         // given, not asked.
         var supplied = Parenthesised().Matches(q.Original).Where(m => m.Groups[1].Value.Any(char.IsDigit))
@@ -303,6 +309,11 @@ public sealed partial record QuestionTerms(
                                     // "how close are the ties right now?" asks for a degree, now.
                                     || w is "close" && padded.Contains(" how close ", StringComparison.Ordinal)
                                     || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
+                                    // "How many EUFOR troops are on the ground?": where they are deployed, not a word to find.
+                                    || w is "ground" && padded.Contains(" on the ground ", StringComparison.Ordinal)
+                                    // "How many police were arrested, triggering the trade blockade?": the clause after says
+                                    // which event is meant; what is counted stands before it.
+                                    || consequence.Contains(w)
                                     // "What date does the Pupin brief carry?": the verb only joins the date to what it dates.
                                     || w is "carry" or "carries" or "bear" or "bears" or "give" or "gives" or "show" or "shows" && WhatDate().IsMatch(padded)
                                     // "how many billion euros": the currency is the unit, which the passages write as a sign ("€42 billion").
