@@ -179,9 +179,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var a = Ask("In Bosnia, which group welcomed the Open Balkan wholeheartedly and which was unhappy with it?");
 
         Assert.True(a.Answered, a.Text);
-        Assert.Contains("welcomed by Serbs", a.Text, StringComparison.Ordinal);
+        Assert.Contains("welcomed wholeheartedly by Serbs", a.Text, StringComparison.Ordinal);
         Assert.Contains("Bosniaks", a.Text, StringComparison.Ordinal);
-        Assert.Equal(a.Text.IndexOf("welcomed by Serbs", StringComparison.Ordinal), a.Text.LastIndexOf("welcomed by Serbs", StringComparison.Ordinal));
+        Assert.Equal(a.Text.IndexOf("welcomed wholeheartedly by Serbs", StringComparison.Ordinal), a.Text.LastIndexOf("welcomed wholeheartedly by Serbs", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -96,6 +96,27 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains(figure, a.Text);
     }
 
+    [Theory]
+    // A stated intent ("threaten to") frames the act asked about; the author cited is where it is read, not the lead.
+    [InlineData("According to Sav, what did Dodik vow to ask Moscow to do about EUFOR?", "veto", "Milorad Dodik")]
+    // The kind of a named term is not a word its definition must carry.
+    [InlineData("How does Antić define the sort of cooperation he calls minilateralism?", "interest-driven smaller partnerships", null)]
+    // A number that says how many groups there are is answered by the passage that names them.
+    [InlineData("How did Bosnia's three big communities react to Open Balkan?", "Bosniaks", null)]
+    // "on the ground" says where the troops are, not what they are.
+    [InlineData("How many EUFOR troops are on the ground in Bosnia?", "1,100", null)]
+    // The clause after the comma names the event the count belongs to.
+    [InlineData("How many Kosovo police officers were arrested in Central Serbia, prompting the trade blockade?", "three", null)]
+    // "which ones" after a plural asks for the passage that names them all.
+    [InlineData("The brief mentions NATO countries around Serbia - which ones?", "Croatia, Montenegro, North Macedonia, Bulgaria, Romania and Hungary", "Serbia")]
+    public void Answer_FramingWordsAroundWhatIsAsked_DoNotHideTheAnswer(string question, string expected, string? title)
+    {
+        var a = Ask(question, question);
+        Assert.True(a.Answered, a.Text);
+        Assert.Contains(expected, a.Text + " " + string.Join(" ", a.Facts.Select(f => f.Value)), StringComparison.Ordinal);
+        if (title is not null) Assert.Equal(title, a.Title);
+    }
+
     [Fact]
     public void Answer_FigureForAPeriod_LeadsWithNoFigureFromOutsideIt()
     {
