@@ -185,8 +185,10 @@ public static partial class EvalRunner
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(c switch { '–' or '—' or '-' => ' ', '’' or '‘' => '\'', '“' or '”' => '"', _ => char.ToLowerInvariant(c) });
         }
-        // "Russia, China, and France" is "Russia, China and France": the serial comma is style, not a fact.
-        return sb.Replace(", and ", " and ").Replace(", or ", " or ").ToString();
+        // "Russia, China, and France" is "Russia, China and France", and a list the documents write with commas only
+        // ("Bulgaria, Romania, Hungary") is the same list written "Bulgaria, Romania and Hungary": the joining word is
+        // style, not a fact. Both sides of a comparison are folded alike.
+        return sb.Replace(", and ", ", ").Replace(" and ", ", ").Replace(", or ", " or ").ToString();
     }
 
     [GeneratedRegex(@"\b(?<month>January|February|March|April|May|June|July|August|September|October|November|December) (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>\d{4})\b)?", RegexOptions.IgnoreCase)]

@@ -64,8 +64,13 @@ public sealed class EvaluationTests(SeedKnowledge seed) : IClassFixture<SeedKnow
     [InlineData("180 day", "90 days in any 180-day period")]
     [InlineData("250-300", "250–300 main battle tanks")]
     [InlineData("Russia, China, and France", "ties with Russia, China and France")]
+    [InlineData("Bulgaria, Romania, Hungary", "North Macedonia, Bulgaria, Romania and Hungary")]
     public void Fold_TheSameFactWrittenTwoWays_Matches(string must, string answer) =>
         Assert.Contains(EvalRunner.Fold(must), EvalRunner.Fold(answer), StringComparison.Ordinal);
+
+    [Fact]
+    public void Fold_AListWithAnotherName_DoesNotMatch() =>
+        Assert.DoesNotContain(EvalRunner.Fold("Bulgaria, Romania, Hungary"), EvalRunner.Fold("Bulgaria, Romania and Greece"), StringComparison.Ordinal);
 
     [Fact]
     public void Fold_ADifferentDay_DoesNotMatch() =>
