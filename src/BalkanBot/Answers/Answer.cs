@@ -79,7 +79,8 @@ public sealed record AnswerCitation(int N, string SourceId, string Title, IReadO
         get
         {
             var who = Authors.Count > 0 ? string.Join(", ", Authors) : Publisher;
-            var when = Date is null or "unknown" ? "n.d." : Date;
+            // The date as a reader writes it ("22 March 2025"); the Date field keeps the machine form.
+            var when = Date is null or "unknown" ? "n.d." : Knowledge.PartialDate.TryParse(Date, out var d) && d is not null ? d.Display : Date;
             var pub = Authors.Count > 0 && Publisher is not null and not "unknown" ? $", {Publisher}" : "";
             return $"{who}: {Title}{pub} ({when})";
         }

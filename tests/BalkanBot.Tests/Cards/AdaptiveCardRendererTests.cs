@@ -81,7 +81,7 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("https://example.org/report-1", open.GetProperty("url").GetString());
         var texts = Texts(card);
         Assert.Contains(texts, t => t.StartsWith("[1] Belgrade Centre: Report number 1", StringComparison.Ordinal) && t.EndsWith('↗'));
-        Assert.Contains(texts, t => t.StartsWith("[2] Ana Petrović: Report number 2, Belgrade Centre (2025-03-18), p. 2", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("[2] Ana Petrović: Report number 2, Belgrade Centre (18 March 2025), p. 2", StringComparison.Ordinal));
     }
 
     [Fact]
