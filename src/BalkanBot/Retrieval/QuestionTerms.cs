@@ -311,6 +311,8 @@ public sealed partial record QuestionTerms(
                                     || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
                                     // "How many EUFOR troops are on the ground?": where they are deployed, not a word to find.
                                     || w is "ground" && padded.Contains(" on the ground ", StringComparison.Ordinal)
+                                    // "What is the Orbán–Vučić relationship based on?" asks what it rests on, in any words.
+                                    || w is "based" && padded.Contains(" based on ", StringComparison.Ordinal) && padded.Contains(" what ", StringComparison.Ordinal)
                                     // "How many police were arrested, triggering the trade blockade?": the clause after says
                                     // which event is meant; what is counted stands before it.
                                     || consequence.Contains(w)
