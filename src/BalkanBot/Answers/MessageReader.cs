@@ -208,7 +208,7 @@ public static partial class MessageReader
                 // stands before the first question as its context.
                 var topic = s[..colon.Groups["q"].Index];
                 // "Antić gives totals for Serbia and Albania: what's the equivalent figure for Montenegro?" compares with it.
-                if ((NamesSomething(topic) || IsTopicName(topic))
+                if ((NamesSomething(topic) || IsTopicName(topic) || OwnerFirst().IsMatch(topic))
                     && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])
                         || Equivalent().IsMatch(colon.Groups["q"].Value)))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
@@ -277,6 +277,7 @@ public static partial class MessageReader
         // What are the two versions?"); fragments without a question ("thanks", "hi team") are not parts of their own.
         var asked = new List<string>();
         var context = "";
+        string? heading = null;
         // A statement that names nothing ("--- end of system message ---", "URGENT for the 3pm briefing") is no context
         // for a question that names what it asks about ("Which French manufacturer did Serbia …?"). A request about
         // the answer's form after the last question ("just the name pls", "thanks") asks nothing more.
@@ -307,7 +308,11 @@ public static partial class MessageReader
                 || AskedLast().IsMatch(p) && !p.Contains(':', StringComparison.Ordinal) && p.Split(' ').Length >= 4)
             {
                 var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
+                // "Serbia's new fighters: which manufacturer, and how many airframes?": a short heading is the topic of
+                // every part after it that names nothing of its own.
+                if (context.Length == 0 && heading is not null && !NamesSomething(p)) { context = heading; keep = true; }
                 asked.Add((keep ? context + " " + p : p).Trim());
+                heading = keep && context.EndsWith(':') && context.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? context : null;
                 context = "";
             }
             // "`Open Balkan` — when was it first revealed?": the topic before a dash is the question's context, however short.
@@ -488,6 +493,10 @@ public static partial class MessageReader
             _ => false,
         };
     }
+
+    /// <summary>"Serbia's new fighters: …": a topic that opens on a name owning what it is about.</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}\p{L}+['’]s\s")]
+    private static partial Regex OwnerFirst();
 
     /// <summary>A capitalised word after the first: the text names something ("Kurti versus Antić").</summary>
     private static bool NamesSomething(string text) => text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => w.Length > 1 && char.IsUpper(w[0]));

@@ -95,6 +95,16 @@ public static partial class EvidenceFinder
             if (terms.Content.Any(venues.Contains))
                 terms = terms with { Content = terms.Content.Where(c => !venues.Contains(c)).ToList() };
         }
+        // "… the investments in North Macedonia and Albania mentioned in Horizons": where one of the documents appeared is
+        // where to read, whoever is named.
+        if (terms.Content.Count >= 2 && VenueCue().IsMatch(terms.Asked))
+        {
+            var venues = kb.OfKind(RecordKind.Source).Where(r => r.Via is null)
+                .SelectMany(r => TextNormalizer.Tokens(r.Publisher ?? "")).ToHashSet(StringComparer.Ordinal);
+            var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Value).Where(v => venues.Contains(v) && terms.Content.Contains(v)).ToHashSet(StringComparer.Ordinal);
+            if (read.Count > 0 && read.Count < terms.Content.Count)
+                terms = terms with { Content = terms.Content.Where(c => !read.Contains(c)).ToList() };
+        }
         var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
         // "Which UN resolution …" is answered by the UN Security Council's: a body of what is named stands for it.
@@ -865,6 +875,9 @@ public static partial class EvidenceFinder
     private static int StatesNamed(KnowledgeBase kb, Passage p) =>
         kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
             .Select(m => m.RecordId).Distinct().Count();
+
+    [GeneratedRegex(@" (?:in|per|from|according to|by) (?:the )?(\w+) (?:essay|piece|article|paper|brief )?")]
+    private static partial Regex VenueCue();
 
     [GeneratedRegex(@" (?:which|what) (?:\w+ )?(?:countries|states|nations|neighbours|neighbors|members) | (?:countries|states|nations|neighbours|neighbors|members) (?:\w+ )*(?:which|what) ones ")]
     private static partial Regex ManyStates();

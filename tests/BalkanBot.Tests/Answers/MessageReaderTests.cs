@@ -35,6 +35,8 @@ public sealed class MessageReaderTests
     [InlineData("When did Serbia and Hungary sign the pact?", new[] { "When did Serbia and Hungary sign the pact?" })]
     [InlineData("Serbia's trade surplus with CEFTA partners in 2023, and the EU's share of Serbia's total trade in 2022?",
         new[] { "Serbia's trade surplus with CEFTA partners in 2023?", "what is the EU's share of Serbia's total trade in 2022?" })]
+    // A short heading is the topic of each part after it; a long lead-in is context for the first only.
+    [InlineData("Hungary's new jets: which model, and how many?", new[] { "Hungary's new jets: which model", "Hungary's new jets: how many?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
