@@ -338,8 +338,7 @@ public sealed partial record QuestionTerms(
             // "How did Bosnia's three main communities react?": a number that says how many of a thing there are is a
             // description, which the passage gives by naming them ("Serbs, Bosniaks and Croats").
             else if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "s" or "the" or "its" or "their" or "his" or "her"
-                     && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s'))
-                     && !padded.Contains(" how many ", StringComparison.Ordinal))
+                     && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s')))
                 soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
