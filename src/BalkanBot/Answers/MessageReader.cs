@@ -494,8 +494,8 @@ public static partial class MessageReader
         };
     }
 
-    /// <summary>"Serbia's new fighters: …": a topic that opens on a name owning what it is about.</summary>
-    [GeneratedRegex(@"^\s*\p{Lu}\p{L}+['’]s\s")]
+    /// <summary>"Serbia's new fighters: …", "Serbia-Hungary ties: …": a topic that opens on a name owning what it is about.</summary>
+    [GeneratedRegex(@"^\s*\p{Lu}\p{L}+(?:['’]s|[-–]\p{Lu}\p{L}+)\s")]
     private static partial Regex OwnerFirst();
 
     /// <summary>A capitalised word after the first: the text names something ("Kurti versus Antić").</summary>

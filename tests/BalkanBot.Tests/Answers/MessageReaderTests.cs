@@ -37,6 +37,7 @@ public sealed class MessageReaderTests
         new[] { "Serbia's trade surplus with CEFTA partners in 2023?", "what is the EU's share of Serbia's total trade in 2022?" })]
     // A short heading is the topic of each part after it; a long lead-in is context for the first only.
     [InlineData("Hungary's new jets: which model, and how many?", new[] { "Hungary's new jets: which model", "Hungary's new jets: how many?" })]
+    [InlineData("Orbán-Vučić ties: how did they start?", new[] { "Orbán-Vučić ties: how did they start?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
