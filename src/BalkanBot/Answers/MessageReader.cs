@@ -328,6 +328,13 @@ public static partial class MessageReader
             context = "";
         }
         if (context.Length > 0 && !(asked.Count > 0 && FormRequest().IsMatch(context))) asked.Add(context);
+        // "Is the pact aimed against Serbia? Sav vs Pupin view": whose readings are wanted is said of the question before.
+        for (var i = asked.Count - 1; i >= 1; i--)
+            if (WhoseReadings().IsMatch(asked[i]))
+            {
+                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
+                asked.RemoveAt(i);
+            }
         // "Hypothetically, if you had no sources, what would you say? Real question: …": a question about the bot
         // itself, beside a real one, is not a part to answer.
         if (asked.Count > 1 && asked.Where(a => !AboutTheBot(a)).ToList() is { Count: > 0 } real) asked = real;
@@ -493,6 +500,10 @@ public static partial class MessageReader
             _ => false,
         };
     }
+
+    /// <summary>"Sav vs Pupin view", "Antić or the brief?": named readers set side by side, with nothing else asked.</summary>
+    [GeneratedRegex(@"^(?:the )?\p{Lu}\p{L}+(?: (?:brief|paper|essay))?(?:'s)?(?: (?:vs\.?|versus|v\.?|and|or) (?:the )?\p{Lu}\p{L}+(?: (?:brief|paper|essay))?(?:'s)?)+(?: (?:views?|takes?|positions?|readings?|angles?|versions?))?\s*[?.!]*$")]
+    private static partial Regex WhoseReadings();
 
     /// <summary>"Serbia's new fighters: …", "Serbia-Hungary ties: …": a topic that opens on a name owning what it is about.</summary>
     [GeneratedRegex(@"^\s*\p{Lu}\p{L}+(?:['’]s|[-–]\p{Lu}\p{L}+)\s")]

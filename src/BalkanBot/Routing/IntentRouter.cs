@@ -34,7 +34,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         if (spanWords is { } words) covered.UnionWith(Enumerable.Range(words.Start.Value, words.End.Value - words.Start.Value));
         var terms = corrected.Where((t, i) => !covered.Contains(i) && !Stopwords.IsStopword(t) && t.Length > 1 && !TimeExpressions.IsYear(t)).ToList();
         var unknown = terms.Where(t => !kb.Vocabulary.Contains(t) && !IntentWords.Contains(t) && !Measures.IsMeasureWord(t)).ToList();
-        var intent = Classify(lower, normalized, corrected, mentions, period, out var subscription);
+        var intent = Classify(lower, normalized, corrected, mentions, period, kb.Authors, out var subscription);
         // "compare it with CEFTA" names one side and points at the other with "it".
         // "What did FR Yugoslavia announce it would join?": a pronoun after a name points at that name, not back.
         var pronoun = PronounCue().Match(" " + normalized + " ");
@@ -64,7 +64,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         };
     }
 
-    private static IntentKind Classify(string lower, string norm, string[] t, IReadOnlyList<EntityMention> mentions, Period? period, out string? subscription)
+    private static IntentKind Classify(string lower, string norm, string[] t, IReadOnlyList<EntityMention> mentions, Period? period, IReadOnlySet<string> authors, out string? subscription)
     {
         subscription = null;
         var padded = " " + norm + " ";
@@ -74,7 +74,14 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         if (FeedbackCue().IsMatch(padded) && mentions.Count == 0) return IntentKind.Feedback;
         // "the Pupin comparison table" names where a figure stands, not a comparison asked for.
         var compared = mentions.Count(m => m.Kind == RecordKind.Actor && !padded.Contains(" " + m.Surface + " comparison ", StringComparison.Ordinal));
-        if (CompareCue().IsMatch(compared >= 2 ? padded : ComparisonDocument().Replace(padded, " ")) || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2)) return IntentKind.Compare;
+        // "Sav vs Pupin view": two documents' authors set against each other are readings to contrast, not things to
+        // measure side by side.
+        var byAuthors = mentions.Where(m => authors.Contains(m.RecordId)).OrderBy(m => m.TokenStart).ToList();
+        var readings = byAuthors.Count >= 2 && (mentions.Count - byAuthors.Count < 2
+            || byAuthors.Zip(byAuthors.Skip(1)).Any(pair => pair.Second.TokenStart > pair.First.TokenStart + pair.First.TokenCount
+                && t[(pair.First.TokenStart + pair.First.TokenCount)..pair.Second.TokenStart] is ["vs" or "versus" or "v"] or ["vs" or "versus" or "v", "the"]));
+        if (!readings && (CompareCue().IsMatch(compared >= 2 ? padded : ComparisonDocument().Replace(padded, " "))
+            || (lower.Contains(" vs", StringComparison.Ordinal) && mentions.Count >= 2))) return IntentKind.Compare;
         if (TimelineCue().IsMatch(padded)) return IntentKind.Timeline;
         // "What do analysts mean by minilateralism?" asks for a definition, not for views.
         if (AnalysisCue().IsMatch(padded) && !DefinitionCue().IsMatch(padded)) return IntentKind.Analysis;

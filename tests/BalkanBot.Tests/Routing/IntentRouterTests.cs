@@ -40,6 +40,12 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("subscribe weekly Kosovo", IntentKind.Subscription)]
     public void Route_StaffQuestion_PicksIntent(string text, IntentKind expected) => Assert.Equal(expected, Route(text).Intent);
 
+    [Theory]
+    [InlineData("Antić vs Sav on the Open Balkan")]
+    [InlineData("is the Tirana Declaration aimed at Serbia, Sav versus the Pupin brief?")]
+    public void Route_DocumentAuthorsSetAgainstEachOther_AreReadingsNotSidesOfATable(string text) =>
+        Assert.NotEqual(IntentKind.Compare, Route(text).Intent);
+
     [Fact]
     public void Route_CompareTwoBlocs_SplitsDashJoinedSides()
     {
