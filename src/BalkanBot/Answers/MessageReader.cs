@@ -200,6 +200,12 @@ public static partial class MessageReader
                 premises.Add(premise.Groups["p"].Value.Trim());
                 s = premise.Groups["q"].Value;
             }
+            // "the albania-croatia-kosovo thing and the serbia-hungary deal: dates for each?": one date asked of each.
+            if (DatesForEach().Match(s) is { Success: true } each)
+            {
+                parts.Add($"date of {each.Groups["a"].Value.Trim()}?");
+                s = $"date of {each.Groups["b"].Value.Trim()}?";
+            }
             // "can you settle it: when was …": the question is what follows the colon.
             // "Kurti versus Antić on Russian influence: who says what?" keeps its topic, which the question only points at.
             if (ColonQuestion().Match(s) is { Success: true } colon)
@@ -570,6 +576,9 @@ public static partial class MessageReader
     // "When did it join the EU?": a pronoun among the first words stands for what the statement before named.
     [GeneratedRegex(@"^(?:\S+\s+){0,4}(it|they|them|he|him|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();
+
+    [GeneratedRegex(@"^(?<a>[^:?]{3,80}?) and (?<b>[^:?]{3,80}?)\s*[:,–-]\s*(?:the |their )?(?:dates?|years?)(?: (?:for|of) (?:each|both|them|each one|the two))?\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DatesForEach();
 
     [GeneratedRegex(@"^(?<a>(?:\S+\s+){1,8}?(?:dates?|years?))\s*(?:,|;|\band\b|&|\+)\s*(?<b>(?:\S+\s+){1,8}?(?:dates?|years?))\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TwoDatesNoted();
