@@ -112,6 +112,9 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@", (?:triggering|prompting|sparking|provoking|causing|leading to|which (?:triggered|prompted|sparked|provoked|caused|led to)) ([^,.;?!]+)")]
     private static partial Regex Consequence();
 
+    [GeneratedRegex(@" in (?:the|what|which|this|that|his|her|their) sense ")]
+    private static partial Regex InTheSense();
+
     /// <summary>Verbs of stated intent: "threaten to ask", "vowed to block".</summary>
     private static readonly FrozenSet<string> IntentVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "pledge", "pledges", "pledged", "intend", "intends",
@@ -311,6 +314,8 @@ public sealed partial record QuestionTerms(
                                     || w is "right" && padded.Contains(" right now ", StringComparison.Ordinal)
                                     // "How many EUFOR troops are on the ground?": where they are deployed, not a word to find.
                                     || w is "ground" && padded.Contains(" on the ground ", StringComparison.Ordinal)
+                                    // "define hedging in the sense Nikolić applies it": the sense is whose reading, not a word to find.
+                                    || w is "sense" && InTheSense().IsMatch(padded)
                                     // "What is the Orbán–Vučić relationship based on?" asks what it rests on, in any words.
                                     || w is "based" && padded.Contains(" based on ", StringComparison.Ordinal) && padded.Contains(" what ", StringComparison.Ordinal)
                                     // "How many police were arrested, triggering the trade blockade?": the clause after says
