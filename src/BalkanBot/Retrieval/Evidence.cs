@@ -291,6 +291,8 @@ public static partial class EvidenceFinder
             && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
+        // "Which countries sent them?" is not answered by where the troops were sent ("deployed in Bosnia").
+        if (SenderAsked().IsMatch(terms.Asked) && SendingCue().IsMatch(terms.Asked) && !NamesASender(kb, p, terms)) return false;
         // "Which company …": the passage names the company itself, not only a record it took part in.
         if (terms.AsksCompany && !kb.Aliases.Find(TextNormalizer.Tokens(p.Text))
                 .Any(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "company" })) return false;
@@ -875,6 +877,25 @@ public static partial class EvidenceFinder
     private static int StatesNamed(KnowledgeBase kb, Passage p) =>
         kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" })
             .Select(m => m.RecordId).Distinct().Count();
+
+    [GeneratedRegex(@" (?:sent|send|sends|supplied|supply|supplies|contributed|contribute|contributes|provided|provide|provides|dispatched|deployed|deploy|deploys|offered) ")]
+    private static partial Regex SendingCue();
+
+    [GeneratedRegex(@"^ (?:which|what) (?:\w+ )?(?:country|countries|state|states|nations|allies) ")]
+    private static partial Regex SenderAsked();
+
+    /// <summary>
+    /// A state the passage names as who sent or supplied something: just before the verb, or after "from"/"by" — not
+    /// the place it went to ("deployed in Bosnia") or someone asked for something else ("ask Russia to veto").
+    /// </summary>
+    private static bool NamesASender(KnowledgeBase kb, Passage p, QuestionTerms terms)
+    {
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var verbs = tokens.Select((t, i) => (t, i)).Where(x => SendingCue().IsMatch(" " + x.t + " ")).Select(x => x.i).ToList();
+        return kb.Aliases.Find(tokens).Any(m => !terms.Entities.Contains(m.RecordId) && kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" }
+            && (m.TokenStart > 0 && tokens[m.TokenStart - 1] is "from" or "by"
+                || verbs.Any(v => v >= m.TokenStart + m.TokenCount && v - (m.TokenStart + m.TokenCount) <= 5)));
+    }
 
     [GeneratedRegex(@" (?:in|per|from|according to|by) (?:the )?(\w+) (?:essay|piece|article|paper|brief )?")]
     private static partial Regex VenueCue();
