@@ -63,6 +63,8 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("srb trade surplus with CEFTA in 2022??")]
     // The second part names nothing: it asks about the canal blast, whose arrests the sources do not count.
     [InlineData("On what exact date did the Ibar-Lepenac canal explosion happen, and how many people were arrested?")]
+    // "Name the five …" asks for the five by name, which the sources never give; the count alone is no answer.
+    [InlineData("name the five EU members that do not recognise Kosovo")]
     // Where troops were sent, or a state asked for something else, is not who sent them.
     [InlineData("Which countries deployed the EUFOR reserve forces that arrived in Bosnia in March 2025?")]
     [InlineData("Which member states provided the extra 1,000 KFOR troops after Banjska?")]
