@@ -313,7 +313,9 @@ public static partial class MessageReader
             if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p)
                 || AskedLast().IsMatch(p) && !p.Contains(':', StringComparison.Ordinal) && p.Split(' ').Length >= 4)
             {
-                var keep = context.Length > 0 && (NamesSomething(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
+                // "Albania's average yearly FDI in 2016–2021, and who does Antić say reported it?": a context that opens on
+                // a name owning what it is about is what "it" in the question stands for.
+                var keep = context.Length > 0 && (NamesSomething(context) || OwnerFirst().IsMatch(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
                 // "Serbia's new fighters: which manufacturer, and how many airframes?": a short heading is the topic of
                 // every part after it that names nothing of its own.
                 if (context.Length == 0 && heading is not null && !NamesSomething(p)) { context = heading; keep = true; }

@@ -38,6 +38,8 @@ public sealed class MessageReaderTests
     // A short heading is the topic of each part after it; a long lead-in is context for the first only.
     [InlineData("Hungary's new jets: which model, and how many?", new[] { "Hungary's new jets: which model", "Hungary's new jets: how many?" })]
     [InlineData("Orbán-Vučić ties: how did they start?", new[] { "Orbán-Vučić ties: how did they start?" })]
+    // A context that opens on a name's possession is what "it" in the question after it stands for.
+    [InlineData("Croatia's Rafale order, and who does Sav say made it?", new[] { "Croatia's Rafale order who does Sav say made it?" })]
     // "dates for each" asks one date of each thing listed.
     [InlineData("the Dayton deal and the Shusha declaration: dates for both?", new[] { "date of the Dayton deal?", "date of the Shusha declaration?" })]
     // Whose readings are wanted belongs to the question before it.
