@@ -102,7 +102,7 @@ public sealed partial record QuestionTerms(
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         incident incidents event events episode episodes developments
-        re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming
+        re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming docs doc
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
@@ -338,7 +338,8 @@ public sealed partial record QuestionTerms(
         // "Which three countries founded the original CEFTA?": the number says how many things the answer names; the
         // passage names them ("Poland, Hungary and Czechoslovakia") rather than counting them.
         for (var i = 1; i + 1 < normalizedTokens.Length; i++)
-            if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what" && normalizedTokens[i + 1].EndsWith('s'))
+            if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what"
+                && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s')))
                 soft.Add(normalizedTokens[i]);
             // "How did Bosnia's three main communities react?": a number that says how many of a thing there are is a
             // description, which the passage gives by naming them ("Serbs, Bosniaks and Croats").

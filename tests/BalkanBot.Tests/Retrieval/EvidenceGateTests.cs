@@ -116,6 +116,8 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("The brief mentions NATO countries around Serbia - which ones?", "Croatia, Montenegro, North Macedonia, Bulgaria, Romania and Hungary", "Serbia")]
     // Where a document appeared is where to read, not a word the answer must carry.
     [InlineData("How much investment in Bosnia is reported in Horizons?", "€8.8 billion", null)]
+    // "which two … docs": the number says how many the answer names, and "docs" are documents.
+    [InlineData("Which two strategic docs does Sav say the Tirana Declaration draws its ambitions from?", "EU Strategic Compass", null)]
     // "based on" asks what the tie rests on, in whatever words the passage gives it.
     [InlineData("What's the Orbán–Vučić relationship based on?", "ideology and pragmatism", null)]
     public void Answer_FramingWordsAroundWhatIsAsked_DoNotHideTheAnswer(string question, string expected, string? title)
