@@ -84,6 +84,12 @@ public sealed partial class KnowledgeBase
         }
     }
 
+    private FrozenSet<string>? _venues;
+
+    /// <summary>The words of where the base's own documents appeared ("horizons"): where to read, not what is asked.</summary>
+    public IReadOnlySet<string> DocumentVenues => _venues ??= OfKind(RecordKind.Source).Where(r => r.Via is null)
+        .SelectMany(r => TextNormalizer.Tokens(r.Publisher ?? "")).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Normalised names of people (person records and authors of sources), each with its record id.</summary>
     public IReadOnlyDictionary<string, string> PersonNames => _people ??= BuildPersonNames();
 

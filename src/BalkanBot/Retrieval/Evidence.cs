@@ -97,11 +97,10 @@ public static partial class EvidenceFinder
         }
         // "… the investments in North Macedonia and Albania mentioned in Horizons": where one of the documents appeared is
         // where to read, whoever is named.
-        if (terms.Content.Count >= 2 && VenueCue().IsMatch(terms.Asked))
+        if (terms.Content.Count >= 2)
         {
-            var venues = kb.OfKind(RecordKind.Source).Where(r => r.Via is null)
-                .SelectMany(r => TextNormalizer.Tokens(r.Publisher ?? "")).ToHashSet(StringComparer.Ordinal);
-            var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Value).Where(v => venues.Contains(v) && terms.Content.Contains(v)).ToHashSet(StringComparer.Ordinal);
+            var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Value)
+                .Where(v => kb.DocumentVenues.Contains(v) && terms.Content.Contains(v)).ToHashSet(StringComparer.Ordinal);
             if (read.Count > 0 && read.Count < terms.Content.Count)
                 terms = terms with { Content = terms.Content.Where(c => !read.Contains(c)).ToList() };
         }

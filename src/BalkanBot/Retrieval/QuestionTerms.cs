@@ -337,16 +337,16 @@ public sealed partial record QuestionTerms(
                 soft.Add(normalizedTokens[m.TokenStart - 1]);
         // "Which three countries founded the original CEFTA?": the number says how many things the answer names; the
         // passage names them ("Poland, Hungary and Czechoslovakia") rather than counting them.
+        // The number stands before a plural, with at most one word between ("which two strategic docs").
+        bool BeforePlural(int i) => normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s');
         for (var i = 1; i + 1 < normalizedTokens.Length; i++)
-            if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what"
-                && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s')))
+            if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "which" or "what" && BeforePlural(i))
                 soft.Add(normalizedTokens[i]);
             // "How did Bosnia's three main communities react?": a number that says how many of a thing there are is a
             // description, which the passage gives by naming them ("Serbs, Bosniaks and Croats").
             // "list the five EU states" asks for the five, so it keeps its number.
             else if (NumberWords.Contains(normalizedTokens[i]) && normalizedTokens[i - 1] is "s" or "the" or "its" or "their" or "his" or "her"
-                     && !(i >= 2 && normalizedTokens[i - 2] is "list" or "name" or "identify" or "enumerate" or "give")
-                     && (normalizedTokens[i + 1].EndsWith('s') || i + 2 < normalizedTokens.Length && normalizedTokens[i + 2].EndsWith('s')))
+                     && !(i >= 2 && normalizedTokens[i - 2] is "list" or "name" or "identify" or "enumerate" or "give") && BeforePlural(i))
                 soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
