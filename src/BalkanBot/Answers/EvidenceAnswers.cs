@@ -318,12 +318,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             return evidence.Found ? FromPassages(q, evidence) : handled;
         }
         if (!evidence.Found)
-            return handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
-                   && evidence.Terms.Unknown.Count == 0 && (q.Period is null || evidence.Terms.Content.All(c => Carried(handled, c)))
-                   // "What legal basis did Stoltenberg cite?": an overview of what is named answers only what its records say.
-                   && (q.Intent is not (IntentKind.Analysis or IntentKind.List) || Shows(handled, evidence.Terms.Content))
-                ? handled
-                : Decline(q, focus, evidence);
+        {
+            if (handled.Answered && q.Intent is IntentKind.Timeline or IntentKind.List or IntentKind.Analysis && evidence.Terms.Hard.Count == 0
+                && evidence.Terms.Unknown.Count == 0 && (q.Period is null || evidence.Terms.Content.All(c => Carried(handled, c)))
+                // "What legal basis did Stoltenberg cite?": an overview of what is named answers only what its records say.
+                && (q.Intent is not (IntentKind.Analysis or IntentKind.List) || Shows(handled, evidence.Terms.Content)))
+                return handled;
+            // An open question worded its own way ("why is their relationship seen as a weak basis"): the passage on what
+            // it names that carries the most of its words is offered, and said to be the nearest, not an exact answer.
+            if (EvidenceFinder.Nearest(kb, evidence) is { Count: > 0 } near)
+            {
+                var nearest = FromPassages(q, evidence with { Supporting = near });
+                return nearest with { Text = "The closest the sources come: " + nearest.Text, Confidence = Math.Min(nearest.Confidence, 0.4) };
+            }
+            return Decline(q, focus, evidence);
+        }
         // "What's the name of the EU operation in Bosnia?" is answered by the passage that names it, not an overview of the EU.
         // An overview that never speaks of what is asked ("which group welcomed it") gives way to the passage that does.
         // "Which analyst is quoted saying …?" is answered by the passage that names him, not by the views around it.

@@ -194,6 +194,37 @@ public static partial class EvidenceFinder
         return new Evidence(terms, supporting, candidates);
     }
 
+    /// <summary>
+    /// Where no passage passes the gate, the passages that come nearest an open question: ones that name all it
+    /// names, speak of the kind of thing it asks for, and carry a quarter of its words weighed by rarity. A precise ask
+    /// (a date, a count, a person, a place, a measure, a name) is never answered so: "the sources give no figure" is the
+    /// honest answer there.
+    /// </summary>
+    public static List<PassageHit> Nearest(KnowledgeBase kb, Evidence evidence)
+    {
+        var t = evidence.Terms;
+        var index = kb.Passages;
+        if (t.AsksDate || t.AsksCount || t.AsksPerson || t.AsksShare || t.AsksAmount || t.AsksPlace || t.AsksCity || t.AsksCountry || t.AsksCompany
+            || t.AsksProvision || t.AsksValue || t.AsksExact || t.AsksWhoItWas || t.AsksFuture || t.AsksDay || t.AsksMonth
+            || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0
+            || t.Content.Count == 0 || t.Entities.Count == 0) return [];
+        // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
+        if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
+        // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
+        var heads = QuestionTerms.AskedPhrase().Matches(t.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
+            .Where(h => t.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct().ToList();
+        if (heads.Any(t.Unknown.Contains)) return [];
+        var total = t.Content.Sum(index.Idf);
+        return evidence.Candidates.Where(h => h.Passage.Kind != PassageKind.Name && !IsCaveat(h.Passage, false)
+                && t.Entities.All(h.MatchedEntities.Contains)
+                && heads.All(k => h.MatchedTerms.Contains(k) || index.MatchesInText(h.Passage, k))
+                && t.Content.Where(h.MatchedTerms.Contains).Sum(index.Idf) * 4 >= total)
+            .Take(3).ToList();
+    }
+
+    [GeneratedRegex(@" how (long|much|many|big|large|far|old|often|soon|heavy|strong) ")]
+    private static partial Regex HowMuch();
+
     /// <summary>With a large incident set, events are searched in SQLite and their passages scored here.</summary>
     private static List<PassageHit> WithLargeEvents(KnowledgeBase kb, RoutedQuestion q, QuestionTerms terms, List<PassageHit> hits)
     {

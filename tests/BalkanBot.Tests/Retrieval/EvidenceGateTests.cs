@@ -129,6 +129,30 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_OpenQuestionInItsOwnWords_OffersTheNearestPassageAndSaysSo()
+    {
+        // No passage says the partnership might not last; the one on the two leaders' ties is the nearest, and is
+        // offered as such, with a low confidence.
+        var a = Ask("Why might the Orbán–Vučić partnership not last?", "nearest");
+        Assert.True(a.Answered, a.Text);
+        Assert.StartsWith("The closest the sources come: ", a.Text, StringComparison.Ordinal);
+        Assert.Contains("Vučić", a.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(a.Citations);
+        Assert.True(a.Confidence <= 0.4);
+    }
+
+    [Theory]
+    // A precise ask is never answered by the nearest passage: a hobby is a kind of thing the base never speaks of.
+    [InlineData("Which hobby of Vučić does the Pupin brief mention?")]
+    [InlineData("How long did the Orbán–Vučić partnership last?")]
+    public void Answer_NothingNearEnough_StillDeclines(string question)
+    {
+        var a = Ask(question, question);
+        Assert.False(a.Answered, a.Text);
+        Assert.DoesNotContain("closest", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_FigureForAPeriod_LeadsWithNoFigureFromOutsideIt()
     {
         var a = Ask("serbia received how many billion in FDI 2007-2021", "period-figures");
