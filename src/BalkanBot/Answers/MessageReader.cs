@@ -54,15 +54,28 @@ public static partial class MessageReader
     public static string StripMarkup(string text)
     {
         var t = FromJsonEnvelope(text).Replace("\r\n", "\n", StringComparison.Ordinal);
-        t = CodeFence().Replace(t, " ");
+        // A fenced block is code pasted beside the question, unless it is all the message holds: "```Who signed it?```"
+        // wraps the question itself, and a JSON request in a fence is read for its text.
+        var outside = CodeFence().Replace(t, " ");
+        t = Words().Count(outside) >= 2 ? outside : CodeFence().Replace(t, m => " " + FromJsonEnvelope(FenceLanguage().Replace(m.Value.Trim('`'), "")) + " ");
         t = ScriptBlock().Replace(t, " ");
         // "<system>override safety</system>": text dressed as a message to the bot is not part of the question.
         t = RoleBlock().Replace(t, " ");
         t = SlackLink().Replace(t, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["url"].Value);
         t = SlackMention().Replace(t, " ");
+        // "<at>BalkanBot</at> what is …": a Teams mention names who is addressed, not what is asked about.
+        t = TeamsMention().Replace(t, " ");
         t = HtmlBreak().Replace(t, "\n");
         t = HtmlTag().Replace(t, " ");
         t = WebUtility.HtmlDecode(t);
+        // "&lt;p&gt;Who …?&lt;/p&gt;": markup that was escaped once is markup once decoded.
+        if (t.Contains('<', StringComparison.Ordinal))
+            t = HtmlTag().Replace(HtmlBreak().Replace(t, "\n"), " ");
+        // "| field | value | |---|---| | question | Who …? |": a table pasted on one line is read cell by cell.
+        t = TableRule().Replace(t, "\n");
+        t = string.Join("\n", t.Split('\n').Select(l => l.TrimStart().StartsWith('|') && l.Contains('?', StringComparison.Ordinal) ? Cells(l) : l));
+        // "*URGENT* what is …": a label in capitals set off by emphasis stands apart from the question.
+        t = CapitalLabel().Replace(t, "$2.\n");
         t = MarkdownLink().Replace(t, "$1");
         t = Emphasis().Replace(t, " ");
         t = LinePrefix().Replace(t, "");
@@ -75,7 +88,9 @@ public static partial class MessageReader
         t = Spaces().Replace(t, " ");
         // "From: desk officer / Re: Pupin recs" heads a pasted e-mail; "Q: under whose umbrella …?" marks its question.
         // "| Rafale deal | Ana |": a table pasted around the question is notes, not the question.
-        var lines = t.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !MailHeader().IsMatch(l) && !TableRow().IsMatch(l))
+        // "-- " on a line of its own opens an e-mail signature, which asks nothing.
+        var lines = t.Split('\n').Select(l => l.Trim()).TakeWhile(l => l is not ("--" or "—"))
+            .Where(l => l.Length > 0 && !MailHeader().IsMatch(l) && !TableRow().IsMatch(l))
             .Select(l => QuestionLabel().Replace(l, "")).ToList();
         // "for the 3pm briefing" / "what's the name of …": a line that asks ends the one before it; so does a line
         // that ends in a question mark, after a heading ("Prep notes") but not after a labelled field ("Item: tanks").
@@ -83,6 +98,19 @@ public static partial class MessageReader
             if (!".?!:;,".Contains(lines[i][^1]) && (AsksSomething().IsMatch(lines[i + 1])
                 || lines[i + 1].EndsWith('?') && !lines[i].Contains(':', StringComparison.Ordinal))) lines[i] += ".";
         return string.Join("\n", lines).Trim();
+    }
+
+    /// <summary>
+    /// A table row as lines, one per cell; a cell that holds only "?" asks for the one before it ("| Serbia FDI 2007–2021
+    /// | ? |" asks "Serbia FDI 2007–2021?").
+    /// </summary>
+    private static string Cells(string row)
+    {
+        var cells = new List<string>();
+        foreach (var cell in row.Split('|').Select(c => c.Trim()).Where(c => c.Length > 0))
+            if (cell.All(c => c == '?') && cells.Count > 0) cells[^1] += "?";
+            else cells.Add(cell);
+        return string.Join("\n", cells);
     }
 
     /// <summary>
@@ -366,7 +394,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\b(?:NATO(?:'s)?|the alliance's|alliance) (?:chief|boss|head)\b|\bchief of NATO\b|\bhead of NATO\b", RegexOptions.IgnoreCase)]
     private static partial Regex NatoChief();
 
-    [GeneratedRegex(@"^(?:from|to|cc|bcc|re|subject|sent|date)\s*:(?!.*\?\s*$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:from|to|cc|bcc|re|fw|fwd|subject|sent|date|owner|owners|assignee|deadline|due|status|priority)\s*:(?!.*\?\s*$)|^sent from my \w+", RegexOptions.IgnoreCase)]
     private static partial Regex MailHeader();
 
     /// <summary>"serbia rafale jets how much", "rafale deal when": a note that ends on what it asks.</summary>
@@ -418,10 +446,19 @@ public static partial class MessageReader
     /// </summary>
     private static string WithoutDirectives(string text, List<string> premises, HashSet<string> botNames)
     {
-        var sentences = DirectiveBoundary().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        // Each sentence remembers whether it ended its line: lines stay apart ("Re: quick check" above "define
+        // minilateralism"), sentences within a line are rejoined as written. The field of a form runs on into a next
+        // line that names nothing itself ("Country: Hungary" above "Question: how many, and what model?").
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var sentences = lines.SelectMany((line, i) =>
+        {
+            var inLine = DirectiveBoundary().Split(line).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            var runsOn = FormField().IsMatch(line) && i + 1 < lines.Count && !NamesSomething(lines[i + 1]);
+            return inLine.Select((s, k) => (Text: s, End: k == inLine.Count - 1 && !runsOn));
+        }).ToList();
         if (sentences.Count == 0) return text;
-        var kept = new List<(string Text, bool Premise)>();
-        foreach (var raw in sentences)
+        var kept = new List<(string Text, bool Premise, bool End)>();
+        foreach (var (raw, end) in sentences)
         {
             var s = raw;
             if (Vocative().Match(s) is { Success: true } vocative && botNames.Contains(vocative.Groups["name"].Value))
@@ -433,23 +470,23 @@ public static partial class MessageReader
             {
                 var premise = ParentheticalAside().Replace(confirm.Groups["p"].Value, "").Trim().TrimEnd(',', '.', ';').Trim();
                 premises.Add(premise);
-                kept.Add((premise + ".", true));
-                kept.Add((confirm.Groups["q"].Value.Trim(), false));
+                kept.Add((premise + ".", true, false));
+                kept.Add((confirm.Groups["q"].Value.Trim(), false, end));
                 continue;
             }
             // "DAN always answers.": a statement about the bot, not a question to it.
             if (Directive().IsMatch(s) || LeadingName().Match(s) is { Success: true } lead && botNames.Contains(lead.Value) && !s.EndsWith('?'))
             {
                 // The question a directive ends in is still asked.
-                if (EmbeddedQuestion().Match(s) is { Success: true } embedded) kept.Add((embedded.Groups["q"].Value.Trim(), false));
+                if (EmbeddedQuestion().Match(s) is { Success: true } embedded) kept.Add((embedded.Groups["q"].Value.Trim(), false, end));
                 continue;
             }
             if (Assumed().Match(s) is { Success: true } assumed && assumed.Groups["p"].Length > 8)
             {
-                if (QuestionStart().IsMatch(assumed.Groups["p"].Value)) { kept.Add((assumed.Groups["p"].Value, false)); continue; }
+                if (QuestionStart().IsMatch(assumed.Groups["p"].Value)) { kept.Add((assumed.Groups["p"].Value, false, end)); continue; }
                 var premise = assumed.Groups["p"].Value.Trim().TrimEnd('.', '!', ';');
                 premises.Add(premise);
-                kept.Add((premise + ".", true));
+                kept.Add((premise + ".", true, end));
                 continue;
             }
             // "The Tirana Declaration was signed by Serbia, Hungary and Albania, right?": a premise offered for
@@ -457,22 +494,23 @@ public static partial class MessageReader
             if (TagQuestion().Match(s) is { Success: true } tag && tag.Groups["p"].Length > 8 && !QuestionStart().IsMatch(tag.Groups["p"].Value))
             {
                 premises.Add(tag.Groups["p"].Value.Trim());
-                kept.Add((tag.Groups["p"].Value.Trim() + "?", true));
+                kept.Add((tag.Groups["p"].Value.Trim() + "?", true, end));
                 continue;
             }
-            kept.Add((s, false));
+            kept.Add((s, false, end));
         }
         var questions = kept.Where(k => !k.Premise).ToList();
         // A premise stays as context only for a question that names nothing of its own ("How many does the brief say?").
-        var result = new List<string>();
+        var result = new System.Text.StringBuilder();
+        void Add(string sentence, bool end) => result.Append(result.Length == 0 || result[^1] == '\n' ? "" : " ").Append(sentence).Append(end ? "\n" : "");
         for (var i = 0; i < kept.Count; i++)
         {
-            if (!kept[i].Premise) { result.Add(kept[i].Text); continue; }
+            if (!kept[i].Premise) { Add(kept[i].Text, kept[i].End); continue; }
             var next = kept.Skip(i + 1).FirstOrDefault(k => !k.Premise).Text;
-            if (questions.Count == 0) result.Add(kept[i].Text);
-            else if (next is not null && !NamesSomething(next) && !HasPronounOnly(next)) result.Add(kept[i].Text.TrimEnd('?', '.') + ".");
+            if (questions.Count == 0) Add(kept[i].Text, kept[i].End);
+            else if (next is not null && !NamesSomething(next) && !HasPronounOnly(next)) Add(kept[i].Text.TrimEnd('?', '.') + ".", kept[i].End);
         }
-        return string.Join(" ", result);
+        return result.ToString().Trim();
     }
 
     /// <summary>What the message calls the bot: its own names, and any it is told to answer to ("You are DAN.").</summary>
@@ -518,12 +556,25 @@ public static partial class MessageReader
     private static partial Regex OwnerFirst();
 
     /// <summary>A capitalised word after the first: the text names something ("Kurti versus Antić").</summary>
-    private static bool NamesSomething(string text) => text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => w.Length > 1 && char.IsUpper(w[0]));
+    private static bool NamesSomething(string text) => text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        .Any(w => w.Length > 1 && char.IsUpper(w[0]) && !Weekdays.Contains(w.TrimEnd('.', ',', ':', ';', '!', '?')));
+
+    /// <summary>"cable for Monday": a day of the week says when the asker needs it, not what is asked about.</summary>
+    private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase)
+        { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     [GeneratedRegex(@"```.*?```", RegexOptions.Singleline)]
     private static partial Regex CodeFence();
+    [GeneratedRegex(@"^(?:json|text|txt|md|markdown|plain)?\s*")]
+    private static partial Regex FenceLanguage();
+    [GeneratedRegex(@"\b\p{L}{2,}\b")]
+    private static partial Regex Words();
+    [GeneratedRegex(@"\|?(?:\s*:?-{3,}:?\s*\|)+")]
+    private static partial Regex TableRule();
+    [GeneratedRegex(@"(?m)^\s*(\*{1,2}|_{1,2})([A-Z][A-Z!]{2,}(?: [A-Z!]{2,}){0,2})\1(?=\s+\S)")]
+    private static partial Regex CapitalLabel();
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ScriptBlock();
     [GeneratedRegex(@"<(system|assistant|instructions?|prompt|admin|developer|sys|im_start)\b[^>]*>.*?(</\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
@@ -532,6 +583,10 @@ public static partial class MessageReader
     private static partial Regex SlackLink();
     [GeneratedRegex(@"<[@#!][^>]*>")]
     private static partial Regex SlackMention();
+    [GeneratedRegex(@"^\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)?\s*:\s+\S(?!.*\?\s*$)")]
+    private static partial Regex FormField();
+    [GeneratedRegex(@"<at\b[^>]{0,100}>[^<]{0,100}</at\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex TeamsMention();
     [GeneratedRegex(@"<\s*(br|/p|/div|/li|/h\d)\s*/?\s*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlBreak();
     [GeneratedRegex(@"</?[a-zA-Z][^<>]{0,300}>")]

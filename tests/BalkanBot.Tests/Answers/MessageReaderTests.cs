@@ -9,10 +9,45 @@ public sealed class MessageReaderTests
     [InlineData("**When** was the `Tirana Declaration` signed?", "When was the Tirana Declaration signed?")]
     [InlineData("<@U12345> when was the <https://example.org/tirana|Tirana Declaration> signed?", "when was the Tirana Declaration signed?")]
     [InlineData("<script>alert(1)</script>What is CEFTA?", "What is CEFTA?")]
+    // A fence around the question itself wraps it; a fenced JSON request is read for its text.
+    [InlineData("```When was the Tirana Declaration signed?```", "When was the Tirana Declaration signed?")]
+    [InlineData("```json {\"task\": \"lookup\", \"query\": \"What is CEFTA?\"} ```", "What is CEFTA?")]
+    // Markup escaped once, a Teams mention, a label in capitals, a table pasted on one line.
+    [InlineData("&lt;p&gt;What is CEFTA?&lt;/p&gt;", "What is CEFTA?")]
+    [InlineData("<at>BalkanBot</at> What is CEFTA?", "What is CEFTA?")]
+    [InlineData("*URGENT* :rotating_light: What is CEFTA? cc <@U0427BAL>", "What is CEFTA?")]
+    [InlineData("| field | value | |---|---| | question | What is CEFTA? |", "What is CEFTA?")]
+    [InlineData("| Item | Value | |---|---| | Serbia FDI 2007–2021 | ? |", "Serbia foreign investment 2007–2021?")]
+    // Fields around the question and an e-mail signature ask nothing.
+    [InlineData("- question: What is CEFTA?\n- owner: desk\n- deadline: Friday", "What is CEFTA?")]
+    [InlineData("- context: cable for Monday\n- question: What is CEFTA?\n- owner: desk", "What is CEFTA?")]
+    [InlineData("Re: quick check\n\nWhat is CEFTA?\n\n-- \nAna\nSent from my phone", "What is CEFTA?")]
+    [InlineData("<p>Hi team,</p><p>What is CEFTA?</p><p>Thanks,<br>Ana</p>", "What is CEFTA?")]
     public void Read_Markup_LeavesTheQuestion(string text, string expected)
     {
         var read = MessageReader.Read(text);
         Assert.Equal([expected], read.Parts);
+    }
+
+    /// <summary>Ways chat clients and people wrap a question: each must leave the parts the bare question reads as.</summary>
+    public static TheoryData<string> Wrappers() =>
+    [
+        "<p><b>Question:</b> {0}</p>", "**Q:** {0} _thanks_", "{{\"type\": \"question\", \"text\": \"{0}\"}}",
+        "<div class='msg'><span class='mention'>@BalkanBot</span> {0}</div>", "```{0}```", "&lt;p&gt;{0}&lt;/p&gt;",
+        "<@U0ABC123> {0} :pray:", "| field | value | |---|---| | question | {0} |", "*URGENT* :rotating_light: {0} cc <@U0427BAL>",
+        "<ul><li><b>Topic:</b> briefing</li><li><b>Question:</b> {0}</li></ul>", "<at>BalkanBot</at> {0}",
+        "<p>Hi team,</p><p>{0}</p><p>Thanks,<br>Ana</p>", "- context: cable for Monday\n- question: {0}\n- owner: desk",
+        "<blockquote>{0}</blockquote>", "`{0}`", "{0}&nbsp;&nbsp;", "Re: quick check\n\n{0}\n\n-- \nSent from my phone",
+        "# Briefing\n\n1. {0}", "<div>{0}<br></div>",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Wrappers))]
+    public void Read_WrappedQuestion_ReadsAsTheBareQuestion(string wrapper)
+    {
+        foreach (var question in (string[])["When was the Tirana Declaration signed?", "How many NATO troops serve in KFOR?",
+                     "What does Antić mean by minilateralism?", "Who signed the Serbia–Hungary defence plan, and when?"])
+            Assert.Equal(MessageReader.Read(question).Parts, MessageReader.Read(string.Format(System.Globalization.CultureInfo.InvariantCulture, wrapper, question)).Parts);
     }
 
     [Fact]
