@@ -363,7 +363,9 @@ public static partial class MessageReader
                 : $"name of the {role}: {asked[^1]}";
             context = "";
         }
-        if (context.Length > 0 && !(asked.Count > 0 && FormRequest().IsMatch(context))) asked.Add(context);
+        // "… signed? (need it for the 3pm brief)": an aside after the question that names nothing asks nothing more.
+        if (context.Length > 0 && !(asked.Count > 0 && (FormRequest().IsMatch(context) || PurposeAside().IsMatch(context) && !NamesSomething(context))))
+            asked.Add(context);
         // "Is the pact aimed against Serbia? Sav vs Pupin view": whose readings are wanted is said of the question before.
         for (var i = asked.Count - 1; i >= 1; i--)
             if (WhoseReadings().IsMatch(asked[i]))
@@ -789,6 +791,14 @@ public static partial class MessageReader
         IsChat(text, ChatLine()) ? ChatLine() : IsChat(text, LowerChatLine()) ? LowerChatLine() : null;
 
     /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
+    [GeneratedRegex(@"^(?:(?:@\w[\w.-]*|bot|balkanbot)[:,]?\s+|(?:ok|okay|so|then|and|pls|please|kindly|need|i need)\b[,:]?\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex TurnOpening();
+    /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>
+    [GeneratedRegex(@"^\(\s*(?:need(?:ed)? (?:it|this|that|them)\b|for (?:the|my|our|a|an|tomorrow'?s?|today'?s?)\b|it'?s for\b|due\b|thanks\b|thx\b|asap\b|urgent\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PurposeAside();
+    [GeneratedRegex(@"^@[\w.-]*bot\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BotAddressed();
+
     private static string? LastChatQuestion(string text, Regex turnLine)
     {
         var turns = turnLine.Matches(text).ToList();
@@ -796,7 +806,9 @@ public static partial class MessageReader
         {
             var end = i + 1 < turns.Count ? turns[i + 1].Index : text.Length;
             var turn = text[(turns[i].Index + turns[i].Length)..end].Trim();
-            if (turn.Contains('?', StringComparison.Ordinal) || SentenceSplit().Split(turn).Any(s => AsksSomething().IsMatch(s.Trim())))
+            // "@bot ok so explain …", "please give a short definition of …": a turn that asks after its address and filler.
+            if (turn.Contains('?', StringComparison.Ordinal) || BotAddressed().IsMatch(turn)
+                || SentenceSplit().Split(turn).Any(s => AsksSomething().IsMatch(TurnOpening().Replace(s.Trim(), ""))))
             {
                 // "Dario: Pupin has a whole list. Mia: what measures does it propose?": "it" is what the turn before named.
                 // A turn that only points back too ("and it said the pact would create something else?") passes the
@@ -860,7 +872,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:given (?:that )?|since |as |because |considering (?:that )?|now that |seeing that |knowing that )(?<p>[^,?]{5,200}?),\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|tell me|give me|list|name)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Premise();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query)\b[,:!.]?\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query|sorry(?: to (?:bother|bug|ping)(?: you| y'all| everyone| all)?| for the (?:ping|bother))?|apologies|hope you(?:'re| are) well|quick one)\b[,:!.]?\s*(?:[-–—]\s*)?)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // "Can you tell me when …", "please let me know who …": the question is what follows.
