@@ -20,9 +20,11 @@ public static class Spelling
             // A short word is rarely mistyped in its first letter: "tally" is not "ally".
             if (Math.Abs(v.Length - word.Length) > max || v[0] != word[0] && (word.Length < 8 || v[^1] != word[^1])) continue;
             // "lifted" is not a misspelt "listed", nor "spreading" a misspelt "spending": two inflected forms of
-            // different words.
+            // different words. A letter doubled, dropped or swapped ("founnded", "accoring", "qutoed") is a slip of the
+            // keyboard, not another word.
             if (Inflection(word) is { } suffix && v.EndsWith(suffix, StringComparison.Ordinal)
-                && !string.Equals(word.Replace('z', 's'), v.Replace('z', 's'), StringComparison.Ordinal)) continue;
+                && !string.Equals(word.Replace('z', 's'), v.Replace('z', 's'), StringComparison.Ordinal)
+                && v.Length == word.Length && !Swapped(word, v)) continue;
             var d = Distance(word, v, bestDistance);
             if (d < bestDistance || d == bestDistance && best is not null && string.CompareOrdinal(v, best) < 0)
             {
@@ -40,6 +42,14 @@ public static class Spelling
     {
         var max = word.Length >= 7 ? 2 : 1;
         return vocabulary.Any(v => Math.Abs(v.Length - word.Length) <= max && Distance(word, v, max) <= max);
+    }
+
+    /// <summary>Two words of one length that differ only by two neighbouring letters swapped.</summary>
+    private static bool Swapped(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && a[i] == b[i]) i++;
+        return i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && string.CompareOrdinal(a, i + 2, b, i + 2, a.Length - i - 2) == 0;
     }
 
     private static string? Inflection(string word) =>

@@ -48,6 +48,16 @@ public sealed class StemmerTests
     public void Spelling_OneOrTwoEditsAway_FindsTheWord(string typo, string word) =>
         Assert.Equal(word, Spelling.Nearest(typo, new HashSet<string> { "investment", "population", "declaration", "decoration" }));
 
+    [Theory]
+    // A letter doubled, dropped or swapped in an inflected word is a slip of the keyboard.
+    [InlineData("founnded", "founded")]
+    [InlineData("accoring", "according")]
+    [InlineData("qutoed", "quoted")]
+    // A letter changed in the stem of an inflected word makes another word: "lifted" is not "listed".
+    [InlineData("lifted", null)]
+    public void Spelling_InflectedWords_ForgiveSlipsButNotOtherWords(string typo, string? word) =>
+        Assert.Equal(word, Spelling.Nearest(typo, new HashSet<string> { "founded", "according", "quoted", "listed" }));
+
     [Fact]
     public void Spelling_FarFromAnyWord_FindsNothing() =>
         Assert.Null(Spelling.Nearest("restaurant", new HashSet<string> { "investment", "population" }));
