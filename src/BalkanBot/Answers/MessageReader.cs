@@ -86,6 +86,8 @@ public static partial class MessageReader
         // "m84s", "f16": a model designation typed without its hyphen.
         t = GluedModel().Replace(t, m => m.Groups[1].Value.ToUpperInvariant() + "-" + m.Groups[2].Value + m.Groups[3].Value);
         t = Spaces().Replace(t, " ");
+        // "what does KFOR stand for Thanks in advance!": thanks at the end of a line ask nothing.
+        t = TrailingThanks().Replace(t, "");
         // "From: desk officer / Re: Pupin recs" heads a pasted e-mail; "Q: under whose umbrella …?" marks its question.
         // "| Rafale deal | Ana |": a table pasted around the question is notes, not the question.
         // "-- " on a line of its own opens an e-mail signature, which asks nothing.
@@ -793,6 +795,8 @@ public static partial class MessageReader
     /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
     [GeneratedRegex(@"^(?:(?:@\w[\w.-]*|bot|balkanbot)[:,]?\s+|(?:ok|okay|so|then|and|pls|please|kindly|need|i need)\b[,:]?\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex TurnOpening();
+    [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?=\n|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingThanks();
     /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>
     [GeneratedRegex(@"^\(\s*(?:need(?:ed)? (?:it|this|that|them)\b|for (?:the|my|our|a|an|tomorrow'?s?|today'?s?)\b|it'?s for\b|due\b|thanks\b|thx\b|asap\b|urgent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeAside();
@@ -872,7 +876,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:given (?:that )?|since |as |because |considering (?:that )?|now that |seeing that |knowing that )(?<p>[^,?]{5,200}?),\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|tell me|give me|list|name)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Premise();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query|sorry(?: to (?:bother|bug|ping)(?: you| y'all| everyone| all)?| for the (?:ping|bother))?|apologies|hope you(?:'re| are) well|quick one)\b[,:!.]?\s*(?:[-–—]\s*)?)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query|bot|balkanbot|balkan bot|question (?:from|for) (?:the |my |our )?\w+|following up(?: on [^:,?]{1,40})?|(?:could|can|would) you (?:please )?(?:check|look(?: it)? up|find out)(?: (?:for me|this|that|quickly))*(?=\s*[-–—:,])|sorry(?: to (?:bother|bug|ping)(?: you| y'all| everyone| all)?| for the (?:ping|bother))?|apologies|hope you(?:'re| are) well|quick one)\b[,:!.]?\s*(?:[-–—]\s*)?)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // "Can you tell me when …", "please let me know who …": the question is what follows.

@@ -48,6 +48,8 @@ public sealed class MessageReaderTests
         "sorry to bother - {0}", "hey, {0}", "{0} (need it for the 3pm brief)",
         "[09:12] Ana: anyone know?\n[09:13] Marko: no idea, ask the bot\n[09:14] Ana: @bot {0}",
         "From: Ana Petrović\nSent: Monday\nTo: desk\nSubject: quick one\n\n{0}",
+        "Could you check for me - {0}", "Following up on yesterday's meeting: {0}", "Question from the ambassador: {0}",
+        "Hi BalkanBot! {0}", "{0} Thanks in advance!",
     ];
 
     [Theory]
