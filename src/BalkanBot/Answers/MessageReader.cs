@@ -221,7 +221,8 @@ public static partial class MessageReader
         text = QuestionCount().Replace(text, "");
         // "over the course of 2023" is "during 2023": no course is asked about.
         text = CourseOf().Replace(text, "during");
-        foreach (var sentence in QuestionBoundary().Split(text).SelectMany(AfterATopic))
+        // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
+        foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
             // "Given that UNSCR 1244 was passed in 2008, when was it adopted?": the premise is checked, the question answered.
@@ -795,6 +796,8 @@ public static partial class MessageReader
     /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
     [GeneratedRegex(@"^(?:(?:@\w[\w.-]*|bot|balkanbot)[:,]?\s+|(?:ok|okay|so|then|and|pls|please|kindly|need|i need)\b[,:]?\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex TurnOpening();
+    [GeneratedRegex(@"^\(?(?:\d{1,2}|[a-hA-H])\)\s+|^\d{1,2}\.\s+(?=\D)")]
+    private static partial Regex Enumerator();
     [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?=\n|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingThanks();
     /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>

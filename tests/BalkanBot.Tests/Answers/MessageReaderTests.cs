@@ -210,6 +210,14 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_NumberedQuestionsOnOneLine_AreTheQuestionsWithoutTheirNumbers()
+    {
+        var read = MessageReader.Read("1) When was the Tirana Declaration signed? 2) who is Stefan Antić - what's his role?");
+
+        Assert.Equal(["When was the Tirana Declaration signed?", "who is Stefan Antić - what's his role?"], read.Parts);
+    }
+
+    [Fact]
     public void Read_ChatWhoseLastTurnIsARequest_AnswersThatRequest()
     {
         var read = MessageReader.Read("Luka: did you see the brief?\nMia: yes\nLuka: ok so explain the Balkan Benelux idea Antić describes.");
