@@ -11,7 +11,7 @@ namespace BalkanBot.Answers;
 /// against the conversation, find the passages that answer it, let the intent's handler lay the answer out, and
 /// keep only what the passages back; then join the parts into one answer.
 /// </summary>
-public sealed class AnswerEngine
+public sealed partial class AnswerEngine
 {
     private readonly KnowledgeBase _kb;
     private readonly IntentRouter _router;
@@ -116,6 +116,9 @@ public sealed class AnswerEngine
         return lines;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:he|him|his|she|her)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PersonalPronoun();
+
     /// <summary>The deterministic answer, without optional phrasing.</summary>
     public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text), null);
 
@@ -182,8 +185,9 @@ public sealed class AnswerEngine
             && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
             return routed with { Mentions = actors };
         // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.
+        // "Who is Stefan Antić – what's his role?": "his" is the author named, not what came before.
         if (actors.Count > 0 && routed.Mentions.Count > 0 && routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
-            && MessageReader.PointsBackAt(part))
+            && MessageReader.PointsBackAt(routed.Mentions.Count == 1 ? PersonalPronoun().Replace(part, " ") : part))
         {
             var before = actors;
             return routed with { Mentions = [.. routed.Mentions, .. before.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };

@@ -516,6 +516,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_HisAfterANamedAuthor_IsThatAuthorNotWhatCameBefore()
+    {
+        var a = Ask("When was the Tirana Declaration signed? And who is Stefan Antić - what's his role?", "his-role");
+
+        Assert.True(a.Answered);
+        Assert.Contains("18 March 2025", a.Text, StringComparison.Ordinal);
+        // The second part is answered from Antić's own record, not from the declaration's.
+        Assert.Contains("Managing Editor", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_PartPointingBackAtAnUnknownName_IsDeclinedToo()
     {
         var a = Ask("Explain the EU-Mercosur trade agreement and which countries oppose it.", "mercosur");
