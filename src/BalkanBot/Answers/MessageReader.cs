@@ -355,7 +355,10 @@ public static partial class MessageReader
                 context = "";
             }
             // "`Open Balkan` — when was it first revealed?": the topic before a dash is the question's context, however short.
-            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p)) context = (context + " " + p).Trim();
+            // "My boss wants to know. Sav keeps writing 'WB6' – what is that?": a topic set off by a dash or colon is the
+            // question's context; a statement before it that names nothing is not.
+            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p))
+                context = (p.EndsWith(':') && !NamesSomething(context) ? p : context + " " + p).Trim();
         }
         // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
         if (context.Length > 0 && asked.Count > 0 && NameRequest().Match(context) is { Success: true } wanted)

@@ -49,7 +49,7 @@ public sealed class MessageReaderTests
         "[09:12] Ana: anyone know?\n[09:13] Marko: no idea, ask the bot\n[09:14] Ana: @bot {0}",
         "From: Ana Petrović\nSent: Monday\nTo: desk\nSubject: quick one\n\n{0}",
         "Could you check for me - {0}", "Following up on yesterday's meeting: {0}", "Question from the ambassador: {0}",
-        "Hi BalkanBot! {0}", "{0} Thanks in advance!",
+        "Hi BalkanBot! {0}", "{0} Thanks in advance!", "My boss wants to know. {0}", "I'm drafting a memo for the minister. {0}",
     ];
 
     [Theory]
@@ -215,6 +215,14 @@ public sealed class MessageReaderTests
         var read = MessageReader.Read("1) When was the Tirana Declaration signed? 2) who is Stefan Antić - what's his role?");
 
         Assert.Equal(["When was the Tirana Declaration signed?", "who is Stefan Antić - what's his role?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_StatementBeforeATopicAndItsQuestion_LeavesTheTopic()
+    {
+        var read = MessageReader.Read("My boss wants to know. KFOR - what's the acronym short for?");
+
+        Assert.Equal(["KFOR: what's the acronym short for?"], read.Parts);
     }
 
     [Fact]
