@@ -796,7 +796,6 @@ public static partial class MessageReader
     private static Regex? ChatTurns(string text) =>
         IsChat(text, ChatLine()) ? ChatLine() : IsChat(text, LowerChatLine()) ? LowerChatLine() : null;
 
-    /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
     [GeneratedRegex(@"^(?:(?:@\w[\w.-]*|bot|balkanbot)[:,]?\s+|(?:ok|okay|so|then|and|pls|please|kindly|need|i need)\b[,:]?\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex TurnOpening();
     [GeneratedRegex(@"^\(?(?:\d{1,2}|[a-hA-H])\)\s+|^\d{1,2}\.\s+(?=\D)")]
@@ -809,6 +808,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^@[\w.-]*bot\b", RegexOptions.IgnoreCase)]
     private static partial Regex BotAddressed();
 
+    /// <summary>The last turn of a chat that asks something, without its speaker; each turn is one person's.</summary>
     private static string? LastChatQuestion(string text, Regex turnLine)
     {
         var turns = turnLine.Matches(text).ToList();

@@ -211,8 +211,7 @@ public static partial class EvidenceFinder
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
         // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
-        var heads = QuestionTerms.AskedPhrase().Matches(t.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
-            .Where(h => t.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct().ToList();
+        var heads = AskedKinds(t).ToList();
         if (heads.Any(t.Unknown.Contains)) return [];
         var total = t.Content.Sum(index.Idf);
         return evidence.Candidates.Where(h => h.Passage.Kind != PassageKind.Name && !IsCaveat(h.Passage, false)
@@ -803,9 +802,12 @@ public static partial class EvidenceFinder
     /// measure or share (those have checks of their own): "what legal basis did he cite" → basis.
     /// </summary>
     private static List<string> AskedHeads(QuestionTerms terms) =>
+        AskedKinds(terms).Where(h => !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare).ToList();
+
+    /// <summary>The kinds of thing a question asks for ("which missiles", "what legal basis"), among its content words.</summary>
+    private static IEnumerable<string> AskedKinds(QuestionTerms terms) =>
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
-            .Where(h => terms.Content.Contains(h) && !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare && !GenericKinds.Contains(h))
-            .Distinct().ToList();
+            .Where(h => terms.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct();
 
     /// <summary>
     /// "What is the name of the monastery …?": a name the question does not hold stands beside the thing ("Operation
