@@ -681,7 +681,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var ofEvent = evidence.Terms.AsksPlace || evidence.Terms.AsksDate;
         var mentions = q.Mentions.Where(m => !authors.Contains(m.RecordId)).OrderBy(m => m.RecordId == evidence.Terms.EndsOn ? 0 : 1)
             .ThenBy(m => ofEvent && m.Kind is RecordKind.Event or RecordKind.Agreement ? 0 : 1).ToList();
-        var named = mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault() ?? known;
+        // An author the question only cites ("the Pupin comparison table") is not what the figure would be of.
+        var named = mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>().FirstOrDefault()
+                    ?? (known is not null && kb.Authors.Contains(known.Id) ? null : known);
         var place = mentions is [var mention, ..] && named is not null && !string.Equals(TextNormalizer.Normalize(named.ShortName), mention.Surface, StringComparison.Ordinal)
             ? named.Aliases.Prepend(named.Name).FirstOrDefault(a => string.Equals(TextNormalizer.Normalize(a), mention.Surface, StringComparison.Ordinal)) ?? Title(mention.Surface)
             : named?.ShortName;

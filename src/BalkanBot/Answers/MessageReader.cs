@@ -221,10 +221,15 @@ public static partial class MessageReader
         text = QuestionCount().Replace(text, "");
         // "over the course of 2023" is "during 2023": no course is asked about.
         text = CourseOf().Replace(text, "during");
+        // "How long has Albania been in NATO?" asks since when: the sources give the year it began, not a duration.
+        text = HowLongBeen().Replace(text, m => (char.IsUpper(m.Value[0]) ? "Since when " : "since when ") + m.Groups["aux"].Value);
         // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
         foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
+            // "I'm drafting a memo for the minister. name of the …": what the asker is doing, run on into a question.
+            if (AskerStatement().Match(s) is { Success: true } doing && !NamesSomething(doing.Value) && doing.Length < s.Length)
+                s = s[doing.Length..];
             // "Given that UNSCR 1244 was passed in 2008, when was it adopted?": the premise is checked, the question answered.
             if (Premise().Match(s) is { Success: true } premise && premise.Groups["q"].Length > 8)
             {
@@ -245,9 +250,12 @@ public static partial class MessageReader
                 // stands before the first question as its context.
                 var topic = s[..colon.Groups["q"].Index];
                 // "Antić gives totals for Serbia and Albania: what's the equivalent figure for Montenegro?" compares with it.
-                if ((NamesSomething(topic) || IsTopicName(topic) || OwnerFirst().IsMatch(topic))
+                // "Notes - item one - Ask: who leads …?": a label that says a question follows is no topic.
+                if (!AskLabel().IsMatch(topic) && (NamesSomething(topic) || IsTopicName(topic) || OwnerFirst().IsMatch(topic))
                     && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])
-                        || Equivalent().IsMatch(colon.Groups["q"].Value)))
+                        || Equivalent().IsMatch(colon.Groups["q"].Value))
+                    // "Tank numbers: what does Serbia have?": a question that asks only what something has asks for the topic.
+                    || !AskLabel().IsMatch(topic) && BareAsk().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
                 s = s[colon.Groups["q"].Index..];
             }
@@ -349,15 +357,18 @@ public static partial class MessageReader
                 var keep = context.Length > 0 && (NamesSomething(context) || OwnerFirst().IsMatch(context) || context.EndsWith(':') || !NamesSomething(p) || RefersBack().IsMatch(p));
                 // "Serbia's new fighters: which manufacturer, and how many airframes?": a short heading is the topic of
                 // every part after it that names nothing of its own.
-                if (context.Length == 0 && heading is not null && !NamesSomething(p)) { context = heading; keep = true; }
+                // "Combat aircraft: what does Croatia have, and what do Albania and Kosovo have?": a part that asks only what
+                // something has asks for what the heading names.
+                if (context.Length == 0 && heading is not null && (!NamesSomething(p) || BareAsk().IsMatch(p))) { context = heading; keep = true; }
                 asked.Add((keep ? context + " " + p : p).Trim());
-                heading = keep && context.EndsWith(':') && context.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? context : null;
+                heading = keep && context.EndsWith(':') && (context.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 || BareAsk().IsMatch(p)) ? context : null;
                 context = "";
             }
             // "`Open Balkan` — when was it first revealed?": the topic before a dash is the question's context, however short.
             // "My boss wants to know. Sav keeps writing 'WB6' – what is that?": a topic set off by a dash or colon is the
             // question's context; a statement before it that names nothing is not.
-            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p))
+            // "I'm drafting a memo for the minister." says what the asker is doing, not what the question is about.
+            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p) && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
                 context = (p.EndsWith(':') && !NamesSomething(context) ? p : context + " " + p).Trim();
         }
         // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
@@ -392,7 +403,7 @@ public static partial class MessageReader
     private static IEnumerable<string> AfterATopic(string sentence)
     {
         var dash = DashQuestion().Match(sentence);
-        if (!dash.Success || AsksSomething().IsMatch(sentence.TrimStart())) return [sentence];
+        if (!dash.Success || AsksSomething().IsMatch(Greeting().Replace(sentence.TrimStart(), ""))) return [sentence];
         return [sentence[..dash.Index].TrimEnd() + ":", sentence[(dash.Index + dash.Length)..]];
     }
 
@@ -779,6 +790,22 @@ public static partial class MessageReader
 
     private static bool HasMeasure(string text) => Knowledge.TextNormalizer.Tokens(text).Any(Routing.Measures.IsMeasureWord);
 
+    [GeneratedRegex(@"\bhow long (?<aux>has|have)(?= (?:[\p{L}'’.-]+ ){1,4}?been\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex HowLongBeen();
+
+    [GeneratedRegex(@"\b(?:ask|question|questions|query|request|q)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AskLabel();
+
+    [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheAsker();
+
+    [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b[^.?!:]{0,80}\.\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AskerStatement();
+
+    /// <summary>"what does Croatia have", "and what do Albania and Kosovo have?": asks what something has, naming no measure.</summary>
+    [GeneratedRegex(@"^\W*(?:and\s+)?(?:what|how many|how much)\s+(?:does|do|did|will)\s+(?:[\p{L}'’.-]+\s+){1,5}?(?:have|has|hold|field|own|possess|operate|got)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAsk();
+
     [GeneratedRegex(@"\b(equivalent|corresponding|comparable|same|similar|matching)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Equivalent();
 
@@ -800,10 +827,10 @@ public static partial class MessageReader
     private static partial Regex TurnOpening();
     [GeneratedRegex(@"^\(?(?:\d{1,2}|[a-hA-H])\)\s+|^\d{1,2}\.\s+(?=\D)")]
     private static partial Regex Enumerator();
-    [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?=\n|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:(?:pls|plz|please) (?:and|&) )?(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?:(?::-?[)D]|:[a-z_]+:|\p{So})[ .!]*)*(?=\n|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingThanks();
     /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>
-    [GeneratedRegex(@"^\(\s*(?:need(?:ed)? (?:it|this|that|them)\b|for (?:the|my|our|a|an|tomorrow'?s?|today'?s?)\b|it'?s for\b|due\b|thanks\b|thx\b|asap\b|urgent\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(\s*(?:need(?:ed)? (?:it|this|that|them)\b|for (?:the|my|our|a|an|tomorrow'?s?|today'?s?)\b|it'?s for\b|due\b|thanks\b|thx\b|asap\b|urgent\b)|^(?:this|it) (?:is|'s) (?:(?:only|just|needed) )?for (?:the|my|our|a|an|an internal|internal|tomorrow'?s?|today'?s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeAside();
     [GeneratedRegex(@"^@[\w.-]*bot\b", RegexOptions.IgnoreCase)]
     private static partial Regex BotAddressed();

@@ -10,6 +10,7 @@ internal static class Stopwords
         what whats when where who whom whose which why how many much tell me show give list explain describe summarise summarize
         please i you we they it its this that these those there their them his her he she s t can could would should will
         shall may might must any some all each every other else more most than then so if into over under up down out
+        inside within among amongst upon onto
         just also very still yet not no nor only own same such too again ever did does know want need like let us our
         after before since until between during per via vs versus compare comparison timeline happened happen happening
         news latest recent recently information info anything something thing things doing going get got make made

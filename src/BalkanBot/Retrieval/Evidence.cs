@@ -306,6 +306,10 @@ public static partial class EvidenceFinder
             && !NumberNear(index, p, terms.Hard)) return false;
         if (terms.AsksAmount && p.Kind != PassageKind.Figure && !HasQuantity(p.Text)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
+        // "What combined population does the table give?" asks for a head count: "33% identified as Serb" is a share of
+        // one, unless the question names the group the share is of ("how much of Montenegro's population is Serb").
+        if (!terms.AsksShare && terms.Hard.Contains("population") && (p.Text.Contains('%') || ShareWords().IsMatch(p.Text))
+            && !HeadCount().IsMatch(p.Text) && hit.MatchedTerms.All(t => terms.Hard.Contains(t))) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).Concat(terms.CountedPhrase).ToList())) return false;
         // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
         // qualifies what is counted stands just after the number.
@@ -445,7 +449,7 @@ public static partial class EvidenceFinder
     [
         "population", "inhabitants", "budget", "spend", "spending", "spent", "expenditure", "gdp", "salary", "salaries", "wages",
         "unemployment", "inflation", "debt", "surplus", "deficit", "casualties", "killed", "dead", "deaths", "wounded", "injured",
-        "strength", "pay", "paid", "cost", "costs", "price", "worth", "died", "die", "fatalities", "victims",
+        "strength", "troops", "soldiers", "personnel", "pay", "paid", "cost", "costs", "price", "worth", "died", "die", "fatalities", "victims",
     ];
 
     private static readonly HashSet<string> PriceWords = ["cost", "costs", "price", "worth"];
@@ -465,6 +469,8 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(will|would|shall|expected|expects?|planned|plans?|scheduled|due|set to|to be (delivered|completed|held))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureText();
+    [GeneratedRegex(@"\d[\d,.]*\s*(?:million|thousand|inhabitants|people|residents|citizens)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadCount();
 
     private static readonly string[] ReasonTerms = ["reason", "reasons", "because", "cause", "motivated", "response"];
 
@@ -574,6 +580,8 @@ public static partial class EvidenceFinder
         {
             var norm = TextNormalizer.Tokens(raw[i]);
             if (!norm.Any(t => stems.Contains(Stemmer.Stem(t)))) continue;
+            // "the Military Strength Comparison table lists 12 Rafales": a word of a title counts nothing.
+            if (i > 0 && char.IsUpper(raw[i][0]) && (char.IsUpper(raw[i - 1][0]) || i + 1 < raw.Length && char.IsUpper(raw[i + 1][0]))) continue;
             if (numbers.Any(n => Math.Abs(n - i) <= window)) return true;
         }
         return false;

@@ -459,7 +459,8 @@ public sealed partial record QuestionTerms(
             UnknownNames = vocabulary is null ? [] : UnknownNamesIn(q.Original, unknown, vocabulary),
             AsksDate = asksDate,
             AsksDay = asksDate && DayCue().IsMatch(padded),
-            AsksFuture = asksDate && FutureCue().IsMatch(padded),
+            // "When and where will the next exercise be held?": a date or a place still to come.
+            AsksFuture = (asksDate || PlaceCue().IsMatch(padded)) && (FutureCue().IsMatch(padded) || PlaceToCome().IsMatch(padded)),
             AsksWhy = WhyCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
@@ -557,6 +558,8 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" when (will|shall|would) | when (is|are)( \S+){1,6} (due|expected|scheduled|planned|going to|set to) ")]
     private static partial Regex FutureCue();
+    [GeneratedRegex(@" where (will|shall) | (when|where) (is|are) (the|its|their) (next|upcoming|forthcoming) ")]
+    private static partial Regex PlaceToCome();
 
     [GeneratedRegex(@"^ why | why (did|does|do|is|was|were|has|have|had|are|would|should|could|might|can) | (what|which) (are|were|is|was) the (main )?(reasons?|motives?|causes?|drivers?|rationale|motivations?) | (what|which) (main )?(reasons?|motives?|causes?|rationale|motivations?) | for what reasons? | what (led|drove|motivated|prompted|pushed|caused) | (reasons?|motives?|rationale) (for|behind|why) ")]
     private static partial Regex WhyCue();
@@ -570,7 +573,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"\(([^()]{1,120})\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) ")]
+    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) | (what|which) (total|combined|overall) ")]
     private static partial Regex ValueCue();
 
     [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]

@@ -50,6 +50,7 @@ public sealed class MessageReaderTests
         "From: Ana Petrović\nSent: Monday\nTo: desk\nSubject: quick one\n\n{0}",
         "Could you check for me - {0}", "Following up on yesterday's meeting: {0}", "Question from the ambassador: {0}",
         "Hi BalkanBot! {0}", "{0} Thanks in advance!", "My boss wants to know. {0}", "I'm drafting a memo for the minister. {0}",
+        "{0} pls and thanks :)", "{0} This is for an internal note.", "## Notes - item one - **Ask:** {0} - _due Friday_",
     ];
 
     [Theory]
@@ -59,6 +60,30 @@ public sealed class MessageReaderTests
         foreach (var question in (string[])["When was the Tirana Declaration signed?", "How many NATO troops serve in KFOR?",
                      "What does Antić mean by minilateralism?", "Who signed the Serbia–Hungary defence plan, and when?"])
             Assert.Equal(MessageReader.Read(question).Parts, MessageReader.Read(string.Format(System.Globalization.CultureInfo.InvariantCulture, wrapper, question)).Parts);
+    }
+
+    [Fact]
+    public void Read_StatementAboutTheAsker_IsNoContextEvenForALowerCaseQuestion()
+    {
+        const string question = "name of the international high representative in bosnia that dodik defies";
+        Assert.Equal(MessageReader.Read(question).Parts, MessageReader.Read("I'm drafting a memo for the minister. " + question).Parts);
+        // A statement that names what it is about stays the question's context.
+        Assert.Contains("Tirana", MessageReader.Read("I'm reading about the Tirana Declaration. who signed it?").Parts[0]);
+    }
+
+    [Theory]
+    [InlineData("How long has Albania been in NATO?", "Since when has Albania been in NATO?")]
+    [InlineData("how long have Serbia's forces been militarily neutral?", "since when have Serbia's forces been militarily neutral?")]
+    public void Read_HowLongSomethingHasBeen_AsksSinceWhen(string text, string expected)
+    {
+        Assert.Equal([expected], MessageReader.Read(text).Parts);
+    }
+
+    [Fact]
+    public void Read_GreetingBeforeAQuestionWithADash_KeepsTheQuestionWhole()
+    {
+        const string question = "Why did Stoltenberg say the new alliances fall outside NATO's mandate — what legal basis did he cite?";
+        Assert.Equal(MessageReader.Read(question).Parts, MessageReader.Read("hey, " + question).Parts);
     }
 
     [Fact]
@@ -84,6 +109,10 @@ public sealed class MessageReaderTests
     // A short heading is the topic of each part after it; a long lead-in is context for the first only.
     [InlineData("Hungary's new jets: which model, and how many?", new[] { "Hungary's new jets: which model", "Hungary's new jets: how many?" })]
     [InlineData("Orbán-Vučić ties: how did they start?", new[] { "Orbán-Vučić ties: how did they start?" })]
+    // A part that asks only what something has asks for what the heading names, whatever the heading's length.
+    [InlineData("Combat aircraft on the Tirana side: what does Croatia have and what do Albania and Kosovo have?",
+        new[] { "Combat aircraft on the Tirana side: what does Croatia have", "Combat aircraft on the Tirana side: what do Albania and Kosovo have?" })]
+    [InlineData("Tank numbers: what does Serbia have, and what does Croatia have?", new[] { "Tank numbers: what does Serbia have", "Tank numbers: what does Croatia have?" })]
     // A context that opens on a name's possession is what "it" in the question after it stands for.
     [InlineData("Croatia's Rafale order, and who does Sav say made it?", new[] { "Croatia's Rafale order who does Sav say made it?" })]
     // "dates for each" asks one date of each thing listed.

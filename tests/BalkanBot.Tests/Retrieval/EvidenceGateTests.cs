@@ -39,6 +39,11 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Who signed the Tirana Declaration for Albania? I need the minister's name")]
     // The comparison table leaves its population row empty; its other rows do not answer.
     [InlineData("What combined population does the comparison table give for the Serbia–Hungary bloc?")]
+    // A census share is no population; the table named by its author is no subject of one.
+    [InlineData("Serbia-Hungary bloc: what combined population does the Pupin comparison table give?")]
+    [InlineData("What total troops does the Pupin table give?")]
+    // A place still to come is not where the declaration was signed.
+    [InlineData("When and where will the next trilateral Albania-Croatia-Kosovo military exercise be held?")]
     // "over it" is the canal blast, whose arrests the sources do not count, not Kosovo's other arrests.
     [InlineData("When was the Ibar-Lepenac canal hit, and how many people did Kosovo arrest over it?")]
     // The years beside "disputes" date the tariffs, not a reform of the mechanism.
@@ -443,6 +448,22 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(a.Answered);
         Assert.Contains("33%", TextRenderer.Render(a));
         Assert.Contains(a.Citations, c => c.SourceId == "pupin-brief-2025");
+    }
+
+    [Fact]
+    public void Answer_PopulationAskedWithTheGroupItIsOf_IsAnsweredByTheShare()
+    {
+        var a = Ask("How much of Montenegro's population is Serb?", "population share");
+        Assert.True(a.Answered);
+        Assert.Contains("33%", TextRenderer.Render(a));
+    }
+
+    [Fact]
+    public void Answer_HowLongAMemberHasBeen_GivesTheYearItJoined()
+    {
+        var a = Ask("How long has Albania been in NATO?", "membership");
+        Assert.True(a.Answered);
+        Assert.Contains("since 2009", a.Text);
     }
 
     [Fact]
