@@ -203,6 +203,8 @@ public static partial class MessageReader
         text = PartWays().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "parted" => "disagreed", _ => "disagree" });
         // "which states sat it out": the sources say "abstained".
         text = SatOut().Replace(text, "abstained");
+        // "What message did Hegseth deliver to European governments?" asks for the point he made, in whatever words.
+        text = MessageDelivered().Replace(text, m => $"{m.Groups["wh"].Value} point {m.Groups["aux"].Value} {m.Groups["who"].Value} make");
         // "Why was it set up?": the sources say "established", "founded", "formed".
         text = SetUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "sets" => "establishes", "setting" => "establishing", _ => "established" });
         // "think-tank views" are views of policy institutes, not tanks.
@@ -227,6 +229,10 @@ public static partial class MessageReader
         foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
+            // "When Sav calls the Balkans a region of negative peace, what does that mean?": a clause that sets the scene
+            // for the question after the comma asks no date.
+            if (WhenClause().Match(s) is { Success: true } scene)
+                s = s[4..scene.Groups["comma"].Index].Trim() + ": " + s[(scene.Groups["comma"].Index + 1)..].TrimStart();
             // "I'm drafting a memo for the minister. name of the …": what the asker is doing, run on into a question.
             if (AskerStatement().Match(s) is { Success: true } doing && !NamesSomething(doing.Value) && doing.Length < s.Length)
                 s = s[doing.Length..];
@@ -801,6 +807,12 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b[^.?!:]{0,80}\.\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AskerStatement();
+
+    [GeneratedRegex(@"\b(?<wh>what|which) (?:key |main |central )?(?:message|messages|warning|warnings) (?<aux>did|does|do|has|have) (?<who>(?:[\p{L}'’.-]+ ){0,5}?[\p{L}'’.-]+) (?:deliver|send|convey|give|pass on|bring|carry)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MessageDelivered();
+
+    [GeneratedRegex(@"^when (?!(?:was|were|did|does|do|is|are|will|would|shall|has|have|had|exactly|precisely|and)\b)[^,?]{3,120}(?<comma>,)\s*(?:(?:and|so|then) )?(?:what|which|who|whom|whose|how|why|where|is|are|does|do|did|can|should)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhenClause();
 
     /// <summary>"what does Croatia have", "and what do Albania and Kosovo have?": asks what something has, naming no measure.</summary>
     [GeneratedRegex(@"^\W*(?:and\s+)?(?:what|how many|how much)\s+(?:does|do|did|will)\s+(?:[\p{L}'’.-]+\s+){1,5}?(?:have|has|hold|field|own|possess|operate|got)\s*[?.!]*$", RegexOptions.IgnoreCase)]

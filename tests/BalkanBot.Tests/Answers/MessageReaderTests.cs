@@ -80,6 +80,23 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_WhenClauseBeforeAQuestion_SetsTheSceneAndAsksNoDate()
+    {
+        Assert.Equal(["Sav calls the Balkans a region of negative peace: what does that mean?"],
+            MessageReader.Read("When Sav calls the Balkans a region of negative peace, what does that mean?").Parts);
+        // A question that asks when keeps its question word.
+        Assert.StartsWith("When was the Tirana Declaration signed", MessageReader.Read("When was the Tirana Declaration signed, and who signed it?").Parts[0]);
+        Assert.StartsWith("When Serbia and Hungary signed", MessageReader.Read("When Serbia and Hungary signed the plan, was it an alliance?").Parts[0]);
+    }
+
+    [Fact]
+    public void Read_MessageDelivered_AsksForThePointMade()
+    {
+        Assert.Equal(["What point did US Defense Secretary Hegseth make to European governments in February 2025?"],
+            MessageReader.Read("What message did US Defense Secretary Hegseth deliver to European governments in February 2025?").Parts);
+    }
+
+    [Fact]
     public void Read_GreetingBeforeAQuestionWithADash_KeepsTheQuestionWhole()
     {
         const string question = "Why did Stoltenberg say the new alliances fall outside NATO's mandate — what legal basis did he cite?";
