@@ -679,7 +679,7 @@ public static partial class MessageReader
     private static partial Regex TrailingAsks();
     // "[10:11] Marija K.:", "Bot:", "@BalkanBot", "> Stefan wrote:": who is speaking, not what is asked. An acronym
     // ("CEFTA:") labels the topic.
-    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
+    [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<=\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)\p{Ll}[\w’'.-]*(?:\s\p{Ll}[\w’'.-]*)?\s?:(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
     [GeneratedRegex(@"\b(in (?:plain|simple|simpler|layman'?s|everyday|a few|short|practical|concrete|real) (?:terms|words|english)|in a nutshell|(?:like )?(?:a (?:million|billion|gazillion|zillion|ton of|bunch of)|tons of|loads of)(?= \w)|(?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]

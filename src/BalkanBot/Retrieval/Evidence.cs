@@ -207,7 +207,7 @@ public static partial class EvidenceFinder
         if (t.AsksDate || t.AsksCount || t.AsksPerson || t.AsksShare || t.AsksAmount || t.AsksPlace || t.AsksCity || t.AsksCountry || t.AsksCompany
             || t.AsksProvision || t.AsksValue || t.AsksExact || t.AsksWhoItWas || t.AsksFuture || t.AsksDay || t.AsksMonth
             || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0
-            || t.Content.Count == 0 || t.Entities.Count == 0) return [];
+            || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)) return [];
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
         // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
@@ -324,6 +324,18 @@ public static partial class EvidenceFinder
             && !terms.Years.Any(y => p.Text.Contains(y, StringComparison.Ordinal))) return false;
         if (terms.AsksDate && !DatedAsAsked(kb, p, terms)) return false;
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
+        // "Which five EU member states do not recognise Kosovo?" asks for the states of an organisation by name: "five EU
+        // states" names none, and states outside the organisation are not they.
+        if (p.Id >= 0 && NamedGroupAsked().Match(terms.Asked) is { Success: true } group)
+        {
+            var groupOrgs = kb.Aliases.Find(group.Groups["qual"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "organisation" }).Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+            // The states may stand in another sentence of the same record ("established among Poland, Hungary and …").
+            var named = index.OfRecord(p.RecordId).Prepend(p).SelectMany(o => kb.Aliases.Find(TextNormalizer.Tokens(o.Text))).Select(m => m.RecordId).Distinct()
+                .Count(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" } state
+                            && state.Memberships.Any(m => groupOrgs.Contains(m.Of)));
+            if (groupOrgs.Count > 0 && named < 2) return false;
+        }
         // "Which countries sent them?" is not answered by where the troops were sent ("deployed in Bosnia").
         if (SenderAsked().IsMatch(terms.Asked) && SendingCue().IsMatch(terms.Asked) && !NamesASender(kb, p, terms)) return false;
         // "Which company …": the passage names the company itself, not only a record it took part in.
@@ -471,6 +483,8 @@ public static partial class EvidenceFinder
     private static partial Regex FutureText();
     [GeneratedRegex(@"\d[\d,.]*\s*(?:million|thousand|inhabitants|people|residents|citizens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadCount();
+    [GeneratedRegex(@" (?:which|what|name the|list the) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?<qual>(?:\w+ ){0,2}?)(?:member states|states|countries|nations|members|governments) ")]
+    private static partial Regex NamedGroupAsked();
 
     private static readonly string[] ReasonTerms = ["reason", "reasons", "because", "cause", "motivated", "response"];
 

@@ -90,6 +90,14 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_ChatWithLowerCaseNames_DropsTheSpeakers()
+    {
+        var parts = MessageReader.Read("[10:03] mark: no idea\n[10:04] ana: @bot which three countries signed the Tirana declaration?").Parts;
+        Assert.DoesNotContain(parts, p => p.Contains("ana:", StringComparison.Ordinal) || p.Contains("mark:", StringComparison.Ordinal));
+        Assert.EndsWith("which three countries signed the Tirana declaration?", parts[^1]);
+    }
+
+    [Fact]
     public void Read_MessageDelivered_AsksForThePointMade()
     {
         Assert.Equal(["What point did US Defense Secretary Hegseth make to European governments in February 2025?"],
