@@ -218,7 +218,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex TimelineCue();
     [GeneratedRegex(@" (?:what (?:do|does|did|is) (?:\w+ ){0,3}mean(?:t)? by|what does (?:\w+ ){1,4}mean|definition of|define|defines|meaning of|stand for|stands for) ")]
     private static partial Regex DefinitionCue();
-    [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where ")]
+    [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where | (?:play|played|plays|turn|turned|pan|panned) out | (?:came|become|became) of |\boutcome of ")]
     private static partial Regex ThingAsked();
     [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) | how (?:does|do|did|will|would|could|might) (?!.{0,90} (?:between|since|from|over time|over the years) ).{0,60}(?:change|affect|alter|shift|transform|reshape|influence) ")]
     private static partial Regex AnalysisCue();

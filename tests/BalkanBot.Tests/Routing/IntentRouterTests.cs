@@ -30,6 +30,9 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("how had that changed by spring 2025", IntentKind.Timeline)]
     [InlineData("how did Serbia's course change between 1999 and 2000", IntentKind.Timeline)]
     [InlineData("In which village did the 2023 armed attack in northern Kosovo happen?", IntentKind.Overview)]
+    // How one thing turned out asks about that thing, not for everything its actors did that year.
+    [InlineData("How did Serbia's 1999 bid to join the Union State play out?", IntentKind.Overview)]
+    [InlineData("What became of Serbia's 1999 decision to join the Union State?", IntentKind.Overview)]
     [InlineData("how many Rafale jets does Croatia have according to the Pupin comparison table?", IntentKind.Figures)]
     [InlineData("How many main battle tanks do Croatia and Albania have according to the brief's comparison table?", IntentKind.Compare)]
     [InlineData("help", IntentKind.Help)]
