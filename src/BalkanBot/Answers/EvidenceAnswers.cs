@@ -451,17 +451,27 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // The first two named actors are the sides; anything else named is what they differ on.
         var cited = CitedAuthors(q);
         var actors = q.Mentions.Where(m => m.Kind == RecordKind.Actor && !cited.Contains(m.RecordId)).DistinctBy(m => m.RecordId).ToList();
+        // "How do Antić and Sav differ in describing the US role?": two authors are the sides, and what each document
+        // says of the thing named is what is set side by side.
+        var authors = q.Mentions.Where(m => kb.Authors.Contains(m.RecordId)).DistinctBy(m => m.RecordId).ToList();
+        var others = actors.Where(a => !kb.Authors.Contains(a.RecordId)).ToList();
+        var byAuthors = authors.Count >= 2 && others.Count < 2;
+        if (byAuthors) actors = [.. authors.Take(2), .. others];
         if (actors.Count < 2) return null;
         var sides = actors.Take(2).ToList();
         var topic = q.Mentions.Where(m => m.Kind != RecordKind.Actor).Concat(actors.Skip(2)).ToList();
+        // A record with its own disagreements (the Open Balkan, the Tirana Declaration) is answered by them; an actor the
+        // documents each describe ("the US role") by what each says of it.
+        if (byAuthors && (topic.Count == 0 || topic.Any(t => t.Kind != RecordKind.Actor))) return null;
         var found = new List<(KnowledgeRecord Side, Passage Passage)>();
         foreach (var side in sides)
         {
             if (kb.Get(side.RecordId) is not { } record) continue;
             var sideFocus = focus.Where(f => f.Id == side.RecordId || topic.Any(t => t.RecordId == f.Id)).ToList();
             // The side must be named in the passage itself, not only stand behind a document it cites.
-            List<Passage> Best(RoutedQuestion asked) => EvidenceFinder.Find(kb, asked with { Mentions = [side, .. topic], Intent = IntentKind.Overview }, sideFocus)
-                .Supporting.Where(h => NamesInText(h.Passage, side.RecordId) && !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name)
+            List<Passage> Best(RoutedQuestion asked) => EvidenceFinder.Find(kb, asked with { Mentions = byAuthors ? topic : [side, .. topic], Intent = IntentKind.Overview }, sideFocus)
+                .Supporting.Where(h => (byAuthors ? h.Passage.CitedAuthors.Contains(side.RecordId) : NamesInText(h.Passage, side.RecordId))
+                                       && !EvidenceFinder.IsCaveat(h.Passage) && h.Passage.Kind != PassageKind.Name)
                 .Select(h => h.Passage).Where(p => found.All(f => f.Passage.Id != p.Id)).Take(2).ToList();
             // "Open Balkan founders seem split on where it goes next - Rama's take vs Vučić's?": the statement before the
             // colon or dash set the topic; the sides are asked for in the words after it, and answered so first.

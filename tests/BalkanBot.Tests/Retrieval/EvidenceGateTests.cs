@@ -335,6 +335,17 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_TwoAuthorsContrastedOnAnActor_SetWhatEachDocumentSaysOfItSideBySide()
+    {
+        var a = Ask("How do Antić and Sav differ in describing the US role in the Balkans?", "authors-on-actor");
+        Assert.True(a.Answered);
+        Assert.Equal("Stefan Antić and Şerif Sav on the United States", a.Title);
+        var text = TextRenderer.Render(a);
+        Assert.Contains("security patron", text);
+        Assert.Contains("Pacific", text);
+    }
+
+    [Fact]
     public void Answer_Comparison_KeepsArgumentsWithTheViewsNotAboveTheTable()
     {
         var a = Ask("Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs", "compare-layout");
