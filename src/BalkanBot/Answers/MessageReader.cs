@@ -396,6 +396,14 @@ public static partial class MessageReader
                 asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
                 asked.RemoveAt(i);
             }
+        // "[09:14] ana: anyone got the Antić piece open? … [09:15] ana: why does he say …?": a question to the room is
+        // the context of the question after it, not one to answer.
+        for (var i = asked.Count - 2; i >= 0; i--)
+            if (AsksTheRoom().IsMatch(asked[i]))
+            {
+                asked[i + 1] = asked[i].TrimEnd('?', ' ') + ". " + asked[i + 1];
+                asked.RemoveAt(i);
+            }
         // "Hypothetically, if you had no sources, what would you say? Real question: …": a question about the bot
         // itself, beside a real one, is not a part to answer.
         if (asked.Count > 1 && asked.Where(a => !AboutTheBot(a)).ToList() is { Count: > 0 } real) asked = real;
@@ -807,6 +815,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b[^.?!:]{0,80}\.\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AskerStatement();
+
+    [GeneratedRegex(@"^\W*(?:(?:does|did|has|have|is|can|could) )?(?:anyone|anybody|someone|somebody|any of you|you guys|guys|folks|people)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksTheRoom();
 
     [GeneratedRegex(@"\b(?<wh>what|which) (?:key |main |central )?(?:message|messages|warning|warnings) (?<aux>did|does|do|has|have) (?<who>(?:[\p{L}'’.-]+ ){0,5}?[\p{L}'’.-]+) (?:deliver|send|convey|give|pass on|bring|carry)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MessageDelivered();

@@ -98,6 +98,15 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_QuestionToTheRoom_IsContextOfTheQuestionAfterIt()
+    {
+        var parts = MessageReader.Read("[09:14] ana: anyone got Antić's essay open? [09:15] marko: yep [09:15] ana: why does he say Albania would join later?").Parts;
+        var part = Assert.Single(parts);
+        Assert.Contains("Antić", part);
+        Assert.EndsWith("why does he say Albania would join later?", part);
+    }
+
+    [Fact]
     public void Read_MessageDelivered_AsksForThePointMade()
     {
         Assert.Equal(["What point did US Defense Secretary Hegseth make to European governments in February 2025?"],
