@@ -206,7 +206,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
     internal static partial Regex AskedPhrase();
 
-    [GeneratedRegex(@" (?:how (?:many|much|large|big|strong)|number of|most|largest|biggest|more|fewer|less) ")]
+    [GeneratedRegex(@" (?:how (?:many|much|large|big|strong)|number of|numbers|figures|totals|counts|most|largest|biggest|more|fewer|less) ")]
     private static partial Regex QuantityCue();
 
     private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");

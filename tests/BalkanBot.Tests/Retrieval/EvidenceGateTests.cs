@@ -472,6 +472,16 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_FigureNumbersForTwoStates_GivesEachStatesOwnFigure()
+    {
+        var a = Ask("Tank numbers for Serbia and Croatia?", "two states' figures");
+        Assert.True(a.Answered);
+        var text = TextRenderer.Render(a);
+        Assert.Contains("250–300", text);
+        Assert.Contains("75 M-84s", text);
+    }
+
+    [Fact]
     public void Answer_HowLongAMemberHasBeen_GivesTheYearItJoined()
     {
         var a = Ask("How long has Albania been in NATO?", "membership");
