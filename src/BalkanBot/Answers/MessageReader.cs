@@ -810,10 +810,13 @@ public static partial class MessageReader
     [GeneratedRegex(@"\b(?:ask|question|questions|query|request|q)\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AskLabel();
 
-    [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b", RegexOptions.IgnoreCase)]
+    /// <summary>"I'm …", "we are …", "my boss …": the asker speaking of what they are doing.</summary>
+    private const string AskerOpening = @"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b";
+
+    [GeneratedRegex(AskerOpening, RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheAsker();
 
-    [GeneratedRegex(@"^(?:i'm|i am|i've been|i have been|we're|we are|we've been|my (?:boss|team|minister|director|ambassador|colleague|manager|editor)|our (?:ambassador|minister|team|director|editor))\b[^.?!:]{0,80}\.\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(AskerOpening + @"[^.?!:]{0,80}\.\s+", RegexOptions.IgnoreCase)]
     private static partial Regex AskerStatement();
 
     [GeneratedRegex(@"^\W*(?:(?:does|did|has|have|is|can|could) )?(?:anyone|anybody|someone|somebody|any of you|you guys|guys|folks|people)\b", RegexOptions.IgnoreCase)]

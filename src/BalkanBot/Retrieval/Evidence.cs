@@ -44,6 +44,7 @@ public static partial class EvidenceFinder
         var index = kb.Passages;
         var terms = QuestionTerms.From(q, focus, kb.Vocabulary);
         if (terms.AsksCount) terms = terms with { CountedOrganisations = CountedOrganisations(kb, terms) };
+        if (NamedGroupAsked().Match(terms.Asked) is { Success: true } group) terms = terms with { GroupOrganisations = GroupOrganisations(kb, group) };
         if (terms.AsksDate) terms = terms with { DatedRecord = DatedRecordAsked(index, terms, focus) };
         var queryTerms = terms.Content.Concat(terms.Soft).ToList();
         var soft = terms.Soft;
@@ -326,16 +327,11 @@ public static partial class EvidenceFinder
         if (terms.AsksCountry && p.Id >= 0 && !index.EntitiesOf(p).Any(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" })) return false;
         // "Which five EU member states do not recognise Kosovo?" asks for the states of an organisation by name: "five EU
         // states" names none, and states outside the organisation are not they.
-        if (p.Id >= 0 && NamedGroupAsked().Match(terms.Asked) is { Success: true } group)
-        {
-            var groupOrgs = kb.Aliases.Find(group.Groups["qual"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "organisation" }).Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
-            // The states may stand in another sentence of the same record ("established among Poland, Hungary and …").
-            var named = index.OfRecord(p.RecordId).Prepend(p).SelectMany(o => kb.Aliases.Find(TextNormalizer.Tokens(o.Text))).Select(m => m.RecordId).Distinct()
+        // The states may stand in another sentence of the same record ("established among Poland, Hungary and …").
+        if (p.Id >= 0 && terms.GroupOrganisations.Count > 0
+            && index.OfRecord(p.RecordId).Prepend(p).SelectMany(o => kb.Aliases.Find(TextNormalizer.Tokens(o.Text))).Select(m => m.RecordId).Distinct()
                 .Count(e => !terms.Entities.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor, Type: "state" } state
-                            && state.Memberships.Any(m => groupOrgs.Contains(m.Of)));
-            if (groupOrgs.Count > 0 && named < 2) return false;
-        }
+                            && state.Memberships.Any(m => terms.GroupOrganisations.Contains(m.Of))) < 2) return false;
         // "Which countries sent them?" is not answered by where the troops were sent ("deployed in Bosnia").
         if (SenderAsked().IsMatch(terms.Asked) && SendingCue().IsMatch(terms.Asked) && !NamesASender(kb, p, terms)) return false;
         // "Which company …": the passage names the company itself, not only a record it took part in.
@@ -610,6 +606,11 @@ public static partial class EvidenceFinder
         return kb.Aliases.Find(phrase).Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "organisation" })
             .Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The organisations that qualify a named group ("EU" in "which five EU member states").</summary>
+    private static HashSet<string> GroupOrganisations(KnowledgeBase kb, Match group) =>
+        kb.Aliases.Find(group.Groups["qual"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "organisation" }).Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The text gives a quantity, but only a hedged one or a fraction ("nearly half", "approximately 3,700").</summary>
     public static bool OnlyHedgedQuantity(string text) => !ExactQuantity(text)

@@ -21,6 +21,8 @@ public sealed partial record QuestionTerms(
 {
     /// <summary>The organisations inside a counted phrase ("how many UN member states"), found once per question.</summary>
     public IReadOnlySet<string> CountedOrganisations { get; init; } = new HashSet<string>();
+    /// <summary>The organisation whose states "which five EU member states …" asks to have named, found once per question.</summary>
+    public IReadOnlySet<string> GroupOrganisations { get; init; } = new HashSet<string>();
     /// <summary>"Exactly how many …", "the exact number of …": a count, not "nearly half" or "over 4,500".</summary>
     public bool AsksExact { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
