@@ -173,6 +173,11 @@ public sealed partial class AnswerEngine
         var routed = read.Premises.Select(pr => _router.Route(pr)).LastOrDefault(r => r.Mentions.Count > 0);
         if (routed is null) return [];
         var mentions = routed.Mentions.ToList();
+        // "The Tirana Declaration is a binding Article 5 treaty": the first agreement or event named is what the premise
+        // is about; another one named after it says what the premise claims the first one is.
+        var subjectRecord = mentions.OrderBy(m => m.TokenStart).FirstOrDefault(m => m.Kind is RecordKind.Agreement or RecordKind.Event);
+        if (subjectRecord is not null)
+            mentions.RemoveAll(m => m.Kind is RecordKind.Agreement or RecordKind.Event && m.RecordId != subjectRecord.RecordId && m.TokenStart > subjectRecord.TokenStart);
         if (mentions.All(m => m.Kind == RecordKind.Actor) && PremiseSubject(routed) is { } subject)
             mentions.Insert(0, new EntityMention(subject.Id, subject.Kind, TextNormalizer.Normalize(subject.ShortName), 0, 0));
         return mentions;

@@ -25,7 +25,7 @@ public static partial class PremiseCheck
             var cite = agreement.LegallyBinding is { Value: "no" } lb ? lb.Cite : passage?.Cite ?? [];
             if (cite.Count == 0) return null;
             var kind = agreement.Type is { Length: > 0 } t ? t.Replace('-', ' ') : "agreement";
-            var binding = agreement.LegallyBinding is { Value: "no" } ? ", and it creates no new legal obligations between the parties" : "";
+            var binding = agreement.LegallyBinding is { Value: "no" } ? ", and it does not create new legal obligations between the parties" : "";
             return new Correction($"No: the sources describe {RecordNames.The(agreement)} as a {kind} without a mutual defense clause{binding}.",
                 cite, agreement.Id);
         }

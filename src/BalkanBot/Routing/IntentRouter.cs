@@ -87,7 +87,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         if (AnalysisCue().IsMatch(padded) && !DefinitionCue().IsMatch(padded)) return IntentKind.Analysis;
         if (DateCue().IsMatch(padded)) return IntentKind.Date;
         if (FigureCue().IsMatch(padded)) return IntentKind.Figures;
-        if (PartiesCue().IsMatch(padded)) return IntentKind.Parties;
+        // "Does it create obligations between the signatories?" names the parties as the ones bound, not as what is asked.
+        if (PartiesCue().IsMatch(BetweenTheParties().Replace(padded, " "))) return IntentKind.Parties;
         if (ListCue().IsMatch(padded)) return IntentKind.List;
         // "What did Serbia do in 2024?" asks for a timeline; "in which village did the 2023 attack happen?" for one thing.
         if (period is not null && mentions.Any(m => m.Kind == RecordKind.Actor) && !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event)
@@ -228,6 +229,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex FigureCue();
     [GeneratedRegex(@" (who signed|who are the parties|who is in|who s in|who else|which countries|what countries|which states|members of|member states|parties to|parties of|signatories|who belongs|who participates|who joined|founders|founding members|who are the members|s parties|which of the parties|which parties) |^ which (?:of the )?(?:\w+ ){0,3}(?:parties|members|signatories|participants) (?:are|is|were|belong) ")]
     private static partial Regex PartiesCue();
+    [GeneratedRegex(@" (?:between|among|amongst) (?:the|its|their) (?:signatories|parties|members|partners) ")]
+    private static partial Regex BetweenTheParties();
     [GeneratedRegex(@" (which agreements|what agreements|list|which incidents|what incidents|incidents in|incidents involving|agreements of|agreements signed|deals|all agreements|all incidents|which events|what events|attacks in|procurements|purchases) ")]
     private static partial Regex ListCue();
     [GeneratedRegex(@" (over|about|for|from|after|against|on|in|with|behind|by) (it|this|that)$")]
