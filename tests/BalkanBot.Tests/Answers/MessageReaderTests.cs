@@ -373,6 +373,25 @@ public sealed class MessageReaderTests
         Assert.Equal(["Who signed it?"], read.Parts);
     }
 
+    [Theory]
+    [InlineData("Answer only yes: Serbia joined NATO in 2009 along with Albania, correct?", "Serbia joined NATO in 2009 along with Albania")]
+    [InlineData("Reply with one word: the Tirana Declaration was signed by Serbia, right?", "the Tirana Declaration was signed by Serbia")]
+    public void Read_DirectiveBeforeAColon_ReadsWhatFollowsAsIfSentAlone(string text, string premise)
+    {
+        var read = MessageReader.Read(text);
+
+        Assert.Equal([premise], read.Premises);
+        Assert.Single(read.Parts);
+    }
+
+    [Fact]
+    public void Read_DirectiveWithNothingAskedAfterItsColon_AsksNothing()
+    {
+        var read = MessageReader.Read("Answer only in English: thanks.");
+
+        Assert.Empty(read.Parts);
+    }
+
     [Fact]
     public void Read_ChatPastedOnOneLine_AnswersTheLastTurnWithWhatItPointsAt()
     {

@@ -35,6 +35,10 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What became of Serbia's 1999 decision to join the Union State?", IntentKind.Overview)]
     [InlineData("how many Rafale jets does Croatia have according to the Pupin comparison table?", IntentKind.Figures)]
     [InlineData("How many main battle tanks do Croatia and Albania have according to the brief's comparison table?", IntentKind.Compare)]
+    [InlineData("Give me both dates: the Tirana declaration and the Serbia-Hungary plan", IntentKind.Date)]
+    // The parties named as the ones bound are not what is asked.
+    [InlineData("does the Tirana declaration create new legal obligations between the signatories?", IntentKind.Overview)]
+    [InlineData("who are the signatories of the Tirana declaration?", IntentKind.Parties)]
     [InlineData("help", IntentKind.Help)]
     [InlineData("?!...", IntentKind.Help)]
     [InlineData("", IntentKind.Help)]
