@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using BalkanBot.Diagnostics;
 using BalkanBot.Knowledge;
 using BalkanBot.Retrieval;
@@ -141,6 +142,10 @@ public sealed partial class AnswerEngine
             if (correction is not null) corrections.Add(Corrected(Unanswered(routed), correction, routed));
             Remember(question, corrections.LastOrDefault() ?? Unanswered(routed) with { Answered = true }, [primary, .. records.Where(r => r != primary)], routed);
         }
+        // "In 2024 Antić wrote that no security pact was possible. What happened in March 2025?": what the author did
+        // write comes first, found in the author's own views, so the later events are read against it.
+        foreach (var view in read.Reported)
+            if (ReportedView(view, view.After.Length > 0 ? _router.Route(view.After).Period : null) is { } written) corrections.Add(written);
         // "How many Leopards does Hungary have, and how many Gripens?": a part that names nothing but what it asks
         // for is about the states and people the part before it named. "… and in which month?" asks about the
         // previous answer itself, and "they", "it" point at it too: the conversation remembers it.
@@ -163,6 +168,55 @@ public sealed partial class AnswerEngine
         var answer = AnswerComposition.Merge(parts, (question.Text ?? "").Trim());
         return read.Note is null ? answer : answer with { Note = read.Note };
     }
+
+    /// <summary>
+    /// The view of an author's that best matches what the asker says the author held, with its source; null where the
+    /// speaker is not an author of the base's documents or none of their views matches at least two of its words.
+    /// </summary>
+    private Answer? ReportedView(ReportedView view, Period? later)
+    {
+        var who = _router.Route(view.Who).Mentions.FirstOrDefault(m => _kb.Authors.Contains(m.RecordId));
+        if (who is null || _kb.Get(who.RecordId) is not { } author) return null;
+        var routed = _router.Route(view.View);
+        var asked = routed with { Mentions = routed.Mentions.Where(m => m.RecordId != who.RecordId).ToList(), Intent = IntentKind.Analysis, Period = null };
+        var candidates = EvidenceFinder.Find(_kb, asked, [], limit: 40).Candidates;
+        var hit = candidates
+            .Where(h => h.Passage.RecordKind == RecordKind.Claim && h.Passage.CitedAuthors.Contains(who.RecordId) && h.MatchedTerms.Count >= 2)
+            // "Antić wrote that there was no security pact": a view that denies something is best matched by a passage
+            // that denies the same thing ("no mini-security pact to be had").
+            .OrderByDescending(h => Denial().IsMatch(view.View) && DeniesAny(h.Passage, h.MatchedTerms))
+            .ThenByDescending(h => h.MatchedTerms.Count).ThenByDescending(h => h.Score).FirstOrDefault();
+        if (hit is null) return null;
+        var b = new AnswerBuilder(_kb, asked) { Title = $"What {author.ShortName} wrote", Confidence = 0.7 };
+        b.Text = AnswerBuilder.Markers(hit.Passage.Text, b.Cite(hit.Passage.Cite));
+        b.UseRecord(hit.Passage.RecordId);
+        // "… what happened in March 2025?": the agreement or event of the later period that concerns the same thing.
+        if (later is not null)
+        {
+            var words = routed.Terms.Distinct(StringComparer.Ordinal).ToList();
+            var after = _kb.InPeriod(later.From, later.To, [RecordKind.Agreement, RecordKind.Event])
+                .Select(r => (Record: r, Matched: words.Count(w => _kb.Passages.OfRecord(r.Id).Any(p => _kb.Passages.Matches(p, w)))))
+                .Where(x => x.Matched >= 2)
+                .OrderByDescending(x => x.Matched).FirstOrDefault().Record;
+            if (after is { Date: { } date } && _kb.Passages.OfRecord(after.Id).FirstOrDefault(p => p.Kind == PassageKind.Summary) is { } summary)
+            {
+                b.Fact($"{date.Display}: {after.ShortName}", summary.Text, summary.Cite);
+                b.UseRecord(after.Id);
+            }
+        }
+        return b.Build();
+    }
+
+    /// <summary>Whether the passage puts "no", "not" or "never" just before one of the words matched.</summary>
+    private bool DeniesAny(Passage passage, IEnumerable<string> matched)
+    {
+        var tokens = TextNormalizer.Tokens(passage.Text);
+        var at = EvidenceFinder.Positions(tokens, matched.SelectMany(_kb.Passages.Expand).ToHashSet(StringComparer.Ordinal));
+        return at.Any(i => Enumerable.Range(Math.Max(0, i - 3), Math.Min(3, i)).Any(j => tokens[j] is "no" or "not" or "never"));
+    }
+
+    [GeneratedRegex(@"\b(?:no|not|never|without|impossible|isn't|wasn't|aren't|weren't|won't|cannot|can't|n't)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Denial();
 
     /// <summary>
     /// What the last premise that names anything names; where its states stand for their agreement ("the Serbia–Hungary

@@ -8,6 +8,18 @@ public sealed record ReadMessage(IReadOnlyList<string> Parts, string? Note)
 {
     /// <summary>Premises stated before a question ("Given that …,"), to check against the sources, never to take as true.</summary>
     public IReadOnlyList<string> Premises { get; init; } = [];
+    /// <summary>
+    /// Views the asker reports someone as holding ("In 2024 Antić wrote that no security pact was possible"), set
+    /// against a later question; each is looked up in what that person wrote, never taken as what they wrote.
+    /// </summary>
+    public IReadOnlyList<ReportedView> Reported { get; init; } = [];
+}
+
+/// <summary>A view the asker ascribes to someone: who holds it, the words of the view, and the year given for it.</summary>
+public sealed record ReportedView(string Who, string View, int? Year)
+{
+    /// <summary>What the message says after the view: the later thing set against it.</summary>
+    public string After { get; init; } = "";
 }
 
 /// <summary>
@@ -47,8 +59,30 @@ public static partial class MessageReader
             note = (note is null ? "" : note + " ") + $"It asked {parts.Count} things; I answered the first {MaxParts}.";
             parts = parts.Take(MaxParts).ToList();
         }
-        return new ReadMessage(parts, note) { Premises = premises };
+        return new ReadMessage(parts, note) { Premises = premises, Reported = ReportedViews(clean, parts) };
     }
+
+    /// <summary>
+    /// "Antić wrote in 2024 that the Balkans had no security pact. How does that hold up against …?": a view ascribed
+    /// to someone, in a statement beside a question that sets something against it.
+    /// </summary>
+    private static List<ReportedView> ReportedViews(string text, List<string> parts)
+    {
+        if (parts.Count == 0 || !SetAgainst().IsMatch(text)) return [];
+        return Reported().Matches(text)
+            .Select(m => new ReportedView(m.Groups["who"].Value, m.Groups["view"].Value.Trim(),
+                YearGroups.Select(g => m.Groups[g]).FirstOrDefault(g => g.Success) is { } y ? int.Parse(y.Value, System.Globalization.CultureInfo.InvariantCulture) : null)
+            { After = text[(m.Index + m.Length)..].Trim() })
+            .Where(v => v.View.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3)
+            .Take(2).ToList();
+    }
+
+    private static readonly string[] YearGroups = ["y1", "y2", "y3"];
+    [GeneratedRegex(@"(?:^|[.!?;:]\s+|\n)(?:(?:[Bb]ack )?[Ii]n (?:early |late |mid-?)?(?<y1>(?:19|20)\d\d),?\s+)?(?<who>\p{Lu}[\p{L}'’-]+)(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y2>(?:19|20)\d\d))?,?\s+(?:wrote|said|argued|claimed|held|stated|noted|insisted|maintained|concluded|thought|believed|reckoned|was (?:\w+ ){0,2}?(?:categorical|clear|adamant|explicit|sure|certain|convinced))(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y3>(?:19|20)\d\d))?(?:\s+that)?,?\s+(?<view>[^.?!;\n]{12,}?)(?=\s*(?:[.;!?\n]|\s[-–—]\s|,\s*(?:how|what|and|but|so)\b|$))")]
+    private static partial Regex Reported();
+    // What sets a later thing against a view: "how does that compare", "hold up", "what happened then", "since then".
+    [GeneratedRegex(@"\b(?:compare[sd]?|comparison|hold(?:s)? up|held up|square[sd]? with|against|what happened|since then|after that|later|still (?:true|hold|valid)|changed?|borne out|proved?|proven|right|wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SetAgainst();
 
     /// <summary>HTML, Markdown and Slack mrkdwn removed; links keep their text; entities decoded.</summary>
     public static string StripMarkup(string text)

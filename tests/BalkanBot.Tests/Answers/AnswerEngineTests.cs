@@ -83,6 +83,27 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_ViewAscribedToAnAuthor_LeadsWithWhatTheAuthorWroteAndTheLaterEventOfThePeriodAsked()
+    {
+        var a = Ask("In 2024 Antic wrote that no security pact was possible in the Balkans. What happened in March 2025?");
+        var all = a.Text + " " + string.Join(" ", a.Facts.Select(f => f.Label + " " + f.Value));
+
+        // What Antić wrote, from his own essay, comes before the later period.
+        Assert.StartsWith("Antić", a.Text.TrimStart());
+        Assert.Contains(a.Citations, c => c.SourceId == "antic-horizons-2024");
+        Assert.Contains("no mini-security pact", all);
+        Assert.Contains(a.Facts, f => f.Label.StartsWith("18 March 2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_ViewAscribedToSomeoneWhoWroteNoDocument_AddsNoView()
+    {
+        var a = Ask("In 2024 my colleague wrote that no security pact was possible in the Balkans. What happened in March 2025?");
+
+        Assert.DoesNotContain("no mini-security pact", a.Text + " " + string.Join(" ", a.Facts.Select(f => f.Value)));
+    }
+
+    [Fact]
     public void Answer_AnalysisQuestion_AttributesEveryView()
     {
         var a = Ask("Is the Tirana Declaration a military alliance?");

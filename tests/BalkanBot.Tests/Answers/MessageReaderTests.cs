@@ -384,6 +384,29 @@ public sealed class MessageReaderTests
         Assert.Single(read.Parts);
     }
 
+    [Theory]
+    [InlineData("Antić wrote in 2024 that the Balkans had no security pact. How does that hold up against 2025?", "Antić", "the Balkans had no security pact", 2024)]
+    [InlineData("In early 2024 Antic was pretty categorical that a security pact was not on the cards - what happened in 2025?", "Antic", "a security pact was not on the cards", 2024)]
+    [InlineData("Sav argued that Serbia keeps hedging between East and West; is that still true?", "Sav", "Serbia keeps hedging between East and West", null)]
+    public void Read_ViewAscribedToSomeoneBesideALaterQuestion_IsReported(string text, string who, string view, int? year)
+    {
+        var read = MessageReader.Read(text);
+
+        var reported = Assert.Single(read.Reported);
+        Assert.Equal(who, reported.Who);
+        Assert.Equal(view, reported.View);
+        Assert.Equal(year, reported.Year);
+        Assert.NotEmpty(read.Parts);
+    }
+
+    [Fact]
+    public void Read_ViewAscribedWithNothingSetAgainstIt_IsNotReported()
+    {
+        var read = MessageReader.Read("Antić wrote that the Balkans had no security pact. Which states are in NATO?");
+
+        Assert.Empty(read.Reported);
+    }
+
     [Fact]
     public void Read_DirectiveWithNothingAskedAfterItsColon_AsksNothing()
     {
