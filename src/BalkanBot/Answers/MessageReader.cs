@@ -53,6 +53,10 @@ public static partial class MessageReader
             clean = last;
         }
         var premises = new List<string>();
+        // "eufor reserve troops bosnia when n why": the question words typed after the topic each ask about all of it.
+        if (AsksAfterTopic().Match(clean.Trim()) is { Success: true } trailing)
+            clean = string.Join(" ", new[] { trailing.Groups["w1"], trailing.Groups["w2"] }.Where(g => g.Success)
+                .Select(g => $"{g.Value.ToLowerInvariant()} {trailing.Groups["topic"].Value.Trim().TrimEnd(',', ':', '-', '–')}?"));
         var parts = Split(clean, premises);
         if (parts.Count > MaxParts)
         {
@@ -78,6 +82,8 @@ public static partial class MessageReader
     }
 
     private static readonly string[] YearGroups = ["y1", "y2", "y3"];
+    [GeneratedRegex(@"^(?<topic>(?:(?!\b(?:when|why|where|who|whom|whose|how|what|which|since|is|are|was|were|do|does|did|has|have|can|could)\b)[^?.!\n]){8,80}?)[,:–-]?\s+(?<w1>when|why|where|who)(?:\s*(?:and|n|&|\+|,|/)\s*(?<w2>when|why|where|who))?\s*\??$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksAfterTopic();
     [GeneratedRegex(@"(?:^|[.!?;:]\s+|\n)(?:(?:[Bb]ack )?[Ii]n (?:early |late |mid-?)?(?<y1>(?:19|20)\d\d),?\s+)?(?<who>\p{Lu}[\p{L}'’-]+)(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y2>(?:19|20)\d\d))?,?\s+(?:wrote|said|argued|claimed|held|stated|noted|insisted|maintained|concluded|thought|believed|reckoned|was (?:\w+ ){0,2}?(?:categorical|clear|adamant|explicit|sure|certain|convinced))(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y3>(?:19|20)\d\d))?(?:\s+that)?,?\s+(?<view>[^.?!;\n]{12,}?)(?=\s*(?:[.;!?\n]|\s[-–—]\s|,\s*(?:how|what|and|but|so)\b|$))")]
     private static partial Regex Reported();
     // What sets a later thing against a view: "how does that compare", "hold up", "what happened then", "since then".

@@ -108,6 +108,9 @@ public sealed partial record QuestionTerms(
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
+    [GeneratedRegex(@"^ ?(?:why|how come|for what reason|what (?:was|is|were|are) the reasons? (?:for|behind|why)) ")]
+    private static partial Regex ReasonAsked();
+
     [GeneratedRegex(@" (?:kind|type|form|sort|brand) of (\w+) (?:that |which )?(?:\w+ )?(?:calls|called|call|terms|termed|dubs|dubbed|labels|labelled|labeled|names|named) ")]
     private static partial Regex KindOfNamed();
 
@@ -363,6 +366,8 @@ public sealed partial record QuestionTerms(
         if (hard.Count > 0 && heads.Count > 0 && !QuantityCue().IsMatch(padded)
             && heads.All(h => words.Contains(h) && !MeasureWords.Contains(h) && !QuantityHeads.Contains(h)))
             hard = [];
+        // "Why were EUFOR reserve troops sent to Bosnia?" asks a reason; the troops say what was sent, not a quantity.
+        if (hard.Count > 0 && ReasonAsked().IsMatch(padded) && !QuantityCue().IsMatch(padded)) hard = [];
         // "Antić uses India as the example of a middle power. Which groupings does he list?": the words of the
         // context before the question help find the passage, but only the question's own words must be in it.
         // A precise ask (a person, a count, a date, a measure, a name) is about what the context describes: "The brief

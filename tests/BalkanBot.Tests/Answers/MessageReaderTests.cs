@@ -407,6 +407,25 @@ public sealed class MessageReaderTests
         Assert.Empty(read.Reported);
     }
 
+    [Theory]
+    [InlineData("eufor reserve troops bosnia when n why", "when eufor reserve troops bosnia?", "why eufor reserve troops bosnia?")]
+    [InlineData("Tirana declaration signed when?", "when Tirana declaration signed?", null)]
+    public void Read_QuestionWordsTypedAfterTheTopic_EachAskAboutAllOfIt(string text, string first, string? second)
+    {
+        var read = MessageReader.Read(text);
+
+        Assert.Equal(second is null ? [first] : [first, second], read.Parts);
+    }
+
+    [Fact]
+    public void Read_SinceWhenAfterAQuestion_StaysItsOwnPart()
+    {
+        var read = MessageReader.Read("Under what designation has Kosovo participated in CEFTA, and since when?");
+
+        Assert.Equal(2, read.Parts.Count);
+        Assert.StartsWith("Under what designation", read.Parts[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_DirectiveWithNothingAskedAfterItsColon_AsksNothing()
     {

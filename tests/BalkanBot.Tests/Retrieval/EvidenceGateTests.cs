@@ -27,6 +27,16 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.NotEmpty(a.FollowUps);
     }
 
+    [Fact]
+    public void Answer_WhyTroopsWereSent_AsksAReasonNotAFigure()
+    {
+        var a = Ask("Why did EUFOR send reserve troops to Bosnia?", "why-reserves");
+
+        Assert.True(a.Answered);
+        Assert.DoesNotContain("give no figure", a.Text, StringComparison.Ordinal);
+        Assert.Contains(a.Citations, c => c.SourceId == "sav-minilateral-defence");
+    }
+
     [Theory]
     [InlineData("Who is Hungary's defence minister?")]
     [InlineData("When did Croatia join the European Union?")]
