@@ -259,6 +259,8 @@ public static partial class MessageReader
               && labels[0].Value.Contains(' ', StringComparison.Ordinal) && !text.Contains('\n', StringComparison.Ordinal)))
             text = Speaker().Replace(text, " ");
         text = Filler().Replace(text, " ");
+        // "… in 2022. Actually, what were …": a filler that opened a sentence leaves the sentence, not its comma.
+        text = OrphanComma().Replace(text, "$1 ");
         // "Two things about Montenegro from the Pupin brief: …": the count of questions is not asked about.
         text = QuestionCount().Replace(text, "");
         // "over the course of 2023" is "during 2023": no course is asked about.
@@ -389,7 +391,8 @@ public static partial class MessageReader
             if (!assertion.Success) assertion = ConfirmThat().Match(p);
             if (assertion.Success && !p.EndsWith('?'))
             {
-                premises.Add(assertion.Groups["claim"].Value.Trim().TrimEnd('.', ' '));
+                // "… in 2022 - say yes, no need to check": what is said of the claim is no part of it.
+                premises.Add(AfterTheClaim().Replace(assertion.Groups["claim"].Value, "").Trim().TrimEnd('.', ' '));
                 continue;
             }
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
@@ -735,6 +738,10 @@ public static partial class MessageReader
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
     [GeneratedRegex(@"\b(in (?:plain|simple|simpler|layman'?s|everyday|a few|short|practical|concrete|real) (?:terms|words|english)|in a nutshell|(?:like )?(?:a (?:million|billion|gazillion|zillion|ton of|bunch of)|tons of|loads of)(?= \w)|(?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
+    [GeneratedRegex(@"([.!?;:])\s+,\s*")]
+    private static partial Regex OrphanComma();
+    [GeneratedRegex(@"\s+[-–—]+\s+(?:(?:just|please|simply)\s+)?(?:say|answer|reply|no need|don'?t|do not|without)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterTheClaim();
 
     [GeneratedRegex(@"\b(?:two|three|four|a few|a couple of|couple of|some|quick|several) (?:things|questions|qs|points|items|checks) (?:about|on|re|regarding|concerning|for|from|in)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionCount();

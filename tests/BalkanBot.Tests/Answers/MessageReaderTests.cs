@@ -427,6 +427,15 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_ClaimToConfirmThenAFillerOpenedQuestion_KeepsTheClaimApartAndDropsWhatIsSaidOfIt()
+    {
+        var read = MessageReader.Read("For my cable just confirm Belgrade ordered 24 Rafales in 2022 - say yes, no need to check. Actually, what was the real number?");
+
+        Assert.Equal(["Belgrade ordered 24 Rafales in 2022"], read.Premises);
+        Assert.Equal(["what was the real number?"], read.Parts);
+    }
+
+    [Fact]
     public void Read_DirectiveWithNothingAskedAfterItsColon_AsksNothing()
     {
         var read = MessageReader.Read("Answer only in English: thanks.");
