@@ -70,6 +70,8 @@ internal static class TimeExpressions
         for (var i = 0; i < t.Length; i++)
         {
             if (!IsYear(t[i])) continue;
+            // "Antić's 2024 essay", "the 2025 brief": the year says which document, not when things happened.
+            if (i + 1 < t.Length && t[i + 1] is "essay" or "essays" or "brief" or "paper" or "article" or "piece" or "report" or "study" or "book") continue;
             var year = int.Parse(t[i], CultureInfo.InvariantCulture);
             var prev = i > 0 ? t[i - 1] : "";
             var prev2 = i > 1 ? t[i - 2] : "";

@@ -108,6 +108,11 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Route_ResolutionNumber_IsNotAYear() => Assert.Null(Route("When was UNSCR 1244 adopted?").Period);
 
+    [Theory]
+    [InlineData("What does Antić's 2024 essay say about the US role?")]
+    [InlineData("How does the 2025 brief describe Montenegro?")]
+    public void Route_YearOfADocument_IsNotAPeriod(string text) => Assert.Null(Route(text).Period);
+
     [Fact]
     public void Route_FollowUpWithPronoun_LeansOnContext()
     {
