@@ -157,7 +157,7 @@ public sealed partial class AnswerEngine
         List<string> unknownNames = [];
         foreach (var p in read.Parts)
         {
-            var routed = WithNamesBefore(single ?? _router.Route(p), p, ref actors);
+            var routed = WithNamesBefore(WithPersonAnswered(single ?? _router.Route(p), p, answers), p, ref actors);
             var unknownHere = QuestionTerms.From(routed, [], _kb.Vocabulary).UnknownNames;
             answers.Add(unknownHere.Count == 0 && unknownNames.Count > 0 && routed.LeansOnContext
                 ? Unanswered(routed) with { Text = EvidenceAnswers.NotMentioned(unknownNames, p.Trim().TrimEnd('?', '!', '.')) }
@@ -236,6 +236,24 @@ public sealed partial class AnswerEngine
             mentions.Insert(0, new EntityMention(subject.Id, subject.Kind, TextNormalizer.Normalize(subject.ShortName), 0, 0));
         return mentions;
     }
+
+    /// <summary>
+    /// "Which president called it 'very controversial', and what does Antić say happened to him?": "him" after an
+    /// author's verb is not the author but the person the part before was answered with.
+    /// </summary>
+    private RoutedQuestion WithPersonAnswered(RoutedQuestion routed, string part, List<Answer> answers)
+    {
+        if (answers.Count == 0 || !answers[^1].Answered || routed.Mentions.Count == 0 || !routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
+            || !PronounAfterAuthorsVerb().IsMatch(part))
+            return routed;
+        var person = answers[^1].RecordIds.Select(_kb.Get).OfType<KnowledgeRecord>()
+            .FirstOrDefault(r => r is { Kind: RecordKind.Actor, Type: "person" } && !_kb.Authors.Contains(r.Id));
+        return person is null ? routed
+            : routed with { Mentions = [.. routed.Mentions, new EntityMention(person.Id, person.Kind, TextNormalizer.Normalize(person.ShortName), 0, 0)] };
+    }
+
+    [GeneratedRegex(@"\b(?:say|says|said|write|writes|wrote|think|thinks|argue|argues|claim|claims|report|reports)\b.*\b(?:he|him|his|she|her)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounAfterAuthorsVerb();
 
     /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
     private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)

@@ -265,6 +265,8 @@ public static partial class MessageReader
         text = QuestionCount().Replace(text, "");
         // "over the course of 2023" is "during 2023": no course is asked about.
         text = CourseOf().Replace(text, "during");
+        // "what happened to him at the ballot box" asks about an election: no box is asked about.
+        text = AtThePolls().Replace(text, "in the election");
         // "How long has Albania been in NATO?" asks since when: the sources give the year it began, not a duration.
         text = HowLongBeen().Replace(text, m => (char.IsUpper(m.Value[0]) ? "Since when " : "since when ") + m.Groups["aux"].Value);
         // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
@@ -740,6 +742,8 @@ public static partial class MessageReader
     private static partial Regex Filler();
     [GeneratedRegex(@"([.!?;:])\s+,\s*")]
     private static partial Regex OrphanComma();
+    [GeneratedRegex(@"\bat the (?:ballot[- ]box(?:es)?|polls)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AtThePolls();
     [GeneratedRegex(@"\s+[-–—]+\s+(?:(?:just|please|simply)\s+)?(?:say|answer|reply|no need|don'?t|do not|without)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AfterTheClaim();
 

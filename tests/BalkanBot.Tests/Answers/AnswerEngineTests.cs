@@ -104,6 +104,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PronounAfterAnAuthorsVerb_IsThePersonThePartBeforeWasAnsweredWith()
+    {
+        var a = Ask("Which Montenegrin president called the Open Balkan 'very controversial', and what does Antić say happened to him in the election?");
+
+        Assert.True(a.Answered);
+        Assert.Contains("2023 election", a.Text, StringComparison.Ordinal);
+        Assert.Contains("milo-djukanovic", a.RecordIds);
+    }
+
+    [Fact]
     public void Answer_AnalysisQuestion_AttributesEveryView()
     {
         var a = Ask("Is the Tirana Declaration a military alliance?");

@@ -436,6 +436,14 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_AtTheBallotBox_AsksAboutAnElection()
+    {
+        var read = MessageReader.Read("What happened to Djukanović at the ballot box?");
+
+        Assert.Equal(["What happened to Djukanović in the election?"], read.Parts);
+    }
+
+    [Fact]
     public void Read_DirectiveWithNothingAskedAfterItsColon_AsksNothing()
     {
         var read = MessageReader.Read("Answer only in English: thanks.");
