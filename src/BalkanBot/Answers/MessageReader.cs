@@ -57,7 +57,9 @@ public static partial class MessageReader
         if (AsksAfterTopic().Match(clean.Trim()) is { Success: true } trailing)
             clean = string.Join(" ", new[] { trailing.Groups["w1"], trailing.Groups["w2"] }.Where(g => g.Success)
                 .Select(g => $"{g.Value.ToLowerInvariant()} {trailing.Groups["topic"].Value.Trim().TrimEnd(',', ':', '-', '–')}?"));
-        var parts = Split(clean, premises);
+        // "Which Balkan states are outside NATO?" asks which are not members, not about things said to be outside it.
+        var parts = Split(clean, premises).Select(p => OutsideOf().Replace(p, m =>
+            $"{m.Groups["be"].Value} {m.Groups["still"].Value}{(m.Groups["be"].Value.ToLowerInvariant() is "are" or "were" or "remain" or "stay" or "stand" ? "not members of" : "not a member of")} ")).ToList();
         if (parts.Count > MaxParts)
         {
             note = (note is null ? "" : note + " ") + $"It asked {parts.Count} things; I answered the first {MaxParts}.";
@@ -744,6 +746,8 @@ public static partial class MessageReader
     private static partial Regex OrphanComma();
     [GeneratedRegex(@"\bat the (?:ballot[- ]box(?:es)?|polls)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AtThePolls();
+    [GeneratedRegex(@"\b(?<be>are|is|remain|remains|stay|stays|stand|stands|were|was)\s+(?<still>still\s+)?outside\s+(?=(?:the\s+)?(?:NATO|EU|European Union|CEFTA|alliance)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideOf();
     [GeneratedRegex(@"\s+[-–—]+\s+(?:(?:just|please|simply)\s+)?(?:say|answer|reply|no need|don'?t|do not|without)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AfterTheClaim();
 

@@ -435,6 +435,17 @@ public sealed class MessageReaderTests
         Assert.Equal(["what was the real number?"], read.Parts);
     }
 
+    [Theory]
+    [InlineData("Which Balkan states are outside NATO?", "Which Balkan states are not members of NATO?")]
+    [InlineData("Which states remain outside the EU?", "Which states remain not members of the EU?")]
+    [InlineData("Which alliances fall outside NATO's mandate?", "Which alliances fall outside NATO's mandate?")]
+    public void Read_StatesOutsideAnOrganisation_AsksWhichAreNotMembers(string text, string part)
+    {
+        var read = MessageReader.Read(text);
+
+        Assert.Equal([part], read.Parts);
+    }
+
     [Fact]
     public void Read_AtTheBallotBox_AsksAboutAnElection()
     {
