@@ -121,6 +121,14 @@ public static partial class PremiseCheck
                         && Regex.IsMatch(p.Text, @"Article 5|collective defen[cs]e|mutual[- ]defen[cs]e", RegexOptions.IgnoreCase) && kb.Passages.Mentions(p, state.Id))
                     : null;
                 var lead = $"No: the sources do not count {state.ShortName} among the members of {(org == "nato" ? "NATO" : "the European Union")}.";
+                // "Serbia joined NATO in 2009, correct?": a state that keeps out of alliances is corrected with its stance.
+                var stance = org == "nato" && guarantee is null
+                    ? kb.Passages.Mentioning(state.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary
+                            && Regex.IsMatch(p.Text, @"militar(?:y|ily) neutral", RegexOptions.IgnoreCase) && kb.Passages.Mentions(p, state.Id))
+                        .OrderBy(p => p.Text.Length).FirstOrDefault()
+                    : null;
+                if (stance is not null)
+                    return new Correction(lead + " " + RecordFacts.Capitalise(stance.Text.TrimEnd('.')) + ".", [.. evidence.Cite, .. stance.Cite.Where(c => !evidence.Cite.Contains(c))], state.Id);
                 return guarantee is null
                     ? new Correction(lead, evidence.Cite, state.Id)
                     : new Correction(lead + " " + RecordFacts.Capitalise(guarantee.Text.TrimEnd('.')) + ".", guarantee.Cite, state.Id);

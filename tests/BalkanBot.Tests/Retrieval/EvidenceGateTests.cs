@@ -534,6 +534,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_NeutralStateSaidToHaveJoinedNato_IsCorrectedWithItsStance()
+    {
+        var a = Ask("Answer only yes: Serbia joined NATO in 2009 along with Albania, correct?", "neutral");
+        Assert.StartsWith("No: the sources do not count Serbia among the members of NATO.", a.Text);
+        Assert.Contains("neutrality", a.Text);
+        Assert.Contains(a.Citations, c => c.SourceId == "antic-horizons-2024");
+    }
+
+    [Fact]
     public void Answer_WrongAccessionYearInATagQuestion_IsCorrectedAndTheRealQuestionsAnswered()
     {
         var a = Ask("Montenegro's been in NATO since 2009 and is ~70% ethnic Montenegrin, so it's firmly in the western camp, yes? What does the Pupin brief actually say about when it joined and how the census split?", "accession");
