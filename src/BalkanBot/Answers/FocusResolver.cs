@@ -81,7 +81,10 @@ public sealed class FocusResolver(KnowledgeBase kb)
             && (q.Intent is IntentKind.Date or IntentKind.Parties or IntentKind.Overview or IntentKind.Figures
                 || q.Intent == IntentKind.Analysis && AsksAgreement(q) && focus.Count(f => f is { Kind: RecordKind.Actor, Type: "state" }) >= 2))
         {
-            var best = RecordInvolvingAll(q, focus);
+            // "Which countries are in NATO?": the members of an organisation the sources list members of, not an event
+            // it took part in.
+            var membersOf = q.Intent == IntentKind.Parties && focus is [{ Kind: RecordKind.Actor } org] && _kb.MembersOf(org.Id).Count > 0;
+            var best = membersOf ? null : RecordInvolvingAll(q, focus);
             if (best is not null) focus.Insert(0, best);
         }
 

@@ -13,7 +13,7 @@ public sealed partial class PartiesHandler : IIntentHandler
         var r = ctx.Primary;
         if (r is null) return null;
         var b = ctx.NewAnswer();
-        b.Title = $"Parties: {RecordNames.Bare(r)}";
+        b.Title = r.Kind == RecordKind.Actor && r.Parties.Count == 0 ? $"Members: {RecordNames.Bare(r)}" : $"Parties: {RecordNames.Bare(r)}";
         var members = ctx.Kb.MembersOf(r.Id);
         if (r.Parties.Count == 0 && members.Count == 0 && r.Actors.Count == 0) return null;
 

@@ -113,6 +113,18 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("milo-djukanovic", a.RecordIds);
     }
 
+    [Theory]
+    [InlineData("Which countries are in NATO?", "Members: NATO", "Croatia")]
+    [InlineData("Which states are members of the EU?", "Members: European Union", "Hungary")]
+    public void Answer_MembersOfAnOrganisation_ListsTheMembersTheSourcesName(string question, string title, string member)
+    {
+        var a = Ask(question);
+
+        Assert.Equal(title, a.Title);
+        Assert.Contains(a.Facts, f => f.Label == "Member" && f.Value.StartsWith(member, StringComparison.Ordinal));
+        Assert.NotEmpty(a.Citations);
+    }
+
     [Fact]
     public void Answer_AnalysisQuestion_AttributesEveryView()
     {
