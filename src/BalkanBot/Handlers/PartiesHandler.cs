@@ -16,6 +16,8 @@ public sealed partial class PartiesHandler : IIntentHandler
         b.Title = r.Kind == RecordKind.Actor && r.Parties.Count == 0 ? $"Members: {RecordNames.Bare(r)}" : $"Parties: {RecordNames.Bare(r)}";
         var members = ctx.Kb.MembersOf(r.Id);
         if (r.Parties.Count == 0 && members.Count == 0 && r.Actors.Count == 0) return null;
+        // "Which states are not members of the EU?" asks who is outside; a list of members does not answer it.
+        if (r.Kind == RecordKind.Actor && NotMembers().IsMatch(" " + ctx.Question.Normalized + " ")) return null;
 
         if (MembersAmongParties(ctx, r) is { } among) return among;
         if (r.Parties.Count > 0)
@@ -91,4 +93,7 @@ public sealed partial class PartiesHandler : IIntentHandler
 
     [System.Text.RegularExpressions.GeneratedRegex(@" (member|members|membership|belong|belongs|in) ")]
     private static partial System.Text.RegularExpressions.Regex MemberWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:not|never) (?:yet )?(?:a |an )?(?:members?|part) (?:of|in) | non members? | not in ")]
+    private static partial System.Text.RegularExpressions.Regex NotMembers();
 }

@@ -113,6 +113,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("milo-djukanovic", a.RecordIds);
     }
 
+    [Fact]
+    public void Answer_WhichAreNotMembers_IsNotAnsweredWithTheMembers()
+    {
+        var a = Ask("Which states are not members of the EU?");
+
+        Assert.NotEqual("Members: European Union", a.Title);
+        Assert.DoesNotContain(a.Facts, f => f.Label == "Member");
+    }
+
     [Theory]
     [InlineData("Which countries are in NATO?", "Members: NATO", "Croatia")]
     [InlineData("Which states are members of the EU?", "Members: European Union", "Hungary")]
