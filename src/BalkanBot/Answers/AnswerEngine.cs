@@ -117,8 +117,8 @@ public sealed partial class AnswerEngine
         return lines;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:he|him|his|she|her)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PersonalPronoun();
+    [GeneratedRegex(@"\b(?:he|him|his|she|her)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalPronoun();
 
     /// <summary>The deterministic answer, without optional phrasing.</summary>
     public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text), null);

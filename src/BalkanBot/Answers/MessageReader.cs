@@ -561,7 +561,8 @@ public static partial class MessageReader
                 if (EmbeddedQuestion().Match(s) is { Success: true } embedded) { kept.Add((embedded.Groups["q"].Value.Trim(), false, end)); continue; }
                 // "Answer only yes: Serbia joined NATO in 2009, correct?": what follows the colon is read as if sent alone.
                 var colon = s.IndexOf(':');
-                if (colon < 0 || s.TrimEnd() is not { } whole || !whole.EndsWith('?') || whole.Length - colon < 12) continue;
+                var whole = s.TrimEnd();
+                if (colon < 0 || !whole.EndsWith('?') || whole.Length - colon < 12) continue;
                 s = s[(colon + 1)..].Trim();
             }
             if (Assumed().Match(s) is { Success: true } assumed && assumed.Groups["p"].Length > 8)

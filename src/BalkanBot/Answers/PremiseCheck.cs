@@ -128,7 +128,7 @@ public static partial class PremiseCheck
                         .OrderBy(p => p.Text.Length).FirstOrDefault()
                     : null;
                 if (stance is not null)
-                    return new Correction(lead + " " + RecordFacts.Capitalise(stance.Text.TrimEnd('.')) + ".", [.. evidence.Cite, .. stance.Cite.Where(c => !evidence.Cite.Contains(c))], state.Id);
+                    return new Correction(lead + " " + RecordFacts.Capitalise(stance.Text.TrimEnd('.')) + ".", [.. evidence.Cite.Union(stance.Cite)], state.Id);
                 return guarantee is null
                     ? new Correction(lead, evidence.Cite, state.Id)
                     : new Correction(lead + " " + RecordFacts.Capitalise(guarantee.Text.TrimEnd('.')) + ".", guarantee.Cite, state.Id);
