@@ -180,11 +180,12 @@ public sealed partial class AnswerEngine
         var routed = _router.Route(view.View);
         var asked = routed with { Mentions = routed.Mentions.Where(m => m.RecordId != who.RecordId).ToList(), Intent = IntentKind.Analysis, Period = null };
         var candidates = EvidenceFinder.Find(_kb, asked, [], limit: 40).Candidates;
+        var denied = Denied(view.View);
         var hit = candidates
             .Where(h => h.Passage.RecordKind == RecordKind.Claim && h.Passage.CitedAuthors.Contains(who.RecordId) && h.MatchedTerms.Count >= 2)
             // "Antić wrote that there was no security pact": a view that denies something is best matched by a passage
             // that denies the same thing ("no mini-security pact to be had").
-            .OrderByDescending(h => Denial().IsMatch(view.View) && DeniesAny(h.Passage, h.MatchedTerms))
+            .OrderByDescending(h => DeniesAny(h.Passage, h.MatchedTerms.Where(m => _kb.Passages.Expand(m).Any(denied.Contains))))
             .ThenByDescending(h => h.MatchedTerms.Count).ThenByDescending(h => h.Score).FirstOrDefault();
         if (hit is null) return null;
         var b = new AnswerBuilder(_kb, asked) { Title = $"What {author.ShortName} wrote", Confidence = 0.7 };
@@ -215,7 +216,20 @@ public sealed partial class AnswerEngine
         return at.Any(i => Enumerable.Range(Math.Max(0, i - 3), Math.Min(3, i)).Any(j => tokens[j] is "no" or "not" or "never"));
     }
 
-    [GeneratedRegex(@"\b(?:no|not|never|without|impossible|isn't|wasn't|aren't|weren't|won't|cannot|can't|n't)\b", RegexOptions.IgnoreCase)]
+    /// <summary>The words a view denies: those within three words after "no", "not", "never" … ("no security pact").</summary>
+    private HashSet<string> Denied(string view)
+    {
+        var tokens = TextNormalizer.Tokens(view);
+        var denied = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!Denial().IsMatch(tokens[i])) continue;
+            foreach (var t in tokens.Skip(i + 1).Take(3)) denied.UnionWith(_kb.Passages.Expand(t));
+        }
+        return denied;
+    }
+
+    [GeneratedRegex(@"^(?:no|not|never|without|impossible|isn't|wasn't|aren't|weren't|won't|cannot|can't|n't|isnt|wasnt|arent|werent|wont|cant)$", RegexOptions.IgnoreCase)]
     private static partial Regex Denial();
 
     /// <summary>

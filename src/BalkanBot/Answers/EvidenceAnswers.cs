@@ -766,6 +766,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             "killed" or "dead" or "deaths" => "deaths",
             "wounded" or "injured" => "wounded",
             "troop" => "troops",
+            // "How much did Croatia pay", "the euro figure": what was paid.
+            "pay" or "paid" or "euro" or "euros" or "dollar" or "dollars" => "payment",
+            "prices" or "priced" => "price",
             _ => w,
         };
         if (t.Hard.Count == 0) return "";

@@ -76,6 +76,9 @@ internal static class TextNormalizer
                 case 'ł': sb.Append('l'); continue;
                 case 'ı': sb.Append('i'); continue;
                 case 'æ': sb.Append("ae"); continue;
+                // "€2.7 billion" is read as euros, so "the euro figure" finds it.
+                case '€': sb.Append(" euro "); continue;
+                case '$': sb.Append(" dollar "); continue;
             }
             sb.Append(' ');
         }

@@ -103,7 +103,7 @@ public sealed partial record QuestionTerms(
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
-        incident incidents event events episode episodes developments
+        incident incidents event events episode episodes developments places
         re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming docs doc
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
@@ -132,6 +132,9 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:what|which) (?:date|year|day) (?:does|do|did) ")]
     private static partial Regex WhatDate();
 
+    [GeneratedRegex(@" euro (?:atlantic|area|zone|integration|mediterranean|asian) ")]
+    private static partial Regex EuroCompound();
+
     [GeneratedRegex(@" (how many|how much|billion|billions|million|millions|amount|sum|total) ")]
     private static partial Regex MoneyCue();
 
@@ -150,7 +153,7 @@ public sealed partial record QuestionTerms(
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
-        died die dying fatalities victims
+        died die dying fatalities victims prices priced euro
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static List<string> UnknownNamesIn(string original, List<string> unknown, ISet<string> vocabulary) =>
@@ -359,7 +362,9 @@ public sealed partial record QuestionTerms(
         var countsDeaths = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                            || padded.Contains(" toll ", StringComparison.Ordinal);
         var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))
-                                    && (countsDeaths || w is not ("die" or "dying" or "died"))).ToList();
+                                    && (countsDeaths || w is not ("die" or "dying" or "died"))
+                                    // "the euro figure" asks a sum in euros; "Euro-Atlantic" and the euro area do not.
+                                    && !(w == "euro" && EuroCompound().IsMatch(padded))).ToList();
         // "Which resolution are the NATO peacekeepers working under?": what is asked for is a resolution; the troops say
         // whose it is. A measure binds the answer only where the question asks a quantity or the measure itself.
         var heads = AskedPhrase().Matches(padded).Select(m => m.Groups[1].Value.Split(' ')[^1]).ToList();

@@ -7,7 +7,7 @@ internal static class Measures
     // "indicted") come before the weapon names that merely say what the question is about ("rafale").
     private static readonly (string Measure, string[] Words)[] Table =
     [
-        ("cost", ["cost", "costs", "price", "worth", "billion", "euros", "eur", "value"]),
+        ("cost", ["cost", "costs", "price", "prices", "priced", "worth", "billion", "euros", "eur", "value"]),
         ("indicted", ["indicted", "indictment", "suspects", "charged"]),
         ("joint-activities", ["activities", "exercises"]),
         ("investment", ["investment", "investments", "fdi"]),
