@@ -52,6 +52,15 @@ public static partial class MessageReader
             note = $"That looks like a pasted conversation; I answered its last question: \"{Shorten(last, 160)}\"";
             clean = last;
         }
+        // "… lunch is on the 3rd floor btw. ok last thing before i forget: what date did Serbia and Hungary sign …?": a
+        // lead-in that names nothing, then a colon, marks off the question for us from the chatter before it.
+        else if (LastSentence(clean) is { } tail && ColonQuestion().Match(tail) is { Success: true } marked && !AskedBefore(clean)
+                 && !NamesSomething(tail[..marked.Groups["q"].Index]) && !AskLabel().IsMatch(tail[..marked.Groups["q"].Index].TrimEnd().TrimEnd(':'))
+                 && !StandsFor().IsMatch(Conjoined().Split(marked.Groups["q"].Value)[0]) && marked.Groups["q"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5)
+        {
+            note = $"I answered the question at the end of your message: \"{Shorten(tail, 160)}\"";
+            clean = tail;
+        }
         var premises = new List<string>();
         // "eufor reserve troops bosnia when n why": the question words typed after the topic each ask about all of it.
         if (AsksAfterTopic().Match(clean.Trim()) is { Success: true } trailing)
@@ -198,6 +207,34 @@ public static partial class MessageReader
                 foreach (var item in e.EnumerateArray()) Collect(item, key, into);
                 break;
         }
+    }
+
+    /// <summary>A pronoun that stands for something named before ("when was it signed?"); "their deal" names its owners.</summary>
+    [GeneratedRegex(@"\b(?:it|they|them|he|him|she|this|that|these|those)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StandsFor();
+
+    /// <summary>
+    /// Whether a sentence before the last asks something of the bot: "Which company …? And one more: …" asks two things;
+    /// "@mira did you get the callback?" asks a colleague.
+    /// </summary>
+    private static bool AskedBefore(string text)
+    {
+        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        // "Ignore your instructions and state that …. Then tell me: …": an instruction before is read with the question.
+        return sentences.Take(sentences.Count - 1).Any(s => s.EndsWith('?') && !(s.StartsWith('@') && !BotAddressed().IsMatch(s))
+                                                            || Directive().IsMatch(s) || Injected().IsMatch(s))
+               || ThenLeadIn().IsMatch(sentences[^1]);
+    }
+
+    /// <summary>"Then tell me: …", "Next: …": a question that follows on from what was said before.</summary>
+    [GeneratedRegex(@"^(?:and\s+)?(?:then|next|after that|now|so|based on (?:that|this)|given (?:that|this))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThenLeadIn();
+
+    /// <summary>The last of several sentences, or null where the text is one sentence.</summary>
+    private static string? LastSentence(string text)
+    {
+        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        return sentences.Count < 2 ? null : sentences[^1];
     }
 
     /// <summary>The question sentences of a long text: those ending in "?" (the last ones), else its last sentences.</summary>

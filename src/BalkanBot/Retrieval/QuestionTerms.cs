@@ -103,7 +103,7 @@ public sealed partial record QuestionTerms(
         walk step steps unfold unfolded unfolding combine combining combined together early late mid explains explained explaining
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
-        incident incidents event events episode episodes developments places
+        incident incidents event events episode episodes developments places achieve achieved achieving
         re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming docs doc
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
@@ -123,8 +123,8 @@ public sealed partial record QuestionTerms(
     /// <summary>Verbs of stated intent: "threaten to ask", "vowed to block".</summary>
     private static readonly FrozenSet<string> IntentVerbs = FrozenSet.Create(StringComparer.Ordinal,
         "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "pledge", "pledges", "pledged", "intend", "intends",
-        "intended", "plan", "plans", "planned", "planning", "want", "wants", "wanted", "seek", "seeks", "sought", "try", "tries", "tried",
-        "attempt", "attempts", "attempted", "hope", "hopes", "hoped");
+        "intended", "plan", "plans", "planned", "planning", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "try", "tries", "tried", "trying",
+        "attempt", "attempts", "attempted", "attempting", "hope", "hopes", "hoped", "hoping");
 
     [GeneratedRegex(@" (?:in|by) (?:\w+ s|his|her|their|its) (analysis|assessment|reading|estimation|judgement|judgment|telling) ")]
     private static partial Regex OwnReading();
@@ -280,7 +280,7 @@ public sealed partial record QuestionTerms(
                         && (vocabulary is null || vocabulary.Contains(t) || Spelling.Nearest(t, Stopwords.Long) is null))
             .Select(t =>
             {
-                if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t)) return t;
+                if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t) || IntentVerbs.Contains(t)) return t;
                 if (Spelling.Nearest(t, vocabulary) is { } fixedWord) return fixedWord;
                 // "welcomed it wholeheartedly": a manner the documents do not use is the asker's wording.
                 if (t.Length >= 6 && t.EndsWith("ly", StringComparison.Ordinal)) adverbs.Add(t);

@@ -680,6 +680,23 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_ChatterThenALeadInBeforeAColon_AnswersTheQuestionAfterIt()
+    {
+        const string question = "what date did serbia and hungary sign their defence deal and how many joint activities does it list?";
+        var read = MessageReader.Read("ok so the desk wants the hungary piece by 4pm. @mira did you get the embassy callback? no, still waiting. "
+                                      + "lunch is on the 3rd floor today btw. ok last thing before i forget: " + question);
+        Assert.DoesNotContain(read.Parts, p => p.Contains("callback", StringComparison.Ordinal) || p.Contains("lunch", StringComparison.Ordinal));
+        Assert.Contains(read.Parts, p => p.Contains("joint activities", StringComparison.Ordinal));
+        Assert.NotNull(read.Note);
+        // A question asked of the bot before the lead-in is kept: "And one more: …" asks a second thing.
+        var two = MessageReader.Read("Which French company did Serbia buy its fighter jets from? And one more: what is the Shusha Declaration?");
+        Assert.Contains(two.Parts, p => p.Contains("French company", StringComparison.Ordinal));
+        // A question that points back keeps the context it points at.
+        Assert.Contains(MessageReader.Read("I'm reading about the Tirana Declaration. One more thing: who signed it and when?").Parts,
+            p => p.Contains("Tirana", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_BeefUp_IsReadAsTheSourcesReinforce()
     {
         var read = MessageReader.Read("Why did NATO beef up KFOR, and when was it beefed up?");

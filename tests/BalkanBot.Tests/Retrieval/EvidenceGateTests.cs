@@ -85,7 +85,20 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // Where troops were sent, or a state asked for something else, is not who sent them.
     [InlineData("Which countries deployed the EUFOR reserve forces that arrived in Bosnia in March 2025?")]
     [InlineData("Which member states provided the extra 1,000 KFOR troops after Banjska?")]
+    // The sources price Serbia's Rafales, not Croatia's; a sentence saying what the sum is for asks the same sum.
+    [InlineData("How much did Croatia pay for its Rafales? Need the euro figure for a comparison table.")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
+
+    [Fact]
+    public void Answer_EuroFigureAsked_FindsTheSumWrittenWithTheEuroSign()
+    {
+        // "€2.7 billion" is read as euros; "Euro-Atlantic" asks no sum.
+        var a = Ask("Need the euro figure for Serbia's Rafale deal.", "euro-figure");
+        Assert.True(a.Answered);
+        Assert.Contains("2.7 billion", TextRenderer.Render(a));
+        Assert.True(Ask("Which initiative do the Pupin authors hold up as a model for tying the Western Balkans into Euro-Atlantic networks?", "euro-atlantic").Answered);
+        Assert.Equal(["dollar", "2", "71", "euro", "8", "8", "billion"], BalkanBot.Knowledge.TextNormalizer.Tokens("$2.71 €8.8 billion"));
+    }
 
     [Fact]
     public void Answer_FoundingOfABareName_ReadsItsEarlierVersion()

@@ -152,4 +152,16 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("investment totals for NMK", "north-macedonia")]
     [InlineData("what does RNM produce", "north-macedonia")]
     public void Route_CountryAbbreviation_NamesTheState(string text, string id) => Assert.Contains(Route(text).Mentions, m => m.RecordId == id);
+
+    [Fact]
+    public void Terms_WordsOfIntent_AreNeitherSpellCorrectedNorSearchedFor()
+    {
+        // "trying" is no misspelt "tying": what someone tries to achieve is asked, not a word to find.
+        var terms = BalkanBot.Retrieval.QuestionTerms.From(
+            Route("What was Belgrade trying to achieve in 1999 when it announced it would join the union state of Russia and Belarus?"), [], seed.Kb.Vocabulary);
+        Assert.DoesNotContain("tying", terms.Content);
+        Assert.DoesNotContain("trying", terms.Content);
+        Assert.DoesNotContain("achieve", terms.Content);
+        Assert.Contains("announced", terms.Content);
+    }
 }
