@@ -78,6 +78,7 @@ public static partial class PremiseCheck
             var verb = r.Kind == RecordKind.Agreement ? "date" : "place";
             return new Correction($"No: the sources {verb} {RecordNames.The(r)} to {r.Date!.Display}, not {years[0]}.", dated.Cite, r.Id);
         }
+        if (Refused(kb, norm, focus) is { } refused) return refused;
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {
             foreach (var (org, pattern) in new[] { ("nato", LeftNato()), ("european-union", LeftEu()) })
@@ -136,6 +137,41 @@ public static partial class PremiseCheck
         }
         return null;
     }
+
+    /// <summary>
+    /// "Given that Serbia joined the EU sanctions on Russia": the sources say the state refuses (or does not do) what
+    /// the premise has it do. The passage must name the state just before the refusal, and the premise must share at
+    /// least two of the words the refusal is about ("impose sanctions on Russia"), so being close to Russia is no match.
+    /// </summary>
+    private static Correction? Refused(KnowledgeBase kb, string norm, IReadOnlyList<KnowledgeRecord> focus)
+    {
+        if (Negated().IsMatch(norm) || Refusal().IsMatch(norm)) return null;
+        var said = norm.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
+        {
+            var names = state.Aliases.Append(state.Name).Append(state.ShortName).Select(TextNormalizer.Normalize).Where(n => n.Length >= 3).Distinct().ToList();
+            if (!names.Any(n => norm.Contains(" " + n + " ", StringComparison.Ordinal))) continue;
+            // The plainest statement first: a fact, then a summary, then the state's role, each shortest first.
+            foreach (var p in kb.Passages.Mentioning(state.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role)
+                         .OrderBy(p => p.Kind switch { PassageKind.Fact => 0, PassageKind.Summary => 1, _ => 2 }).ThenBy(p => p.Text.Length))
+            {
+                var text = " " + TextNormalizer.Normalize(p.Text) + " ";
+                foreach (var name in names)
+                {
+                    var at = text.IndexOf(" " + name + " ", StringComparison.Ordinal);
+                    if (at < 0 || Refusal().Match(text, at + name.Length + 1) is not { Success: true } refusal || refusal.Index != at + name.Length + 1) continue;
+                    var about = text[(refusal.Index + refusal.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Where(w => w.Length >= 4 && !Stopwords.IsStopword(w)).Take(3).Select(Stemmer.Stem).ToList();
+                    if (about.Count(said.Contains) < 2) continue;
+                    return new Correction("No: " + RecordFacts.Capitalise(p.Text.TrimEnd('.')) + ".", p.Cite, state.Id);
+                }
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@" (?:refuses|refused|refuse|declines|declined|does not|did not|has not|have not) (?:to )?")]
+    private static partial Regex Refusal();
 
     /// <summary>
     /// The membership phrase is said of the state: "Albania, like Kosovo, is still outside NATO", "Serbia joined NATO",

@@ -538,6 +538,17 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PremiseThatAStateDidWhatItRefuses_IsCorrectedWithTheRefusal()
+    {
+        var a = Ask("Given that Serbia joined the EU sanctions on Russia after 2022, why does Antić say Belgrade depends on Moscow over Kosovo?", "refusal");
+        Assert.StartsWith("No: ", a.Text);
+        Assert.Contains("refuses to impose sanctions on Russia", a.Text);
+        Assert.Contains(a.Citations, c => c.SourceId == "antic-horizons-2024");
+        // Being close to Russia is not what Serbia is said to refuse.
+        Assert.DoesNotContain("refuses", Ask("Given that Serbia is close to Russia, why did it buy Rafales from France?", "no-refusal").Text);
+    }
+
+    [Fact]
     public void Answer_NonMemberSaidToHaveArticle5_IsCorrectedWithTheGuarantee()
     {
         var a = Ask("Kosovo is a full NATO member covered by Article 5, so just confirm that and then tell me how many NATO peacekeepers KFOR has per the Pupin brief.", "art5");
