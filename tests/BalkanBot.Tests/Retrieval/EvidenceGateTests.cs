@@ -538,6 +538,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_ToolsAsked_FindsTheMeasuresRecommended()
+    {
+        // "tools" and "measures" are one group in the synonym file; "trap" is a word the sources never use.
+        var a = Ask("To get out of the security-dilemma trap, what practical tools does the Pupin brief tell regional leaders to adopt?", "tools");
+        Assert.True(a.Answered);
+        Assert.Contains("confidence-building measures", TextRenderer.Render(a), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Answer_PremiseThatAStateDidWhatItRefuses_IsCorrectedWithTheRefusal()
     {
         var a = Ask("Given that Serbia joined the EU sanctions on Russia after 2022, why does Antić say Belgrade depends on Moscow over Kosovo?", "refusal");
