@@ -226,6 +226,10 @@ public static partial class MessageReader
                || ThenLeadIn().IsMatch(sentences[^1]);
     }
 
+    /// <summary>"ok last thing before i forget:", "quick one for you:": words that lead in to a question, not its topic.</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok|okay|so|also|and|btw|hey|hi|hello|quick|one|last|final|another|question|q|then|next|now|please|pls|sorry|anyway|from|for|to|via|cc)\b|@)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadInTopic();
+
     /// <summary>"Then tell me: …", "Next: …": a question that follows on from what was said before.</summary>
     [GeneratedRegex(@"^(?:and\s+)?(?:then|next|after that|now|so|based on (?:that|this)|given (?:that|this))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThenLeadIn();
@@ -344,7 +348,11 @@ public static partial class MessageReader
                     && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])
                         || Equivalent().IsMatch(colon.Groups["q"].Value))
                     // "Tank numbers: what does Serbia have?": a question that asks only what something has asks for the topic.
-                    || !AskLabel().IsMatch(topic) && BareAsk().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]))
+                    || !AskLabel().IsMatch(topic) && BareAsk().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0])
+                    // "gaza humanitarian aid un vote oct 2023: which balkan states backed it": a topic typed in lower case
+                    // is still what the question points back at.
+                    || !AskLabel().IsMatch(topic) && !LeadInTopic().IsMatch(topic) && topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+                       && StandsFor().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
                 s = s[colon.Groups["q"].Index..];
             }

@@ -697,6 +697,15 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_LowerCaseTopicBeforeAColon_IsWhatTheQuestionPointsBackAt()
+    {
+        var parts = MessageReader.Read("gaza humanitarian aid un vote oct 2023: which balkan states backed it and which sat it out").Parts;
+        Assert.Contains(parts, p => p.Contains("gaza", StringComparison.Ordinal));
+        // Who asks is no topic.
+        Assert.DoesNotContain(MessageReader.Read("from the ambassador: what did Jović argue about it?").Parts, p => p.Contains("ambassador", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_BeefUp_IsReadAsTheSourcesReinforce()
     {
         var read = MessageReader.Read("Why did NATO beef up KFOR, and when was it beefed up?");
