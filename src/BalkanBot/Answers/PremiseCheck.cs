@@ -152,7 +152,7 @@ public static partial class PremiseCheck
             var names = state.Aliases.Append(state.Name).Append(state.ShortName).Select(TextNormalizer.Normalize).Where(n => n.Length >= 3).Distinct().ToList();
             if (!names.Any(n => norm.Contains(" " + n + " ", StringComparison.Ordinal))) continue;
             // The plainest statement first: a fact, then a summary, then the state's role, each shortest first.
-            foreach (var p in kb.Passages.Mentioning(state.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role)
+            foreach (var p in kb.Passages.Mentioning(state.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role && RefusalWritten().IsMatch(p.Text))
                          .OrderBy(p => p.Kind switch { PassageKind.Fact => 0, PassageKind.Summary => 1, _ => 2 }).ThenBy(p => p.Text.Length))
             {
                 var text = " " + TextNormalizer.Normalize(p.Text) + " ";
@@ -172,6 +172,10 @@ public static partial class PremiseCheck
 
     [GeneratedRegex(@" (?:refuses|refused|refuse|declines|declined|does not|did not|has not|have not) (?:to )?")]
     private static partial Regex Refusal();
+
+    /// <summary>The same words as written, to pass over the passages without them before reading any closely.</summary>
+    [GeneratedRegex(@"\b(?:refuse[sd]?|decline[sd]?|(?:does|did|has|have) not)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefusalWritten();
 
     /// <summary>
     /// The membership phrase is said of the state: "Albania, like Kosovo, is still outside NATO", "Serbia joined NATO",
