@@ -16,7 +16,8 @@ public sealed record BuildResult(string DatabasePath, int Records, IReadOnlyDict
 public static class KnowledgeBuilder
 {
     // 2: events have their own FTS index. 3: figures carry qualifier and period. 4: the synonym list is stored.
-    public const int SchemaVersion = 4;
+    // 5: the indexed text reads "€" and "$" as "euro" and "dollar".
+    public const int SchemaVersion = 5;
 
     /// <summary>
     /// Builds the database from a knowledge folder. Errors name files under <paramref name="displayRoot"/> when given
