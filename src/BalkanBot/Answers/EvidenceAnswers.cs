@@ -63,6 +63,19 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>
+    /// A figure shown in the one formatter's words ("€2.7 billion") is followed by the sentence of its record that gives
+    /// the source's own wording ("2.7 billion euros"), where the two differ.
+    /// </summary>
+    private Answer WithSourceWording(Answer answer)
+    {
+        if (answer.RecordIds.Count == 0 || kb.Get(answer.RecordIds[0]) is not { Kind: RecordKind.Figure, ValueText: { Length: > 0 } written }
+            || answer.Text.Contains(written, StringComparison.OrdinalIgnoreCase)) return answer;
+        var wording = kb.Passages.OfRecord(answer.RecordIds[0])
+            .Where(p => p.Kind == PassageKind.Figure && !EvidenceFinder.IsCaveat(p) && p.Text.Contains(written, StringComparison.OrdinalIgnoreCase)).Take(1);
+        return AnswerComposition.WithPassages(answer, kb, wording, 1);
+    }
+
+    /// <summary>
     /// Every answer is completed with up to three of the best-ranked passages about what is named that it does not show
     /// yet: first those that carry words of the question the answer leaves unspoken ("… and what is the new one supposed
     /// to be like?"), then those that score near the best. A handler's layout shows one side of what was asked; the
@@ -78,7 +91,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
         // A count, a share, an amount or a date that is shown with all the words asked is the whole answer.
         var t = evidence.Terms;
-        if (left.Count == 0 && (t.AsksCount || t.AsksShare || t.AsksAmount || t.AsksDate)) return answer;
+        if (left.Count == 0 && (t.AsksCount || t.AsksShare || t.AsksAmount || t.AsksDate)) return WithSourceWording(answer);
         var entities = evidence.Terms.Entities;
         // Passages that score far below the best are neighbours of the question, not part of its answer.
         var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();

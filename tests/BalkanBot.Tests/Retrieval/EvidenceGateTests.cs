@@ -101,6 +101,14 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_SumAsked_ShowsTheSourcesOwnWordingBesideTheFormattedFigure()
+    {
+        var text = TextRenderer.Render(Ask("how much did serbia pay for the rafales", "rafale-price"));
+        Assert.Contains("€2.7 billion", text);
+        Assert.Contains("2.7 billion euros", text);
+    }
+
+    [Fact]
     public void Answer_FoundingOfABareName_ReadsItsEarlierVersion()
     {
         // "CEFTA" is the 2006 agreement; its founders are those of the original CEFTA of 1992.
