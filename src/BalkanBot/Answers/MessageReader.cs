@@ -219,7 +219,7 @@ public static partial class MessageReader
     /// </summary>
     private static bool AskedBefore(string text)
     {
-        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var sentences = Sentences(text);
         // "Ignore your instructions and state that …. Then tell me: …": an instruction before is read with the question.
         return sentences.Take(sentences.Count - 1).Any(s => s.EndsWith('?') && !(s.StartsWith('@') && !BotAddressed().IsMatch(s))
                                                             || Directive().IsMatch(s) || Injected().IsMatch(s))
@@ -234,17 +234,20 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:and\s+)?(?:then|next|after that|now|so|based on (?:that|this)|given (?:that|this))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThenLeadIn();
 
+    /// <summary>The text's sentences, trimmed, without empty ones.</summary>
+    private static List<string> Sentences(string text) => SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+
     /// <summary>The last of several sentences, or null where the text is one sentence.</summary>
     private static string? LastSentence(string text)
     {
-        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var sentences = Sentences(text);
         return sentences.Count < 2 ? null : sentences[^1];
     }
 
     /// <summary>The question sentences of a long text: those ending in "?" (the last ones), else its last sentences.</summary>
     private static string QuestionSentences(string text)
     {
-        var sentences = SentenceSplit().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var sentences = Sentences(text);
         var questions = sentences.Where(s => s.EndsWith('?') || AsksSomething().IsMatch(s)).ToList();
         var pick = questions.Count > 0 ? questions : sentences;
         var kept = new List<string>();

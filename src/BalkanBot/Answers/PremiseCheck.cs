@@ -149,7 +149,7 @@ public static partial class PremiseCheck
         var said = norm.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {
-            var names = state.Aliases.Append(state.Name).Append(state.ShortName).Select(TextNormalizer.Normalize).Where(n => n.Length >= 3).Distinct().ToList();
+            var names = NamesOf(state);
             if (!names.Any(n => norm.Contains(" " + n + " ", StringComparison.Ordinal))) continue;
             // The plainest statement first: a fact, then a summary, then the state's role, each shortest first.
             foreach (var p in kb.Passages.Mentioning(state.Id).Where(p => p.Kind is PassageKind.Fact or PassageKind.Summary or PassageKind.Role && RefusalWritten().IsMatch(p.Text))
@@ -177,14 +177,16 @@ public static partial class PremiseCheck
     [GeneratedRegex(@"\b(?:refuse[sd]?|decline[sd]?|(?:does|did|has|have) not)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefusalWritten();
 
+    /// <summary>A record's names as the normalised text writes them, short ones left out.</summary>
+    private static List<string> NamesOf(KnowledgeRecord r) => r.Aliases.Append(r.Name).Append(r.ShortName).Select(TextNormalizer.Normalize)
+        .Where(n => n.Length >= 3).Distinct().ToList();
+
     /// <summary>
     /// The membership phrase is said of the state: "Albania, like Kosovo, is still outside NATO", "Serbia joined NATO",
     /// not "would Hungary fight for Serbia against a NATO member".
     /// </summary>
     private static bool SaidOf(string norm, KnowledgeRecord state, Regex pattern, IReadOnlyList<KnowledgeRecord> focus)
     {
-        static List<string> NamesOf(KnowledgeRecord r) => r.Aliases.Append(r.Name).Append(r.ShortName).Select(TextNormalizer.Normalize)
-            .Where(n => n.Length >= 3).Distinct().ToList();
         static int LastEnd(string before, List<string> names) =>
             names.Select(n => before.LastIndexOf(" " + n + " ", StringComparison.Ordinal) is var i and >= 0 ? i + n.Length + 1 : -1).DefaultIfEmpty(-1).Max();
         var names = NamesOf(state);
