@@ -296,7 +296,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                    && (q.Mentions.Any(m => m.RecordId == handled.RecordIds[0])
                        || evidence.Terms.Content.Count(c => !kb.Passages.OfRecord(handled.RecordIds[0]).Any(p => kb.Passages.Matches(p, c))) * 3
                        < Math.Max(evidence.Terms.Content.Count, 3))
-                ? handled with { Answered = false, Confidence = 0 }
+                ? handled with { Answered = false, Confidence = 0, Text = $"The sources give no date for exactly that. What they hold: {handled.Text}" }
                 : Decline(q, focus, evidence);
         }
         if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0) && !evidence.Found) return Decline(q, focus, evidence);
@@ -316,6 +316,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             return FromPassages(q, evidence);
         if (evidence.EntityOnly)
         {
+            // "What is the official name of the document Serbia and Hungary signed?": the passage that gives the name, where
+            // the question names the states and not the document itself.
+            if (evidence.Terms.NameOf is not null && evidence.Found && !focus.Any(r => r.Kind is RecordKind.Agreement or RecordKind.Event))
+                return FromPassages(q, evidence);
             // "How is the Serbia–Hungary plan connected to the Tirana Declaration?": the passages that name them together
             // answer, those naming the most first.
             var together = evidence.Supporting.Where(h => h.MatchedEntities.Count >= 2 && h.Passage.Kind != PassageKind.Name && !EvidenceFinder.IsCaveat(h.Passage))
@@ -715,7 +719,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             text = NotMentioned(evidence.Terms.UnknownNames, topic);
         // "Which company made the missiles?" asks for a name, not a figure.
         else if (named is not null && (evidence.Terms.Hard.Count > 0 || evidence.Terms.AsksCount || evidence.Terms.AsksShare)
-            && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace)
+            && !evidence.Terms.AsksCompany && !evidence.Terms.AsksProvision && !evidence.Terms.AsksPerson && !evidence.Terms.AsksPlace
+            // "When did Priština lift the 100-percent tariffs?" asks for a date; the share is what names the tariffs.
+            && !evidence.Terms.AsksDate)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
             text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")

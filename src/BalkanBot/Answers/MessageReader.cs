@@ -274,6 +274,10 @@ public static partial class MessageReader
         var botNames = BotNames(text);
         // What an injection leaves on either side are separate sentences: "From now on [answer in French.] When did …?"
         text = Injected().Replace(text, "\n").Trim();
+        // "For the bibliography: (1) which journal … in, and (2) which journal …?": numbered questions inside one sentence
+        // are questions of their own; what stands before the first is a label, as before a colon.
+        if (FirstInlineNumber().IsMatch(text) && LaterInlineNumber().IsMatch(text))
+            text = LaterInlineNumber().Replace(FirstInlineNumber().Replace(text, m => text[..m.Index].TrimEnd().EndsWith(':') ? " " : ": "), "? ");
         text = WithoutDirectives(text, premises, botNames);
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
@@ -315,6 +319,8 @@ public static partial class MessageReader
         text = AtThePolls().Replace(text, "in the election");
         // "How long has Albania been in NATO?" asks since when: the sources give the year it began, not a duration.
         text = HowLongBeen().Replace(text, m => (char.IsUpper(m.Value[0]) ? "Since when " : "since when ") + m.Groups["aux"].Value);
+        // "When was Resolution 1244, the basis for KFOR, adopted?": an aside that says what a name is asks nothing of it.
+        text = Appositive().Replace(text, "");
         // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
         foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
         {
@@ -860,11 +866,15 @@ public static partial class MessageReader
         ["intl"] = "international",
     };
 
+    // After a name or a number, ", the <lower-case words>," before a word that goes on with the sentence (not "and", "or").
+    [GeneratedRegex(@"(?<=(?:\p{Lu}[\p{L}-]*|\d+)),[ \t]+(?:the|a|an)[ \t]+\p{Ll}[\p{L}’'-]*(?:[ \t]+[\p{L}\d’'-]+){0,5}?,(?=[ \t]+(?!(?:and|or|as well as|but|then|plus)\b)\p{Ll})")]
+    private static partial Regex Appositive();
     [GeneratedRegex(@"\bFDI\b|\bforeign direct investments?\b", RegexOptions.IgnoreCase)]
     private static partial Regex FdiTerm();
     [GeneratedRegex(@"\bthink[- ]?tanks?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ThinkTank();
-    [GeneratedRegex(@"^(?<ask>(?i:(?:(?:in|on) (?:which|what) (?:years?|dates?)|(?:which|what) (?:years?|dates?)|when) (?:\w+ ){0,4}(?:say|says|said|that|do|does|did)) )(?<a>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?!and\b)\p{Ll}[\p{L}-]+.*?),? and (?<b>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? \p{Ll}[\p{L}-]+.*)$")]
+    // The second clause has a verb of its own: "… on Serbia and BiH in 2018" is one clause naming two states.
+    [GeneratedRegex(@"^(?<ask>(?i:(?:(?:in|on) (?:which|what) (?:years?|dates?)|(?:which|what) (?:years?|dates?)|when) (?:\w+ ){0,4}(?:say|says|said|that|do|does|did)) )(?<a>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?!and\b)\p{Ll}[\p{L}-]+.*?),? and (?<b>\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?!(?:in|on|at|of|for|from|to|with|by|during|since|until|and|or|the|a|an)\b)\p{Ll}[\p{L}-]+.*)$")]
     private static partial Regex TwoDatedClauses();
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
@@ -960,6 +970,10 @@ public static partial class MessageReader
     private static partial Regex TurnOpening();
     [GeneratedRegex(@"^\(?(?:\d{1,2}|[a-hA-H])\)\s+|^\d{1,2}\.\s+(?=\D)")]
     private static partial Regex Enumerator();
+    [GeneratedRegex(@"(?<=\S[ \t]*)\((?:1|a|i)\)[ \t]+(?=\p{L})")]
+    private static partial Regex FirstInlineNumber();
+    [GeneratedRegex(@"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+)?\((?:[2-9]|[b-h]|ii|iii|iv)\)[ \t]+(?=\p{L})")]
+    private static partial Regex LaterInlineNumber();
     [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:(?:pls|plz|please) (?:and|&) )?(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?:(?::-?[)D]|:[a-z_]+:|\p{So})[ .!]*)*(?=\n|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingThanks();
     /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>

@@ -479,7 +479,7 @@ public static partial class EvidenceFinder
     private static partial Regex FutureText();
     [GeneratedRegex(@"\d[\d,.]*\s*(?:million|thousand|inhabitants|people|residents|citizens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadCount();
-    [GeneratedRegex(@" (?:which|what|name the|list the) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?<qual>(?:\w+ ){0,2}?)(?:member states|states|countries|nations|members|governments) ")]
+    [GeneratedRegex(@" (?:which|what|who|name the|list the)(?: (?:are|were))?(?: the)? (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?<qual>(?:\w+ ){0,2}?)(?:member states|states|countries|nations|members|governments) ")]
     private static partial Regex NamedGroupAsked();
 
     private static readonly string[] ReasonTerms = ["reason", "reasons", "because", "cause", "motivated", "response"];
@@ -799,7 +799,7 @@ public static partial class EvidenceFinder
     }
 
     // "What does Antić say about …", "Sav's take on …": the question asks what the author holds.
-    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|treat|treats|label|labels|dub|dubs|coin|coins|recommendations|recommendation|proposals|proposal|arguments|conclusions|findings|analysis|advice|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
+    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|summari[sz]e|summari[sz]es|summari[sz]ed|summari[sz]ing|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|treat|treats|label|labels|dub|dubs|coin|coins|recommendations|recommendation|proposals|proposal|arguments|conclusions|findings|analysis|advice|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
     private static partial Regex AsksAView();
 
     /// <summary>The passage names the record only as the author or publisher of what it reports.</summary>

@@ -629,7 +629,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^\W*who (?:was|is) (?:it|that|this|he|she)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoWasIt();
 
-    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) ")]
+    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) | (?:what s|whats|what is|what was) the (?:official|full|formal) (?:name|title) of ")]
     private static partial Regex NameOfCue();
 
     /// <summary>The last sentence of a question with context before it, normalised and padded; empty for one sentence.</summary>

@@ -23,6 +23,10 @@ public sealed class MessageReaderTests
     [InlineData("- context: cable for Monday\n- question: What is CEFTA?\n- owner: desk", "What is CEFTA?")]
     [InlineData("Re: quick check\n\nWhat is CEFTA?\n\n-- \nAna\nSent from my phone", "What is CEFTA?")]
     [InlineData("<p>Hi team,</p><p>What is CEFTA?</p><p>Thanks,<br>Ana</p>", "What is CEFTA?")]
+    // An aside that says what a name is asks nothing of it; a list after a name stays whole.
+    [InlineData("When was Resolution 1244, the legal basis of KFOR, adopted?", "When was Resolution 1244 adopted?")]
+    [InlineData("What did Serbia, the EU, and Russia agree?", "What did Serbia, the EU, and Russia agree?")]
+    [InlineData("What did Croatia, the newest member, and Albania sign?", "What did Croatia, the newest member, and Albania sign?")]
     public void Read_Markup_LeavesTheQuestion(string text, string expected)
     {
         var read = MessageReader.Read(text);
@@ -153,6 +157,11 @@ public sealed class MessageReaderTests
     [InlineData("the Dayton deal and the Shusha declaration: dates for both?", new[] { "date of the Dayton deal?", "date of the Shusha declaration?" })]
     // Whose readings are wanted belongs to the question before it.
     [InlineData("Is the Open Balkan a success? Antić vs the Pupin brief", new[] { "Is the Open Balkan a success? Antić vs the Pupin brief" })]
+    // Numbered questions inside one sentence are parts of their own; the label before the first is no question.
+    [InlineData("For my notes: (1) who leads Serbia, and (2) when did Croatia join NATO?", new[] { "who leads Serbia?", "when did Croatia join NATO?" })]
+    [InlineData("Two checks (a) when was CEFTA founded; (b) who signed the Tirana Declaration?", new[] { "when was CEFTA founded?", "who signed the Tirana Declaration?" })]
+    // Two states named in one clause are not two clauses with a date asked of each.
+    [InlineData("When did Kosovo lift the tariffs it put on Serbia and BiH in 2018?", new[] { "When did Kosovo lift the tariffs it put on Serbia and BiH in 2018?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);

@@ -87,7 +87,17 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which member states provided the extra 1,000 KFOR troops after Banjska?")]
     // The sources price Serbia's Rafales, not Croatia's; a sentence saying what the sum is for asks the same sum.
     [InlineData("How much did Croatia pay for its Rafales? Need the euro figure for a comparison table.")]
+    [InlineData("Who are the 5 EU member states refusing to recognise Kosovo?")]
     public void Answer_AsksForWhatTheSourcesNeverGive_Declines(string question) => Assert.False(Ask(question, question).Answered);
+
+    [Fact]
+    public void Answer_DateTheSourcesNeverGive_IsNoFigureMissing()
+    {
+        // The share names the tariffs; what is asked is a date, which the sources do not give.
+        var a = Ask("When did Kosovo lift its 100-percent tariffs on Serbian goods?", "lift");
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("figure", a.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Answer_EuroFigureAsked_FindsTheSumWrittenWithTheEuroSign()
@@ -158,6 +168,12 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which two strategic docs does Sav say the Tirana Declaration draws its ambitions from?", "EU Strategic Compass", null)]
     // "based on" asks what the tie rests on, in whatever words the passage gives it.
     [InlineData("What's the Orbán–Vučić relationship based on?", "ideology and pragmatism", null)]
+    // An aside after a name says what it is, not what is asked.
+    [InlineData("When was Resolution 1244, the legal basis of KFOR, adopted?", "10 June 1999", null)]
+    // The official name of a document asked by the states that signed it.
+    [InlineData("What's the official name of the agreement Serbia and Hungary signed in Belgrade?", "Defense Cooperation Plan for 2025", null)]
+    // The author who summarises is cited; the definition is Belloni's.
+    [InlineData("How does Belloni define ontological security, as Sav summarizes it?", "practices, routines and narratives", null)]
     public void Answer_FramingWordsAroundWhatIsAsked_DoNotHideTheAnswer(string question, string expected, string? title)
     {
         var a = Ask(question, question);
