@@ -795,7 +795,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\[\d{1,2}:\d{2}(?::\d{2})?\]|(?<=^|[\n.?!>\]]\s*)(?:(?![A-Z0-9]{2,8}\s?:)[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?\s?:|[A-Z][\w’'.-]*\s+wrote:)(?=\s)|(?<=\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)\p{Ll}[\w’'.-]*(?:\s\p{Ll}[\w’'.-]*)?\s?:(?=\s)|(?<![\w.])@[\w.-]+", RegexOptions.Multiline)]
     private static partial Regex Speaker();
     // Adverbs that sit between a question word and its verb ("when exactly was", "on what exact date").
-    [GeneratedRegex(@"\b(in (?:plain|simple|simpler|layman'?s|everyday|a few|short|practical|concrete|real) (?:terms|words|english)|in a nutshell|(?:like )?(?:a (?:million|billion|gazillion|zillion|ton of|bunch of)|tons of|loads of)(?= \w)|(?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(in (?:plain|simple|simpler|layman'?s|everyday|a few|short|practical|concrete|real) (?:terms|words|english)|in a nutshell|in the (?:1st|first) place|(?:like )?(?:a (?:million|billion|gazillion|zillion|ton of|bunch of)|tons of|loads of)(?= \w)|(?:exactly|precisely)(?! how (?:many|much)\b)|actually|really|basically|exact(?! (?:date|day|number|figure|count|total)s?\b)|precise(?! (?:date|day|number|figure|count|total)s?\b)|approximately|roughly)\b\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
     [GeneratedRegex(@"([.!?;:])\s+,\s*")]
     private static partial Regex OrphanComma();
@@ -820,6 +820,7 @@ public static partial class MessageReader
         ["shud"] = "should",
         ["wat"] = "what",
         ["wot"] = "what",
+        ["wht"] = "what",
         ["hw"] = "how",
         ["whos"] = "who is",
         ["wheres"] = "where is",
@@ -879,7 +880,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?|yrs|yr|govts|intl|(?<=\w )btw(?= \w))(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|wht|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?|yrs|yr|govts|intl|(?<=\w )btw(?= \w))(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

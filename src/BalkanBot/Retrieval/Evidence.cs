@@ -361,8 +361,9 @@ public static partial class EvidenceFinder
             && !terms.Years.Contains(happened.Year.ToString(CultureInfo.InvariantCulture))) return false;
         if (terms.NameOf is { } thing && !GivesAName(kb, p, thing, terms)) return false;
         // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
+        // "Which professor does Antić quote …?": a person the passage names whose own record carries the title answers.
         foreach (var kind in terms.Heads)
-            if (!hit.MatchedTerms.Contains(kind) && !InText(kind)) return false;
+            if (!hit.MatchedTerms.Contains(kind) && !InText(kind) && !(p.Id >= 0 && QuestionTerms.IsPersonTitle(kind) && TitledPersonNamed(kb, p, kind))) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         // "Who writes of a 'fragmented security landscape'?": a quoted phrase of several words that the passage holds word
@@ -801,6 +802,11 @@ public static partial class EvidenceFinder
     // "What does Antić say about …", "Sav's take on …": the question asks what the author holds.
     [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|summari[sz]e|summari[sz]es|summari[sz]ed|summari[sz]ing|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|treat|treats|label|labels|dub|dubs|coin|coins|recommendations|recommendation|proposals|proposal|arguments|conclusions|findings|analysis|advice|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
     private static partial Regex AsksAView();
+
+    /// <summary>The passage names a person whose own record calls him by the word ("professor", "analyst").</summary>
+    private static bool TitledPersonNamed(KnowledgeBase kb, Passage p, string title) =>
+        kb.Passages.EntitiesOf(p).Any(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }
+                                           && kb.Passages.OfRecord(e).Any(o => o.Kind == PassageKind.Role && kb.Passages.Matches(o, title)));
 
     /// <summary>The passage names the record only as the author or publisher of what it reports.</summary>
     private static bool OnlyCites(KnowledgeBase kb, Passage p, string entity)

@@ -611,6 +611,12 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^(minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|commander|chief|leader|mayor|official|analyst|person|officer|general|generals|admiral|colonel)$")]
     private static partial Regex RoleNouns();
 
+    /// <summary>A word that names a person by office or calling ("professor", "analyst", "minister").</summary>
+    public static bool IsPersonTitle(string word) => RoleNouns().IsMatch(word) || CallingNouns().IsMatch(word);
+
+    [GeneratedRegex(@"^(professor|scholar|academic|researcher|expert|author|journalist|economist|historian|diplomat|politician|commentator|spokesperson|spokesman|lawmaker|activist|adviser|advisor)$")]
+    private static partial Regex CallingNouns();
+
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
 

@@ -16,10 +16,17 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
+        var linked = mentions;
         mentions = Dedupe(EarlierVersions(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList(), corrected), corrected));
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var period = TimeExpressions.Parse(corrected, today);
+        // "CEFTA 2006" names an agreement; the year in a name is no period asked about.
+        var named = new HashSet<int>(linked.SelectMany(m => Enumerable.Range(m.TokenStart, m.TokenCount)));
+        foreach (var m in linked)
+            if (m.TokenStart + m.TokenCount is var after && after < corrected.Length && TimeExpressions.IsYear(corrected[after])
+                && kb.Get(m.RecordId) is { } record && record.Aliases.Append(record.Name).Any(a => a.Contains(corrected[after], StringComparison.Ordinal)))
+                named.Add(after);
+        var period = TimeExpressions.Parse(corrected.Select((t, i) => named.Contains(i) && TimeExpressions.IsYear(t) ? "the" : t).ToArray(), today);
         Range? spanWords = null;
         // "between the 1999 bombing and the early 2000s", "from 1999 to the fall of Milošević": a span whose ends are
         // decades or dated events; an event that only marks an end is not what the question is about.

@@ -102,6 +102,8 @@ internal static class TimeExpressions
             var label = day is not null ? from.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
                 : month is not null ? from.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : t[i];
             var before = start > 0 ? t[start - 1] : "";
+            // "after the February 2025 law": the date of a thing after which.
+            if (before == "the" && start > 1 && t[start - 2] is "since" or "after" or "before" or "until" or "till") before = t[start - 2];
             if (before is "since" or "after" or "from") return new Period(from, today < from ? from : today, $"since {label}");
             if (before is "before" or "until" or "till" or "prior") return new Period(new DateOnly(1900, 1, 1), from.AddDays(-1), $"before {label}");
             return new Period(from, to, label);

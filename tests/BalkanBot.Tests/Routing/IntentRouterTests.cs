@@ -108,6 +108,9 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Route_ResolutionNumber_IsNotAYear() => Assert.Null(Route("When was UNSCR 1244 adopted?").Period);
 
+    [Fact]
+    public void Route_YearInAnAgreementsName_IsNotAPeriod() => Assert.Null(Route("How did CEFTA grow before it became the CEFTA 2006 agreement?").Period);
+
     [Theory]
     [InlineData("What does Antić's 2024 essay say about the US role?")]
     [InlineData("How does the 2025 brief describe Montenegro?")]
