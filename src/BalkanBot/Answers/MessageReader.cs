@@ -322,7 +322,8 @@ public static partial class MessageReader
         // "When was Resolution 1244, the basis for KFOR, adopted?": an aside that says what a name is asks nothing of it.
         text = Appositive().Replace(text, "");
         // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
-        foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
+        var sentences = QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic).ToList();
+        foreach (var sentence in sentences)
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
             // "When Sav calls the Balkans a region of negative peace, what does that mean?": a clause that sets the scene
@@ -476,7 +477,9 @@ public static partial class MessageReader
             // question's context; a statement before it that names nothing is not.
             // "I'm drafting a memo for the minister." says what the asker is doing, not what the question is about.
             else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p) && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
-                context = (p.EndsWith(':') && !NamesSomething(context) ? p : context + " " + p).Trim();
+                // "Was stuck in a meeting. banjska attack when": a statement that names nothing is no context for one that does.
+                // "Was stuck in a meeting. The Banjska attack, when": a statement that names nothing is no context for one that does.
+                context = ((p.EndsWith(':') || NamesSomething(p)) && !NamesSomething(context) ? p : context + " " + p).Trim();
         }
         // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
         if (context.Length > 0 && asked.Count > 0 && NameRequest().Match(context) is { Success: true } wanted)
@@ -746,7 +749,9 @@ public static partial class MessageReader
     private static partial Regex SentenceSplit();
     // After a question mark, a line break, a separator ("---"), or a full stop that ends a sentence (not an initial,
     // "Dr." or "e.g.") before a capital.
-    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=[^.\s][.!])(?<!(?:^|[\s(])[A-Z][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b|(?i:(?:in|on|at|for|from|since|by|during|under) (?:what|which|whom|whose)\b))")]
+    // In chat, a sentence may also begin in lower case ("… stuck in a meeting. banjska attack when"), after a word of
+    // two or more letters that is no abbreviation ("approx.", "etc.", "et al.").
+    [GeneratedRegex(@"(?<=\?)\s*|\n+|\s*-{3,}\s*|\s+-{2}\s+|(?<=\b\p{Ll}{2,}[.!])(?<!\b(?:approx|etc|vs|incl|esp|resp|cf|ca|al|no|nr|fig|pp|vol|ed|eds|jr|sr|st|op|cit|ibid|viz|ie|eg|mil|bn|mn|min|max|est|abt|govt|dept|intl)[.!])\s+(?=\p{Ll})|(?<=[^.\s][.!])(?<!(?:^|[\s(])[A-Z][.!])(?<!\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Gen|Col|Adm|Lt|Sgt|Jr|Sr|Art|Res|approx|ca|e\.g|i\.e)[.!])\s+(?=[A-Z""“'‘(\[]|(?i:what|which|who|whom|whose|when|where|why|how)\b|(?i:(?:in|on|at|for|from|since|by|during|under) (?:what|which|whom|whose)\b))")]
     private static partial Regex QuestionBoundary();
     [GeneratedRegex(@"(?<![\w:]):[a-z0-9_+'-]{2,40}:(?![\w:])")]
     private static partial Regex EmojiCode();

@@ -162,6 +162,11 @@ public sealed class MessageReaderTests
     [InlineData("Two checks (a) when was CEFTA founded; (b) who signed the Tirana Declaration?", new[] { "when was CEFTA founded?", "who signed the Tirana Declaration?" })]
     // Two states named in one clause are not two clauses with a date asked of each.
     [InlineData("When did Kosovo lift the tariffs it put on Serbia and BiH in 2018?", new[] { "When did Kosovo lift the tariffs it put on Serbia and BiH in 2018?" })]
+    // In chat a sentence may begin in lower case; an abbreviation's full stop ends none.
+    [InlineData("when did albania join nato. and croatia?", new[] { "when did albania join nato.", "and croatia?" })]
+    [InlineData("Were approx. 1,000 extra KFOR troops sent after Banjska?", new[] { "Were approx. 1,000 extra KFOR troops sent after Banjska?" })]
+    // A statement that names nothing is no context for the one after it that does.
+    [InlineData("The meeting ran long today. The Banjska attack date", new[] { "The Banjska attack date" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
