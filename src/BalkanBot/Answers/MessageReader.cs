@@ -128,6 +128,8 @@ public static partial class MessageReader
         // "*URGENT* what is …": a label in capitals set off by emphasis stands apart from the question.
         t = CapitalLabel().Replace(t, "$2.\n");
         t = MarkdownLink().Replace(t, "$1");
+        // "… Deadline 3pm.' -> what concerns would it focus on?": an arrow points from what was pasted to the question.
+        t = Arrow().Replace(t, ": ").TrimStart(':', ' ');
         t = Emphasis().Replace(t, " ");
         t = LinePrefix().Replace(t, "");
         // ":rotating_light:", "for the briefing > what is …": a Slack emoji code and a quote marker inside a line.
@@ -274,6 +276,8 @@ public static partial class MessageReader
         var botNames = BotNames(text);
         // What an injection leaves on either side are separate sentences: "From now on [answer in French.] When did …?"
         text = Injected().Replace(text, "\n").Trim();
+        // "what are the three elements (i), (ii), (iii) of it?": the labels of a list the question counts are not words of it.
+        text = LabelRun().Replace(text, "");
         // "For the bibliography: (1) which journal … in, and (2) which journal …?": numbered questions inside one sentence
         // are questions of their own; what stands before the first is a label, as before a colon.
         if (FirstInlineNumber().IsMatch(text) && LaterInlineNumber().IsMatch(text))
@@ -976,6 +980,10 @@ public static partial class MessageReader
     private static partial Regex TurnOpening();
     [GeneratedRegex(@"^\(?(?:\d{1,2}|[a-hA-H])\)\s+|^\d{1,2}\.\s+(?=\D)")]
     private static partial Regex Enumerator();
+    [GeneratedRegex(@"[ \t]*\([ \t]*(?:[1-6]|[a-f]|i{1,3}|iv|vi?)[ \t]*\)(?:[ \t]*(?:,|and|&)?[ \t]*\([ \t]*(?:[1-6]|[a-f]|i{1,3}|iv|vi?)[ \t]*\)){1,5}(?=[ \t]*(?:\p{L}|$|\?))")]
+    private static partial Regex LabelRun();
+    [GeneratedRegex(@"[ \t]*(?:-{1,2}>|=>|→|⇒)[ \t]*")]
+    private static partial Regex Arrow();
     [GeneratedRegex(@"(?<=\S[ \t]*)\((?:1|a|i)\)[ \t]+(?=\p{L})")]
     private static partial Regex FirstInlineNumber();
     [GeneratedRegex(@"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+)?\((?:[2-9]|[b-h]|ii|iii|iv)\)[ \t]+(?=\p{L})")]

@@ -146,6 +146,8 @@ public static partial class PremiseCheck
     private static Correction? Refused(KnowledgeBase kb, string norm, IReadOnlyList<KnowledgeRecord> focus)
     {
         if (Negated().IsMatch(norm) || Refusal().IsMatch(norm)) return null;
+        // "Which journal published '… the Problem of Sanctions against Russia'?" asks, and states nothing to correct.
+        if (OpensOnAQuestionWord().IsMatch(norm)) return null;
         var said = norm.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
         foreach (var state in focus.Where(f => f.Kind == RecordKind.Actor && f.Type == "state"))
         {
@@ -169,6 +171,9 @@ public static partial class PremiseCheck
         }
         return null;
     }
+
+    [GeneratedRegex(@"^ (?:(?:in|on|at|from|for|by|with|under) )?(?:what|which|who|whom|whose|when|where|why|how)\b")]
+    private static partial Regex OpensOnAQuestionWord();
 
     [GeneratedRegex(@" (?:refuses|refused|refuse|declines|declined|does not|did not|has not|have not) (?:to )?")]
     private static partial Regex Refusal();

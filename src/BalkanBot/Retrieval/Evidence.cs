@@ -124,6 +124,14 @@ public static partial class EvidenceFinder
         candidates = candidates.Select(h => h.Passage.RecordKind == RecordKind.Source && h.MatchedEntities.Any(h.Passage.CitedAuthors.Contains)
             ? h with { MatchedEntities = h.MatchedEntities.Where(e => !OnlyCites(kb, h.Passage, e)).ToList() }
             : h).ToList();
+        // "In which journal did Nikolić publish 'Serbia Hedging its Bets between the West and the East'?": a document's title
+        // written out names the document; the states in the title are words of it, which its own passages carry.
+        var padded = " " + q.Normalized + " ";
+        var titled = kb.OfKind(RecordKind.Source).Where(r => TextNormalizer.Normalize(r.Name) is { } title
+                && title.Count(c => c == ' ') >= 4 && padded.Contains(" " + title + " ", StringComparison.Ordinal))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        if (titled.Count > 0)
+            candidates = candidates.Select(h => titled.Contains(h.Passage.RecordId) ? h with { MatchedEntities = terms.Entities.ToList() } : h).ToList();
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.

@@ -27,6 +27,8 @@ public sealed class MessageReaderTests
     [InlineData("When was Resolution 1244, the legal basis of KFOR, adopted?", "When was Resolution 1244 adopted?")]
     [InlineData("What did Serbia, the EU, and Russia agree?", "What did Serbia, the EU, and Russia agree?")]
     [InlineData("What did Croatia, the newest member, and Albania sign?", "What did Croatia, the newest member, and Albania sign?")]
+    // An arrow points at the question; the labels of a counted list are no words of it.
+    [InlineData("Pupin brief, recommendations -> what are the two parts (a), (b) of the proposed forum?", "what are the two parts of the proposed forum?")]
     public void Read_Markup_LeavesTheQuestion(string text, string expected)
     {
         var read = MessageReader.Read(text);
