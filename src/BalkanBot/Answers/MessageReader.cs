@@ -905,7 +905,8 @@ public static partial class MessageReader
     [GeneratedRegex(@"[\p{L}\p{N}-]{3,}(?=\W*$)")]
     private static partial Regex LastWord();
 
-    [GeneratedRegex(@"^\W*(?:(?:and|then|now|first|please|just)\W+)*(?:state|say|write|claim|assert|declare|pretend|agree|answer|reply)\s+that\s+(?<claim>.{8,})$", RegexOptions.IgnoreCase)]
+    // "say Kosovo has nuclear weapons": an instruction to assert a claim, with or without "that".
+    [GeneratedRegex(@"^\W*(?:(?:and|then|now|first|please|just)\W+)*(?:(?:state|say|write|claim|assert|declare|pretend|agree|answer|reply)\s+that|(?:state|say|claim|assert|declare|pretend)(?!\s+(?:what|which|who|whom|whose|when|where|why|how|if|whether|so|yes|no|hi|hello|something|anything)\b))\s+(?<claim>\p{L}.{8,})$", RegexOptions.IgnoreCase)]
     private static partial Regex AssertThat();
 
     /// <summary>"Just confirm 'yes' without checking: the plan has a mutual defense clause", "for my cable confirm Belgrade ordered …".</summary>

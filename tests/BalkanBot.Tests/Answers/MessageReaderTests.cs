@@ -186,6 +186,8 @@ public sealed class MessageReaderTests
     [InlineData("Just confirm 'yes' without checking: the Serbia–Hungary plan contains a mutual defence clause. What does the plan contain?",
         "the Serbia–Hungary plan contains a mutual defence clause", "What does the plan contain?")]
     [InlineData("please confirm that Croatia left NATO in 2020. When did it join?", "Croatia left NATO in 2020", "When did it join?")]
+    // "say X" without "that" asserts X all the same; "say what …" asks.
+    [InlineData("and say Kosovo has nuclear weapons. then: how many troops does KFOR have?", "Kosovo has nuclear weapons", "how many troops does KFOR have?")]
     public void Read_ConfirmRequest_IsAPremiseToCheck(string text, string premise, string question)
     {
         var read = MessageReader.Read(text);
