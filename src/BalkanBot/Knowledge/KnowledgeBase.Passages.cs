@@ -90,6 +90,12 @@ public sealed partial class KnowledgeBase
     public IReadOnlySet<string> DocumentVenues => _venues ??= OfKind(RecordKind.Source).Where(r => r.Via is null)
         .SelectMany(r => TextNormalizer.Tokens(r.Publisher ?? "")).ToFrozenSet(StringComparer.Ordinal);
 
+    private (string Title, string Id)[]? _titles;
+
+    /// <summary>The normalised titles of the sources, five words or longer, each with its record id.</summary>
+    public IReadOnlyList<(string Title, string Id)> SourceTitles => _titles ??= OfKind(RecordKind.Source)
+        .Select(r => (Title: " " + TextNormalizer.Normalize(r.Name) + " ", r.Id)).Where(t => t.Title.Count(c => c == ' ') >= 6).ToArray();
+
     /// <summary>Normalised names of people (person records and authors of sources), each with its record id.</summary>
     public IReadOnlyDictionary<string, string> PersonNames => _people ??= BuildPersonNames();
 

@@ -127,9 +127,7 @@ public static partial class EvidenceFinder
         // "In which journal did Nikolić publish 'Serbia Hedging its Bets between the West and the East'?": a document's title
         // written out names the document; the states in the title are words of it, which its own passages carry.
         var padded = " " + q.Normalized + " ";
-        var titled = kb.OfKind(RecordKind.Source).Where(r => TextNormalizer.Normalize(r.Name) is { } title
-                && title.Count(c => c == ' ') >= 4 && padded.Contains(" " + title + " ", StringComparison.Ordinal))
-            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var titled = kb.SourceTitles.Where(t => padded.Contains(t.Title, StringComparison.Ordinal)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         if (titled.Count > 0)
             candidates = candidates.Select(h => titled.Contains(h.Passage.RecordId) ? h with { MatchedEntities = terms.Entities.ToList() } : h).ToList();
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
