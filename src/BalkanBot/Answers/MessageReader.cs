@@ -326,8 +326,7 @@ public static partial class MessageReader
         // "When was Resolution 1244, the basis for KFOR, adopted?": an aside that says what a name is asks nothing of it.
         text = Appositive().Replace(text, "");
         // "1) … ? 2) who is …?": the number of a question in a list is not part of it.
-        var sentences = QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic).ToList();
-        foreach (var sentence in sentences)
+        foreach (var sentence in QuestionBoundary().Split(text).Select(x => Enumerator().Replace(x.Trim(), "")).SelectMany(AfterATopic))
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
             // "When Sav calls the Balkans a region of negative peace, what does that mean?": a clause that sets the scene
@@ -481,8 +480,7 @@ public static partial class MessageReader
             // question's context; a statement before it that names nothing is not.
             // "I'm drafting a memo for the minister." says what the asker is doing, not what the question is about.
             else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p) && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
-                // "Was stuck in a meeting. banjska attack when": a statement that names nothing is no context for one that does.
-                // "Was stuck in a meeting. The Banjska attack, when": a statement that names nothing is no context for one that does.
+                // "The meeting ran long. The Banjska attack date": a statement that names nothing is no context for one that does.
                 context = ((p.EndsWith(':') || NamesSomething(p)) && !NamesSomething(context) ? p : context + " " + p).Trim();
         }
         // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
