@@ -13,6 +13,10 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var quick = args.Contains("--quick");
 var detail = args.Contains("--detail");
 var rounds = ArgValue("--rounds") ?? 25;
+// The runtime compiles each method quickly first and recompiles the hot ones optimised in the background, which
+// on two cores takes seconds of answering. Warm-up runs until three rounds in a row compile no method (at most
+// --warmup-seconds), so the figures are those of a bot that has been running, not of its first seconds.
+var warmupCap = TimeSpan.FromSeconds(ArgValue("--warmup-seconds") ?? 30);
 int[] sizes = quick ? [10_000] : [10_000, 100_000];
 
 #if DEBUG
@@ -21,7 +25,7 @@ Console.WriteLine("WARNING: Debug build; latency numbers mean little. Use -c Rel
 var root = FindRoot();
 var knowledge = Path.Combine(root, "knowledge");
 var work = Directory.CreateTempSubdirectory("balkanbot-bench-");
-Console.WriteLine($"BalkanBot bench: {QuestionMix.Items.Count} questions x {rounds} rounds after 3 warm-up rounds; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"BalkanBot bench: {QuestionMix.Items.Count} questions x {rounds} rounds after warm-up (until three rounds compile no method, at most {warmupCap.TotalSeconds:0} s); .NET {Environment.Version}, {Environment.ProcessorCount} cores");
 Console.WriteLine();
 var results = new List<Result>();
 try
@@ -82,7 +86,16 @@ Result Measure(string name, string db, int records, TimeSpan build, TimeSpan? wa
     // The first pass meets every question with empty caches (records not yet deserialised); later passes are warm.
     var cold = items.Select(_ => new List<double>(1)).ToArray();
     RunRound(engine, "cold", cold);
-    for (var w = 0; w < 3; w++) RunRound(engine, $"warm{w}", null);
+    var warmed = Stopwatch.StartNew();
+    var (warmRounds, quietRounds) = (0, 0);
+    while (quietRounds < 3 && warmed.Elapsed < warmupCap)
+    {
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        RunRound(engine, $"warm{warmRounds++}", null);
+        quietRounds = System.Runtime.JitInfo.GetCompiledMethodCount() == compiled ? quietRounds + 1 : 0;
+    }
+    var warmNote = quietRounds >= 3 ? $"{warmRounds} warm-up rounds ({warmed.Elapsed.TotalSeconds:0.0} s)"
+        : $"{warmRounds} warm-up rounds (JIT still compiling at the {warmupCap.TotalSeconds:0} s cap)";
 
     var perQuestion = items.Select(_ => new List<double>(rounds)).ToArray();
     for (var r = 0; r < rounds; r++) RunRound(engine, $"r{r}", perQuestion);
@@ -97,7 +110,7 @@ Result Measure(string name, string db, int records, TimeSpan build, TimeSpan? wa
     var result = new Result(name, records, build, first.Elapsed.TotalMilliseconds, Percentile(all, 0.5), Percentile(all, 0.99), all[^1],
         managed, process.WorkingSet64);
     var coldSorted = cold.SelectMany(x => x).Order().ToArray();
-    Console.WriteLine($"  {name}: median {result.Median:0.000} ms, p99 {result.P99:0.000} ms over {all.Length} answers; "
+    Console.WriteLine($"  {name}: median {result.Median:0.000} ms, p99 {result.P99:0.000} ms over {all.Length} answers after {warmNote}; "
         + $"first pass (cold caches): median {Percentile(coldSorted, 0.5):0.000} ms, max {coldSorted[^1]:0.000} ms");
     if (detail || result.P99 > 10 || result.Median > 2)
     {
