@@ -120,6 +120,9 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\b(?:he|him|his|she|her)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PersonalPronoun();
 
+    [GeneratedRegex(@"\b(?:its|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnerPronoun();
+
     /// <summary>The deterministic answer, without optional phrasing.</summary>
     public Answer Answer(Question question) => Answer(question, MessageReader.Read(question.Text), null);
 
@@ -283,6 +286,12 @@ public sealed partial class AnswerEngine
             var before = actors;
             return routed with { Mentions = [.. routed.Mentions, .. before.Where(a => routed.Mentions.All(m => m.RecordId != a.RecordId))] };
         }
+        // "Which NATO programme does Serbia use, and since when has its cooperation with Russia been on hold?": "its" is
+        // the state the part before asked about; the state this part names is the other side.
+        if (actors.Count > 0 && routed.Mentions.Count > 0 && OwnerPronoun().IsMatch(part)
+            && actors.Where(a => _kb.Get(a.RecordId) is { Kind: RecordKind.Actor, Type: "state" }).ToList() is { Count: 1 } owner
+            && routed.Mentions.All(m => m.RecordId != owner[0].RecordId))
+            routed = routed with { Mentions = [owner[0], .. routed.Mentions] };
         // "… the canal explosion happen, and how many people were arrested?": what the part before named, an event
         // as much as a state, is what a part that names nothing asks about.
         if (routed.Mentions.Count > 0) actors = routed.Mentions.ToList();

@@ -68,7 +68,9 @@ public static partial class MessageReader
                 .Select(g => $"{g.Value.ToLowerInvariant()} {trailing.Groups["topic"].Value.Trim().TrimEnd(',', ':', '-', '–')}?"));
         // "Which Balkan states are outside NATO?" asks which are not members, not about things said to be outside it.
         var parts = Split(clean, premises).Select(p => OutsideOf().Replace(p, m =>
-            $"{m.Groups["be"].Value} {m.Groups["still"].Value}{(m.Groups["be"].Value.ToLowerInvariant() is "are" or "were" or "remain" or "stay" or "stand" ? "not members of" : "not a member of")} ")).ToList();
+            $"{m.Groups["be"].Value} {m.Groups["still"].Value}{(m.Groups["be"].Value.ToLowerInvariant() is "are" or "were" or "remain" or "stay" or "stand" ? "not members of" : "not a member of")} "))
+            // "Which NATO countries border Serbia?": the verb, not the border a police force guards.
+            .Select(p => BorderVerb().Replace(p, "${who} bordering")).ToList();
         if (parts.Count > MaxParts)
         {
             note = (note is null ? "" : note + " ") + $"It asked {parts.Count} things; I answered the first {MaxParts}.";
@@ -460,6 +462,8 @@ public static partial class MessageReader
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
             // period is what is asked about, and the events in it are the answer; the statement before it is background.
             if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
+            // "Who wrote the brief? And where is the Initiative located?": "and" only joins a second question to the first.
+            if (asked.Count > 0 && AndAlso().Match(p) is { Success: true, Length: > 0 } joiner) p = p[joiner.Length..];
             if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p)
                 || AskedLast().IsMatch(p) && !p.Contains(':', StringComparison.Ordinal) && p.Split(' ').Length >= 4)
             {
@@ -769,6 +773,8 @@ public static partial class MessageReader
     private static partial Regex CountedPronoun();
     [GeneratedRegex(@"^(?:given (?:that|this)|with (?:that|this) in mind|taking (?:that|this) as (?:read|given)|in (?:that|this) case|in light of (?:that|this)|on (?:that|this) basis|assuming (?:that|so)|if so|that said|if that'?s (?:true|right|the case))\s*,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Connective();
+    [GeneratedRegex(@"^(?:and also|and|also|plus|oh,? and)\s*,?\s+(?=(?:what|when|where|who|whom|whose|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AndAlso();
     [GeneratedRegex(@"^(?:just|only|keep it|short|briefly|in short|one word|in a word|the name|a name|names only|cc|thanks|thank you|thx|cheers|ta|many thanks)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FormRequest();
     [GeneratedRegex(@"^(?:(?:i|we)\s+)?(?:need|want|would like|give me|just|only)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?<role>(?!the\b|a\b|an\b|full\b|real\b)[\p{L}-]{3,30}?)(?:'s|’s|s')?\s+names?\b", RegexOptions.IgnoreCase)]
@@ -810,6 +816,8 @@ public static partial class MessageReader
     private static partial Regex AtThePolls();
     [GeneratedRegex(@"\b(?<be>are|is|remain|remains|stay|stays|stand|stands|were|was)\s+(?<still>still\s+)?outside\s+(?=(?:the\s+)?(?:NATO|EU|European Union|CEFTA|alliance)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OutsideOf();
+    [GeneratedRegex(@"(?<who>\b(?:countries|states|nations|members|allies|neighbou?rs|ones|which|who|that)) border(?:s|ed)?\b(?= (?:on )?(?:the )?\p{Lu})", RegexOptions.IgnoreCase)]
+    private static partial Regex BorderVerb();
     [GeneratedRegex(@"\s+[-–—]+\s+(?:(?:just|please|simply)\s+)?(?:say|answer|reply|no need|don'?t|do not|without)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AfterTheClaim();
 

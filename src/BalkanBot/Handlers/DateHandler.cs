@@ -59,6 +59,11 @@ public sealed partial class DateHandler : IIntentHandler
         // "Kosovo's declaration of independence took place in 2008", not "… in 2008 in Kosovo".
         var place = string.Join(", ", (r.PlaceText ?? RecordFacts.PlaceOf(kb, r)).Split(", ", StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !r.ShortName.Contains(p, StringComparison.OrdinalIgnoreCase)));
+        // "… in the Federal Republic of Yugoslavia": a state whose name takes an article keeps it after "in".
+        if (r.Place?.Country is { } countryId && kb.Get(countryId) is { } country && RecordNames.The(country) is var theCountry
+            && theCountry.StartsWith("the ", StringComparison.Ordinal) && place.EndsWith(theCountry[4..], StringComparison.Ordinal)
+            && !place.EndsWith(theCountry, StringComparison.Ordinal))
+            place = place[..^(theCountry.Length - 4)] + theCountry;
         var where = place.Length > 0 ? $" in {place}" : "";
         if (RecordNames.AsClause(r, kb) is { } clause) return $"{clause.PastForm} {when}{where}.";
         // "The Republika Srpska laws … were adopted in February 2025", not "… took place".
@@ -66,7 +71,8 @@ public sealed partial class DateHandler : IIntentHandler
         var verb = r.Kind switch
         {
             RecordKind.Agreement => "was " + FollowUps.AgreementVerb(r),
-            RecordKind.Event when r.Type is "legal-act" or "policy" => be + " adopted",
+            // A law or a procedure is adopted; a halt, a fall or a refusal is not: it takes place.
+            RecordKind.Event when r.Type is "legal-act" || r.Type is "policy" && AdoptedPolicy().IsMatch(r.Subtype ?? "") => be + " adopted",
             RecordKind.Event when r.Type is "court-ruling" => be + " handed down",
             RecordKind.Event when r.Type is "statement" => be + " made",
             RecordKind.Event => "took place",
@@ -77,4 +83,7 @@ public sealed partial class DateHandler : IIntentHandler
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:The )?(?:\S+ ){0,3}?(?:laws|measures|sanctions|tariffs|rulings|statements|policies|amendments)\b")]
     private static partial System.Text.RegularExpressions.Regex PluralName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:law|laws|procedure|strategy|plan|measures?|act|regulation|amendments?)\b")]
+    private static partial System.Text.RegularExpressions.Regex AdoptedPolicy();
 }

@@ -59,7 +59,11 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         var span = period is null && dated.Count > 1 && dated[0].Date!.Display != dated[^1].Date!.Display
             ? $", from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
         var first = dated.FirstOrDefault() ?? shown[0];
-        b.Text = AnswerBuilder.Markers($"The base holds {Count(records)} for {subject}{RecordFacts.InPeriod(period)}{span}; "
+        // One record is no sequence: "The base holds one dated record here: the original CEFTA (1992)."
+        b.Text = records.Count == 1
+            ? AnswerBuilder.Markers($"The base holds one {(first.Date is null ? "record" : "dated record")} here{RecordFacts.InPeriod(period)}: "
+                + $"{RecordNames.The(first)}{(first.Date is null ? "" : $" ({first.Date.Display})")}.", b.Cite(RecordFacts.Backing(first)))
+            : AnswerBuilder.Markers($"The base holds {Count(records)} for {subject}{RecordFacts.InPeriod(period)}{span}; "
             + $"{(first.Date is null ? "the first listed is" : "it begins with")} {Begins(ctx.Kb, first)}.", b.Cite(RecordFacts.Backing(first)));
         if (records.Count > MaxEntries && dated.Count > 0)
             b.FollowUp(actors.Count > 0 ? $"What happened in {subject} in {dated[^1].Date!.Year}?" : $"Timeline of {subject} in {dated[^1].Date!.Year}");

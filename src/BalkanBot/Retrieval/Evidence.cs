@@ -369,7 +369,9 @@ public static partial class EvidenceFinder
         // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
         // "Which professor does Antić quote …?": a person the passage names whose own record carries the title answers.
         foreach (var kind in terms.Heads)
-            if (!hit.MatchedTerms.Contains(kind) && !InText(kind) && !(p.Id >= 0 && QuestionTerms.IsPersonTitle(kind) && TitledPersonNamed(kb, p, kind))) return false;
+            if (!hit.MatchedTerms.Contains(kind) && !InText(kind) && !(p.Id >= 0 && QuestionTerms.IsPersonTitle(kind) && TitledPersonNamed(kb, p, kind))
+                // "Which tank model does Croatia use?": a designation ("75 M-84s", "Leopard 2A7+") is the model.
+                && !(ModelKinds.Contains(kind) && Designation().IsMatch(p.Text))) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         // "Who writes of a 'fragmented security landscape'?": a quoted phrase of several words that the passage holds word
@@ -479,7 +481,7 @@ public static partial class EvidenceFinder
     /// <summary>The passage gives a cause or a motive ("because", "one of the main reasons", "in response to").</summary>
     public static bool GivesReason(Passage p) => ReasonWords().IsMatch(p.Text);
 
-    [GeneratedRegex(@"\b(because|reasons?|cause[sd]?|motiv\w+|driven by|drove|arose from|arising from|in response to|response to|to counter|in order to|so that|aim(s|ed)? (to|at)|goal|purpose|due to|owing to|as a result of|stems? from|rooted in|out of (fear|concern)|explains?|why)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(because|reasons?|cause[sd]?|motiv\w+|driven by|drove|arose from|arising from|in response to|response to|to counter|in order to|so that|aim(s|ed)? (to|at)|goal|purpose|due to|owing to|as a result of|stems? from|rooted in|out of (fear|concern)|explains?|why|led (?:\w+ ){0,3}to|born of|prompted|wary|wariness|fears? (?:of|about|over|that)|concerns? (?:about|over|for|that))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonWords();
 
     [GeneratedRegex(@"\b(will|would|shall|expected|expects?|planned|plans?|scheduled|due|set to|to be (delivered|completed|held))\b", RegexOptions.IgnoreCase)]
@@ -493,9 +495,11 @@ public static partial class EvidenceFinder
 
     private static readonly HashSet<string> ChangeVerbs =
     [
-        "lifted", "lift", "delivered", "deliver", "delivery", "ended", "end", "abolished", "repealed", "withdrawn", "withdraw",
-        "withdrew", "dissolved", "expire", "expired", "expires", "elected", "appointed", "resigned", "removed", "replaced",
-        "suspended", "collapsed", "cancelled", "canceled", "revoked", "scrapped", "ratified", "recognised", "recognized",
+        "lifted", "lift", "delivered", "deliver", "delivery", "ended", "end", "abolished", "abolish", "repealed", "repeal",
+        "withdrawn", "withdraw", "withdrew", "dissolved", "dissolve", "expire", "expired", "expires", "elected", "elect",
+        "appointed", "appoint", "resigned", "resign", "removed", "remove", "removal", "replaced", "replace", "suspended",
+        "suspend", "collapsed", "collapse", "cancelled", "canceled", "cancel", "revoked", "revoke", "scrapped", "scrap",
+        "ratified", "ratify", "recognised", "recognized", "recognise", "recognize",
         // "When was it first unveiled?": an idea is made public before its agreement is signed.
         "unveiled", "unveil", "revealed", "reveal", "presented", "introduced", "announced", "proposed", "conceived", "imagined",
         // "When did Serbia receive its Rafales?": a purchase is not a delivery.
@@ -544,6 +548,10 @@ public static partial class EvidenceFinder
         var tokens = TextNormalizer.Tokens(p.Text);
         var words = terms.Content.Concat(terms.Soft).SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var at = Positions(tokens, words);
+        // "In which city did they first float the idea?": the event's own record says where it was ("Novi Sad"), and a
+        // passage of it that writes the place gives it.
+        if (p.Id >= 0 && kb.Get(p.RecordId) is { Place.Location: { Length: > 0 } location }
+            && (" " + string.Join(' ', tokens) + " ").Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)) return true;
         // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …"), only by a city
         // that stands for it ("signed … in Belgrade").
         return kb.Aliases.Find(tokens)
@@ -1037,4 +1045,11 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|hundreds|thousand|thousands|million|billion|none|no|dozens|half)$", RegexOptions.IgnoreCase)]
     private static partial Regex Number();
+
+    private static readonly HashSet<string> ModelKinds = ["model", "models", "type", "types", "make", "variant", "variants", "version"];
+
+    /// <summary>A weapon's designation: letters and a number joined by a hyphen ("M-84", "MiG-29"), a number-letter
+    /// code ("2A7+") or "Type 59".</summary>
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]{0,5}-\d{1,3}[A-Z]?s?\b|\b\d[A-Z]\d\+?|\bType \d+\b")]
+    private static partial Regex Designation();
 }

@@ -326,6 +326,13 @@ public sealed partial record QuestionTerms(
                                     || w is "sense" && InTheSense().IsMatch(padded)
                                     // "What is the Orbán–Vučić relationship based on?" asks what it rests on, in any words.
                                     || w is "based" && padded.Contains(" based on ", StringComparison.Ordinal) && padded.Contains(" what ", StringComparison.Ordinal)
+                                    // "What led Zagreb to …?" asks why, in any words.
+                                    || w is "led" or "drove" or "motivated" or "prompted" or "pushed" or "caused" && padded.Contains(" what " + w + " ", StringComparison.Ordinal)
+                                    // "What led Zagreb to line up with Tirana?": to line up is to align, whatever is lined up.
+                                    || w is "line" or "lined" or "lining" && (padded.Contains(" " + w + " up ", StringComparison.Ordinal))
+                                    || w is "up" && LineUp().IsMatch(padded)
+                                    // "Where is the Pupin Initiative located?" asks for a place, which an address gives in any words.
+                                    || w is "located" or "based" or "headquartered" or "situated" && PlaceCue().IsMatch(padded)
                                     // "How many police were arrested, triggering the trade blockade?": the clause after says
                                     // which event is meant; what is counted stands before it.
                                     || consequence.Contains(w)
@@ -527,6 +534,9 @@ public sealed partial record QuestionTerms(
     // "Where does Vujanović work?" asks for an employer, not a place.
     [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place|capital)|in what (?:city|town|country|place|capital)|which (?:city|town|capital)|what (?:city|town|capital)) ")]
     private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@" (?:line|lined|lining) up ")]
+    private static partial Regex LineUp();
 
     [GeneratedRegex(@" (?:city|town|capital|place) $")]
     private static partial Regex PlaceKind();

@@ -154,6 +154,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_TimelineOfOneRecord_DoesNotSayItBeginsWithItself()
+    {
+        var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Balkan version?");
+        Assert.Equal(IntentKind.Timeline, a.Intent);
+        Assert.Single(a.Timeline);
+        Assert.StartsWith("The base holds one dated record here:", a.Text);
+        Assert.DoesNotContain("begins with", a.Text);
+    }
+
+    [Fact]
     public void Answer_FollowUpWhenSigned_ResolvesToPreviousAgreement()
     {
         Ask("What is the Tirana Declaration?", "f1");

@@ -748,4 +748,21 @@ public sealed class MessageReaderTests
         Assert.Equal("why does antic think the dispute could trigger a trade war", read.Parts[0]);
         Assert.Contains("abstained", read.Parts[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_AndBeforeASecondQuestion_OnlyJoinsIt()
+    {
+        var read = MessageReader.Read("Who wrote the Pupin brief? And where in the US is the Pupin Initiative located?");
+
+        Assert.Equal(["Who wrote the Pupin brief?", "where in the US is the Pupin Initiative located?"], read.Parts);
+        Assert.Equal(["and Hungary?"], MessageReader.Read("and Hungary?").Parts);
+    }
+
+    [Theory]
+    [InlineData("Which NATO countries border Serbia?", "Which NATO countries bordering Serbia?")]
+    [InlineData("Who controls the RS border police?", "Who controls the RS border police?")]
+    public void Read_BorderAsAVerb_IsReadAsBordering(string text, string part)
+    {
+        Assert.Equal([part], MessageReader.Read(text).Parts);
+    }
 }

@@ -669,6 +669,52 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_WhenSomethingEnded_IsNotAnsweredByWhenItBegan()
+    {
+        var a = Ask("When did Pristina remove the 100 percent tariffs on goods from Serbia and Bosnia?", "ended");
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("2018", a.Text);
+    }
+
+    [Fact]
+    public void Answer_ModelAskedFor_IsAnsweredByADesignation()
+    {
+        var a = Ask("Which main battle tank model does Croatia use in the comparison table?", "model");
+        Assert.True(a.Answered);
+        Assert.Contains("M-84", TextRenderer.Render(a));
+    }
+
+    [Theory]
+    [InlineData("Where is the Pupin Initiative located?", "Washington")]
+    [InlineData("In which city did Vučić, Zaev and Rama first float the 'Mini-Schengen' idea to the public?", "Novi Sad")]
+    public void Answer_WherePlaceIsAsked_GivesThePlace(string text, string place)
+    {
+        var a = Ask(text, "where");
+        Assert.True(a.Answered);
+        Assert.Contains(place, TextRenderer.Render(a));
+    }
+
+    [Fact]
+    public void Answer_ItsInASecondPart_IsTheStateTheFirstPartAskedAbout()
+    {
+        var a = Ask("Which NATO programme does Serbia use to work with Alliance members, and since when has its security cooperation with Russia been on hold?", "its");
+        var text = TextRenderer.Render(a);
+        Assert.Contains("Partnership for Peace", text);
+        Assert.Contains("2022", text);
+        Assert.DoesNotContain("say nothing I can find", text);
+    }
+
+    [Fact]
+    public void Answer_DateOfAHalt_TakesPlaceRatherThanBeingAdopted()
+    {
+        var fall = Ask("When did the Milošević regime fall?", "fall");
+        Assert.Contains("took place in 2000", fall.Text);
+        Assert.DoesNotContain("adopted", fall.Text);
+        var fry = Ask("When did the FRY announce its decision to join the Union State?", "fry");
+        Assert.Contains("1999 in the Federal Republic of Yugoslavia", fry.Text);
+    }
+
+    [Fact]
     public void Synonyms_FromTheKnowledgeFolder_AreStoredWithTheBase()
     {
         Assert.Contains("established", seed.Kb.Synonyms.Expand("founded"));
