@@ -350,6 +350,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             }
             return Decline(q, focus, evidence);
         }
+        // "How did CEFTA's membership evolve …?": a timeline of one record shows no change; the passages that match say how.
+        if (handled.Answered && q.Intent == IntentKind.Timeline && handled.Timeline.Count == 1 && q.Period is null) return FromPassages(q, evidence);
         // "What's the name of the EU operation in Bosnia?" is answered by the passage that names it, not an overview of the EU.
         // An overview that never speaks of what is asked ("which group welcomed it") gives way to the passage that does.
         // "Which analyst is quoted saying …?" is answered by the passage that names him, not by the views around it.

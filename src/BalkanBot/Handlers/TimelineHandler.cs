@@ -59,9 +59,9 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         var span = period is null && dated.Count > 1 && dated[0].Date!.Display != dated[^1].Date!.Display
             ? $", from {dated[0].Date!.Display} to {dated[^1].Date!.Display}" : "";
         var first = dated.FirstOrDefault() ?? shown[0];
-        // One record is no sequence: "The base holds one dated record here: the original CEFTA (1992)."
+        // One record is no sequence: "The base holds one dated record for Montenegro in 2017: Montenegro joins NATO (2017)."
         b.Text = records.Count == 1
-            ? AnswerBuilder.Markers($"The base holds one {(first.Date is null ? "record" : "dated record")} here{RecordFacts.InPeriod(period)}: "
+            ? AnswerBuilder.Markers($"The base holds one {(first.Date is null ? "record" : "dated record")} {(actors.Count > 0 ? "for " + subject : "here")}{RecordFacts.InPeriod(period)}: "
                 + $"{RecordNames.The(first)}{(first.Date is null ? "" : $" ({first.Date.Display})")}.", b.Cite(RecordFacts.Backing(first)))
             : AnswerBuilder.Markers($"The base holds {Count(records)} for {subject}{RecordFacts.InPeriod(period)}{span}; "
             + $"{(first.Date is null ? "the first listed is" : "it begins with")} {Begins(ctx.Kb, first)}.", b.Cite(RecordFacts.Backing(first)));

@@ -156,11 +156,20 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Answer_TimelineOfOneRecord_DoesNotSayItBeginsWithItself()
     {
-        var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Balkan version?");
+        var a = Ask("What happened in Montenegro in 2017?");
         Assert.Equal(IntentKind.Timeline, a.Intent);
         Assert.Single(a.Timeline);
-        Assert.StartsWith("The base holds one dated record here:", a.Text);
+        Assert.StartsWith("The base holds one dated record for Montenegro in 2017: ", a.Text);
         Assert.DoesNotContain("begins with", a.Text);
+    }
+
+    [Fact]
+    public void Answer_HowDidItEvolve_WithOneDatedRecord_IsAnsweredFromPassages()
+    {
+        var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Balkan version?");
+        Assert.True(a.Answered);
+        Assert.Empty(a.Timeline);
+        Assert.Contains("2006", a.Text);
     }
 
     [Fact]
