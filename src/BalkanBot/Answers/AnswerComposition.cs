@@ -51,7 +51,7 @@ public static partial class AnswerComposition
         return a with { Facts = facts, Citations = citations, RecordIds = records };
     }
 
-    private static readonly (string Verb, string Said)[] DateVerbs = [(" was signed or adopted ", "signed or adopted "), (" is dated ", "dated ")];
+    private static readonly (string Verb, string Said)[] DateVerbs = [(" was signed or adopted ", "signed or adopted "), (" is dated ", "dated "), (" are dated ", "dated ")];
 
     /// <summary>The label a passage's fact carries: the record it belongs to, or the author of a view.</summary>
     public static string LabelOf(KnowledgeBase kb, Passage p)

@@ -221,6 +221,26 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         // "Which five EU states do not recognise Kosovo?" where the source counts them but names none: say so.
         if (Unnamed(q, evidence) is { } unnamed) return unnamed;
+        // "Why were the three Kosovo police officers arrested?": an event named and asked why is answered by a passage that
+        // gives a reason for it; what followed it ("Priština responded with a blockade") is not why it happened.
+        if (evidence.Terms.AsksWhy && focus.Count > 0 && focus[0] is { Kind: RecordKind.Event } happened
+            && q.Mentions.Any(m => m.RecordId == happened.Id)
+            && !evidence.Supporting.Any(h => EvidenceFinder.GivesReason(h.Passage) && !EvidenceFinder.IsCaveat(h.Passage)))
+            return Decline(q, focus, evidence with { Supporting = [] });
+        // "On which day in November 2019 did they meet in Ohrid?" where the sources date the meeting only to 2019: a date
+        // no finer than the one the question gives answers nothing.
+        if (evidence.Terms.AsksDate && q.Period is { } given && given.To.DayNumber - given.From.DayNumber <= 366
+            && (evidence.Best is { Passage.Kind: PassageKind.Date } date ? date.Passage.RecordId
+                : handled.Answered && handled.RecordIds.Count > 0 ? handled.RecordIds[0] : null) is { } datedId
+            && kb.Get(datedId) is { Kind: RecordKind.Agreement or RecordKind.Event, Date: { } coarse } coarseRecord
+            && (coarse.Precision == DatePrecision.Year || coarse.Precision == DatePrecision.Month && given.To.DayNumber - given.From.DayNumber <= 31))
+        {
+            var b = new AnswerBuilder(kb, q) { Title = "No finer date in the sources", Confidence = 0 };
+            b.Text = AnswerBuilder.Markers($"The sources give no {(evidence.Terms.AsksDay ? "exact day" : evidence.Terms.AsksMonth ? "month" : coarse.Precision == DatePrecision.Year ? "month or day" : "day")} for {RecordNames.The(coarseRecord)}; they date it only to {coarse.Display}.",
+                b.Cite(RecordFacts.Backing(coarseRecord)));
+            b.UseRecord(coarseRecord.Id);
+            return b.Build() with { Answered = false, Intent = q.Intent };
+        }
         // "The sources give no list of parties for it; this is what they do say": an honest no, with its context.
         // Passages that carry what else the question asks ("which countries guarantee it") still answer it.
         if (!handled.Answered && handled.Citations.Count > 0 && !(evidence.Found && evidence.Terms.Content.Count > 0)) return handled;

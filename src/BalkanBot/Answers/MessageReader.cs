@@ -506,6 +506,14 @@ public static partial class MessageReader
                 asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
                 asked.RemoveAt(i);
             }
+        // "… the 3 words Antić used for the world in 2024?? fragmented and...?": a few words trailing off into an ellipsis
+        // are a hint at the answer, part of the question before.
+        for (var i = asked.Count - 1; i >= 1; i--)
+            if (TrailingHint().IsMatch(asked[i]) && asked[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4)
+            {
+                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
+                asked.RemoveAt(i);
+            }
         // "[09:14] ana: anyone got the Antić piece open? … [09:15] ana: why does he say …?": a question to the room is
         // the context of the question after it, not one to answer.
         for (var i = asked.Count - 2; i >= 0; i--)
@@ -773,6 +781,8 @@ public static partial class MessageReader
     private static partial Regex CountedPronoun();
     [GeneratedRegex(@"^(?:given (?:that|this)|with (?:that|this) in mind|taking (?:that|this) as (?:read|given)|in (?:that|this) case|in light of (?:that|this)|on (?:that|this) basis|assuming (?:that|so)|if so|that said|if that'?s (?:true|right|the case))\s*,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Connective();
+    [GeneratedRegex(@"^[\p{L}\p{N}\s,'’-]{1,40}(?:\.\.\.|…)\s*\?*$")]
+    private static partial Regex TrailingHint();
     [GeneratedRegex(@"^(?:and also|and|also|plus|oh,? and)\s*,?\s+(?=(?:what|when|where|who|whom|whose|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AndAlso();
     [GeneratedRegex(@"^(?:just|only|keep it|short|briefly|in short|one word|in a word|the name|a name|names only|cc|thanks|thank you|thx|cheers|ta|many thanks)\b", RegexOptions.IgnoreCase)]

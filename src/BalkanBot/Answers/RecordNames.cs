@@ -41,6 +41,12 @@ public static partial class RecordNames
         return "the " + name;
     }
 
+    /// <summary>"The Republika Srpska laws …", "Kosovo's 100-percent tariffs …": a name that takes a plural verb.</summary>
+    public static bool IsPlural(KnowledgeRecord r) => PluralName().IsMatch(TheStart(r));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:The )?(?:\S+ ){0,3}?(?:laws|measures|sanctions|tariffs|rulings|statements|policies|amendments)\b")]
+    private static partial System.Text.RegularExpressions.Regex PluralName();
+
     /// <summary>The same at the start of a sentence: "The Banjska attack", "CEFTA 2006".</summary>
     public static string TheStart(KnowledgeRecord r) => RecordFacts.Capitalise(The(r));
 

@@ -67,7 +67,7 @@ public sealed partial class DateHandler : IIntentHandler
         var where = place.Length > 0 ? $" in {place}" : "";
         if (RecordNames.AsClause(r, kb) is { } clause) return $"{clause.PastForm} {when}{where}.";
         // "The Republika Srpska laws … were adopted in February 2025", not "… took place".
-        var be = PluralName().IsMatch(RecordNames.TheStart(r)) ? "were" : "was";
+        var be = RecordNames.IsPlural(r) ? "were" : "was";
         var verb = r.Kind switch
         {
             RecordKind.Agreement => "was " + FollowUps.AgreementVerb(r),
@@ -81,8 +81,6 @@ public sealed partial class DateHandler : IIntentHandler
         return $"{RecordNames.TheStart(r)} {verb} {when}{where}.";
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:The )?(?:\S+ ){0,3}?(?:laws|measures|sanctions|tariffs|rulings|statements|policies|amendments)\b")]
-    private static partial System.Text.RegularExpressions.Regex PluralName();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:law|laws|procedure|strategy|plan|measures?|act|regulation|amendments?)\b")]
     private static partial System.Text.RegularExpressions.Regex AdoptedPolicy();

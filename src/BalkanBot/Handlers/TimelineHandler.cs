@@ -21,7 +21,10 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         var agreement = ctx.Focus.FirstOrDefault(f => f.Kind == RecordKind.Agreement);
         List<KnowledgeRecord> records;
         if (period is not null)
-            records = ctx.Kb.InPeriod(period.From, period.To, Dated, actors.Count > 0 ? actors : null, 400).ToList();
+            // "What happened in October 2019?" is not answered by a meeting the sources date only to 2019: a date that
+            // reaches outside the period does not place the record in it.
+            records = ctx.Kb.InPeriod(period.From, period.To, Dated, actors.Count > 0 ? actors : null, 400)
+                .Where(r => r.Date is null || r.Date.Start >= period.From && r.Date.EndInclusive <= period.To).ToList();
         else if (actors.Count > 0)
         {
             // Several actors: what involves them all ("the Serbia–Hungary rapprochement"), not everything about each.
@@ -44,7 +47,10 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
 
         records = SameHappening.Distinct(NarrowToArea(records, ctx.Question.Terms));
         if (records.Count == 0) return null;
-        records = records.OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Start).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        // A record dated only to its year ("the Ohrid meeting, 2019") follows the ones dated within that year: it cannot
+        // be said to begin it.
+        records = records.OrderBy(r => r.Date is null).ThenBy(r => r.Date?.Year).ThenBy(r => r.Date?.Precision == DatePrecision.Year)
+            .ThenBy(r => r.Date?.Start).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
         var b = ctx.NewAnswer();
         // "According to Antić, …", "combining Sav and the Pupin brief": the authors cited are not what the timeline is of.
@@ -61,7 +67,7 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         var first = dated.FirstOrDefault() ?? shown[0];
         // One record is no sequence: "The base holds one dated record for Montenegro in 2017: Montenegro joins NATO (2017)."
         b.Text = records.Count == 1
-            ? AnswerBuilder.Markers($"The base holds one {(first.Date is null ? "record" : "dated record")} {(actors.Count > 0 ? "for " + subject : "here")}{RecordFacts.InPeriod(period)}: "
+            ? AnswerBuilder.Markers($"The base holds one {(first.Date is null ? "record" : "dated record")} {(actors.Count > 0 ? "for " + subject + RecordFacts.InPeriod(period) : period is not null ? "for " + period.Label : "here")}: "
                 + $"{RecordNames.The(first)}{(first.Date is null ? "" : $" ({first.Date.Display})")}.", b.Cite(RecordFacts.Backing(first)))
             : AnswerBuilder.Markers($"The base holds {Count(records)} for {subject}{RecordFacts.InPeriod(period)}{span}; "
             + $"{(first.Date is null ? "the first listed is" : "it begins with")} {Begins(ctx.Kb, first)}.", b.Cite(RecordFacts.Backing(first)));

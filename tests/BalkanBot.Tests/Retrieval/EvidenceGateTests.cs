@@ -714,6 +714,42 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("1999 in the Federal Republic of Yugoslavia", fry.Text);
     }
 
+    [Theory]
+    [InlineData("On which day in November 2019 did the Open Balkan leaders meet in Ohrid?", "The sources give no exact day for the Ohrid meeting")]
+    [InlineData("When in 2019 did they meet in Ohrid?", "The sources give no month or day for the Ohrid meeting")]
+    public void Answer_DateNoFinerThanTheQuestionGives_IsNoAnswer(string question, string start)
+    {
+        var a = Ask(question, "finer");
+        Assert.False(a.Answered);
+        Assert.StartsWith(start, a.Text);
+        Assert.Contains("only to 2019", a.Text);
+    }
+
+    [Fact]
+    public void Answer_ShareForAnotherYear_IsNoAnswer()
+    {
+        var a = Ask("What share of Serbia's total trade was with the EU in 2023?", "share-year");
+        Assert.False(a.Answered);
+        Assert.True(Ask("What share of Serbia's total trade was with the EU in 2022?", "share-year2").Answered);
+    }
+
+    [Fact]
+    public void Answer_WhyAnEventHappened_NeedsAReasonNotWhatFollowed()
+    {
+        var a = Ask("Why were the three Kosovo police officers arrested in Central Serbia in 2023?", "why-event");
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("blockade", a.Text);
+    }
+
+    [Fact]
+    public void Answer_WordsAnAuthorUsed_WithAHintTrailingOff_AreHisWords()
+    {
+        var a = Ask("wat were the 3 words antic used for the state of the world in early 2024?? fragmented and...?", "hint");
+        Assert.True(a.Answered);
+        Assert.Contains("de-globalizing", a.Text);
+        Assert.Contains("conflict-ridden", a.Text);
+    }
+
     [Fact]
     public void Synonyms_FromTheKnowledgeFolder_AreStoredWithTheBase()
     {
