@@ -45,7 +45,9 @@ public static partial class PremiseCheck
                     summary.Cite, agreement.Id);
             }
         }
-        if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm) && agreement.LegallyBinding is { Value: "no" } notBinding)
+        // "Is it legally binding or not?" asks; it does not deny.
+        if (agreement is not null && Binding().IsMatch(norm) && !Negated().IsMatch(norm.Replace(" or not ", " ", StringComparison.Ordinal))
+            && agreement.LegallyBinding is { Value: "no" } notBinding)
             return new Correction($"No: the sources say {RecordNames.The(agreement)} is not legally binding.", notBinding.Cite, agreement.Id);
         // "KFOR operates under UNSCR 1325": a resolution number the sources never give, for something whose passages
         // name another resolution.
@@ -229,7 +231,7 @@ public static partial class PremiseCheck
     private static partial Regex EuSince();
     [GeneratedRegex(@" (?:unscr|resolution|un resolution|security council resolution) (?<n>\d{3,4}) ")]
     private static partial Regex ResolutionNumber();
-    [GeneratedRegex(@" (legally binding|binding treaty|binding on|binds) ")]
+    [GeneratedRegex(@" (legal+y binding|binding treaty|binding on|binds) ")]
     private static partial Regex Binding();
     [GeneratedRegex(@" (is|as|being|a|since|became|become|joined|been) (a )?nato (member|ally|state)| member of nato | nato member | joined (the )?nato | in nato since ")]
     private static partial Regex NatoMember();

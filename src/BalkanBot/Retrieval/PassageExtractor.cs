@@ -40,6 +40,9 @@ public static partial class PassageExtractor
                 yield return P(PassageKind.Role, sentence, role.Cite);
         foreach (var fact in r.Facts)
             yield return P(PassageKind.Fact, fact.Text, fact.Cite);
+        // "Is the Tirana Declaration legally binding?": the record's own verdict, in words a question uses.
+        if (r.LegallyBinding is { Value: "yes" or "no", Cite.Count: > 0 } binding)
+            yield return P(PassageKind.Fact, $"{Answers.RecordNames.TheStart(r)} {(Answers.RecordNames.IsPlural(r) ? "are" : "is")}{(binding.Value == "no" ? " not" : "")} legally binding.", binding.Cite);
         foreach (var m in r.Memberships)
         {
             var since = m.Since is { } d ? $" since {d.Display}" : "";

@@ -26,12 +26,24 @@ public static class Spelling
                 && !string.Equals(word.Replace('z', 's'), v.Replace('z', 's'), StringComparison.Ordinal)
                 && v.Length == word.Length && !Swapped(word, v)) continue;
             var d = Distance(word, v, bestDistance);
-            if (d < bestDistance || d == bestDistance && best is not null && string.CompareOrdinal(v, best) < 0)
+            // Of two words an edit away, one with a letter the typist did not double ("legaly" for "legally") before
+            // another with a letter changed ("legacy").
+            if (d < bestDistance || best is null || d == bestDistance && Undoubled(word, v) && !Undoubled(word, best))
             {
-                if (d < bestDistance || best is null) { best = v; bestDistance = d; }
+                best = v;
+                bestDistance = d;
             }
         }
         return bestDistance <= max ? best : null;
+    }
+
+    /// <summary>"legaly" is "legally" with one of a doubled letter dropped.</summary>
+    private static bool Undoubled(string typed, string word)
+    {
+        if (word.Length != typed.Length + 1) return false;
+        for (var i = 1; i < word.Length; i++)
+            if (word[i] == word[i - 1] && string.Equals(word.Remove(i, 1), typed, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>

@@ -751,6 +751,25 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_LegallyBindingOrNot_WithTypos_IsTheRecordsVerdict()
+    {
+        var a = Ask("is the tirana declaraton legaly binding or not??", "binding");
+        Assert.StartsWith("No: the sources say the Tirana Declaration is not legally binding.", a.Text);
+    }
+
+    [Fact]
+    public void Answer_WhenAMissingClauseWasAdded_IsCorrectedAndNotDated()
+    {
+        var a = Ask("When did Serbia and Hungary add a mutual defence clause to their 2025 agreement?", "clause");
+        Assert.False(a.Answered);
+        Assert.StartsWith("No: the sources describe", a.Text);
+        Assert.DoesNotContain("1 April 2025", a.Text);
+        var signed = Ask("When was the Serbia-Hungary mutual defence pact signed?", "clause2");
+        Assert.True(signed.Answered);
+        Assert.Contains("1 April 2025", signed.Text);
+    }
+
+    [Fact]
     public void Synonyms_FromTheKnowledgeFolder_AreStoredWithTheBase()
     {
         Assert.Contains("established", seed.Kb.Synonyms.Expand("founded"));

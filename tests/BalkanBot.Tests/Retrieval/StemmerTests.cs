@@ -58,6 +58,14 @@ public sealed class StemmerTests
     public void Spelling_InflectedWords_ForgiveSlipsButNotOtherWords(string typo, string? word) =>
         Assert.Equal(word, Spelling.Nearest(typo, new HashSet<string> { "founded", "according", "quoted", "listed" }));
 
+    [Theory]
+    [InlineData("legacy", "legally")]
+    [InlineData("legally", "legacy")]
+    public void Nearest_ALetterNotDoubled_BeatsALetterChanged(string first, string second)
+    {
+        Assert.Equal("legally", Spelling.Nearest("legaly", new HashSet<string> { first, second }));
+    }
+
     [Fact]
     public void Spelling_FarFromAnyWord_FindsNothing() =>
         Assert.Null(Spelling.Nearest("restaurant", new HashSet<string> { "investment", "population" }));
