@@ -363,7 +363,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 return handled;
             // An open question worded its own way ("why is their relationship seen as a weak basis"): the passage on what
             // it names that carries the most of its words is offered, and said to be the nearest, not an exact answer.
-            if (EvidenceFinder.Nearest(kb, evidence) is { Count: > 0 } near)
+            // "Why did Croatia choose the Rafale?": the nearest passage that gives no reason is no answer to a why.
+            if (EvidenceFinder.Nearest(kb, evidence) is { Count: > 0 } near
+                && !(evidence.Terms.AsksWhy && !near.Any(h => EvidenceFinder.GivesReason(h.Passage))))
             {
                 var nearest = FromPassages(q, evidence with { Supporting = near });
                 return nearest with { Text = "The closest the sources come: " + nearest.Text, Confidence = Math.Min(nearest.Confidence, 0.4) };

@@ -162,7 +162,16 @@ public sealed partial record QuestionTerms(
             : CapitalisedWord().Matches(original)
                 .Where(m => !SentenceStart(original, m.Index) && unknown.Contains(m.Value.ToLowerInvariant()) && NextToName(original, m)
                             && !Spelling.NearAny(m.Value.ToLowerInvariant(), vocabulary))
-                .Select(m => FirstNameBefore(original, m) + m.Value).Distinct(StringComparer.Ordinal).ToList();
+                .Select(m => FirstNameBefore(original, m) + m.Value)
+                // "what did nato secretary general mark rutte say": typed in lower case, a word the base never uses just
+                // after a title is a name all the same.
+                .Concat(original.Any(char.IsUpper) ? [] : TitledLowerName().Matches(original)
+                    .Where(m => unknown.Contains(m.Groups["last"].Value) && !Spelling.NearAny(m.Groups["last"].Value, vocabulary))
+                    .Select(m => m.Groups["name"].Value))
+                .Distinct(StringComparer.Ordinal).ToList();
+
+    [GeneratedRegex(@"\b(?:secretary general|secretary|minister|president|premier|analyst|professor|ambassador|spokesman|spokeswoman|spokesperson|commander|general|envoy|mr|mrs|ms|dr)\s+(?<name>(?:\p{Ll}+\s+)?(?<last>\p{Ll}{3,}))\b|\b(?<name>(?:eu|nato|un|us|uk|osce)-(?<last>\p{Ll}{3,}))\b")]
+    private static partial Regex TitledLowerName();
 
     /// <summary>"Mark " in "Secretary General Mark Rutte": the capitalised word just before the unknown one.</summary>
     private static string FirstNameBefore(string text, Match m)

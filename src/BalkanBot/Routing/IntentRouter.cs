@@ -78,7 +78,9 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         if (t.Length == 0 || norm is "help" or "h" or "commands" || HelpCue().IsMatch(padded)) return IntentKind.Help;
         if (SubscriptionCue().Match(padded) is { Success: true } sm) { subscription = sm.Value.Trim(); return IntentKind.Subscription; }
         if (SourcesCue().IsMatch(padded) && t.Length <= 6) return IntentKind.Sources;
-        if (FeedbackCue().IsMatch(padded) && mentions.Count == 0) return IntentKind.Feedback;
+        // "Thanks for the notes yesterday, very helpful. Give me a carbonara recipe": thanks before a request is a
+        // courtesy; the request is what the message asks.
+        if (FeedbackCue().IsMatch(padded) && mentions.Count == 0 && !RequestAfterThanks().IsMatch(lower)) return IntentKind.Feedback;
         // "the Pupin comparison table" names where a figure stands, not a comparison asked for.
         var compared = mentions.Count(m => m.Kind == RecordKind.Actor && !padded.Contains(" " + m.Surface + " comparison ", StringComparison.Ordinal));
         // "Sav vs Pupin view": two documents' authors set against each other are readings to contrast, not things to
@@ -218,6 +220,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex SourcesCue();
     [GeneratedRegex(@"^ ?(thanks|thank you|thx|great answer|good answer|bad answer|wrong answer|that is wrong|thats wrong|feedback|useful|not useful|helpful|not helpful)\b")]
     private static partial Regex FeedbackCue();
+    [GeneratedRegex(@"[.!?]\s+(?:\W*)(?:what|when|who|whom|which|where|why|how|is|are|was|were|do|does|did|can|could|would|will|give|explain|tell|list|draft|write|show|summari[sz]e|describe|compare|translate|help)\b")]
+    private static partial Regex RequestAfterThanks();
     [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|stronger|weaker|more powerful|outmatch\w*|military balance|balance of power|difference between|differences between|differ from|measure up) ")]
     private static partial Regex CompareCue();
     [GeneratedRegex(@" (?:force |military )?comparison (?:table|chart|grid)s? ")]

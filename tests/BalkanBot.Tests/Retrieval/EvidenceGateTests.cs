@@ -1,3 +1,4 @@
+using BalkanBot.Routing;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Handlers;
@@ -197,9 +198,9 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [Fact]
     public void Answer_OpenQuestionInItsOwnWords_OffersTheNearestPassageAndSaysSo()
     {
-        // No passage says the partnership might not last; the one on the two leaders' ties is the nearest, and is
+        // No passage says what could undermine the partnership; the one on the two leaders' ties is the nearest, and is
         // offered as such, with a low confidence.
-        var a = Ask("Why might the Orbán–Vučić partnership not last?", "nearest");
+        var a = Ask("What could undermine the Orbán–Vučić partnership?", "nearest");
         Assert.True(a.Answered, a.Text);
         Assert.StartsWith("The closest the sources come: ", a.Text, StringComparison.Ordinal);
         Assert.Contains("Vučić", a.Text, StringComparison.Ordinal);
@@ -767,6 +768,32 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var signed = Ask("When was the Serbia-Hungary mutual defence pact signed?", "clause2");
         Assert.True(signed.Answered);
         Assert.Contains("1 April 2025", signed.Text);
+    }
+
+    [Theory]
+    [InlineData("Thanks for the notes yesterday, very helpful. give me a quick carbonara recipe for 4 people")]
+    [InlineData("why did croatia choose the rafale for its air force?")]
+    [InlineData("what did nato secretary general mark rutte say about the tirana declaration?")]
+    [InlineData("explain the eu-mercosur trade agreement and which countries oppose it.")]
+    public void Answer_NothingTheSourcesHold_IsDeclined(string text)
+    {
+        var a = Ask(text, "decline");
+        Assert.False(a.Answered);
+    }
+
+    [Fact]
+    public void Answer_WhyWithNoPassageGivingAReason_IsNotOfferedTheNearest()
+    {
+        var a = Ask("Why might the Orbán–Vučić partnership not last?", "nearest-why");
+        Assert.False(a.Answered);
+        Assert.DoesNotContain("closest the sources come", a.Text);
+    }
+
+    [Fact]
+    public void Answer_ThanksAlone_IsFeedback()
+    {
+        Assert.Equal(IntentKind.Feedback, Ask("Thanks, very helpful!", "thanks").Intent);
+        Assert.True(Ask("Thanks for the notes yesterday, very helpful. When was the Tirana Declaration signed?", "thanks2").Answered);
     }
 
     [Fact]
