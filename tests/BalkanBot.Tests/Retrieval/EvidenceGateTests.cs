@@ -1,7 +1,7 @@
-using BalkanBot.Routing;
 using BalkanBot.Answers;
 using BalkanBot.Cards;
 using BalkanBot.Handlers;
+using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
 
 namespace BalkanBot.Tests.Retrieval;
