@@ -363,6 +363,9 @@ public static partial class EvidenceFinder
         if ((terms.AsksPerson || terms.AsksWhoItWas) && p.Text.Contains("unnamed", StringComparison.OrdinalIgnoreCase)
             && Unnamed().Matches(p.Text).Any(m => terms.Content.Any(c => TextNormalizer.Tokens(m.Groups[1].Value).Any(t => Stemmer.Stem(t) == Stemmer.Stem(c))))) return false;
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
+        // "In which city was the 2023 strategic agreement signed?" is not answered by "signed in Belgrade on 1 April 2025
+        // and building on a 2023 agreement": the year beside the place is the year asked.
+        if (terms.AsksPlace && terms.Years.Count > 0 && !PlaceOfTheYear(kb, p, terms)) return false;
         // "Where did they sign it in July 2021?" is not answered by where they met in 2019.
         if (terms.AsksPlace && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event, Date: { } happened }
             && !terms.Years.Contains(happened.Year.ToString(CultureInfo.InvariantCulture))) return false;
@@ -561,6 +564,18 @@ public static partial class EvidenceFinder
                       && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
                           // The named event's own passage says where it was: "signed … in Belgrade", not "by Serbia".
                           || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));
+    }
+
+    private static bool PlaceOfTheYear(KnowledgeBase kb, Passage p, QuestionTerms terms)
+    {
+        var tokens = TextNormalizer.Tokens(p.Text);
+        var years = Enumerable.Range(0, tokens.Length).Where(i => TimeExpressions.IsYear(tokens[i])).ToList();
+        if (years.Count == 0) return true;
+        var places = kb.Aliases.Find(tokens)
+            .Where(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal))
+            .Select(m => m.TokenStart).ToList();
+        if (places.Count == 0) return true;
+        return places.Any(at => terms.Years.Contains(tokens[years.MinBy(y => Math.Abs(y - at))]));
     }
 
     /// <summary>Where in the tokens a word with one of the stems stands.</summary>

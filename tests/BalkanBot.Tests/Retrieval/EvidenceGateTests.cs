@@ -790,6 +790,15 @@ public sealed class EvidenceGateTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_PlaceForAYear_IsThePlaceBesideThatYear()
+    {
+        Assert.False(Ask("In which city was the Serbia-Hungary 2023 strategic agreement signed?", "place-year").Answered);
+        var plan = Ask("In which city was the Serbia-Hungary defence plan signed in 2025?", "place-year2");
+        Assert.True(plan.Answered);
+        Assert.Contains("Belgrade", plan.Text);
+    }
+
+    [Fact]
     public void Answer_ThanksAlone_IsFeedback()
     {
         Assert.Equal(IntentKind.Feedback, Ask("Thanks, very helpful!", "thanks").Intent);
