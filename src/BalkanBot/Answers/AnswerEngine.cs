@@ -123,9 +123,6 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\b(?:its|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnerPronoun();
 
-    [GeneratedRegex(@"^\W*(?:when|where|who|whom|whose|which|what|how|why|in which|in what|on which|on what)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WhQuestion();
-
     [GeneratedRegex(@"\b(?:add|added|adding|adds|include|included|including|insert|inserted|invoke|invoked|invoking|activate|activated|trigger|triggered|amend|amended|introduce|introduced)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnAClause();
 
@@ -392,12 +389,13 @@ public sealed partial class AnswerEngine
             var confirm = PremiseCheck.AsksToConfirm(text);
             // "When did they add a mutual defence clause?" asks about the very thing the sources say is not there: the
             // agreement's own date answers nothing of it.
-            var aboutTheMissing = WhQuestion().IsMatch(text) && ActOnAClause().IsMatch(text);
+            var asks = PremiseCheck.OpensOnAQuestionWord(text);
+            var aboutTheMissing = asks && ActOnAClause().IsMatch(text);
             var unanswered = !confirm && (!answer.Answered || aboutTheMissing);
             answer = Corrected(confirm || aboutTheMissing ? Unanswered(routed) : answer, correction, routed);
             // "When did Serbia and Hungary add a mutual defence clause?": the correction is all there is, and the question
             // it corrects ("when …?") has no answer; a yes-or-no question ("Does it have one?") is answered by the "No".
-            if (unanswered && WhQuestion().IsMatch(text)) answer = answer with { Answered = false, Confidence = 0 };
+            if (unanswered && asks) answer = answer with { Answered = false, Confidence = 0 };
             // The conversation is now about what was corrected: "then tell me when it was signed".
             if (_kb.Get(correction.RecordId) is { } corrected) focus = [corrected, .. focus.Where(f => f.Id != corrected.Id)];
         }

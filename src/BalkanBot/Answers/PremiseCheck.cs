@@ -174,6 +174,9 @@ public static partial class PremiseCheck
         return null;
     }
 
+    /// <summary>"When did …", "In which …": the text asks; what it presupposes is not stated as a claim.</summary>
+    public static bool OpensOnAQuestionWord(string text) => OpensOnAQuestionWord().IsMatch(" " + TextNormalizer.Normalize(text) + " ");
+
     [GeneratedRegex(@"^ (?:(?:in|on|at|from|for|by|with|under) )?(?:what|which|who|whom|whose|when|where|why|how)\b")]
     private static partial Regex OpensOnAQuestionWord();
 
