@@ -28,12 +28,12 @@ public static partial class AnswerComposition
             if (p.Kind == PassageKind.Figure && value.IndexOf(": ", StringComparison.Ordinal) is var colon and > 0
                 && value[(colon + 2)..].TrimEnd('.') is { Length: > 0 } figure
                 && (a.Text.Contains(figure, StringComparison.Ordinal) || facts.Any(f => f.Value.Contains(figure, StringComparison.Ordinal)))) continue;
-            // A record's date passage beside its name reads "Tirana Declaration: signed or adopted on 18 March 2025", and
+            // A record's date passage beside its name reads "Tirana Declaration: signed on 18 March 2025", and
             // is left out where the answer already gives that date.
             if (p.Kind == PassageKind.Date)
             {
                 if (kb.Get(p.RecordId) is { Date: { } date } && facts.Any(f => f.Value.Contains(date.Display, StringComparison.Ordinal))) continue;
-                // The label names the record; the value says only when ("signed or adopted in 1992", "dated in 2023").
+                // The label names the record; the value says only when ("signed in 1992", "dated in 2023").
                 foreach (var (verb, said) in DateVerbs)
                 {
                     if (value.IndexOf(verb, StringComparison.Ordinal) is not (var at and >= 0)) continue;
@@ -51,7 +51,8 @@ public static partial class AnswerComposition
         return a with { Facts = facts, Citations = citations, RecordIds = records };
     }
 
-    private static readonly (string Verb, string Said)[] DateVerbs = [(" was signed or adopted ", "signed or adopted "), (" is dated ", "dated "), (" are dated ", "dated ")];
+    private static readonly (string Verb, string Said)[] DateVerbs =
+        [(" was signed ", "signed "), (" was adopted ", "adopted "), (" was launched ", "launched "), (" was proposed ", "proposed "), (" was granted ", "granted "), (" is dated ", "dated "), (" are dated ", "dated ")];
 
     /// <summary>The label a passage's fact carries: the record it belongs to, or the author of a view.</summary>
     public static string LabelOf(KnowledgeBase kb, Passage p)

@@ -263,6 +263,11 @@ public sealed partial class AnswerEngine
     /// </summary>
     private RoutedQuestion WithPersonAnswered(RoutedQuestion routed, string part, List<Answer> answers)
     {
+        // "Who wrote the paper on …, and at which university did he study?": "he" is the person the part before was
+        // answered with, when this part names no one.
+        if (answers.Count > 0 && answers[^1].Answered && routed.Mentions.Count == 0 && PersonalPronoun().IsMatch(part)
+            && answers[^1].RecordIds.Take(1).Select(_kb.Get).FirstOrDefault() is { Kind: RecordKind.Actor, Type: "person" } answered)
+            return routed with { Mentions = [new EntityMention(answered.Id, answered.Kind, TextNormalizer.Normalize(answered.ShortName), 0, 0)] };
         if (answers.Count == 0 || !answers[^1].Answered || routed.Mentions.Count == 0 || !routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
             || !PronounAfterAuthorsVerb().IsMatch(part))
             return routed;

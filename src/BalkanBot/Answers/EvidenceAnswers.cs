@@ -18,7 +18,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // A document asked about as a whole is answered by its arguments alone.
         if (DocumentSummary(q, evidence) is { } summary) return summary;
         var answer = WithEarlierVersions(q, ReconcileCore(q, focus, evidence, handled));
-        answer = WithWhatIsLeft(evidence, answer);
+        answer = WithSourceWording(WithWhatIsLeft(evidence, answer));
         return evidence.Terms.Contrast ? WithAuthorsViews(q, focus, evidence, WithDisagreements(q, evidence, answer)) : answer;
     }
 
@@ -68,10 +68,15 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// </summary>
     private Answer WithSourceWording(Answer answer)
     {
-        if (answer.RecordIds.Count == 0 || kb.Get(answer.RecordIds[0]) is not { Kind: RecordKind.Figure, ValueText: { Length: > 0 } written }
-            || answer.Text.Contains(written, StringComparison.OrdinalIgnoreCase)) return answer;
-        var wording = kb.Passages.OfRecord(answer.RecordIds[0])
-            .Where(p => p.Kind == PassageKind.Figure && !EvidenceFinder.IsCaveat(p) && p.Text.Contains(written, StringComparison.OrdinalIgnoreCase)).Take(1);
+        if (!answer.Answered) return answer;
+        // The figure the short answer states ("what's the price tag on Serbia's Rafale buy?" leads with the deal's value).
+        var figure = answer.RecordIds.Take(3).Select(kb.Get)
+            .FirstOrDefault(f => f is { Kind: RecordKind.Figure, ValueText: { Length: > 0 } }
+                                 && answer.Text.Contains(FigureText.Format(f, withDate: false), StringComparison.Ordinal));
+        if (figure is null || answer.Text.Contains(figure.ValueText!, StringComparison.OrdinalIgnoreCase)
+            || answer.Facts.Any(f => f.Value.Contains(figure.ValueText!, StringComparison.OrdinalIgnoreCase))) return answer;
+        var wording = kb.Passages.OfRecord(figure.Id)
+            .Where(p => p.Kind == PassageKind.Figure && !EvidenceFinder.IsCaveat(p) && p.Text.Contains(figure.ValueText!, StringComparison.OrdinalIgnoreCase)).Take(1);
         return AnswerComposition.WithPassages(answer, kb, wording, 1);
     }
 
@@ -91,7 +96,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var left = content.Where(c => !kb.Passages.Expand(c).Any(shown.Contains)).ToList();
         // A count, a share, an amount or a date that is shown with all the words asked is the whole answer.
         var t = evidence.Terms;
-        if (left.Count == 0 && (t.AsksCount || t.AsksShare || t.AsksAmount || t.AsksDate)) return WithSourceWording(answer);
+        if (left.Count == 0 && (t.AsksCount || t.AsksShare || t.AsksAmount || t.AsksDate)) return answer;
         var entities = evidence.Terms.Entities;
         // Passages that score far below the best are neighbours of the question, not part of its answer.
         var top = evidence.Candidates.Take(10).Concat(evidence.Supporting).Select(h => h.Score).DefaultIfEmpty(0).Max();

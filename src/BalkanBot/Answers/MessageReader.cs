@@ -52,6 +52,14 @@ public static partial class MessageReader
             note = $"That looks like a pasted conversation; I answered its last question: \"{Shorten(last, 160)}\"";
             clean = last;
         }
+        // "fwd from DATT: > … Ministry readout not out yet. / me: anything on what Hungary's defence minister stressed?":
+        // the asker's own last line, after what was forwarded, is the question, unless it only points back at it.
+        else if (OwnLastLine().Match(clean) is { Success: true } own && own.Groups["q"].Value.Trim() is { Length: > 0 } mine
+                 && (mine.EndsWith('?') || AsksSomething().IsMatch(mine)) && !(PointsBackAt(mine) && !NamesSomething(mine)))
+        {
+            note = $"I answered the question at the end of your message: \"{Shorten(mine, 160)}\"";
+            clean = mine;
+        }
         // "… lunch is on the 3rd floor btw. ok last thing before i forget: what date did Serbia and Hungary sign …?": a
         // lead-in that names nothing, then a colon, marks off the question for us from the chatter before it.
         else if (LastSentence(clean) is { } tail && ColonQuestion().Match(tail) is { Success: true } marked && !AskedBefore(clean)
@@ -299,6 +307,10 @@ public static partial class MessageReader
         text = PartWays().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "parted" => "disagreed", _ => "disagree" });
         // "which states sat it out": the sources say "abstained".
         text = SatOut().Replace(text, "abstained");
+        // "the kind of cooperation that goes by the name of minilateralism" is what is called so.
+        text = GoesByName().Replace(text, "called ");
+        // "how much did intra-CEFTA trade go up": the sources say "increase".
+        text = WentUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "go" => "increase", "goes" => "increases", "going" => "increasing", _ => "increased" });
         // "What message did Hegseth deliver to European governments?" asks for the point he made, in whatever words.
         text = MessageDelivered().Replace(text, m => $"{m.Groups["wh"].Value} point {m.Groups["aux"].Value} {m.Groups["who"].Value} make");
         // "Why was it set up?": the sources say "established", "founded", "formed".
@@ -344,6 +356,14 @@ public static partial class MessageReader
                 premises.Add(premise.Groups["p"].Value.Trim());
                 s = premise.Groups["q"].Value;
             }
+            // "On what dates were the Albania–Croatia–Kosovo declaration and the Serbia–Hungary agreement signed?": two
+            // things, each with its own date.
+            if (DatesOfTwo().Match(s) is { Success: true } both)
+            {
+                var verb = both.Groups["verb"].Value;
+                parts.Add($"when was {both.Groups["a"].Value.Trim()} {verb}?");
+                s = $"when was {both.Groups["b"].Value.Trim()} {verb}?";
+            }
             // "the albania-croatia-kosovo thing and the serbia-hungary deal: dates for each?": one date asked of each.
             if (DatesForEach().Match(s) is { Success: true } each)
             {
@@ -367,7 +387,11 @@ public static partial class MessageReader
                     // "gaza humanitarian aid un vote oct 2023: which balkan states backed it": a topic typed in lower case
                     // is still what the question points back at.
                     || !AskLabel().IsMatch(topic) && !LeadInTopic().IsMatch(topic) && topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
-                       && StandsFor().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]))
+                       && StandsFor().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0])
+                    // "open balkan: when was it first unveiled …?": a short topic in lower case that the question calls "it".
+                    || !AskLabel().IsMatch(topic) && !LeadInTopic().IsMatch(topic)
+                       && topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+                       && ItOrThey().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]) && !NamesSomething(colon.Groups["q"].Value))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
                 s = s[colon.Groups["q"].Index..];
             }
@@ -485,7 +509,11 @@ public static partial class MessageReader
             // "I'm drafting a memo for the minister." says what the asker is doing, not what the question is about.
             else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p) && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
                 // "The meeting ran long. The Banjska attack date": a statement that names nothing is no context for one that does.
-                context = ((p.EndsWith(':') || NamesSomething(p)) && !NamesSomething(context) ? p : context + " " + p).Trim();
+                // A pasted line, then a statement that sets up the question ("Pupin brief apparently names one neighbour
+                // whose joining … would squeeze Skopje. which country?"): the statement next to the question is its context.
+                context = ((p.EndsWith(':') || NamesSomething(p)) && !NamesSomething(context)
+                           || NamesSomething(p) && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 8 && QuotedLine().IsMatch(context)
+                    ? p : context + " " + p).Trim();
         }
         // "Who signed it for Croatia? need the minister's name": the request says the question asks for a person.
         if (context.Length > 0 && asked.Count > 0 && NameRequest().Match(context) is { Success: true } wanted)
@@ -569,6 +597,11 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(set|sets|setting) up\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetUp();
+
+    [GeneratedRegex(@"\b(?:that |which )?(?:goes|go|went) (?:by|under) the (?:name|label|term)(?: of)? ", RegexOptions.IgnoreCase)]
+    private static partial Regex GoesByName();
+    [GeneratedRegex(@"\b(go|goes|going|went|gone) up\b(?! (?:to|the|a|on|in|into|against)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WentUp();
 
     [GeneratedRegex(@"\b(sat|sit|sits|sitting) (it|the vote|this|that) out\b|\b(sat|sit|sits|sitting) out\b", RegexOptions.IgnoreCase)]
     private static partial Regex SatOut();
@@ -797,6 +830,8 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?<a>[^:?]{3,80}?) and (?<b>[^:?]{3,80}?)\s*[:,–-]\s*(?:the |their )?(?:dates?|years?)(?: (?:for|of) (?:each|both|them|each one|the two))?\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DatesForEach();
+    [GeneratedRegex(@"^(?:(?:on |in )?(?:what|which) (?:dates|years|days) were|when were) (?<a>the \S.{3,80}?) and (?<b>the \S.{3,80}?) (?<verb>signed|adopted|launched|established|founded|created|concluded|agreed|announced|unveiled)\s*\??\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DatesOfTwo();
 
     [GeneratedRegex(@"^(?<a>(?:\S+\s+){1,8}?(?:dates?|years?))\s*(?:,|;|\band\b|&|\+)\s*(?<b>(?:\S+\s+){1,8}?(?:dates?|years?))\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TwoDatesNoted();
@@ -1010,6 +1045,12 @@ public static partial class MessageReader
     /// <summary>"(need it for the 3pm brief)", "(for my cable)": why the asker asks, not what.</summary>
     [GeneratedRegex(@"^\(\s*(?:need(?:ed)? (?:it|this|that|them)\b|for (?:the|my|our|a|an|tomorrow'?s?|today'?s?)\b|it'?s for\b|due\b|thanks\b|thx\b|asap\b|urgent\b)|^(?:this|it) (?:is|'s) (?:(?:only|just|needed) )?for (?:the|my|our|a|an|an internal|internal|tomorrow'?s?|today'?s?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PurposeAside();
+    /// <summary>A statement pasted in quotation marks: "\"North Macedonia remains exposed …\"".</summary>
+    [GeneratedRegex(@"^\s*[""“„«][^""”“»]{20,}[""”»]\W*$")]
+    private static partial Regex QuotedLine();
+    /// <summary>"…\nme: anything on …?": the asker's own line after text pasted above it.</summary>
+    [GeneratedRegex(@"\n(?:me|myself|my question|my q)\s*:\s*(?<q>[^\n]+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnLastLine();
     [GeneratedRegex(@"^@[\w.-]*bot\b", RegexOptions.IgnoreCase)]
     private static partial Regex BotAddressed();
 
@@ -1079,6 +1120,8 @@ public static partial class MessageReader
     private static partial Regex TagQuestion();
     [GeneratedRegex(@"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();
+    [GeneratedRegex(@"\b(?:it|its|they|them|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ItOrThey();
     [GeneratedRegex(@"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PointsBack();
     [GeneratedRegex(@"\b(you|your|yourself)\b", RegexOptions.IgnoreCase)]

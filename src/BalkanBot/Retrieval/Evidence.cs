@@ -97,12 +97,13 @@ public static partial class EvidenceFinder
                 terms = terms with { Content = terms.Content.Where(c => !venues.Contains(c)).ToList() };
         }
         // "… the investments in North Macedonia and Albania mentioned in Horizons": where one of the documents appeared is
-        // where to read, whoever is named.
-        if (terms.Content.Count >= 2)
+        // where to read, whoever is named; "since which year has Albania been in NATO, according to the Horizons essay?"
+        // asks about what it names.
+        if (terms.Content.Count >= 2 || terms.Entities.Count > 0)
         {
             var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Value)
                 .Where(v => kb.DocumentVenues.Contains(v) && terms.Content.Contains(v)).ToHashSet(StringComparer.Ordinal);
-            if (read.Count > 0 && read.Count < terms.Content.Count)
+            if (read.Count > 0 && (read.Count < terms.Content.Count || terms.Entities.Count > 0))
                 terms = terms with { Content = terms.Content.Where(c => !read.Contains(c)).ToList() };
         }
         var cited = terms.Contrast || terms.Entities.Count > 1 ? terms.Entities.ToHashSet(StringComparer.Ordinal) : citedInQuestion;
@@ -939,7 +940,8 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@" (?:what|which) (?:is|was|are|were|s) (?:the |a |an )?(?:\w+ )?(?:figure|figures|number|numbers|total|totals|amount|sum) ")]
     private static partial Regex FigureAsked();
 
-    private static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term"];
+    private static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term",
+        "characterise", "characterize", "characterises", "characterizes"];
 
     /// <summary>"which he calls minilateralism", "minilateralism refers to": the text names the idea as it defines it.</summary>
     private static bool Defines(string text, string word) =>
@@ -948,7 +950,7 @@ public static partial class EvidenceFinder
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
-         "move", "moves", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
+         "move", "moves", "act", "acts", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
          "city", "town", "capital", "place", "places", "cities", "towns", "locations"];
 
 

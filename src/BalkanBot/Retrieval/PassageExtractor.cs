@@ -59,7 +59,8 @@ public static partial class PassageExtractor
         }
         if (r.Kind is RecordKind.Agreement or RecordKind.Event && r.Date is { } date && allCites.Count > 0)
         {
-            var verb = r.Kind == RecordKind.Agreement ? "was signed or adopted" : Answers.RecordNames.IsPlural(r) ? "are dated" : "is dated";
+            // "Serbia's declaration of military neutrality was adopted in 2007", "the Open Balkan initiative was launched …".
+            var verb = r.Kind == RecordKind.Agreement ? "was " + Answers.FollowUps.AgreementVerb(r) : Answers.RecordNames.IsPlural(r) ? "are dated" : "is dated";
             var place = r.PlaceText is { Length: > 0 } p ? $" in {p}" : "";
             var cite = r.Summary?.Cite ?? [allCites[0]];
             yield return P(PassageKind.Date, $"{Answers.RecordNames.TheStart(r)} {verb}{place} {(date.Precision == DatePrecision.Day ? "on" : "in")} {date.Display}.", cite, refers);

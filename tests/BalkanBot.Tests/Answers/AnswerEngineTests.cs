@@ -837,6 +837,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What was the title of Antić's essay in The National Interest?")]
     [InlineData("The brief quotes a former ambassador on EU indecision. Who was it?")]
     [InlineData("Who was the former ambassador quoted by the Pupin brief on EU indecision?")]
+    [InlineData("exact date of the ohrid meeting between vucic, zaev and rama in 2019?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
@@ -866,11 +867,36 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("In Sav's analysis, what makes overt Serbian military action expensive?", "raises the cost")]
     [InlineData("Would Hungary probably intervene militarily for Serbia against a NATO member?", "alliance obligations")]
     [InlineData("Which drones did Türkiye provide to Azerbaijan?", "Bayraktar")]
+    [InlineData("Since which year has Albania been a member of NATO, according to the Horizons essay?", "2009")]
+    [InlineData("which infra/digital/energy initiative does the pupin brief hold up as a model for integrating the WB?", "Three Seas Initiative")]
+    [InlineData("how much did intra-CEFTA trade go up per that 2015 study?", "44%")]
+    [InlineData("How does Antić characterise the kind of cooperation that goes by the name of minilateralism?", "called minilateralism")]
+    [InlineData("According to Antić, in what year and by what kind of act did Serbia declare its military neutrality?", "adopted in 2007")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
 
         Assert.True(a.Answered);
         Assert.Contains(expected, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_DatesOfTwoThingsAskedTogether_GivesEachItsDate()
+    {
+        var a = Ask("On what dates were the Albania-Croatia-Kosovo joint declaration and the Serbia-Hungary defence cooperation agreement signed?", "two-dates");
+
+        Assert.True(a.Answered);
+        Assert.Contains("18 March 2025", a.Text, StringComparison.Ordinal);
+        Assert.Contains("1 April 2025", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_OwnLineAfterAForwardedMessage_AnswersThatLine()
+    {
+        var a = Ask("fwd from DATT:\n> Budapest and Belgrade signed their plan on 1 April, lots of noise about an 'alliance'. Readout not out yet.\n"
+                    + "me: anything in the briefing pack on what hungary's defence minister stressed at the signing?", "forwarded");
+
+        Assert.True(a.Answered);
+        Assert.Contains("high-level consultations", a.Text, StringComparison.Ordinal);
     }
 }

@@ -765,4 +765,48 @@ public sealed class MessageReaderTests
     {
         Assert.Equal([part], MessageReader.Read(text).Parts);
     }
+
+    [Fact]
+    public void Read_LowerCaseTopicTheQuestionCallsIt_StaysWithEveryPart()
+    {
+        var read = MessageReader.Read("open balkan: when was it first unveiled, and when was the founding agreement signed?");
+
+        Assert.Equal(["open balkan: when was it first unveiled", "open balkan: when was the founding agreement signed?"], read.Parts);
+        Assert.Equal(["when was it signed?"], MessageReader.Read("quick question: when was it signed?").Parts);
+    }
+
+    [Fact]
+    public void Read_DatesOfTwoNamedThings_AreTwoParts()
+    {
+        var read = MessageReader.Read("On what dates were the Tirana Declaration and the Serbia–Hungary plan signed?");
+
+        Assert.Equal(["when was the Tirana Declaration signed?", "when was the Serbia–Hungary plan signed?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_PhrasesForIncreaseAndForANamedKind_AreReadInTheSourcesWords()
+    {
+        Assert.Equal(["how much did intra-CEFTA trade increase per that 2015 study?"], MessageReader.Read("how much did intra-CEFTA trade go up per that 2015 study?").Parts);
+        Assert.Equal(["What is the kind of cooperation called minilateralism?"], MessageReader.Read("What is the kind of cooperation that goes by the name of minilateralism?").Parts);
+    }
+
+    [Fact]
+    public void Read_AskersOwnLineAfterForwardedText_IsTheQuestion()
+    {
+        var read = MessageReader.Read("fwd from DATT:\n> Belgrade and Budapest signed a plan. Readout not out yet.\nme: what did hungary's defence minister stress at the signing?");
+
+        Assert.Equal(["what did hungary's defence minister stress at the signing?"], read.Parts);
+        Assert.NotNull(read.Note);
+    }
+
+    [Fact]
+    public void Read_QuotedCableThenAStatementBeforeTheQuestion_KeepsOnlyTheStatement()
+    {
+        var read = MessageReader.Read("pasting from the cable draft:\n\"North Macedonia remains exposed to spillover given its sizeable Albanian community.\"\n"
+                                      + "Pupin brief apparently names one neighbour whose joining the Albania bloc would squeeze Skopje. which country?");
+
+        Assert.Single(read.Parts);
+        Assert.DoesNotContain("spillover", read.Parts[0], StringComparison.Ordinal);
+        Assert.Contains("squeeze Skopje", read.Parts[0], StringComparison.Ordinal);
+    }
 }
