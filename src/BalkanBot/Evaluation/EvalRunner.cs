@@ -188,7 +188,8 @@ public static partial class EvalRunner
         // "Russia, China, and France" is "Russia, China and France", and a list the documents write with commas only
         // ("Bulgaria, Romania, Hungary") is the same list written "Bulgaria, Romania and Hungary": the joining word is
         // style, not a fact. Both sides of a comparison are folded alike.
-        return sb.Replace(", and ", ", ").Replace(" and ", ", ").Replace(", or ", " or ").ToString();
+        // A must string that opens on the joining word ("and Moldova do not") is folded as it reads inside the list.
+        return sb.Insert(0, ' ').Append(' ').Replace(", and ", ", ").Replace(" and ", ", ").Replace(", or ", " or ").ToString().Trim();
     }
 
     [GeneratedRegex(@"\b(?<month>January|February|March|April|May|June|July|August|September|October|November|December) (?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,? (?<year>\d{4})\b)?", RegexOptions.IgnoreCase)]

@@ -92,6 +92,9 @@ public sealed class CompareHandler : IIntentHandler
         foreach (var side in sides)
         {
             var records = side.Select(m => ctx.Kb.Get(m.RecordId)).OfType<KnowledgeRecord>().ToList();
+            // "How does the Pupin brief compare the Serbia–Hungary pairing with …?": the document's publisher beside
+            // the states is where the comparison is read, not a member of the side.
+            if (records.Count(r => !ctx.Kb.Authors.Contains(r.Id)) >= 2) records = records.Where(r => !ctx.Kb.Authors.Contains(r.Id)).ToList();
             var actors = records.Where(r => r.Kind == RecordKind.Actor).ToList();
             var agreement = records.FirstOrDefault(r => r.Kind == RecordKind.Agreement);
             if (agreement is null && actors.Count >= 2)

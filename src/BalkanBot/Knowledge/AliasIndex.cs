@@ -41,6 +41,14 @@ public sealed partial class AliasIndex
         ["bulgarian"] = "bulgaria",
         ["greek"] = "greece",
         ["azerbaijani"] = "azerbaijan",
+        ["jordanian"] = "jordan",
+        ["armenian"] = "armenia",
+        ["belarusian"] = "belarus",
+        ["polish"] = "poland",
+        ["moldovan"] = "moldova",
+        ["ukrainian"] = "ukraine",
+        ["israeli"] = "israel",
+        ["indian"] = "india",
     }.ToFrozenDictionary();
 
     internal AliasIndex(IEnumerable<(string Norm, string Id)> rows, IReadOnlyDictionary<string, RecordKind> kinds)

@@ -104,7 +104,7 @@ public sealed partial record QuestionTerms(
         signatories signatory signers carry carries carried bear bears bore regarding concerning
         attribute attributes attributed ascribe ascribes ascribed tells go goes went gone
         incident incidents event events episode episodes developments places achieve achieved achieving
-        intra inter overall re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming docs doc
+        intra inter overall features feature characteristics traits hallmarks re respectively talks supposed opening intro introduction section sections chapter paragraph list lists listed listing ones enough era towards toward trace traces traced comes coming docs doc
         breakdown english ukratko sta šta kada ko koji koja koje kako gdje gde zasto zašto sazetak sažetak molim hvala
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
@@ -213,6 +213,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" (?:do|did|would|according to) (?:the |most )?(analysts|experts|scholars|observers|commentators|researchers) ")]
     private static partial Regex GenericVoices();
+
+    [GeneratedRegex(@" (?:conventional|military|relative|overall|combined|bilateral|comparative|regional|economic|political) strength ")]
+    private static partial Regex KindOfStrength();
 
     /// <summary>What a "which/what …" phrase names when it asks for a quantity, not for a kind of thing.</summary>
     private static readonly FrozenSet<string> QuantityHeads = FrozenSet.Create(StringComparer.Ordinal,
@@ -387,6 +390,8 @@ public sealed partial record QuestionTerms(
         if (hard.Count > 0 && heads.Count > 0 && !QuantityCue().IsMatch(padded)
             && heads.All(h => words.Contains(h) && !MeasureWords.Contains(h) && !QuantityHeads.Contains(h)))
             hard = [];
+        // "How do the two blocs compare in conventional strength?": strength of a kind is a judgement, not a head count.
+        if (hard.Contains("strength") && KindOfStrength().IsMatch(padded) && !QuantityCue().IsMatch(padded)) hard.Remove("strength");
         // "Why were EUFOR reserve troops sent to Bosnia?" asks a reason; the troops say what was sent, not a quantity.
         if (hard.Count > 0 && ReasonAsked().IsMatch(padded) && !QuantityCue().IsMatch(padded)) hard = [];
         // "Antić uses India as the example of a middle power. Which groupings does he list?": the words of the

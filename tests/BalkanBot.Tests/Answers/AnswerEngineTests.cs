@@ -872,6 +872,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("how much did intra-CEFTA trade go up per that 2015 study?", "44%")]
     [InlineData("How does Antić characterise the kind of cooperation that goes by the name of minilateralism?", "called minilateralism")]
     [InlineData("According to Antić, in what year and by what kind of act did Serbia declare its military neutrality?", "adopted in 2007")]
+    [InlineData("On the Jordanian UN General Assembly resolution on Gaza of October 2023, which Balkan states voted in favour and which abstained?", "abstained")]
+    [InlineData("Sav calls the Balkans a 'microcosm' of the emerging international order. What features of that order does he list?", "flexible minilateral coalitions")]
+    [InlineData("Per the brief's military table, how do the two blocs compare on conventional strength versus institutional backing?", "outmatch")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
@@ -898,5 +901,14 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
 
         Assert.True(a.Answered);
         Assert.Contains("high-level consultations", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_ComparisonReadInADocument_LeavesItsPublisherOutOfTheSides()
+    {
+        var a = Ask("How does the Pupin brief compare the Serbia-Hungary pairing with the Albania-Croatia-Kosovo group in conventional strength?", "compare-read");
+
+        Assert.NotNull(a.Comparison);
+        Assert.Equal(["Serbia–Hungary", "Albania–Croatia–Kosovo"], a.Comparison.Columns);
     }
 }
