@@ -314,7 +314,14 @@ public static partial class MessageReader
         // "What message did Hegseth deliver to European governments?" asks for the point he made, in whatever words.
         text = MessageDelivered().Replace(text, m => $"{m.Groups["wh"].Value} point {m.Groups["aux"].Value} {m.Groups["who"].Value} make");
         // "Why was it set up?": the sources say "established", "founded", "formed".
-        text = SetUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "sets" => "establishes", "setting" => "establishing", _ => "established" });
+        text = SetUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "sets" => "establishes",
+            "setting" => "establishing",
+            // "what did RS try to set up": the verb after "to" stays in its base form.
+            _ when m.Groups["to"].Success => "establish",
+            _ => "established",
+        });
         // "think-tank views" are views of policy institutes, not tanks.
         text = ThinkTank().Replace(text, m => m.Value.EndsWith('s') ? "policy institutes" : "policy institute");
         // Offices by their common names: "heads of government" are prime ministers, "the NATO chief" its Secretary General.
@@ -423,6 +430,9 @@ public static partial class MessageReader
             foreach (var piece in pieces)
             {
                 var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';', '-', '–', '—').Trim(), ""), ""), " ");
+                // "per Antić, since when has Albania been a NATO member?": whose account is asked for follows the question.
+                if (LeadingAttribution().Match(p) is { Success: true } per && WhWord().IsMatch(per.Groups["rest"].Value))
+                    p = per.Groups["rest"].Value.TrimEnd('?', ' ') + ", " + per.Groups["attr"].Value + (p.EndsWith('?') ? "?" : "");
                 // "How many CM-400AKG missiles did Serbia buy, and what did they cost?": "they" are the missiles.
                 if (counted is not null && CountedPronoun().Match(p) is { Success: true } pronoun)
                     p = p[..pronoun.Index] + "the " + counted + p[(pronoun.Index + pronoun.Length)..];
@@ -542,6 +552,14 @@ public static partial class MessageReader
                 asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
                 asked.RemoveAt(i);
             }
+        // "wht did RS try to set up after the feb 2025 law? some kind of police force?": a guess at the answer after a
+        // question is part of it.
+        for (var i = asked.Count - 1; i >= 1; i--)
+            if (GuessedAnswer().IsMatch(asked[i]) && asked[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
+            {
+                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
+                asked.RemoveAt(i);
+            }
         // "[09:14] ana: anyone got the Antić piece open? … [09:15] ana: why does he say …?": a question to the room is
         // the context of the question after it, not one to answer.
         for (var i = asked.Count - 2; i >= 0; i--)
@@ -595,7 +613,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\bset (it|this|that|them|the \w+) off\b|\bset off\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetOff();
 
-    [GeneratedRegex(@"\b(set|sets|setting) up\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\b(?<to>to )?)\b(set|sets|setting) up\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetUp();
 
     [GeneratedRegex(@"\b(?:that |which )?(?:goes|go|went) (?:by|under) the (?:name|label|term)(?: of)? ", RegexOptions.IgnoreCase)]
@@ -814,6 +832,10 @@ public static partial class MessageReader
     private static partial Regex CountedPronoun();
     [GeneratedRegex(@"^(?:given (?:that|this)|with (?:that|this) in mind|taking (?:that|this) as (?:read|given)|in (?:that|this) case|in light of (?:that|this)|on (?:that|this) basis|assuming (?:that|so)|if so|that said|if that'?s (?:true|right|the case))\s*,?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Connective();
+    [GeneratedRegex(@"^(?:some (?:kind|sort|type) of|something like|a kind of|a sort of|like a|like an|maybe a|maybe an|perhaps a|perhaps an)\b[^?]*\?*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GuessedAnswer();
+    [GeneratedRegex(@"^(?<attr>(?:per|according to) (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:brief|paper|essay))?),\s+(?<rest>.+)$")]
+    private static partial Regex LeadingAttribution();
     [GeneratedRegex(@"^[\p{L}\p{N}\s,'’-]{1,40}(?:\.\.\.|…)\s*\?*$")]
     private static partial Regex TrailingHint();
     [GeneratedRegex(@"^(?:and also|and|also|plus|oh,? and)\s*,?\s+(?=(?:what|when|where|who|whom|whose|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had)\b)", RegexOptions.IgnoreCase)]
@@ -843,7 +865,7 @@ public static partial class MessageReader
     private static partial Regex AskPair();
 
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
-    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:per|according to) (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:brief|paper|essay))?,?\s+)?(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
 
     [GeneratedRegex(@"^(?<a>.*\b(?:when|where))\s*[,;]\s*(?:and\s+)?(?<b>.*\b(?:when|where)\W*)$", RegexOptions.IgnoreCase)]

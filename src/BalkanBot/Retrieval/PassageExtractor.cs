@@ -46,7 +46,8 @@ public static partial class PassageExtractor
         foreach (var m in r.Memberships)
         {
             var since = m.Since is { } d ? $" since {d.Display}" : "";
-            yield return P(PassageKind.Membership, $"{r.Name} is a member of {nameOf(m.Of)}{since}.", m.Cite, [m.Of]);
+            // "Montenegro has been a member of NATO since 2017", "Albania is a member of CEFTA 2006".
+            yield return P(PassageKind.Membership, $"{r.Name} {(since.Length > 0 ? "has been" : "is")} a member of {nameOf(m.Of)}{since}.", m.Cite, [m.Of]);
         }
         if (r.Kind == RecordKind.Agreement && r.Parties.Count > 0 && allCites.Count > 0)
         {

@@ -644,7 +644,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^(defence|defense|foreign|interior|finance|prime|deputy|security|high|secretary|army|military)$")]
     private static partial Regex RoleQualifier();
 
-    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?) |^ (dates?|signing dates?) (please |pls )?(for|of) |^ (?:the )?(?:exact |precise )?date of | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) | (about|say|says|said) when (was|did|were|it|they|he|she) |^ (what|which) day ")]
+    [GeneratedRegex(@"^ (when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|since when)\b| (when was|when did|when were|when will|when is|when does|what date|which years?|what years?|since when) |^ (dates?|signing dates?) (please |pls )?(for|of) |^ (?:the )?(?:exact |precise )?date of | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) | (about|say|says|said) when (was|did|were|it|they|he|she) |^ (what|which) day ")]
     private static partial Regex WhenCue();
 
     [GeneratedRegex(@" split (?:on|over|between|among|about) ")]

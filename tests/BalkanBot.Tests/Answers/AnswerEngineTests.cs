@@ -1,4 +1,5 @@
 using BalkanBot.Answers;
+using BalkanBot.Cards;
 using BalkanBot.Handlers;
 using BalkanBot.Routing;
 using BalkanBot.Tests.TestSupport;
@@ -910,5 +911,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
 
         Assert.NotNull(a.Comparison);
         Assert.Equal(["Serbia–Hungary", "Albania–Croatia–Kosovo"], a.Comparison.Columns);
+    }
+
+    [Fact]
+    public void Answer_SinceWhenForTwoStatesEachPerItsAuthor_GivesBothYears()
+    {
+        var a = Ask("per the Pupin brief, since when has Montenegro been in NATO, and per Antić, since when has Albania been a NATO member?", "since-when-two");
+
+        var text = TextRenderer.Render(a);
+        Assert.Contains("2017", text, StringComparison.Ordinal);
+        Assert.Contains("2009", text, StringComparison.Ordinal);
     }
 }

@@ -809,4 +809,20 @@ public sealed class MessageReaderTests
         Assert.DoesNotContain("spillover", read.Parts[0], StringComparison.Ordinal);
         Assert.Contains("squeeze Skopje", read.Parts[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_AGuessAtTheAnswerAfterTheQuestion_StaysWithIt()
+    {
+        var read = MessageReader.Read("wht did RS try to set up after the feb 2025 law? some kind of police force?");
+
+        Assert.Equal(["what did RS try to establish after the feb 2025 law? some kind of police force?"], read.Parts);
+    }
+
+    [Fact]
+    public void Read_SecondQuestionAfterItsOwnAttribution_IsAPartOfItsOwn()
+    {
+        var read = MessageReader.Read("per the Pupin brief, since when has Montenegro been in NATO, and per Antić, since when has Albania been a NATO member?");
+
+        Assert.Equal(["since when has Montenegro been in NATO, per the Pupin brief", "since when has Albania been a NATO member, per Antić?"], read.Parts);
+    }
 }
