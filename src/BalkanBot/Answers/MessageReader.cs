@@ -365,7 +365,13 @@ public static partial class MessageReader
             }
             // "On what dates were the Albania–Croatia–Kosovo declaration and the Serbia–Hungary agreement signed?": two
             // things, each with its own date.
-            if (DatesOfTwo().Match(s) is { Success: true } both)
+            // "Give me the signing dates of the Albania–Croatia–Kosovo declaration and of the Serbia–Hungary agreement."
+            if (SigningDatesOfTwo().Match(s) is { Success: true } dates)
+            {
+                parts.Add($"when was {dates.Groups["a"].Value.Trim()} signed?");
+                s = $"when was {dates.Groups["b"].Value.Trim()} signed?";
+            }
+            else if (DatesOfTwo().Match(s) is { Success: true } both)
             {
                 var verb = both.Groups["verb"].Value;
                 parts.Add($"when was {both.Groups["a"].Value.Trim()} {verb}?");
@@ -854,6 +860,8 @@ public static partial class MessageReader
     private static partial Regex DatesForEach();
     [GeneratedRegex(@"^(?:(?:on |in )?(?:what|which) (?:dates|years|days) were|when were) (?<a>the \S.{3,80}?) and (?<b>the \S.{3,80}?) (?<verb>signed|adopted|launched|established|founded|created|concluded|agreed|announced|unveiled)\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DatesOfTwo();
+    [GeneratedRegex(@"^(?:(?:give me|tell me|what are|what were|i need) )?(?:the )?(?:signing )?dates? (?:of|for) (?<a>the \S.{3,80}?) and (?:of |for )?(?<b>the \S.{3,80}?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SigningDatesOfTwo();
 
     [GeneratedRegex(@"^(?<a>(?:\S+\s+){1,8}?(?:dates?|years?))\s*(?:,|;|\band\b|&|\+)\s*(?<b>(?:\S+\s+){1,8}?(?:dates?|years?))\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TwoDatesNoted();

@@ -950,7 +950,7 @@ public static partial class EvidenceFinder
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
-         "move", "moves", "act", "acts", "consequence", "consequences", "effect", "effects", "impact", "impacts", "outcome", "outcomes", "implication", "implications", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
+         "move", "moves", "act", "acts", "outlet", "outlets", "consequence", "consequences", "effect", "effects", "impact", "impacts", "outcome", "outcomes", "implication", "implications", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
          "city", "town", "capital", "place", "places", "cities", "towns", "locations"];
 
 

@@ -876,6 +876,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("On the Jordanian UN General Assembly resolution on Gaza of October 2023, which Balkan states voted in favour and which abstained?", "abstained")]
     [InlineData("Sav calls the Balkans a 'microcosm' of the emerging international order. What features of that order does he list?", "flexible minilateral coalitions")]
     [InlineData("Per the brief's military table, how do the two blocs compare on conventional strength versus institutional backing?", "outmatch")]
+    [InlineData("What did Dodik say he would ask Russia to do regarding EUFOR's mandate?", "veto the extension of EUFOR")]
+    [InlineData("Which two countries does Antić identify as existing guarantors of the Dayton Agreement?", "Croatia and Serbia")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

@@ -781,6 +781,8 @@ public sealed class MessageReaderTests
         var read = MessageReader.Read("On what dates were the Tirana Declaration and the Serbia–Hungary plan signed?");
 
         Assert.Equal(["when was the Tirana Declaration signed?", "when was the Serbia–Hungary plan signed?"], read.Parts);
+        Assert.Equal(["when was the Tirana Declaration signed?", "when was the Serbia–Hungary plan signed?"],
+            MessageReader.Read("Give me the signing dates of the Tirana Declaration and of the Serbia–Hungary plan.").Parts);
     }
 
     [Fact]
