@@ -760,7 +760,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                     ? named.Kind == RecordKind.Actor
                         ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
                         : $"The sources give no {Attributive(what)} figure for {RecordNames.The(named)}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
-                    : $"The sources give no figure for {place} that answers \"{topic}\".";
+                    : $"The sources give no figure for {(place == named.ShortName ? RecordNames.The(named) : place)} that answers \"{topic}\".";
         }
         else if (named is not null && (evidence.Terms.Content.Count > 0 || evidence.Terms.Soft.Count > 0))
             text = $"The sources cover {RecordNames.The(named)}, but say nothing I can find about \"{topic}\".";

@@ -869,7 +869,8 @@ public static partial class MessageReader
     [GeneratedRegex(@"\b(?:what|which|who|whom|whose|when|where|why|how)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhWord();
 
-    [GeneratedRegex(@"^(?<a>when|why|where|who|how)\s*(?:,|and|&|or)\s*(?<b>when|why|where|who|how)\s+(?<rest>\S.*)$", RegexOptions.IgnoreCase)]
+    // "When and why …", "At which meeting and in which city did …": two asks of one clause.
+    [GeneratedRegex(@"^(?<a>when|why|where|who|how|(?:at|in|on|from|by) (?:which|what) \w+)\s*(?:,|and|&|or)\s*(?<b>when|why|where|who|how|(?:at|in|on|from|by) (?:which|what) \w+)\s+(?<rest>(?:did|does|do|was|were|is|are|has|have|had|will|would)\b.*|(?<![a-z] )\S.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AskPair();
 
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".

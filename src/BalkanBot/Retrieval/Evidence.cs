@@ -143,6 +143,11 @@ public static partial class EvidenceFinder
         // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         terms = terms with { Heads = AskedHeads(terms) };
+        // "What is the number of the UN Security Council resolution that gives EUFOR its mandate?": the thing whose number
+        // is asked is spoken of, not only the mandate it gives.
+        if (NumberOfThing().Match(terms.Asked) is { Success: true } numbered && terms.Content.Contains(numbered.Groups[1].Value)
+            && !terms.Heads.Contains(numbered.Groups[1].Value))
+            terms = terms with { Heads = [.. terms.Heads, numbered.Groups[1].Value] };
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = citedInQuestion.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
@@ -953,6 +958,9 @@ public static partial class EvidenceFinder
          "move", "moves", "act", "acts", "outlet", "outlets", "consequence", "consequences", "effect", "effects", "impact", "impacts", "outcome", "outcomes", "implication", "implications", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
          "city", "town", "capital", "place", "places", "cities", "towns", "locations"];
 
+
+    [GeneratedRegex(@" number of (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}?(resolution|law|article|decree|directive|regulation|paragraph|endnote)s? ")]
+    private static partial Regex NumberOfThing();
 
     [GeneratedRegex(@"\b(percent|per cent|half|halves|thirds?|quarters?|majority|minority|fraction|share of|shares of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShareWords();

@@ -839,6 +839,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("The brief quotes a former ambassador on EU indecision. Who was it?")]
     [InlineData("Who was the former ambassador quoted by the Pupin brief on EU indecision?")]
     [InlineData("exact date of the ohrid meeting between vucic, zaev and rama in 2019?")]
+    [InlineData("At which meeting and in which city did Pete Hegseth make his February 2025 remarks about the US presence in Europe?")]
+    [InlineData("What is the number of the UN Security Council resolution that gives EUFOR Althea its executive mandate?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);

@@ -827,4 +827,12 @@ public sealed class MessageReaderTests
 
         Assert.Equal(["since when has Montenegro been in NATO, per the Pupin brief", "since when has Albania been a NATO member, per Antić?"], read.Parts);
     }
+
+    [Fact]
+    public void Read_TwoPrepositionalAsksOfOneClause_AreTwoWholeQuestions()
+    {
+        var read = MessageReader.Read("At which meeting and in which city did Hegseth make his remarks?");
+
+        Assert.Equal(["At which meeting did Hegseth make his remarks?", "in which city did Hegseth make his remarks?"], read.Parts);
+    }
 }
