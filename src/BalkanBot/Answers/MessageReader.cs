@@ -309,6 +309,8 @@ public static partial class MessageReader
         text = SatOut().Replace(text, "abstained");
         // "the kind of cooperation that goes by the name of minilateralism" is what is called so.
         text = GoesByName().Replace(text, "called ");
+        // "In practical trade terms, what does it do?" asks about its trade; the practical terms are the asker's.
+        text = InPracticalTerms().Replace(text, m => m.Groups[1].Success ? "in " + m.Groups[1].Value.Trim() : "");
         // "how much did intra-CEFTA trade go up": the sources say "increase".
         text = WentUp().Replace(text, m => m.Groups[1].Value.ToLowerInvariant() switch { "go" => "increase", "goes" => "increases", "going" => "increasing", _ => "increased" });
         // "What message did Hegseth deliver to European governments?" asks for the point he made, in whatever words.
@@ -624,6 +626,8 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(?:that |which )?(?:goes|go|went) (?:by|under) the (?:name|label|term)(?: of)? ", RegexOptions.IgnoreCase)]
     private static partial Regex GoesByName();
+    [GeneratedRegex(@"\bin (?:practical|concrete|real|everyday|plain|simple) (\w+ )?terms\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InPracticalTerms();
     [GeneratedRegex(@"\b(go|goes|going|went|gone) up\b(?! (?:to|the|a|on|in|into|against)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex WentUp();
 
