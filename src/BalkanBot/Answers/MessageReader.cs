@@ -365,6 +365,14 @@ public static partial class MessageReader
                 premises.Add(premise.Groups["p"].Value.Trim());
                 s = premise.Groups["q"].Value;
             }
+            // "Put these in chronological order: Kosovo declares independence, Priština's 100-percent tariffs, …": the date
+            // of each, which the answer sets side by side.
+            if (InOrder().Match(s) is { Success: true } order
+                && ListItems().Split(order.Groups["items"].Value.Trim().TrimEnd('?', '.', '!')).Select(x => x.Trim()).Where(x => x.Length > 2).ToList() is { Count: >= 2 and <= MaxParts } items)
+            {
+                parts.AddRange(items.Take(items.Count - 1).Select(x => $"date of {x}?"));
+                s = $"date of {items[^1]}?";
+            }
             // "On what dates were the Albania–Croatia–Kosovo declaration and the Serbia–Hungary agreement signed?": two
             // things, each with its own date.
             // "Give me the signing dates of the Albania–Croatia–Kosovo declaration and of the Serbia–Hungary agreement."
@@ -864,6 +872,10 @@ public static partial class MessageReader
     private static partial Regex DatesForEach();
     [GeneratedRegex(@"^(?:(?:on |in )?(?:what|which) (?:dates|years|days) were|when were) (?<a>the \S.{3,80}?) and (?<b>the \S.{3,80}?) (?<verb>signed|adopted|launched|established|founded|created|concluded|agreed|announced|unveiled)\s*\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DatesOfTwo();
+    [GeneratedRegex(@"^(?:(?:please |pls |can you |could you )?(?:put|list|arrange|order|sort|rank) (?:these|the following|this)?(?: events| things| items)?,? (?:in|into|by) (?:chronological|date|time) order|in (?:what|which) order did (?:these|the following)(?: events| things)? (?:happen|occur|take place))\s*[:,-]\s*(?<items>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex InOrder();
+    [GeneratedRegex(@"\s*;\s*|,\s*(?:and\s+)?|\s+and\s+(?=\S+\s)")]
+    private static partial Regex ListItems();
     [GeneratedRegex(@"^(?:(?:give me|tell me|what are|what were|i need) )?(?:the )?(?:signing )?dates? (?:of|for) (?<a>the \S.{3,80}?) and (?:of |for )?(?<b>the \S.{3,80}?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex SigningDatesOfTwo();
 

@@ -927,4 +927,14 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Contains("2017", text, StringComparison.Ordinal);
         Assert.Contains("2009", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_EventsToPutInOrder_DatesEach()
+    {
+        var text = TextRenderer.Render(Ask("Put these in chronological order: Kosovo starts participating in CEFTA, Kosovo declares independence, Priština's 100-percent tariffs.", "in-order"));
+
+        Assert.Contains("2007", text, StringComparison.Ordinal);
+        Assert.Contains("2008", text, StringComparison.Ordinal);
+        Assert.Contains("2018", text, StringComparison.Ordinal);
+    }
 }

@@ -835,4 +835,12 @@ public sealed class MessageReaderTests
 
         Assert.Equal(["At which meeting did Hegseth make his remarks?", "in which city did Hegseth make his remarks?"], read.Parts);
     }
+
+    [Fact]
+    public void Read_EventsToPutInOrder_AskTheDateOfEach()
+    {
+        var read = MessageReader.Read("Put these in chronological order: Kosovo declares independence, Priština's 100-percent tariffs, the Tirana Declaration.");
+
+        Assert.Equal(["date of Kosovo declares independence?", "date of Priština's 100-percent tariffs?", "date of the Tirana Declaration?"], read.Parts);
+    }
 }
