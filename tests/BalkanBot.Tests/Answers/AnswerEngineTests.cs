@@ -881,6 +881,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What did Dodik say he would ask Russia to do regarding EUFOR's mandate?", "veto the extension of EUFOR")]
     [InlineData("Which two countries does Antić identify as existing guarantors of the Dayton Agreement?", "Croatia and Serbia")]
     [InlineData("In practical trade terms, what does the Open Balkan initiative do at the borders, according to Antić?", "shorter border waits")]
+    [InlineData("What does Sav mean by a politics of 'managed crisis' in Vučić-era Serbia?", "intermittently invoking sovereignty narratives")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
