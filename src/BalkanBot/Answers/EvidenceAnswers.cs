@@ -753,7 +753,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !evidence.Terms.AsksDate)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
-            text = evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
+            text = evidence.Terms.Hard.Contains("clock") ? $"The sources give no information on the local time in {place}."
+                : evidence.Terms.Hard.Contains("distance") ? "The sources give no information on distances between places."
+                : evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."
                 : what.Length > 0
                     // "no figure for Serbia's tanks"; of an agreement or an event, "no tank figure for the Serbia–Hungary plan".

@@ -309,6 +309,9 @@ public static partial class MessageReader
         text = SatOut().Replace(text, "abstained");
         // "the kind of cooperation that goes by the name of minilateralism" is what is called so.
         text = GoesByName().Replace(text, "called ");
+        // "What time is it in Tirana?", "how far is Tirana from Belgrade?": the clock and the map, which no source gives.
+        text = ClockTime().Replace(text, "what is the local clock time");
+        text = HowFar().Replace(text, m => $"what is the distance from {m.Groups["a"].Value.Trim()} to {m.Groups["b"].Value.Trim()}");
         // "In practical trade terms, what does it do?" asks about its trade; the practical terms are the asker's.
         text = InPracticalTerms().Replace(text, m => m.Groups[1].Success ? "in " + m.Groups[1].Value.Trim() : "");
         // "how much did intra-CEFTA trade go up": the sources say "increase".
@@ -634,6 +637,10 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"\b(?:that |which )?(?:goes|go|went) (?:by|under) the (?:name|label|term)(?: of)? ", RegexOptions.IgnoreCase)]
     private static partial Regex GoesByName();
+    [GeneratedRegex(@"\b(?:what(?:'s|’s| is) the (?:local |current |exact )?time(?: (?:now|right now))?|what time is it(?: now| right now)?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
+    [GeneratedRegex(@"\bhow far (?:is|are|away is) (?<a>[\p{L}-]+(?: [\p{L}-]+)?) from (?!\w+ing\b)(?!(?:[\p{L}-]+ )?(?:membership|accession|integration|goal|goals|target|targets|agreement|deal|peace)\b)(?<b>[\p{L}-]+(?: [\p{L}-]+)?)(?=\s*[?.!]*\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex HowFar();
     [GeneratedRegex(@"\bin (?:practical|concrete|real|everyday|plain|simple) (\w+ )?terms\b", RegexOptions.IgnoreCase)]
     private static partial Regex InPracticalTerms();
     [GeneratedRegex(@"\b(go|goes|going|went|gone) up\b(?! (?:to|the|a|on|in|into|against)\b)", RegexOptions.IgnoreCase)]

@@ -841,6 +841,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("exact date of the ohrid meeting between vucic, zaev and rama in 2019?")]
     [InlineData("At which meeting and in which city did Pete Hegseth make his February 2025 remarks about the US presence in Europe?")]
     [InlineData("What is the number of the UN Security Council resolution that gives EUFOR Althea its executive mandate?")]
+    [InlineData("What time is it in Tirana?")]
+    [InlineData("how far is belgrade from pristina")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
