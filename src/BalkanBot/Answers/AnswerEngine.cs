@@ -253,9 +253,12 @@ public sealed partial class AnswerEngine
         if (subjectRecord is not null)
             mentions.RemoveAll(m => m.Kind is RecordKind.Agreement or RecordKind.Event && m.RecordId != subjectRecord.RecordId && m.TokenStart > subjectRecord.TokenStart);
         if (mentions.All(m => m.Kind == RecordKind.Actor) && PremiseSubject(routed) is { } subject)
-            mentions.Insert(0, new EntityMention(subject.Id, subject.Kind, TextNormalizer.Normalize(subject.ShortName), 0, 0));
+            mentions.Insert(0, MentionOf(subject));
         return mentions;
     }
+
+    /// <summary>A record the question does not name in words, taken as if it did: what a pronoun or premise stands for.</summary>
+    private static EntityMention MentionOf(KnowledgeRecord r) => new(r.Id, r.Kind, TextNormalizer.Normalize(r.ShortName), 0, 0);
 
     /// <summary>
     /// "Which president called it 'very controversial', and what does Antić say happened to him?": "him" after an
@@ -267,14 +270,14 @@ public sealed partial class AnswerEngine
         // answered with, when this part names no one.
         if (answers.Count > 0 && answers[^1].Answered && routed.Mentions.Count == 0 && PersonalPronoun().IsMatch(part)
             && answers[^1].RecordIds.Take(1).Select(_kb.Get).FirstOrDefault() is { Kind: RecordKind.Actor, Type: "person" } answered)
-            return routed with { Mentions = [new EntityMention(answered.Id, answered.Kind, TextNormalizer.Normalize(answered.ShortName), 0, 0)] };
+            return routed with { Mentions = [MentionOf(answered)] };
         if (answers.Count == 0 || !answers[^1].Answered || routed.Mentions.Count == 0 || !routed.Mentions.All(m => _kb.Authors.Contains(m.RecordId))
             || !PronounAfterAuthorsVerb().IsMatch(part))
             return routed;
         var person = answers[^1].RecordIds.Select(_kb.Get).OfType<KnowledgeRecord>()
             .FirstOrDefault(r => r is { Kind: RecordKind.Actor, Type: "person" } && !_kb.Authors.Contains(r.Id));
         return person is null ? routed
-            : routed with { Mentions = [.. routed.Mentions, new EntityMention(person.Id, person.Kind, TextNormalizer.Normalize(person.ShortName), 0, 0)] };
+            : routed with { Mentions = [.. routed.Mentions, MentionOf(person)] };
     }
 
     [GeneratedRegex(@"\b(?:say|says|said|write|writes|wrote|think|thinks|argue|argues|claim|claims|report|reports)\b.*\b(?:he|him|his|she|her)\b", RegexOptions.IgnoreCase)]

@@ -557,28 +557,13 @@ public static partial class MessageReader
         if (context.Length > 0 && !(asked.Count > 0 && (FormRequest().IsMatch(context) || PurposeAside().IsMatch(context) && !NamesSomething(context))))
             asked.Add(context);
         // "Is the pact aimed against Serbia? Sav vs Pupin view": whose readings are wanted is said of the question before.
-        for (var i = asked.Count - 1; i >= 1; i--)
-            if (WhoseReadings().IsMatch(asked[i]))
-            {
-                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
-                asked.RemoveAt(i);
-            }
+        JoinIntoPrevious(asked, a => WhoseReadings().IsMatch(a));
         // "… the 3 words Antić used for the world in 2024?? fragmented and...?": a few words trailing off into an ellipsis
         // are a hint at the answer, part of the question before.
-        for (var i = asked.Count - 1; i >= 1; i--)
-            if (TrailingHint().IsMatch(asked[i]) && asked[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4)
-            {
-                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
-                asked.RemoveAt(i);
-            }
+        JoinIntoPrevious(asked, a => TrailingHint().IsMatch(a) && a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4);
         // "wht did RS try to set up after the feb 2025 law? some kind of police force?": a guess at the answer after a
         // question is part of it.
-        for (var i = asked.Count - 1; i >= 1; i--)
-            if (GuessedAnswer().IsMatch(asked[i]) && asked[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6)
-            {
-                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
-                asked.RemoveAt(i);
-            }
+        JoinIntoPrevious(asked, a => GuessedAnswer().IsMatch(a) && a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6);
         // "[09:14] ana: anyone got the Antić piece open? … [09:15] ana: why does he say …?": a question to the room is
         // the context of the question after it, not one to answer.
         for (var i = asked.Count - 2; i >= 0; i--)
@@ -591,6 +576,17 @@ public static partial class MessageReader
         // itself, beside a real one, is not a part to answer.
         if (asked.Count > 1 && asked.Where(a => !AboutTheBot(a)).ToList() is { Count: > 0 } real) asked = real;
         return asked.Count > 0 ? asked : parts.Count > 0 ? [string.Join(" ", parts)] : [];
+    }
+
+    /// <summary>Each part after the first that <paramref name="belongs"/> to the one before is joined to it.</summary>
+    private static void JoinIntoPrevious(List<string> asked, Func<string, bool> belongs)
+    {
+        for (var i = asked.Count - 1; i >= 1; i--)
+            if (belongs(asked[i]))
+            {
+                asked[i - 1] = asked[i - 1].TrimEnd() + " " + asked[i].Trim();
+                asked.RemoveAt(i);
+            }
     }
 
     /// <summary>
