@@ -385,7 +385,7 @@ public sealed partial class AnswerEngine
     {
         List<KnowledgeRecord> focus;
         (routed, focus) = _focus.Resolve(routed, previous);
-        if ((_rules.PartyFollowUp(routed, focus, previous) ?? _rules.NotComparable(routed)) is { } rule)
+        if ((_rules.PartyFollowUp(routed, focus, previous) ?? _rules.NotComparable(routed) ?? _evidence.WrittenBefore(routed)) is { } rule)
         {
             if (rule.Answered) Remember(question, rule, focus, routed);
             return rule;

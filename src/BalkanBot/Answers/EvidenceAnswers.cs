@@ -688,6 +688,40 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         return b.Build() with { Intent = q.Intent };
     }
 
+    /// <summary>
+    /// "What's Antić's take on the Tirana Declaration?": a document written before what is asked about can hold no view
+    /// of it. Said plainly, with where the base does speak of it, rather than answered with other authors' words.
+    /// </summary>
+    public Answer? WrittenBefore(RoutedQuestion q)
+    {
+        var cited = CitedAuthors(q);
+        if (cited.Count == 0 || LaterChange().IsMatch(" " + q.Normalized + " ")) return null;
+        var documents = DocumentsNamed(cited);
+        if (documents.Count == 0 || documents.Any(d => d.Date is null)) return null;
+        var writers = documents.SelectMany(Writers).ToHashSet(StringComparer.Ordinal);
+        var latest = documents.Max(d => d.Date!.EndInclusive);
+        var later = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>()
+            .FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event && !writers.Contains(r.Id) && r.Date is { } d && d.Start > latest);
+        if (later is null) return null;
+        var document = documents.OrderByDescending(d => d.Date!.EndInclusive).First();
+        var who = PassageExtractor.Join(document.Authors.Count > 0 ? document.Authors.ToList() : [document.Publisher ?? document.Name]);
+        var b = new AnswerBuilder(kb, q) { Title = "Written before it", Confidence = 0 };
+        b.FollowUp($"What is {RecordNames.The(later)}?");
+        FollowUps.Suggest(b, later);
+        return b.Build() with
+        {
+            Answered = false,
+            Text = $"{who}'s {(document.Type ?? "document").Replace('-', ' ')} ({document.Date!.Display}) was written before {RecordNames.The(later)} ({later.Date!.Display}), so it holds no view on it. The other sources do speak of it.",
+            Citations = [],
+            Facts = [],
+            RecordIds = [],
+        };
+    }
+
+    // "Antić wrote in 2024 that no pact was possible: did that change?" asks what came after, which other sources give.
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:change|changed|changes|since|after|afterwards|later|now|still|anymore|any more|hold|holds|held up|overtaken|outdated) ")]
+    private static partial System.Text.RegularExpressions.Regex LaterChange();
+
     /// <summary>The seed documents whose author or publisher the question names.</summary>
     private List<KnowledgeRecord> DocumentsNamed(HashSet<string> named) =>
         kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
@@ -753,7 +787,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !evidence.Terms.AsksDate)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
-            text = evidence.Terms.Hard.Contains("clock") ? $"The sources give no information on the local time in {place}."
+            text = evidence.Terms.Hard.Contains("winner") ? "The sources make no forecasts: they name no winner of an election or contest still to come."
+                : evidence.Terms.Hard.Contains("advisory") ? "The sources give no travel or investment advice; they cover Balkan security agreements, incidents, actors and figures."
+                : evidence.Terms.Hard.Contains("spoken") ? $"The sources do not say which languages are spoken in {place}."
+                : evidence.Terms.Hard.Contains("clock") ? $"The sources give no information on the local time in {place}."
                 : evidence.Terms.Hard.Contains("distance") ? "The sources give no information on distances between places."
                 : evidence.Terms.Hard.Any(h => h is "weather" or "temperature")
                 ? $"The sources give no information on the {what} in {place}."

@@ -312,6 +312,13 @@ public static partial class MessageReader
         // "What time is it in Tirana?", "how far is Tirana from Belgrade?": the clock and the map, which no source gives.
         text = ClockTime().Replace(text, "what is the local clock time");
         text = HowFar().Replace(text, m => $"what is the distance from {m.Groups["a"].Value.Trim()} to {m.Groups["b"].Value.Trim()}");
+        // "Who will win the next election?", "is it safe to travel to Kosovo?", "what language do they speak there?": a
+        // forecast, advice and the languages spoken, which no source gives; put as the one word each would need.
+        text = WhoWillWin().Replace(text, "who is the predicted winner of");
+        text = WillWin().Replace(text, m => $"is {m.Groups["who"].Value} the predicted winner of");
+        text = SafeToTravel().Replace(text, "what is the travel advisory for");
+        text = ShouldInvest().Replace(text, "what is the investment advisory for");
+        text = LanguageSpoken().Replace(text, "what is the spoken language in");
         // "In practical trade terms, what does it do?" asks about its trade; the practical terms are the asker's.
         text = InPracticalTerms().Replace(text, m => m.Groups[1].Success ? "in " + m.Groups[1].Value.Trim() : "");
         // "how much did intra-CEFTA trade go up": the sources say "increase".
@@ -637,6 +644,16 @@ public static partial class MessageReader
     private static partial Regex ClockTime();
     [GeneratedRegex(@"\bhow far (?:is|are|away is) (?<a>[\p{L}-]+(?: [\p{L}-]+)?) from (?!\w+ing\b)(?!(?:[\p{L}-]+ )?(?:membership|accession|integration|goal|goals|target|targets|agreement|deal|peace)\b)(?<b>[\p{L}-]+(?: [\p{L}-]+)?)(?=\s*[?.!]*\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex HowFar();
+    [GeneratedRegex(@"\b(?:who|which (?:party|parties|candidate|candidates|side|team|teams|country|list|bloc))(?:'ll|’ll| will| is going to| is likely to| would| might| could) win\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoWillWin();
+    [GeneratedRegex(@"\bwill (?<who>\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)?) win\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WillWin();
+    [GeneratedRegex(@"\bis it (?:still )?(?:safe|dangerous|risky|ok|okay|wise) (?:for (?:\w+ ){1,2})?to (?:travel|go|visit|fly|drive|holiday)(?: to| in| around)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SafeToTravel();
+    [GeneratedRegex(@"\b(?:should|can|could|shall) (?:i|we) (?:invest|buy shares|buy bonds|put money)(?: in| into)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShouldInvest();
+    [GeneratedRegex(@"\bwhat (?:language|languages) (?:(?:do|does|did) (?:they|people|the people|locals|the locals|\p{L}+s) speak|(?:is|are) (?:mostly |mainly |officially )?spoken)(?: in)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LanguageSpoken();
     [GeneratedRegex(@"\bin (?:practical|concrete|real|everyday|plain|simple) (\w+ )?terms\b", RegexOptions.IgnoreCase)]
     private static partial Regex InPracticalTerms();
     [GeneratedRegex(@"\b(go|goes|going|went|gone) up\b(?! (?:to|the|a|on|in|into|against)\b)", RegexOptions.IgnoreCase)]
@@ -975,6 +992,9 @@ public static partial class MessageReader
         ["btw"] = "between",
         ["govts"] = "governments",
         ["intl"] = "international",
+        ["recs"] = "recommendations",
+        ["somthing"] = "something",
+        ["smth"] = "something",
     };
 
     // After a name or a number, ", the <lower-case words>," before a word that goes on with the sentence (not "and", "or").
@@ -990,7 +1010,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\binfantry fighting vehicles?\b", RegexOptions.IgnoreCase)]
     private static partial Regex IfvTerm();
 
-    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|wht|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?|yrs|yr|govts|intl|(?<=\w )btw(?= \w))(?![\w'’-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w'’-])(wat's|wat’s|wats|wen|y(?= (?:does|did|do|is|was|are|were|has|have|would|should|could|cud|wud|shud|not)\b)|cud|wud|shud|wat|wot|wht|hw|whos|wheres|n(?!\.)|u|em|r|ur|pls|plz|abt|bc|cuz|govt|thru|ppl|rn|atm|dont|doesnt|didnt|isnt|arent|whats|hows|whens|wich|whch|hapened|happend|rite|cant|wont|acc to|mbts?|yrs|yr|govts|intl|recs|somthing|smth|(?<=\w )btw(?= \w))(?![\w'’-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChatSpeak();
 
     // Instructions aimed at the bot are read as text, never obeyed; they carry no question, so they are dropped.

@@ -560,8 +560,10 @@ public static partial class EvidenceFinder
         var at = Positions(tokens, words);
         // "In which city did they first float the idea?": the event's own record says where it was ("Novi Sad"), and a
         // passage of it that writes the place gives it.
+        // A location the question already names ("in which village was the Ibar-Lepenac canal blown up?") tells nothing new.
         if (p.Id >= 0 && kb.Get(p.RecordId) is { Place.Location: { Length: > 0 } location }
-            && (" " + string.Join(' ', tokens) + " ").Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)) return true;
+            && (" " + string.Join(' ', tokens) + " ").Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)
+            && !terms.Asked.Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)) return true;
         // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …"), only by a city
         // that stands for it ("signed … in Belgrade").
         return kb.Aliases.Find(tokens)

@@ -147,11 +147,18 @@ public sealed partial record QuestionTerms(
     public static bool IsAskingWord(string word) => AsksNotAbout(word) || TimeWords.Contains(word);
 
     /// <summary>Quantities: a passage that answers must be about the same quantity, not merely the same country.</summary>
+    private static readonly FrozenSet<string> ReportingVerbs = """
+        warn warns warned caution cautions cautioned stress stresses stressed emphasize emphasizes emphasized emphasise
+        emphasises emphasised insist insists insisted claim claims claimed argue argues argued state states stated declare
+        declares declared tell tells told remark remarks remarked assert asserts asserted maintain maintains maintained
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> MeasureWords = """
         population inhabitants census troops soldiers personnel servicemen peacekeepers army tanks tank aircraft jets
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance kilometres kilometers miles
+        fee fees winner advisory spoken
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
         died die dying fatalities victims prices priced euro
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
@@ -352,6 +359,14 @@ public sealed partial record QuestionTerms(
                                     || w is "carry" or "carries" or "bear" or "bears" or "give" or "gives" or "show" or "shows" && WhatDate().IsMatch(padded)
                                     // "how many billion euros": the currency is the unit, which the passages write as a sign ("€42 billion").
                                     || w is "euro" or "euros" or "eur" or "dollar" or "dollars" or "usd" && MoneyCue().IsMatch(padded)
+                                    // "Which official warned that US presence may not last?": a verb that reports a statement
+                                    // only introduces it; what was said is the question.
+                                    || ReportingVerbs.Contains(w) && padded.Contains(" " + w + " that ", StringComparison.Ordinal)
+                                    // "reacted in opposite ways", "see it in different ways": how two things differ, which the
+                                    // passage shows by setting them side by side.
+                                    || w is "opposite" or "different" or "contrasting" or "differing" or "ways" && OppositeWays().IsMatch(padded)
+                                    // "which piece of infrastructure": a piece of a thing is the thing.
+                                    || w is "piece" or "pieces" && padded.Contains(" " + w + " of ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -527,6 +542,9 @@ public sealed partial record QuestionTerms(
         };
     }
 
+    [GeneratedRegex(@" in (?:opposite|different|contrasting|differing) ways ")]
+    private static partial Regex OppositeWays();
+
     [GeneratedRegex(@"^(does|did|do|has|have|had|is|are|was|were|will|would|can|could|in|on|at|of|for|from|to|did|according|per)$")]
     private static partial Regex CountStop();
 
@@ -629,7 +647,8 @@ public sealed partial record QuestionTerms(
             var after = padded[(role.Index + role.Length)..].TrimStart().Split(' ');
             if (after.Length > 1 && after[0] == "of" && RoleQualifier().IsMatch(after[1])) roles.Add(after[1]);
         }
-        return roles.Distinct().ToList();
+        // "Which US official warned …?": an official, a politician or a person is anyone holding the post; the word names no role.
+        return roles.Where(r => r is not ("official" or "officials" or "politician" or "politicians" or "person" or "persons" or "individual" or "figure")).Distinct().ToList();
     }
 
     [GeneratedRegex(@"^(minister|ministers|president|prime|premier|secretary|representative|envoy|ambassador|commander|chief|leader|mayor|official|analyst|person|officer|general|generals|admiral|colonel)$")]

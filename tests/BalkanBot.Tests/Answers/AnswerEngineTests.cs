@@ -843,11 +843,54 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What is the number of the UN Security Council resolution that gives EUFOR Althea its executive mandate?")]
     [InlineData("What time is it in Tirana?")]
     [InlineData("how far is belgrade from pristina")]
+    [InlineData("Who will win the next Serbian election?")]
+    [InlineData("Is it safe to travel to Kosovo?")]
+    [InlineData("Should I invest in Serbian bonds?")]
+    [InlineData("What language do they speak in Kosovo?")]
+    [InlineData("is there a fee for the open balkan work permit ID, how much?")]
+    [InlineData("what's antic's take on the albania-croatia-kosovo defence declaration?")]
+    [InlineData("In which village was the Ibar-Lepenac canal blown up?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
 
         Assert.False(a.Answered);
+    }
+
+    [Fact]
+    public void Answer_AnAuthorsViewOfWhatCameAfterTheirDocument_SaysTheDocumentIsEarlier()
+    {
+        var later = Ask("What does Antić say about the Tirana Declaration?", "written-before");
+        var earlier = Ask("According to Antić, when was the Open Balkan agreement signed?", "written-before-earlier");
+        var since = Ask("Antić wrote in 2024 that no defence pact was in sight. Has the Tirana Declaration changed that?", "written-before-since");
+
+        Assert.False(later.Answered);
+        Assert.Contains("(2024) was written before the Tirana Declaration (18 March 2025)", later.Text, StringComparison.Ordinal);
+        Assert.True(earlier.Answered);
+        Assert.Contains("29 July 2021", earlier.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("written before", since.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_RecsForRecommendations_GivesTheBriefsRecommendationInItsWords()
+    {
+        var a = Ask("What should NATO do about Serbia according to the Pupin recs?", "recs");
+        var shown = a.Text + " " + string.Join(" ", a.Facts.Select(f => f.Value)) + " " + string.Join(" ", a.Views.Select(v => v.Text));
+
+        Assert.True(a.Answered);
+        Assert.Contains("without pressuring it toward membership", shown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Who will win the next Serbian election?", "make no forecasts")]
+    [InlineData("Is it safe to travel to Kosovo?", "no travel or investment advice")]
+    [InlineData("What language is spoken in Kosovo?", "do not say which languages are spoken in Kosovo")]
+    public void Answer_ForecastAdviceOrLanguage_SaysWhatTheSourcesDoNotGive(string question, string expected)
+    {
+        var a = Ask(question, "no-forecast-" + question.Length);
+
+        Assert.False(a.Answered);
+        Assert.Contains(expected, a.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -884,6 +927,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which two countries does Antić identify as existing guarantors of the Dayton Agreement?", "Croatia and Serbia")]
     [InlineData("In practical trade terms, what does the Open Balkan initiative do at the borders, according to Antić?", "shorter border waits")]
     [InlineData("What does Sav mean by a politics of 'managed crisis' in Vučić-era Serbia?", "intermittently invoking sovereignty narratives")]
+    [InlineData("which EU leaders split over the Dodik verdict?", "Plenković")]
+    [InlineData("Which US official warned in February 2025 that the American presence in Europe cannot be assumed to last forever?", "Hegseth")]
+    [InlineData("Dodik was convicted in March 2025. Which two EU prime ministers reacted in opposite ways, per the Pupin brief?", "Orbán")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
