@@ -319,6 +319,8 @@ public static partial class MessageReader
         text = SafeToTravel().Replace(text, "what is the travel advisory for");
         text = ShouldInvest().Replace(text, "what is the investment advisory for");
         text = LanguageSpoken().Replace(text, "what is the spoken language in");
+        // "what did yugoslavia try to join in 99": a year of the 1990s written with two digits.
+        text = ShortYear().Replace(text, m => m.Groups[1].Value + " 19" + m.Groups[2].Value);
         // "In practical trade terms, what does it do?" asks about its trade; the practical terms are the asker's.
         text = InPracticalTerms().Replace(text, m => m.Groups[1].Success ? "in " + m.Groups[1].Value.Trim() : "");
         // "how much did intra-CEFTA trade go up": the sources say "increase".
@@ -466,6 +468,11 @@ public static partial class MessageReader
                 // "… did Montenegro gain independence, and when did Kosovo declare its own?": its own independence.
                 if (parts.Count > 0 && OwnEllipsis().Match(p) is { Success: true } own && LastWord().Match(parts[^1]) is { Success: true } word)
                     p = p[..own.Index].TrimEnd() + " " + own.Value.Trim().TrimEnd('?', '.', '!').Trim() + " " + word.Value + "?";
+                // "What combat aircraft does Hungary field and what does Croatia field?": the same kind of thing of another subject.
+                if (parts.Count > 0 && BareWhat().Match(p) is { Success: true } bare
+                    && WhatThing().Match(parts[^1]) is { Success: true } thing
+                    && string.Equals(thing.Groups["verb"].Value, bare.Groups["verb"].Value, StringComparison.OrdinalIgnoreCase))
+                    p = $"what {thing.Groups["thing"].Value.Trim()} {bare.Groups["aux"].Value} {bare.Groups["who"].Value.Trim()} {bare.Groups["verb"].Value}?";
                 // "… Serbia's trade surplus in 2023, and the EU's share of its trade in 2022?": a second measure after
                 // ", and the" is a question of its own.
                 if (SecondMeasure().Match(p) is { Success: true } second && HasMeasure(second.Groups["first"].Value) && HasMeasure(second.Groups["second"].Value))
@@ -1020,6 +1027,12 @@ public static partial class MessageReader
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:what (?:else )?(?:happened|took place|occurred|has happened|changed)|how (?:had|has|did) (?:that|this|it|the picture|things) (?:changed|change)) (?:\w+ ){0,2}?(?:in|during|since|between|after|by|over)\s+(?:(?:the\s+)?(?:early|late|mid|first|second|spring|summer|autumn|winter)\W*(?:half\s+of\s+)?)?(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HappenedIn();
 
+    [GeneratedRegex(@"\b(in|since|from|by|until|of) [’']?(9\d)\b(?![.,]\d)(?! (?:days?|weeks?|months?|years?|per ?cent|percent|%|troops|soldiers|people|states|countries|members|tanks|jets|aircraft|billion|million)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ShortYear();
+    [GeneratedRegex(@"^what (?<aux>do|does|did) (?<who>(?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?<verb>\p{L}+)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareWhat();
+    [GeneratedRegex(@"\bwhat (?<thing>(?!(?:do|does|did)\b)(?:\p{L}+ ){0,3}?\p{L}+) (?:do|does|did) (?:[\p{L}’'-]+ ){0,3}?(?<verb>\p{L}+)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhatThing();
     [GeneratedRegex(@"\b(?:its|their|his|her) own\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnEllipsis();
 

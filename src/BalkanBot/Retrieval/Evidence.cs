@@ -1008,7 +1008,12 @@ public static partial class EvidenceFinder
 
     /// <summary>One of the records is the other's earlier or later version.</summary>
     private static bool SameLine(KnowledgeBase kb, string id, IReadOnlyList<string> matched) =>
-        matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m));
+        matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m) || StateOfTheName(kb, id, m) || StateOfTheName(kb, m, id));
+
+    /// <summary>"Yugoslavia" asked of 1999 is the "Federal Republic of Yugoslavia": a state named as a form of another's name.</summary>
+    private static bool StateOfTheName(KnowledgeBase kb, string id, string other) =>
+        kb.Get(id) is { Kind: RecordKind.Actor, Type: "state" } state && kb.Get(other) is { Kind: RecordKind.Actor, Type: "state" } form
+        && form.Name.EndsWith(" of " + state.Name, StringComparison.Ordinal);
 
     /// <summary>A word that makes a question of a phrase; "srb trade surplus with CEFTA in 2022?" has none and asks for the value.</summary>
     [GeneratedRegex(@" (?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|can|could|would|will|should|has|have|had) ")]

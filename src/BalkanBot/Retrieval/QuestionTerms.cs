@@ -365,6 +365,9 @@ public sealed partial record QuestionTerms(
                                     // "reacted in opposite ways", "see it in different ways": how two things differ, which the
                                     // passage shows by setting them side by side.
                                     || w is "opposite" or "different" or "contrasting" or "differing" or "ways" && OppositeWays().IsMatch(padded)
+                                    // "How solid is the Orbán–Vučić relationship?" asks for a judgement, which the sources give in words of their own.
+                                    || w is "solid" or "strong" or "close" or "deep" or "stable" or "durable" or "firm" or "robust" or "tight" or "healthy" or "warm" or "cordial"
+                                       && padded.Contains(" how " + w + " ", StringComparison.Ordinal)
                                     // "which piece of infrastructure": a piece of a thing is the thing.
                                     || w is "piece" or "pieces" && padded.Contains(" " + w + " of ", StringComparison.Ordinal)
                                     || w is "model" or "models" or "variant" or "variants"

@@ -25,6 +25,9 @@ public static class Spelling
             if (Inflection(word) is { } suffix && v.EndsWith(suffix, StringComparison.Ordinal)
                 && !string.Equals(word.Replace('z', 's'), v.Replace('z', 's'), StringComparison.Ordinal)
                 && v.Length == word.Length && !Swapped(word, v)) continue;
+            // "solid" is not a misspelt "sold", nor "plane" "plan": a letter more that doubles none beside it makes
+            // another word more often than a slip does.
+            if (word.Length == v.Length + 1 && Inserted(word, v) && max == 1) continue;
             var d = Distance(word, v, bestDistance);
             // Of two words an edit away, one with a letter the typist did not double ("legaly" for "legally") before
             // another with a letter changed ("legacy").
@@ -35,6 +38,15 @@ public static class Spelling
             }
         }
         return bestDistance <= max ? best : null;
+    }
+
+    /// <summary>"solid" is "sold" with a letter put in that doubles neither neighbour ("founnded" doubles one).</summary>
+    private static bool Inserted(string typed, string word)
+    {
+        for (var i = 0; i < typed.Length; i++)
+            if (string.Equals(typed.Remove(i, 1), word, StringComparison.Ordinal))
+                return !(i > 0 && typed[i] == typed[i - 1] || i + 1 < typed.Length && typed[i] == typed[i + 1]);
+        return false;
     }
 
     /// <summary>"legaly" is "legally" with one of a doubled letter dropped.</summary>

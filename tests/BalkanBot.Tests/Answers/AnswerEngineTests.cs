@@ -928,6 +928,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("In practical trade terms, what does the Open Balkan initiative do at the borders, according to Antić?", "shorter border waits")]
     [InlineData("What does Sav mean by a politics of 'managed crisis' in Vučić-era Serbia?", "intermittently invoking sovereignty narratives")]
     [InlineData("which EU leaders split over the Dodik verdict?", "Plenković")]
+    [InlineData("what did yugoslavia try to join in 99 during the bombing, russia somthing?", "Union State of Russia and Belarus")]
+    [InlineData("how solid is the orban-vucic relationship, per pupin?", "Orbán")]
+    [InlineData("How does Sav connect incidents such as the Ibar-Lepenac canal blast to the Tirana Declaration's agenda?", "hybrid threats")]
     [InlineData("Which US official warned in February 2025 that the American presence in Europe cannot be assumed to last forever?", "Hegseth")]
     [InlineData("Dodik was convicted in March 2025. Which two EU prime ministers reacted in opposite ways, per the Pupin brief?", "Orbán")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)

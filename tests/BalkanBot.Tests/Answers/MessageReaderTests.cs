@@ -153,6 +153,10 @@ public sealed class MessageReaderTests
     [InlineData("Combat aircraft on the Tirana side: what does Croatia have and what do Albania and Kosovo have?",
         new[] { "Combat aircraft on the Tirana side: what does Croatia have", "Combat aircraft on the Tirana side: what do Albania and Kosovo have?" })]
     [InlineData("Tank numbers: what does Serbia have, and what does Croatia have?", new[] { "Tank numbers: what does Serbia have", "Tank numbers: what does Croatia have?" })]
+    // "what does Croatia field?" after "what combat aircraft does Hungary field" asks for the same kind of thing.
+    [InlineData("What combat aircraft does Hungary field and what does Croatia field?", new[] { "What combat aircraft does Hungary field", "what combat aircraft does Croatia field?" })]
+    [InlineData("what did yugoslavia try to join in 99?", new[] { "what did yugoslavia try to join in 1999?" })]
+    [InlineData("which states joined in 99 days?", new[] { "which states joined in 99 days?" })]
     // A context that opens on a name's possession is what "it" in the question after it stands for.
     [InlineData("Croatia's Rafale order, and who does Sav say made it?", new[] { "Croatia's Rafale order who does Sav say made it?" })]
     // "dates for each" asks one date of each thing listed.

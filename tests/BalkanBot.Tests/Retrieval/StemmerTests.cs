@@ -59,6 +59,14 @@ public sealed class StemmerTests
         Assert.Equal(word, Spelling.Nearest(typo, new HashSet<string> { "founded", "according", "quoted", "listed" }));
 
     [Theory]
+    // A letter more that doubles none beside it makes another word: "solid" is not "sold", nor "plane" "plan".
+    [InlineData("solid", null)]
+    [InlineData("plane", null)]
+    [InlineData("agreemennt", "agreement")]
+    public void Spelling_ALetterMore_IsASlipOnlyWhereItDoublesOne(string typed, string? word) =>
+        Assert.Equal(word, Spelling.Nearest(typed, new HashSet<string> { "sold", "plan", "agreement" }));
+
+    [Theory]
     [InlineData("legacy", "legally")]
     [InlineData("legally", "legacy")]
     public void Nearest_ALetterNotDoubled_BeatsALetterChanged(string first, string second)

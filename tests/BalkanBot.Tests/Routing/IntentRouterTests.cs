@@ -54,6 +54,11 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.NotEqual(IntentKind.Compare, Route(text).Intent);
 
     [Fact]
+    public void Route_TheAuthorsComparisonTable_IsWhereFiguresStandNotAComparison() =>
+        // "the Pupin military comparison table" says where the figures stand; one state is no comparison.
+        Assert.NotEqual(IntentKind.Compare, Route("Per the Pupin military comparison table, what combat aircraft does Hungary field").Intent);
+
+    [Fact]
     public void Route_CompareTwoBlocs_SplitsDashJoinedSides()
     {
         var q = Route("Compare the Serbia–Hungary and Albania–Croatia–Kosovo blocs");
