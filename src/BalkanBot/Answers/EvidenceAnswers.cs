@@ -341,6 +341,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             return FromPassages(q, evidence);
         if (evidence.EntityOnly)
         {
+            // "How many people work in Serbia under Open Balkan work permits?": a count that no passage gives is not
+            // answered by the figures the base holds for what is named.
+            // "How much did SRB get 2007–2021?" names no thing counted, and the figures of the period may answer it.
+            if (evidence.Terms.AsksCount && !evidence.Found && evidence.Terms.Asked.Contains(" how many ", StringComparison.Ordinal)) return Decline(q, focus, evidence);
             // "What is the official name of the document Serbia and Hungary signed?": the passage that gives the name, where
             // the question names the states and not the document itself.
             if (evidence.Terms.NameOf is not null && evidence.Found && !focus.Any(r => r.Kind is RecordKind.Agreement or RecordKind.Event))

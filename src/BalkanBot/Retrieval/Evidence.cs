@@ -154,8 +154,13 @@ public static partial class EvidenceFinder
         terms = terms with { Voices = voices };
         // "What does Antić mean by minilateralism?": a definition, with the author it is asked of.
         var defining = AsksDefinition(terms with { Entities = terms.Entities.Where(e => !citedInQuestion.Contains(e)).ToList() });
+        // "What did Macron say when signing the deal?": a name the base holds only as a word is a speaker only where a
+        // passage has him say something, not where a headline names his visit.
+        var speaker = SpeakerAsked().Match(q.Original) is { Success: true } said
+                      && TextNormalizer.Normalize(said.Groups["who"].Value) is var who && terms.Content.Contains(who) ? who : null;
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
                                                && voices.All(h.MatchedEntities.Contains)
+                                               && (speaker is null || Speaks(h.Passage.Text, speaker))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             // A definition or a reason may stand in a passage that scores below the first few: it is looked for further down.
             .Take(defining || terms.AsksWhy ? limit * 2 : limit).ToList();
@@ -291,6 +296,10 @@ public static partial class EvidenceFinder
             if (p.Kind == PassageKind.Figure && p.Subject is not null && terms.Hard.Count > 0
                 && !terms.Entities.Contains(p.Subject) && !terms.Entities.Contains(p.RecordId) && !MeasuresFor(kb, p, terms)) return false;
         }
+        // "How many soldiers does Kosovo have?" is not answered by KFOR's troops in Kosovo: a passage that speaks of a
+        // mission's or an alliance's troops the question does not name counts theirs.
+        if (terms.AsksOwnForces && p.Kind != PassageKind.Figure && kb.Passages.EntitiesOf(p).Any(e => !terms.Entities.Contains(e)
+                && kb.Get(e) is { Kind: RecordKind.Actor, Type: "mission" or "organisation" or "alliance" })) return false;
         // "When will Serbia receive its first Rafale?" is not answered by the date it was bought: a date to come is one
         // the passage gives as planned or expected.
         if (terms.AsksFuture && !FutureText().IsMatch(p.Text)) return false;
@@ -1009,6 +1018,25 @@ public static partial class EvidenceFinder
     /// <summary>One of the records is the other's earlier or later version.</summary>
     private static bool SameLine(KnowledgeBase kb, string id, IReadOnlyList<string> matched) =>
         matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m) || StateOfTheName(kb, id, m) || StateOfTheName(kb, m, id));
+
+    [GeneratedRegex(@"\b(?i:what|how) (?i:did|does|do|has|had) (?<who>\p{Lu}[\p{L}-]+) (?i:say|tell|declare|state|announce|claim|argue|write|promise|warn)\b")]
+    private static partial Regex SpeakerAsked();
+
+    /// <summary>The passage has the person say something: his name within four words of a verb of saying or a quotation.</summary>
+    private static bool Speaks(string text, string who)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i] != who) continue;
+            for (var j = Math.Max(0, i - 4); j <= Math.Min(tokens.Length - 1, i + 4); j++)
+                if (SpeechVerb().IsMatch(tokens[j])) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:say|says|said|saying|tell|tells|told|state|states|stated|declare|declares|declared|announce|announces|announced|claim|claims|claimed|argue|argues|argued|warn|warns|warned|quote|quotes|quoted|call|calls|called|describe|describes|described|stress|stresses|stressed|insist|insists|insisted|promise|promised|write|writes|wrote|remark|remarked|according)$")]
+    private static partial Regex SpeechVerb();
 
     /// <summary>"Yugoslavia" asked of 1999 is the "Federal Republic of Yugoslavia": a state named as a form of another's name.</summary>
     private static bool StateOfTheName(KnowledgeBase kb, string id, string other) =>

@@ -25,6 +25,9 @@ public sealed partial record QuestionTerms(
     public IReadOnlySet<string> GroupOrganisations { get; init; } = new HashSet<string>();
     /// <summary>"Exactly how many …", "the exact number of …": a count, not "nearly half" or "over 4,500".</summary>
     public bool AsksExact { get; init; }
+
+    /// <summary>"How many soldiers does Kosovo have?": a state's own forces, which a mission's or an alliance's troops there are not.</summary>
+    public bool AsksOwnForces { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
     public bool AsksDate { get; init; }
     /// <summary>"Why was the Open Balkan set up?", "what reasons does the brief give …": the answer is a cause or a motive.</summary>
@@ -158,7 +161,7 @@ public sealed partial record QuestionTerms(
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance kilometres kilometers miles
-        fee fees winner advisory spoken
+        fee fees winner advisory spoken volume volumes
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
         died die dying fatalities victims prices priced euro
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
@@ -515,6 +518,9 @@ public sealed partial record QuestionTerms(
             AsksWhy = WhyCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
+            AsksOwnForces = asksCount && hard.Any(h => h is "troops" or "soldiers" or "personnel" or "army" or "servicemen")
+                            && q.Mentions.Any(m => m.Kind == RecordKind.Actor && Regex.IsMatch(padded,
+                                $@" (?:(?:does|do|did) {Regex.Escape(m.Surface)} (?:have|field|possess|maintain|keep|employ)|{Regex.Escape(m.Surface)} s (?:own )?(?:troops|soldiers|army|armed forces|military|personnel)) ")),
             AsksPerson = asksPerson,
             AsksWhoItWas = questionSentence.Length > 0 && WhoWasIt().IsMatch(questionSentence),
             Contrast = ContrastCue().IsMatch(padded),
@@ -681,7 +687,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^\W*who (?:was|is) (?:it|that|this|he|she)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoWasIt();
 
-    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,2}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) | (?:what s|whats|what is|what was) the (?:official|full|formal) (?:name|title) of ")]
+    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,6}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) | (?:what s|whats|what is|what was) the (?:official|full|formal) (?:name|title) of ")]
     private static partial Regex NameOfCue();
 
     /// <summary>The last sentence of a question with context before it, normalised and padded; empty for one sentence.</summary>

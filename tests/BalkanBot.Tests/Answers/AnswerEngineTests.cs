@@ -850,6 +850,11 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("is there a fee for the open balkan work permit ID, how much?")]
     [InlineData("what's antic's take on the albania-croatia-kosovo defence declaration?")]
     [InlineData("In which village was the Ibar-Lepenac canal blown up?")]
+    [InlineData("How many soldiers does Kosovo have?")]
+    [InlineData("How many people work in Serbia under Open Balkan work permits?")]
+    [InlineData("What was the trade volume between Serbia and Albania in 2023?")]
+    [InlineData("What did Macron say when signing the Rafale deal?")]
+    [InlineData("What is the name of the Pupin brief's lead author's university?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
