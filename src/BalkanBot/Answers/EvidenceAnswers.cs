@@ -791,7 +791,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !evidence.Terms.AsksDate)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
-            text = evidence.Terms.Hard.Contains("winner") ? "The sources make no forecasts: they name no winner of an election or contest still to come."
+            text = evidence.Terms.Hard.Contains("winner") ? "The sources name no winner of that election or contest, and make no forecasts."
                 : evidence.Terms.Hard.Contains("advisory") ? "The sources give no travel or investment advice; they cover Balkan security agreements, incidents, actors and figures."
                 : evidence.Terms.Hard.Contains("spoken") ? $"The sources do not say which languages are spoken in {place}."
                 : evidence.Terms.Hard.Contains("clock") ? $"The sources give no information on the local time in {place}."

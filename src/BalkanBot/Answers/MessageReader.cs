@@ -316,6 +316,7 @@ public static partial class MessageReader
         // forecast, advice and the languages spoken, which no source gives; put as the one word each would need.
         text = WhoWillWin().Replace(text, "who is the predicted winner of");
         text = WillWin().Replace(text, m => $"is {m.Groups["who"].Value} the predicted winner of");
+        text = WhoWon().Replace(text, "who was the winner of the");
         text = SafeToTravel().Replace(text, "what is the travel advisory for");
         text = ShouldInvest().Replace(text, "what is the investment advisory for");
         text = LanguageSpoken().Replace(text, "what is the spoken language in");
@@ -655,6 +656,8 @@ public static partial class MessageReader
     private static partial Regex WhoWillWin();
     [GeneratedRegex(@"\bwill (?<who>\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)?) win\b", RegexOptions.IgnoreCase)]
     private static partial Regex WillWin();
+    [GeneratedRegex(@"\bwho won the (?=(?:[\p{L}\d-]+ ){0,4}(?:elections?|vote|ballot|race|contest|referendum)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoWon();
     [GeneratedRegex(@"\bis it (?:still )?(?:safe|dangerous|risky|ok|okay|wise) (?:for (?:\w+ ){1,2})?to (?:travel|go|visit|fly|drive|holiday)(?: to| in| around)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex SafeToTravel();
     [GeneratedRegex(@"\b(?:should|can|could|shall) (?:i|we) (?:invest|buy shares|buy bonds|put money)(?: in| into)?\b", RegexOptions.IgnoreCase)]

@@ -854,6 +854,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("How many people work in Serbia under Open Balkan work permits?")]
     [InlineData("What was the trade volume between Serbia and Albania in 2023?")]
     [InlineData("What did Macron say when signing the Rafale deal?")]
+    [InlineData("Did Croatia buy HIMARS?")]
+    [InlineData("Who negotiated the Rafale deal for Serbia?")]
     [InlineData("What is the name of the Pupin brief's lead author's university?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
@@ -888,6 +890,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
 
     [Theory]
     [InlineData("Who will win the next Serbian election?", "make no forecasts")]
+    [InlineData("Who won the 2023 Montenegro election?", "name no winner")]
     [InlineData("Is it safe to travel to Kosovo?", "no travel or investment advice")]
     [InlineData("What language is spoken in Kosovo?", "do not say which languages are spoken in Kosovo")]
     public void Answer_ForecastAdviceOrLanguage_SaysWhatTheSourcesDoNotGive(string question, string expected)
@@ -935,6 +938,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("which EU leaders split over the Dodik verdict?", "Plenković")]
     [InlineData("what did yugoslavia try to join in 99 during the bombing, russia somthing?", "Union State of Russia and Belarus")]
     [InlineData("how solid is the orban-vucic relationship, per pupin?", "Orbán")]
+    [InlineData("Who won the Second Karabakh War?", "Azerbaijan")]
     [InlineData("How does Sav connect incidents such as the Ibar-Lepenac canal blast to the Tirana Declaration's agenda?", "hybrid threats")]
     [InlineData("Which US official warned in February 2025 that the American presence in Europe cannot be assumed to last forever?", "Hegseth")]
     [InlineData("Dodik was convicted in March 2025. Which two EU prime ministers reacted in opposite ways, per the Pupin brief?", "Orbán")]
