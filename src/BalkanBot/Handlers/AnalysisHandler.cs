@@ -18,9 +18,17 @@ public sealed class AnalysisHandler : IIntentHandler
         var claims = ctx.Kb.ClaimsAbout(ids).Concat(ctx.Focus.Where(f => f.Kind == RecordKind.Actor).SelectMany(a => ctx.Kb.ClaimsBy(a)))
             .DistinctBy(c => c.Id).ToList();
         var searched = ctx.Kb.Search(ctx.Question.Terms, [RecordKind.Claim], 30).Select(h => h.Id).ToList();
+        // "What should NATO do about Serbia, according to the Pupin brief?": the document the question cites speaks first.
+        var cited = Retrieval.EvidenceFinder.CitedInQuestion(ctx.Question);
+        cited.IntersectWith(ctx.Kb.Authors);
+        var citedDocuments = cited.Count == 0 ? [] : ctx.Kb.OfKind(RecordKind.Source)
+            .Where(r => r.Authors.Append(r.Publisher ?? "").Any(a => ctx.Kb.Aliases.Lookup(a).Any(cited.Contains)))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        bool FromCited(KnowledgeRecord c) => c.ClaimSource is { } source && citedDocuments.Contains(source);
         // Claims about the entities first, those that also match the question's words before the rest.
         var ranked = claims
-            .OrderByDescending(c => c.About.Count(ids.Contains))
+            .OrderByDescending(FromCited)
+            .ThenByDescending(c => c.About.Count(ids.Contains))
             .ThenByDescending(c => CompareHandler.AuthorOfSource(ctx.Kb, c))
             .ThenBy(c => searched.IndexOf(c.Id) is var i && i < 0 ? 999 : i)
             .ToList();
@@ -39,7 +47,8 @@ public sealed class AnalysisHandler : IIntentHandler
         b.Title = $"What the sources say: {topic}";
         foreach (var c in picked) b.View(c);
         // Each lead is its view's first sentence; the view below it holds the rest.
-        var leads = picked.GroupBy(c => c.Author).Take(2)
+        // Where the question cites a document that holds views on it, the leads are that document's alone.
+        var leads = picked.GroupBy(c => c.Author).Where(g => !picked.Any(FromCited) || FromCited(g.First())).Take(2)
             .Select(g => AnswerBuilder.Markers(RecordFacts.FirstSentence(g.First().Text ?? ""), b.Cite(g.First().Cite)));
         b.Text = string.Join(" ", leads);
         if (ctx.Primary is { } p)

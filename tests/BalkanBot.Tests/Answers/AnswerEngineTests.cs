@@ -879,6 +879,17 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_ViewsAskedOfOneDocument_LeadWithThatDocumentAlone()
+    {
+        var a = Ask("What should NATO do about Serbia, according to the Pupin brief?", "cited-leads");
+
+        Assert.True(a.Answered);
+        Assert.Contains("brief", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Antić", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sav ", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Answer_RecsForRecommendations_GivesTheBriefsRecommendationInItsWords()
     {
         var a = Ask("What should NATO do about Serbia according to the Pupin recs?", "recs");
