@@ -148,6 +148,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var cited = CitedAuthors(q);
         var sides = q.Mentions.Where(m => m.Kind == RecordKind.Actor && !cited.Contains(m.RecordId)).Select(m => m.RecordId).Distinct().Take(2).ToList();
         if (answer.Answered && sides.Count == 2 && sides.All(s => !kb.Authors.Contains(s) && kb.Get(s) is { Type: "person" })) return answer;
+        // "What did they agree at their follow-up summit?": a meeting the sources never speak of has no disagreement either.
+        if (!answer.Answered && evidence.Terms.LaterMeeting is not null) return answer;
         var named = evidence.Terms.Entities.ToList();
         var conflicts = RankConflicts(named, evidence.Terms.Content).Take(2).ToList();
         // A measure the sources do not give ("total troops for each side") is not answered by a disagreement about
@@ -324,7 +326,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 ? handled with { Answered = false, Confidence = 0, Text = $"The sources give no date for exactly that. What they hold: {handled.Text}" }
                 : Decline(q, focus, evidence);
         }
-        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0) && !evidence.Found) return Decline(q, focus, evidence);
+        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0 || evidence.Terms.LaterMeeting is not null)
+            && !evidence.Found) return Decline(q, focus, evidence);
         // "When was the Open Balkan first unveiled?": where the record's own date did not pass the gate and the passage
         // that did gives another year, that passage dates what was asked.
         // "When did Kosovo join CEFTA?" is dated by Kosovo's joining, not by CEFTA's signing.

@@ -224,7 +224,7 @@ public static partial class EvidenceFinder
         var index = kb.Passages;
         if (t.AsksDate || t.AsksCount || t.AsksPerson || t.AsksShare || t.AsksAmount || t.AsksPlace || t.AsksCity || t.AsksCountry || t.AsksCompany
             || t.AsksProvision || t.AsksValue || t.AsksExact || t.AsksWhoItWas || t.AsksFuture || t.AsksDay || t.AsksMonth
-            || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0
+            || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0 || t.LaterMeeting is not null
             || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)) return [];
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
@@ -318,6 +318,8 @@ public static partial class EvidenceFinder
             return true;
         var text = p.Id >= 0 ? null : " " + TextNormalizer.Normalize(p.Text) + " ";
         bool InText(string t) => text is null ? index.MatchesInText(p, t) : text.Contains(" " + t, StringComparison.Ordinal);
+        // "What did they agree at their follow-up summit in Zagreb?": a meeting no passage speaks of is not the one they held.
+        if (terms.LaterMeeting is { } meeting && !InText(meeting)) return false;
         // A figure's measure and unit stand in its record's name fields, not always in its sentence.
         foreach (var h in terms.Hard)
             if (!InText(h) && !(p.Kind == PassageKind.Figure && p.Id >= 0 && index.Matches(p, h))) return false;

@@ -26,6 +26,9 @@ public sealed partial record QuestionTerms(
     /// <summary>"Exactly how many …", "the exact number of …": a count, not "nearly half" or "over 4,500".</summary>
     public bool AsksExact { get; init; }
 
+    /// <summary>"… at their follow-up summit in Zagreb": a later meeting of what is named, which a passage must speak of.</summary>
+    public string? LaterMeeting { get; init; }
+
     /// <summary>"How many soldiers does Kosovo have?": a state's own forces, which a mission's or an alliance's troops there are not.</summary>
     public bool AsksOwnForces { get; init; }
     /// <summary>"When …?": the answer is a date, which a passage must carry.</summary>
@@ -522,6 +525,7 @@ public sealed partial record QuestionTerms(
             AsksWhy = WhyCue().IsMatch(padded),
             AsksMonth = MonthCue().IsMatch(padded),
             AsksExact = ExactCue().IsMatch(padded),
+            LaterMeeting = LaterMeetingCue().Match(padded) is { Success: true } meeting ? meeting.Groups[1].Value : null,
             AsksOwnForces = asksCount && hard.Any(h => h is "troops" or "soldiers" or "personnel" or "army" or "servicemen")
                             && q.Mentions.Any(m => m.Kind == RecordKind.Actor && Regex.IsMatch(padded,
                                 $@" (?:(?:does|do|did) {Regex.Escape(m.Surface)} (?:have|field|possess|maintain|keep|employ)|{Regex.Escape(m.Surface)} s (?:own )?(?:troops|soldiers|army|armed forces|military|personnel)) ")),
@@ -554,6 +558,9 @@ public sealed partial record QuestionTerms(
             Acronyms = AllCaps().Matches(q.Original).Select(m => m.Value.ToLowerInvariant()).Where(content.Contains).Distinct().ToList(),
         };
     }
+
+    [GeneratedRegex(@" (?:follow(?:-| )?up|second|third|next|later|subsequent|another) (?:[\w-]+ ){0,3}?(summit|meeting|conference|exercise|drill|talks|round) ")]
+    private static partial Regex LaterMeetingCue();
 
     [GeneratedRegex(@" in (?:opposite|different|contrasting|differing) ways ")]
     private static partial Regex OppositeWays();

@@ -855,6 +855,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What was the trade volume between Serbia and Albania in 2023?")]
     [InlineData("What did Macron say when signing the Rafale deal?")]
     [InlineData("Did Croatia buy HIMARS?")]
+    [InlineData("What did the defence ministers of Albania, Croatia and Kosovo agree at their follow-up Tirana Declaration summit in Zagreb?")]
     [InlineData("Who negotiated the Rafale deal for Serbia?")]
     [InlineData("What is the name of the Pupin brief's lead author's university?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
