@@ -31,14 +31,21 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!answer.Answered) return answer;
         var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
         var documents = DocumentsNamed(named);
-        if (documents.Count < 2) return answer;
+        // "Kurti, as quoted by Antić, and the Pupin brief take opposite views": a person set against a document speaks
+        // in the claims the documents report of him.
         var writers = documents.SelectMany(Writers).ToHashSet(StringComparer.Ordinal);
-        var topic = focus.Select(f => f.Id).Concat(named).Where(id => !writers.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var speakers = documents.Count >= 1
+            ? named.Where(id => !writers.Contains(id) && !kb.Authors.Contains(id)).Select(kb.Get)
+                .OfType<KnowledgeRecord>().Where(r => r is { Kind: RecordKind.Actor, Type: "person" }).ToList()
+            : [];
+        if (documents.Count + speakers.Count < 2) return answer;
+        var topic = focus.Select(f => f.Id).Concat(named).Where(id => !writers.Contains(id) && speakers.All(s => s.Id != id)).ToHashSet(StringComparer.Ordinal);
         if (topic.Count == 0) return answer;
         var scores = evidence.Candidates.GroupBy(h => h.Passage.RecordId).ToDictionary(g => g.Key, g => g.Max(h => h.Score), StringComparer.Ordinal);
-        return WithViews(q, answer, documents.SelectMany(document => OwnClaims(document).Where(c => c.About.Any(topic.Contains))
-            .OrderByDescending(c => c.About.Count(topic.Contains) + scores.GetValueOrDefault(c.Id))
-            .Take(2)));
+        IEnumerable<KnowledgeRecord> Closest(IEnumerable<KnowledgeRecord> claims) => claims.Where(c => c.About.Any(topic.Contains))
+            .OrderByDescending(c => c.About.Count(topic.Contains) + scores.GetValueOrDefault(c.Id)).Take(2);
+        return WithViews(q, answer, speakers.SelectMany(s => Closest(kb.ClaimsBy(s)))
+            .Concat(documents.SelectMany(document => Closest(OwnClaims(document)))));
     }
 
     /// <summary>The answer with the given arguments added to its views; its text, title and layout stay as they are.</summary>
@@ -876,7 +883,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         {
             var phrase = new List<string>();
             var at = Array.IndexOf(tokens, h);
-            if (at > 0 && t.Content.Contains(tokens[at - 1]) && !t.Hard.Contains(tokens[at - 1]) && !words.Contains(tokens[at - 1])) phrase.Add(AsWritten(tokens[at - 1], h));
+            // "rocket launchers": a measure written just before another qualifies it, and is no measure of its own.
+            if (at >= 0 && at + 1 < tokens.Length && tokens[at + 1] != h && t.Hard.Contains(tokens[at + 1])) continue;
+            if (at > 0 && t.Content.Contains(tokens[at - 1]) && (!t.Hard.Contains(tokens[at - 1]) || tokens[at - 1] != h) && !words.Contains(tokens[at - 1])) phrase.Add(AsWritten(tokens[at - 1], h));
             // "spend on defence" is defence spending.
             else if (at >= 0 && at + 2 < tokens.Length && tokens[at + 1] is "on" or "for" && t.Content.Contains(tokens[at + 2]) && !words.Contains(tokens[at + 2]))
                 phrase.Add(tokens[at + 2]);

@@ -164,7 +164,7 @@ public sealed partial record QuestionTerms(
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
         casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance kilometres kilometers miles
-        fee fees winner advisory spoken volume volumes
+        fee fees winner advisory spoken volume volumes rocket
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
         died die dying fatalities victims prices priced euro
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

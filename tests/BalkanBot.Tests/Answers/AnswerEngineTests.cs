@@ -855,6 +855,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What was the trade volume between Serbia and Albania in 2023?")]
     [InlineData("What did Macron say when signing the Rafale deal?")]
     [InlineData("Did Croatia buy HIMARS?")]
+    [InlineData("How many rocket launcher systems does each bloc have in the Pupin table?")]
     [InlineData("What did the defence ministers of Albania, Croatia and Kosovo agree at their follow-up Tirana Declaration summit in Zagreb?")]
     [InlineData("Who negotiated the Rafale deal for Serbia?")]
     [InlineData("What is the name of the Pupin brief's lead author's university?")]
@@ -877,6 +878,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.True(earlier.Answered);
         Assert.Contains("29 July 2021", earlier.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("written before", since.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_APersonSetAgainstADocument_BothSpeakInTheViews()
+    {
+        var a = Ask("Kurti and the Pupin brief disagree about Open Balkan. How?", "person-vs-document");
+
+        Assert.Contains(a.Views, v => v.Author.Contains("Kurti", StringComparison.Ordinal) && v.Text.Contains("influences from the East", StringComparison.Ordinal));
+        Assert.Contains(a.Views, v => v.Text.Contains("pragmatic, bottom-up models", StringComparison.Ordinal));
     }
 
     [Fact]
