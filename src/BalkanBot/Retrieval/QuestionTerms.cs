@@ -531,7 +531,8 @@ public sealed partial record QuestionTerms(
                                 $@" (?:(?:does|do|did) {Regex.Escape(m.Surface)} (?:have|field|possess|maintain|keep|employ)|{Regex.Escape(m.Surface)} s (?:own )?(?:troops|soldiers|army|armed forces|military|personnel)) ")),
             AsksPerson = asksPerson,
             AsksWhoItWas = questionSentence.Length > 0 && WhoWasIt().IsMatch(questionSentence),
-            Contrast = ContrastCue().IsMatch(padded),
+            // "What did the ministers agree at the summit?" asks what was agreed, not whether two sides agree.
+            Contrast = ContrastCue().IsMatch(WhatAgreed().Replace(padded, m => m.Groups["lead"].Value + " agreed_ ")),
             Parallel = q.Mentions is [var one, var other] && one.Kind == RecordKind.Actor && other.Kind == RecordKind.Actor
                        && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart <= normalizedTokens.Length
                        && normalizedTokens[other.TokenStart - 1] == "and"
@@ -652,6 +653,8 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]
     private static partial Regex ContrastCue();
+    [GeneratedRegex(@"(?<lead> what (?:did|do|does|have|has|had) (?:[\w-]+ ){1,10}?)agreed? (?=(?:on|to|at|in|upon|during|with)\b|$)")]
+    private static partial Regex WhatAgreed();
 
     /// <summary>"defence minister" → [defence, minister]: the role and the word that qualifies it.</summary>
     private static List<string> RolesAsked(string padded)

@@ -161,6 +161,14 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("what does RNM produce", "north-macedonia")]
     public void Route_CountryAbbreviation_NamesTheState(string text, string id) => Assert.Contains(Route(text).Mentions, m => m.RecordId == id);
 
+    [Theory]
+    [InlineData("What did the ministers agree at the Tirana meeting?", false)]
+    [InlineData("What did Serbia and Hungary agree to in April 2025?", false)]
+    [InlineData("Do Sav and the Pupin brief agree on the Serbia-Hungary pact?", true)]
+    [InlineData("How do Sav and the Pupin brief differ on the pact?", true)]
+    public void Terms_WhatWasAgreed_IsNoContrast(string text, bool contrast) =>
+        Assert.Equal(contrast, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Contrast);
+
     [Fact]
     public void Terms_WordsOfIntent_AreNeitherSpellCorrectedNorSearchedFor()
     {
