@@ -33,7 +33,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var documents = DocumentsNamed(named);
         // "Kurti, as quoted by Antić, and the Pupin brief take opposite views": a person set against a document speaks
         // in the claims the documents report of him.
-        var writers = documents.SelectMany(Writers).ToHashSet(StringComparer.Ordinal);
+        var writers = documents.SelectMany(kb.WritersOf).ToHashSet(StringComparer.Ordinal);
         var speakers = documents.Count >= 1
             ? named.Where(id => !writers.Contains(id) && !kb.Authors.Contains(id)).Select(kb.Get)
                 .OfType<KnowledgeRecord>().Where(r => r is { Kind: RecordKind.Actor, Type: "person" }).ToList()
@@ -682,7 +682,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!SummaryCue().IsMatch(" " + q.Normalized + " ")) return null;
         var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
         if (DocumentsNamed(named) is not [var document]) return null;
-        var writers = Writers(document).ToHashSet(StringComparer.Ordinal);
+        var writers = kb.WritersOf(document).ToHashSet(StringComparer.Ordinal);
         // "Sav's main argument about Serbia" asks about Serbia: the general answer is for the document alone.
         if (named.Any(n => !writers.Contains(n)) || evidence.Terms.Content.Any(c => !SummaryWords.Contains(c) && !evidence.Terms.Unknown.Contains(c))) return null;
         var own = OwnClaims(document).Select(c => (Claim: c, At: c.Cite[0].At ?? "")).ToList();
@@ -712,7 +712,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (cited.Count == 0 || LaterChange().IsMatch(" " + q.Normalized + " ")) return null;
         var documents = DocumentsNamed(cited);
         if (documents.Count == 0 || documents.Any(d => d.Date is null)) return null;
-        var writers = documents.SelectMany(Writers).ToHashSet(StringComparer.Ordinal);
+        var writers = documents.SelectMany(kb.WritersOf).ToHashSet(StringComparer.Ordinal);
         var latest = documents.Max(d => d.Date!.EndInclusive);
         var later = q.Mentions.Select(m => kb.Get(m.RecordId)).OfType<KnowledgeRecord>()
             .FirstOrDefault(r => r.Kind is RecordKind.Agreement or RecordKind.Event && !writers.Contains(r.Id) && r.Date is { } d && d.Start > latest);
@@ -740,11 +740,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private List<KnowledgeRecord> DocumentsNamed(HashSet<string> named) =>
         kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
             .Select(kb.Get).OfType<KnowledgeRecord>()
-            .Where(d => Writers(d).Any(named.Contains)).ToList();
-
-    /// <summary>The records of a document's authors and publisher.</summary>
-    private IEnumerable<string> Writers(KnowledgeRecord document) =>
-        document.Authors.Append(document.Publisher ?? "").SelectMany(a => kb.Aliases.Lookup(a));
+            .Where(d => kb.WritersOf(d).Any(named.Contains)).ToList();
 
     /// <summary>What a document argues in its own voice: claims made by its authors or publisher, not those it reports.</summary>
     private IEnumerable<KnowledgeRecord> OwnClaims(KnowledgeRecord document)
@@ -885,7 +881,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             var at = Array.IndexOf(tokens, h);
             // "rocket launchers": a measure written just before another qualifies it, and is no measure of its own.
             if (at >= 0 && at + 1 < tokens.Length && tokens[at + 1] != h && t.Hard.Contains(tokens[at + 1])) continue;
-            if (at > 0 && t.Content.Contains(tokens[at - 1]) && (!t.Hard.Contains(tokens[at - 1]) || tokens[at - 1] != h) && !words.Contains(tokens[at - 1])) phrase.Add(AsWritten(tokens[at - 1], h));
+            if (at > 0 && t.Content.Contains(tokens[at - 1]) && tokens[at - 1] != h && !words.Contains(tokens[at - 1])) phrase.Add(AsWritten(tokens[at - 1], h));
             // "spend on defence" is defence spending.
             else if (at >= 0 && at + 2 < tokens.Length && tokens[at + 1] is "on" or "for" && t.Content.Contains(tokens[at + 2]) && !words.Contains(tokens[at + 2]))
                 phrase.Add(tokens[at + 2]);

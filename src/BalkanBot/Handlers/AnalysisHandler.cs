@@ -22,7 +22,7 @@ public sealed class AnalysisHandler : IIntentHandler
         var cited = Retrieval.EvidenceFinder.CitedInQuestion(ctx.Question);
         cited.IntersectWith(ctx.Kb.Authors);
         var citedDocuments = cited.Count == 0 ? [] : ctx.Kb.OfKind(RecordKind.Source)
-            .Where(r => r.Authors.Append(r.Publisher ?? "").Any(a => ctx.Kb.Aliases.Lookup(a).Any(cited.Contains)))
+            .Where(r => ctx.Kb.WritersOf(r).Any(cited.Contains))
             .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         bool FromCited(KnowledgeRecord c) => c.ClaimSource is { } source && citedDocuments.Contains(source);
         // Claims about the entities first, those that also match the question's words before the rest.

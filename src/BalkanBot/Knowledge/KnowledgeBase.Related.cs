@@ -17,6 +17,10 @@ public sealed partial class KnowledgeBase
             && (a.Contains(actor.ShortName, StringComparison.OrdinalIgnoreCase) || actor.Aliases.Any(x => x.Length > 3 && a.Contains(x, StringComparison.OrdinalIgnoreCase))))
             .ToList();
 
+    /// <summary>The records of a document's authors and publisher.</summary>
+    public IEnumerable<string> WritersOf(KnowledgeRecord document) =>
+        document.Authors.Append(document.Publisher ?? "").SelectMany(a => Aliases.Lookup(a));
+
     public IReadOnlyList<KnowledgeRecord> ConflictsAbout(IReadOnlyCollection<string> ids) =>
         OfKind(RecordKind.Conflict).Where(c => c.About.Any(ids.Contains)).ToList();
 
