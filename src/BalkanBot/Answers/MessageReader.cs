@@ -456,8 +456,12 @@ public static partial class MessageReader
                 : CountEllipsis().Match(s) is { Success: true } ellipsis && HowMany().Match(s) is { Success: true } countPhrase
                     ? [ellipsis.Groups["first"].Value.Trim() + "?", $"how many {countPhrase.Groups["thing"].Value.Split(' ')[^1]} {ellipsis.Groups["second"].Value.Trim().TrimEnd('?', '.', '!')}?"]
                     : Conjoined().Split(s);
-            foreach (var piece in pieces)
+            // "After the May 2023 violence, how many troops did NATO send and what else did it put on standby?": a phrase
+            // set off before the first question word frames every part.
+            var frame = pieces.Length > 1 && LeadingFrame().Match(pieces[0]) is { Success: true } lead ? lead.Groups["frame"].Value.Trim() : null;
+            for (var n = 0; n < pieces.Length; n++)
             {
+                var piece = pieces[n];
                 var p = Spaces().Replace(Polite().Replace(Greeting().Replace(piece.Trim().Trim(',', ';', '-', '–', '—').Trim(), ""), ""), " ");
                 // "per Antić, since when has Albania been a NATO member?": whose account is asked for follows the question.
                 if (LeadingAttribution().Match(p) is { Success: true } per && WhWord().IsMatch(per.Groups["rest"].Value))
@@ -493,6 +497,12 @@ public static partial class MessageReader
                         parts[^1] = $"{parts[^1].Trim().TrimEnd('?', '.', '!')}, and {p.Trim()}";
                         continue;
                     }
+                }
+                // It goes after the question, where an account asked for goes, so that each part opens on what it asks.
+                if (frame is not null && p.Length > 0)
+                {
+                    if (p.StartsWith(frame, StringComparison.Ordinal)) p = p[frame.Length..].TrimStart(',', ' ');
+                    if (!p.Contains(frame, StringComparison.OrdinalIgnoreCase)) p = p.TrimEnd('?', ' ') + ", " + char.ToLowerInvariant(frame[0]) + frame[1..] + "?";
                 }
                 // "… in 2022??": a run of question marks asks one question, not a second empty one.
                 if (p.Length > 0 && (parts.Count == 0 || p.Any(char.IsLetterOrDigit))) parts.Add(p);
@@ -920,7 +930,7 @@ public static partial class MessageReader
     private static partial Regex AskPair();
 
     // Two clauses that each ask: "... and which ...", "..., then tell me ...", "... and also when ...".
-    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:per|according to) (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:brief|paper|essay))?,?\s+)?(?:(?:in|on|at|for|by|from|since|during|under) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:,?\s+(?:and|&)\s+(?:also\s+)?|[,;]\s*(?:and\s+)?then\s+|;\s+|,\s+(?:also|plus)\s+|\s+and\s+then\s+)(?=(?:(?:per|according to) (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:brief|paper|essay))?,?\s+)?(?:(?:in|on|at|for|by|from|since|during|under|through|via|with|to|over|against) (?:what|which|whom|whose) (?:\w+ ){0,2}(?:did|was|were|is|are|does|do|has|have|had|will|would)\b|(?:in|on|since|from|until) (?:what|which) (?:year|month|date|day)(?=\W*$)|(?:since|until|till) when|what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|would|will|should|tell me|give me|list|name|explain|describe|show me)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Conjoined();
 
     [GeneratedRegex(@"^(?<a>.*\b(?:when|where))\s*[,;]\s*(?:and\s+)?(?<b>.*\b(?:when|where)\W*)$", RegexOptions.IgnoreCase)]
@@ -1034,7 +1044,7 @@ public static partial class MessageReader
     private static partial Regex ShortYear();
     [GeneratedRegex(@"^what (?<aux>do|does|did) (?<who>(?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?<verb>\p{L}+)\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareWhat();
-    [GeneratedRegex(@"\bwhat (?<thing>(?!(?:do|does|did)\b)(?:\p{L}+ ){0,3}?\p{L}+) (?:do|does|did) (?:[\p{L}’'-]+ ){0,3}?(?<verb>\p{L}+)\s*[?.!]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwhat (?<thing>(?!(?:do|does|did)\b)(?:\p{L}+ ){0,3}?\p{L}+) (?:do|does|did) (?:[\p{L}’'-]+ ){0,3}?(?<verb>\p{L}+)(?:,\s[^,?]*)?\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhatThing();
     [GeneratedRegex(@"\b(?:its|their|his|her) own\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnEllipsis();
@@ -1223,6 +1233,11 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Polite();
     // "In what year …", "since when …", "by how much …": a preposition before the question word still asks.
-    [GeneratedRegex(@"^(?:(?:in|on|at|for|by|from|since|to|with|under|of|during|until|according to) (?=what|which|whom|whose|when|how))?(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e|confirm|verify|check|define)\b", RegexOptions.IgnoreCase)]
+    // "For citizens on ID cards only, what stay limit applies …": so does a phrase that opens on a preposition and is set
+    // off by a comma before it.
+    [GeneratedRegex(@"^(?:(?:for|after|before|in|on|at|during|since|per|according to|regarding|about|as for|with|under|following|of|among|from|given|apart from|besides|beyond|between|within|over|across|without|despite|until|by)\s[^,?.!:;]{3,120},\s+(?=(?:what|which|who|when|where|how)\b))?(?:(?:in|on|at|for|by|from|since|to|with|under|of|during|until|according to) (?=what|which|whom|whose|when|how))?(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|could|tell me|give me|list|name|explain|describe|show me|compare|summari[sz]e|confirm|verify|check|define)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksSomething();
+
+    [GeneratedRegex(@"^(?<frame>(?:for|after|before|in|on|at|during|since|per|according to|regarding|about|as for|with|under|following|of|among|from|given|apart from|besides|beyond|between|within|over|across|without|despite|until|by)\s[^,?.!:;]{3,120}),\s+(?=(?:what|which|who|when|where|how)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingFrame();
 }

@@ -969,7 +969,8 @@ public static partial class EvidenceFinder
     private static readonly HashSet<string> GenericKinds =
         ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
          "move", "moves", "act", "acts", "outlet", "outlets", "consequence", "consequences", "effect", "effects", "impact", "impacts", "outcome", "outcomes", "implication", "implications", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
-         "city", "town", "capital", "place", "places", "cities", "towns", "locations"];
+         "city", "town", "capital", "place", "places", "cities", "towns", "locations",
+         "quality", "qualities", "feature", "features", "characteristic", "characteristics", "trait", "traits", "system", "systems", "channel", "channels", "route", "routes", "avenue", "avenues"];
 
 
     [GeneratedRegex(@" number of (?:the |a |an |its |their )?(?:[\w-]+ ){0,4}?(resolution|law|article|decree|directive|regulation|paragraph|endnote)s? ")]

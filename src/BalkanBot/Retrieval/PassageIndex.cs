@@ -171,7 +171,7 @@ public sealed class PassageIndex
         foreach (var e in query.Entities)
             if (_byEntity.TryGetValue(e, out var ids))
                 foreach (var i in ids)
-                    scores[i] = scores.GetValueOrDefault(i) + (_passages[i].RecordId == e ? 2.0 : 1.4);
+                    scores[i] = scores.GetValueOrDefault(i) + (_passages[i].RecordId == e ? 2.4 : 1.4);
         foreach (var phrase in query.Phrases.Where(p => p.Length > 0))
             foreach (var i in scores.Keys.ToList())
                 if (_normText[i].Contains(" " + phrase + " ", StringComparison.Ordinal)) scores[i] += 6;

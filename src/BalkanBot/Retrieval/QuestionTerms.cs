@@ -100,7 +100,8 @@ public sealed partial record QuestionTerms(
         react reacted reaction reactions respond responded response define definition way use uses used post job hold
         holds look looked looking quick thing things kind sort stuff anyone someone somebody people persons individuals
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
-        background backgrounds bio biography profile career level levels tally force forces
+        background backgrounds bio biography profile career level levels tally force forces byline line lines caption captions
+        guy guys folks ppl vis
         request item items topic ask meant here fill please besides apart except aside
         itself themselves himself herself through body bodies accept accepts accepted label labels back saying others exact precise btw fyi imo tbh afaik iirc asap ok okay despite although though whereas notwithstanding
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted

@@ -173,6 +173,16 @@ public sealed class MessageReaderTests
     [InlineData("Were approx. 1,000 extra KFOR troops sent after Banjska?", new[] { "Were approx. 1,000 extra KFOR troops sent after Banjska?" })]
     // A statement that names nothing is no context for the one after it that does.
     [InlineData("The meeting ran long today. The Banjska attack date", new[] { "The Banjska attack date" })]
+    // A phrase set off before the first question word frames every part, and goes after each question.
+    [InlineData("After the 2023 clashes, how many troops did NATO add and what else did it do?",
+        new[] { "how many troops did NATO add, after the 2023 clashes?", "what else did it do, after the 2023 clashes?" })]
+    [InlineData("For citizens on ID cards, what stay limit applies and also through what channel do they apply for work?",
+        new[] { "what stay limit applies, for citizens on ID cards?", "through what channel do they apply for work, for citizens on ID cards?" })]
+    [InlineData("Per the Pupin table, what combat aircraft does Hungary field and what does Croatia field?",
+        new[] { "what combat aircraft does Hungary field, per the Pupin table?", "what combat aircraft does Croatia field, per the Pupin table?" })]
+    // A question before the comma is no frame: "can they travel with ID cards only" asks of its own.
+    [InlineData("can they travel with ID cards only, what's the stay limit, and how does the permit work?",
+        new[] { "can they travel with ID cards only, what's the stay limit", "how does the permit work?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
