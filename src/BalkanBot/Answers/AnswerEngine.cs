@@ -164,9 +164,16 @@ public sealed partial class AnswerEngine
         foreach (var p in read.Parts)
         {
             var routed = WithNamesBefore(WithPersonAnswered(single ?? _router.Route(p), p, answers), p, ref actors);
-            var unknownHere = QuestionTerms.From(routed, [], _kb.Vocabulary).UnknownNames;
+            var termsHere = QuestionTerms.From(routed, [], _kb.Vocabulary);
+            var unknownHere = termsHere.UnknownNames;
+            // "Antić mentions an American base in Kosovo. What is it called and where is it?": where the part before found
+            // nothing, an "it" question that asks nothing of its own has nothing in the sources to stand for.
+            var leansOnNothing = routed.LeansOnContext && routed.Mentions.Count == 0 && answers.Count > 0 && !answers[^1].Answered
+                                 && termsHere.Content.Count == 0;
             answers.Add(unknownHere.Count == 0 && unknownNames.Count > 0 && routed.LeansOnContext
                 ? Unanswered(routed) with { Text = EvidenceAnswers.NotMentioned(unknownNames, p.Trim().TrimEnd('?', '!', '.')) }
+                : leansOnNothing
+                ? Unanswered(routed) with { Text = $"The sources give no answer to the question before this one, so there is nothing for \"{p.Trim().TrimEnd('?', '!', '.')}\" to refer to." }
                 : AnswerPart(p, question, routed));
             unknownNames.AddRange(unknownHere);
         }

@@ -365,6 +365,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 .OrderByDescending(h => h.MatchedEntities.Count).ToList();
             if (evidence.Terms.Entities.Count >= 2 && evidence.Terms.Soft.Overlaps(QuestionTerms.RelationWords) && together.Count > 0)
                 return FromPassages(q, evidence with { Supporting = together });
+            // "In which Albanian city was the declaration signed?": a place or a person asked is answered by the passage that
+            // gives it, not by an overview of what is named.
+            if ((evidence.Terms.AsksPlace || evidence.Terms.AsksPerson) && evidence.Found) return FromPassages(q, evidence);
             // Two or more names and nothing else: what the sources say about them together.
             if (handled.Answered)
                 return evidence.Terms.Entities.Count >= 2

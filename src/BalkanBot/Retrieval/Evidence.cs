@@ -575,11 +575,14 @@ public static partial class EvidenceFinder
         if (p.Id >= 0 && kb.Get(p.RecordId) is { Place.Location: { Length: > 0 } location }
             && (" " + string.Join(' ', tokens) + " ").Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)
             && !terms.Asked.Contains(" " + string.Join(' ', TextNormalizer.Tokens(location)) + " ", StringComparison.Ordinal)) return true;
-        // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …"), only by a city
-        // that stands for it ("signed … in Belgrade").
+        // "In which city …" is not answered by a state's own name ("no neighbor can offer Serbia …") or a region of it
+        // ("Central Serbia"), only by a city that stands for it ("signed … in Belgrade").
         return kb.Aliases.Find(tokens)
             .Any(m => kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" } state && !terms.Asked.Contains(" " + m.Surface + " ", StringComparison.Ordinal)
-                      && !(terms.AsksCity && m.Surface.StartsWith(TextNormalizer.Normalize(state.Name), StringComparison.Ordinal))
+                      && !(terms.AsksCity && (" " + m.Surface + " ").Contains(" " + TextNormalizer.Normalize(state.Name) + " ", StringComparison.Ordinal))
+                      // "In which town …" is not answered by "Priština reacted to the arrest …", which names who acted: a town
+                      // asked for is written as a place.
+                      && (!terms.AsksCity || m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near" or "outside" or "inside" or "within" or "of")
                       && (words.Count == 0 || at.Any(i => Math.Abs(i - m.TokenStart) <= 6)
                           // The named event's own passage says where it was: "signed … in Belgrade", not "by Serbia".
                           || terms.Entities.Contains(p.RecordId) && m.TokenStart > 0 && tokens[m.TokenStart - 1] is "in" or "at" or "near"));

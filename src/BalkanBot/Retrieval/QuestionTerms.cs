@@ -586,7 +586,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex EmployerCue();
 
     // "Where does Vujanović work?" asks for an employer, not a place.
-    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in which (?:city|town|country|place|capital)|in what (?:city|town|country|place|capital)|which (?:city|town|capital)|what (?:city|town|capital)) ")]
+    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" (?:line|lined|lining) up ")]

@@ -859,11 +859,31 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What did the defence ministers of Albania, Croatia and Kosovo agree at their follow-up Tirana Declaration summit in Zagreb?")]
     [InlineData("Who negotiated the Rafale deal for Serbia?")]
     [InlineData("What is the name of the Pupin brief's lead author's university?")]
+    // A town asked for is not a region ("Central Serbia") nor a city named as the one who acted ("Priština reacted").
+    [InlineData("In which Serbian town did the arrest of the three Kosovo policemen happen?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
 
         Assert.False(a.Answered);
+    }
+
+    [Fact]
+    public void Answer_ItAfterAPartWithNoAnswer_HasNothingToStandFor()
+    {
+        var a = Ask("Sav mentions a Russian naval base in Montenegro. What is it called and where is it?", "it-after-nothing");
+
+        Assert.False(a.Answered);
+        Assert.Contains("nothing for \"where is it\" to refer to", a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_PlaceAskedWithOnlyAStateNamed_IsThePlaceNotAnOverview()
+    {
+        var a = Ask("In which Albanian city was the declaration signed?", "place-of-declaration");
+
+        Assert.True(a.Answered);
+        Assert.Contains("signed in Tirana", a.Text, StringComparison.Ordinal);
     }
 
     [Fact]
