@@ -811,6 +811,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                     // "no figure for Serbia's tanks"; of an agreement or an event, "no tank figure for the Serbia–Hungary plan".
                     ? named.Kind == RecordKind.Actor
                         ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
+                        // An event named like a headline ("Serbia acknowledges buying …") is put in as a clause.
+                        : RecordNames.AsClause(named, kb) is { } clause
+                        ? $"The sources give no {Attributive(what)} figure in their account of {clause.GerundForm}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
                         : $"The sources give no {Attributive(what)} figure for {RecordNames.The(named)}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
                     : $"The sources give no figure for {(place == named.ShortName ? RecordNames.The(named) : place)} that answers \"{topic}\".";
         }

@@ -886,9 +886,21 @@ public static partial class EvidenceFinder
         AskedKinds(terms).Where(h => !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare).ToList();
 
     /// <summary>The kinds of thing a question asks for ("which missiles", "what legal basis"), among its content words.</summary>
+    /// "Which bank financed the purchase?": the subject asked for, before a verb in the past, is a kind as well; a
+    /// journal that published something, or a state, mission or alliance that acted, is named by its name, which seldom
+    /// says what it is.
     private static IEnumerable<string> AskedKinds(QuestionTerms terms) =>
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
+            .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !Publishers.Contains(h)))
             .Where(h => terms.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct();
+
+    private static readonly HashSet<string> Publishers =
+        ["journal", "journals", "newspaper", "newspapers", "daily", "outlet", "outlets", "magazine", "publication", "publisher", "agency", "paper", "report", "study", "think", "tank", "institute", "website", "site",
+         "mission", "missions", "operation", "operations", "force", "forces", "alliance", "alliances", "organisation", "organization", "initiative", "bloc",
+         "country", "countries", "state", "states", "nation", "nations", "party", "parties", "government", "governments", "body", "group", "side", "power", "powers"];
+
+    [GeneratedRegex(@"^ (?:which|what) ((?:\w+ ){0,2}?\w+) (?=\w+ed )")]
+    private static partial Regex AskedSubject();
 
     /// <summary>
     /// "What is the name of the monastery …?": a name the question does not hold stands beside the thing ("Operation

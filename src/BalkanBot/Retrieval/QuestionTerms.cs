@@ -167,7 +167,7 @@ public sealed partial record QuestionTerms(
         casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance kilometres kilometers miles
         fee fees winner advisory spoken volume volumes rocket
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
-        died die dying fatalities victims prices priced euro
+        died die dying fatalities victims prices priced euro range speed payload altitude calibre caliber
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
 
     private static List<string> UnknownNamesIn(string original, List<string> unknown, ISet<string> vocabulary) =>
