@@ -298,6 +298,11 @@ public static partial class MessageReader
         text = FdiTerm().Replace(text, "foreign investment");
         // "what set it off?": the phrasal verb as one word the sources use.
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
+        // "How big is the EUFOR presence?", "what size is Serbia's army?": the size of a force is its head count.
+        // A presence or a deployment is no force of its own: "how many troops does EUFOR have in Bosnia".
+        text = ForceSize().Replace(text, m => m.Groups["force"].Value.Split(' ') is var w && w[^1].ToLowerInvariant() is "presence" or "deployment" or "contingent" or "garrison" && w.Length > 1
+            ? $"how many troops does {string.Join(' ', w[..^1])} have"
+            : $"how many {(w[^1].Equals("police", StringComparison.OrdinalIgnoreCase) ? "personnel" : "troops")} are in {m.Groups["force"].Value}");
         // "could kick off an arms race": the sources say "trigger".
         text = KickOff().Replace(text, m => m.Value.StartsWith("kicked", StringComparison.OrdinalIgnoreCase) ? "triggered" : "trigger");
         // "led NATO to beef up KFOR": the sources say "reinforce".
@@ -1240,4 +1245,7 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?<frame>(?:for|after|before|in|on|at|during|since|per|according to|regarding|about|as for|with|under|following|of|among|from|given|apart from|besides|beyond|between|within|over|across|without|despite|until|by)\s[^,?.!:;]{3,120}),\s+(?=(?:what|which|who|when|where|how)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFrame();
+
+    [GeneratedRegex(@"\b(?:how (?:big|large)|what size|(?:roughly|approximately|about) what size) (?<be>is|are|was|were) (?<force>(?:[\p{L}’'-]+ ){0,5}?(?:army|armies|force|forces|police|contingent|mission|presence|deployment|military|garrison))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ForceSize();
 }

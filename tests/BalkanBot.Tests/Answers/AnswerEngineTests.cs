@@ -865,6 +865,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What is the range of the CM-400AKG missile?")]
     // "Which bank financed …?": the kind of thing asked for as the subject is spoken of, not only what it did.
     [InlineData("Which bank financed Serbia's Rafale purchase?")]
+    [InlineData("How big is Republika Srpska's police force?")]
     [InlineData("Which Serbian ministry negotiated the Hungary defence plan?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
@@ -1008,6 +1009,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What positions does Stefan Antić hold?", "Author of the 2024 Horizons essay")]
     // A state or a company asked for as the subject is named by its name.
     [InlineData("Which French company supplied the Rafales?", "Dassault Aviation")]
+    [InlineData("Roughly what size is the EUFOR presence in Bosnia?", "1,100")]
     [InlineData("Which states signed the Tirana Declaration?", "Albania, Croatia and Kosovo")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {

@@ -180,6 +180,9 @@ public sealed class MessageReaderTests
         new[] { "what stay limit applies, for citizens on ID cards?", "through what channel do they apply for work, for citizens on ID cards?" })]
     [InlineData("Per the Pupin table, what combat aircraft does Hungary field and what does Croatia field?",
         new[] { "what combat aircraft does Hungary field, per the Pupin table?", "what combat aircraft does Croatia field, per the Pupin table?" })]
+    // The size of a force is its head count; a presence is no force of its own.
+    [InlineData("How big is the EUFOR presence in Bosnia?", new[] { "how many troops does the EUFOR have in Bosnia?" })]
+    [InlineData("what size is Serbia's army?", new[] { "how many troops are in Serbia's army?" })]
     // A question before the comma is no frame: "can they travel with ID cards only" asks of its own.
     [InlineData("can they travel with ID cards only, what's the stay limit, and how does the permit work?",
         new[] { "can they travel with ID cards only, what's the stay limit", "how does the permit work?" })]
