@@ -298,6 +298,10 @@ public static partial class MessageReader
         text = FdiTerm().Replace(text, "foreign investment");
         // "what set it off?": the phrasal verb as one word the sources use.
         text = SetOff().Replace(text, m => "triggered" + (m.Groups[1].Success ? " " + m.Groups[1].Value : ""));
+        // "first present what became the Open Balkan": to present an idea is to unveil it, not to be present.
+        text = PresentAnIdea().Replace(text, "unveil");
+        // "Albania's tank holdings": the holdings of a kind of weapon are the weapons.
+        text = WeaponHoldings().Replace(text, m => m.Groups["kind"].Value + (m.Groups["kind"].Value.EndsWith('y') ? "" : "s"));
         // "How big is the EUFOR presence?", "what size is Serbia's army?": the size of a force is its head count.
         // A presence or a deployment is no force of its own: "how many troops does EUFOR have in Bosnia".
         text = ForceSize().Replace(text, m => m.Groups["force"].Value.Split(' ') is var w && w[^1].ToLowerInvariant() is "presence" or "deployment" or "contingent" or "garrison" && w.Length > 1
@@ -1245,6 +1249,12 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?<frame>(?:for|after|before|in|on|at|during|since|per|according to|regarding|about|as for|with|under|following|of|among|from|given|apart from|besides|beyond|between|within|over|across|without|despite|until|by)\s[^,?.!:;]{3,120}),\s+(?=(?:what|which|who|when|where|how)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFrame();
+
+    [GeneratedRegex(@"(?<=\b(?:first|publicly|jointly|formally|officially|to|did|they|he|she|we|you)\s)present(?=\s+(?:what|the|it|its|their|his|her|a|an|this|that)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentAnIdea();
+
+    [GeneratedRegex(@"\b(?<kind>tank|missile|drone|rocket|helicopter|jet|fighter|aircraft|artillery)s? (?:holdings|inventory|inventories|stocks?|stockpiles?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeaponHoldings();
 
     [GeneratedRegex(@"\b(?:how (?:big|large)|what size|(?:roughly|approximately|about) what size) (?<be>is|are|was|were) (?<force>(?:[\p{L}’'-]+ ){0,5}?(?:army|armies|force|forces|police|contingent|mission|presence|deployment|military|garrison))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForceSize();

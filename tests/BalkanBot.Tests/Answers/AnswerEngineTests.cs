@@ -1010,6 +1010,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // A state or a company asked for as the subject is named by its name.
     [InlineData("Which French company supplied the Rafales?", "Dassault Aviation")]
     [InlineData("Roughly what size is the EUFOR presence in Bosnia?", "1,100")]
+    [InlineData("What are Albania's tank holdings per the Pupin table?", "40 Type 59")]
     [InlineData("Which states signed the Tirana Declaration?", "Albania, Croatia and Kosovo")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {

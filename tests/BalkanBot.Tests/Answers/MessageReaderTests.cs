@@ -183,6 +183,10 @@ public sealed class MessageReaderTests
     // The size of a force is its head count; a presence is no force of its own.
     [InlineData("How big is the EUFOR presence in Bosnia?", new[] { "how many troops does the EUFOR have in Bosnia?" })]
     [InlineData("what size is Serbia's army?", new[] { "how many troops are in Serbia's army?" })]
+    // To present an idea is to unveil it; the holdings of a kind of weapon are the weapons.
+    [InlineData("Where did the three leaders first present the Mini-Schengen?", new[] { "Where did the three leaders first unveil the Mini-Schengen?" })]
+    [InlineData("Which group is present in all three states?", new[] { "Which group is present in all three states?" })]
+    [InlineData("What are Croatia's tank holdings?", new[] { "What are Croatia's tanks?" })]
     // A question before the comma is no frame: "can they travel with ID cards only" asks of its own.
     [InlineData("can they travel with ID cards only, what's the stay limit, and how does the permit work?",
         new[] { "can they travel with ID cards only, what's the stay limit", "how does the permit work?" })]
