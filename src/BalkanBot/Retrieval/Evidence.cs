@@ -891,10 +891,10 @@ public static partial class EvidenceFinder
     /// says what it is.
     private static IEnumerable<string> AskedKinds(QuestionTerms terms) =>
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
-            .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !Publishers.Contains(h)))
+            .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !NamedByTheirNames.Contains(h)))
             .Where(h => terms.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct();
 
-    private static readonly HashSet<string> Publishers =
+    private static readonly HashSet<string> NamedByTheirNames =
         ["journal", "journals", "newspaper", "newspapers", "daily", "outlet", "outlets", "magazine", "publication", "publisher", "agency", "paper", "report", "study", "think", "tank", "institute", "website", "site",
          "mission", "missions", "operation", "operations", "force", "forces", "alliance", "alliances", "organisation", "organization", "initiative", "bloc",
          "country", "countries", "state", "states", "nation", "nations", "party", "parties", "government", "governments", "body", "group", "side", "power", "powers"];
