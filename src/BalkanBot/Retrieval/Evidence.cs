@@ -335,6 +335,10 @@ public static partial class EvidenceFinder
         if (!terms.AsksShare && terms.Hard.Contains("population") && (p.Text.Contains('%') || ShareWords().IsMatch(p.Text))
             && !HeadCount().IsMatch(p.Text) && hit.MatchedTerms.All(t => terms.Hard.Contains(t))) return false;
         if (terms.AsksCount && !CountNear(index, p, terms.Content.Concat(terms.Hard).Concat(terms.CountedPhrase).ToList())) return false;
+        // "What was the vote count on the resolution?" is not answered by "the resolution has one party": a list of parties
+        // counts parties, members or signatories only.
+        if (terms.AsksCount && p.Kind == PassageKind.Parties
+            && !terms.Content.Concat(terms.Soft).Concat(terms.CountedPhrase).Any(w => w is "party" or "parties" or "member" or "members" or "signatories" or "signatory" or "countries" or "states" or "participants")) return false;
         // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
         // qualifies what is counted stands just after the number.
         if (terms.AsksCount && p.Kind != PassageKind.Figure && terms.CountedOrganisations is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;

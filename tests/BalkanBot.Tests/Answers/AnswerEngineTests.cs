@@ -866,6 +866,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // "Which bank financed …?": the kind of thing asked for as the subject is spoken of, not only what it did.
     [InlineData("Which bank financed Serbia's Rafale purchase?")]
     [InlineData("How big is Republika Srpska's police force?")]
+    // A list of parties counts parties, not votes.
+    [InlineData("What was the vote count in the UN General Assembly on the Gaza resolution?")]
     [InlineData("Which Serbian ministry negotiated the Hungary defence plan?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
