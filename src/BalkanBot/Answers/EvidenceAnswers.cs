@@ -30,7 +30,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (!answer.Answered) return answer;
         var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
-        var documents = DocumentsNamed(named);
+        var documents = kb.DocumentsWrittenBy(named);
         // "Kurti, as quoted by Antić, and the Pupin brief take opposite views": a person set against a document speaks
         // in the claims the documents report of him.
         var writers = documents.SelectMany(kb.WritersOf).ToHashSet(StringComparer.Ordinal);
@@ -684,7 +684,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (!SummaryCue().IsMatch(" " + q.Normalized + " ")) return null;
         var named = q.Mentions.Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
-        if (DocumentsNamed(named) is not [var document]) return null;
+        if (kb.DocumentsWrittenBy(named) is not [var document]) return null;
         var writers = kb.WritersOf(document).ToHashSet(StringComparer.Ordinal);
         // "Sav's main argument about Serbia" asks about Serbia: the general answer is for the document alone.
         if (named.Any(n => !writers.Contains(n)) || evidence.Terms.Content.Any(c => !SummaryWords.Contains(c) && !evidence.Terms.Unknown.Contains(c))) return null;
@@ -713,7 +713,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         var cited = CitedAuthors(q);
         if (cited.Count == 0 || LaterChange().IsMatch(" " + q.Normalized + " ")) return null;
-        var documents = DocumentsNamed(cited);
+        var documents = kb.DocumentsWrittenBy(cited);
         if (documents.Count == 0 || documents.Any(d => d.Date is null)) return null;
         var writers = documents.SelectMany(kb.WritersOf).ToHashSet(StringComparer.Ordinal);
         var latest = documents.Max(d => d.Date!.EndInclusive);
@@ -738,12 +738,6 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     // "Antić wrote in 2024 that no pact was possible: did that change?" asks what came after, which other sources give.
     [System.Text.RegularExpressions.GeneratedRegex(@" (?:change|changed|changes|since|after|afterwards|later|now|still|anymore|any more|hold|holds|held up|overtaken|outdated) ")]
     private static partial System.Text.RegularExpressions.Regex LaterChange();
-
-    /// <summary>The seed documents whose author or publisher the question names.</summary>
-    private List<KnowledgeRecord> DocumentsNamed(HashSet<string> named) =>
-        kb.OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
-            .Select(kb.Get).OfType<KnowledgeRecord>()
-            .Where(d => kb.WritersOf(d).Any(named.Contains)).ToList();
 
     /// <summary>What a document argues in its own voice: claims made by its authors or publisher, not those it reports.</summary>
     private IEnumerable<KnowledgeRecord> OwnClaims(KnowledgeRecord document)
@@ -800,6 +794,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !evidence.Terms.AsksDate)
         {
             var what = WhatWasAsked(evidence.Terms, q.Normalized, q.Original);
+            var inYears = evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "";
             text = evidence.Terms.Hard.Contains("winner") ? "The sources name no winner of that election or contest, and make no forecasts."
                 : evidence.Terms.Hard.Contains("advisory") ? "The sources give no travel or investment advice; they cover Balkan security agreements, incidents, actors and figures."
                 : evidence.Terms.Hard.Contains("spoken") ? $"The sources do not say which languages are spoken in {place}."
@@ -810,11 +805,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 : what.Length > 0
                     // "no figure for Serbia's tanks"; of an agreement or an event, "no tank figure for the Serbia–Hungary plan".
                     ? named.Kind == RecordKind.Actor
-                        ? $"The sources give no figure for {Possessive(place!)} {what}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
+                        ? $"The sources give no figure for {Possessive(place!)} {what}{inYears}."
                         // An event named like a headline ("Serbia acknowledges buying …") is put in as a clause.
                         : RecordNames.AsClause(named, kb) is { } clause
-                        ? $"The sources give no {Attributive(what)} figure in their account of {clause.GerundForm}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
-                        : $"The sources give no {Attributive(what)} figure for {RecordNames.The(named)}{(evidence.Terms.Years.Count > 0 ? " in " + PassageExtractor.Join(evidence.Terms.Years.ToList()) : "")}."
+                        ? $"The sources give no {Attributive(what)} figure in their account of {clause.GerundForm}{inYears}."
+                        : $"The sources give no {Attributive(what)} figure for {RecordNames.The(named)}{inYears}."
                     : $"The sources give no figure for {(place == named.ShortName ? RecordNames.The(named) : place)} that answers \"{topic}\".";
         }
         else if (named is not null && (evidence.Terms.Content.Count > 0 || evidence.Terms.Soft.Count > 0))

@@ -278,6 +278,19 @@ public static partial class MessageReader
     }
 
     /// <summary>"What is X exactly and which resolution is it under?" → two parts; a single question stays whole.</summary>
+    /// <summary>
+    /// "how many troops are in Serbia's army"; a police force counts personnel; a presence or a deployment is no force
+    /// of its own: "how many troops does EUFOR have in Bosnia".
+    /// </summary>
+    private static string HeadCountOf(string force)
+    {
+        var words = force.Split(' ');
+        var last = words[^1].ToLowerInvariant();
+        if (words.Length > 1 && last is "presence" or "deployment" or "contingent" or "garrison")
+            return $"how many troops does {string.Join(' ', words[..^1])} have";
+        return $"how many {(last == "police" ? "personnel" : "troops")} are in {force}";
+    }
+
     public static List<string> Split(string text) => Split(text, []);
 
     public static List<string> Split(string text, List<string> premises)
@@ -303,10 +316,7 @@ public static partial class MessageReader
         // "Albania's tank holdings": the holdings of a kind of weapon are the weapons.
         text = WeaponHoldings().Replace(text, m => m.Groups["kind"].Value + (m.Groups["kind"].Value.EndsWith('y') ? "" : "s"));
         // "How big is the EUFOR presence?", "what size is Serbia's army?": the size of a force is its head count.
-        // A presence or a deployment is no force of its own: "how many troops does EUFOR have in Bosnia".
-        text = ForceSize().Replace(text, m => m.Groups["force"].Value.Split(' ') is var w && w[^1].ToLowerInvariant() is "presence" or "deployment" or "contingent" or "garrison" && w.Length > 1
-            ? $"how many troops does {string.Join(' ', w[..^1])} have"
-            : $"how many {(w[^1].Equals("police", StringComparison.OrdinalIgnoreCase) ? "personnel" : "troops")} are in {m.Groups["force"].Value}");
+        text = ForceSize().Replace(text, m => HeadCountOf(m.Groups["force"].Value));
         // "could kick off an arms race": the sources say "trigger".
         text = KickOff().Replace(text, m => m.Value.StartsWith("kicked", StringComparison.OrdinalIgnoreCase) ? "triggered" : "trigger");
         // "led NATO to beef up KFOR": the sources say "reinforce".

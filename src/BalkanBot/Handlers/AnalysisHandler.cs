@@ -21,9 +21,7 @@ public sealed class AnalysisHandler : IIntentHandler
         // "What should NATO do about Serbia, according to the Pupin brief?": the document the question cites speaks first.
         var cited = Retrieval.EvidenceFinder.CitedInQuestion(ctx.Question);
         cited.IntersectWith(ctx.Kb.Authors);
-        var citedDocuments = cited.Count == 0 ? [] : ctx.Kb.OfKind(RecordKind.Source)
-            .Where(r => ctx.Kb.WritersOf(r).Any(cited.Contains))
-            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var citedDocuments = cited.Count == 0 ? [] : ctx.Kb.DocumentsWrittenBy(cited).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         bool FromCited(KnowledgeRecord c) => c.ClaimSource is { } source && citedDocuments.Contains(source);
         // Claims about the entities first, those that also match the question's words before the rest.
         var ranked = claims

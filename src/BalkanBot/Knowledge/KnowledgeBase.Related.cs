@@ -21,6 +21,12 @@ public sealed partial class KnowledgeBase
     public IEnumerable<string> WritersOf(KnowledgeRecord document) =>
         document.Authors.Append(document.Publisher ?? "").SelectMany(a => Aliases.Lookup(a));
 
+    /// <summary>The documents that hold claims and are written or published by any of the given records.</summary>
+    public List<KnowledgeRecord> DocumentsWrittenBy(IReadOnlySet<string> writers) =>
+        OfKind(RecordKind.Claim).Select(c => c.ClaimSource).OfType<string>().Distinct()
+            .Select(Get).OfType<KnowledgeRecord>()
+            .Where(d => WritersOf(d).Any(writers.Contains)).ToList();
+
     public IReadOnlyList<KnowledgeRecord> ConflictsAbout(IReadOnlyCollection<string> ids) =>
         OfKind(RecordKind.Conflict).Where(c => c.About.Any(ids.Contains)).ToList();
 

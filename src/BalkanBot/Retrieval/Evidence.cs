@@ -338,7 +338,7 @@ public static partial class EvidenceFinder
         // "What was the vote count on the resolution?" is not answered by "the resolution has one party": a list of parties
         // counts parties, members or signatories only.
         if (terms.AsksCount && p.Kind == PassageKind.Parties
-            && !terms.Content.Concat(terms.Soft).Concat(terms.CountedPhrase).Any(w => w is "party" or "parties" or "member" or "members" or "signatories" or "signatory" or "countries" or "states" or "participants")) return false;
+            && !terms.Content.Concat(terms.Soft).Concat(terms.CountedPhrase).Any(MemberWords.Contains)) return false;
         // "How many UN member states recognise Kosovo?" is not answered by "five EU states": an organisation that
         // qualifies what is counted stands just after the number.
         if (terms.AsksCount && p.Kind != PassageKind.Figure && terms.CountedOrganisations is { Count: > 0 } orgs && !QualifiedCount(kb, p, orgs, terms.AsksExact)) return false;
@@ -897,6 +897,10 @@ public static partial class EvidenceFinder
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
             .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !NamedByTheirNames.Contains(h)))
             .Where(h => terms.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct();
+
+    /// <summary>What a list of parties counts.</summary>
+    private static readonly HashSet<string> MemberWords =
+        ["party", "parties", "member", "members", "signatories", "signatory", "countries", "states", "participants"];
 
     private static readonly HashSet<string> NamedByTheirNames =
         ["journal", "journals", "newspaper", "newspapers", "daily", "outlet", "outlets", "magazine", "publication", "publisher", "agency", "paper", "report", "study", "think", "tank", "institute", "website", "site",

@@ -82,9 +82,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         // courtesy; the request is what the message asks.
         if (FeedbackCue().IsMatch(padded) && mentions.Count == 0 && !RequestAfterThanks().IsMatch(lower)) return IntentKind.Feedback;
         // "the Pupin comparison table" names where a figure stands, not a comparison asked for.
-        var compared = mentions.Count(m => m.Kind == RecordKind.Actor && !padded.Contains(" " + m.Surface + " comparison ", StringComparison.Ordinal)
-                                           && !padded.Contains(" " + m.Surface + " military comparison ", StringComparison.Ordinal)
-                                           && !padded.Contains(" " + m.Surface + " force comparison ", StringComparison.Ordinal));
+        var compared = mentions.Count(m => m.Kind == RecordKind.Actor
+                                           && !((string[])["", "military ", "force "]).Any(kind => padded.Contains(" " + m.Surface + " " + kind + "comparison ", StringComparison.Ordinal)));
         // "Sav vs Pupin view": two documents' authors set against each other are readings to contrast, not things to
         // measure side by side.
         var byAuthors = mentions.Where(m => authors.Contains(m.RecordId)).OrderBy(m => m.TokenStart).ToList();
