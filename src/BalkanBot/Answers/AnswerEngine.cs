@@ -123,7 +123,10 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\b(?:its|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnerPronoun();
 
-    [GeneratedRegex(@"\b(?:add|added|adding|adds|include|included|including|insert|inserted|invoke|invoked|invoking|activate|activated|trigger|triggered|amend|amended|introduce|introduced)\b", RegexOptions.IgnoreCase)]
+    private static readonly HashSet<string> FormWords = ["worded", "phrased", "formulated", "wording", "spelled", "spelt", "called", "named", "located"];
+
+    // "Which article sets out the guarantee, and how is it worded?" asks for the clause itself.
+    [GeneratedRegex(@"\b(?:add|added|adding|adds|include|included|including|insert|inserted|invoke|invoked|invoking|activate|activated|trigger|triggered|amend|amended|introduce|introduced)\b|\b(?:which|what) (?:\w+ )?(?:article|clause|section|provision|paragraph)s?\b|\bhow is (?:it|the clause|the guarantee) (?:worded|phrased|formulated)\b|\b(?:wording|text) of (?:the|its) (?:clause|guarantee|commitment)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActOnAClause();
 
     /// <summary>The deterministic answer, without optional phrasing.</summary>
@@ -168,8 +171,9 @@ public sealed partial class AnswerEngine
             var unknownHere = termsHere.UnknownNames;
             // "Antić mentions an American base in Kosovo. What is it called and where is it?": where the part before found
             // nothing, an "it" question that asks nothing of its own has nothing in the sources to stand for.
+            // "Which article sets out the guarantee, and how is it worded?": how a thing is put asks nothing of its own.
             var leansOnNothing = routed.LeansOnContext && routed.Mentions.Count == 0 && answers.Count > 0 && !answers[^1].Answered
-                                 && termsHere.Content.Count == 0;
+                                 && termsHere.Content.All(FormWords.Contains);
             answers.Add(unknownHere.Count == 0 && unknownNames.Count > 0 && routed.LeansOnContext
                 ? Unanswered(routed) with { Text = EvidenceAnswers.NotMentioned(unknownNames, p.Trim().TrimEnd('?', '!', '.')) }
                 : leansOnNothing

@@ -542,7 +542,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             if (TopicSeparators.Max(sep => q.Original.LastIndexOf(sep, StringComparison.Ordinal)) is var colon and > 0)
             {
                 var own = TextNormalizer.Tokens(q.Original[(colon + 2)..]).ToHashSet(StringComparer.Ordinal);
-                best = Best(q with { Terms = q.Terms.Where(own.Contains).ToList() });
+                // "… on where it is headed - what does each say?": words after it that name no side and ask nothing of
+                // their own leave the topic to the statement.
+                var names = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
+                var asked = q.Terms.Where(own.Contains).ToList();
+                if (asked.Any(t => names.Contains(t) || !QuestionTerms.IsAskingWord(t))) best = Best(q with { Terms = asked });
             }
             if (best.Count == 0) best = Best(q);
             found.AddRange(best.Select(p => (record, p)));

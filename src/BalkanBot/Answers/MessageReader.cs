@@ -315,6 +315,8 @@ public static partial class MessageReader
         text = PresentAnIdea().Replace(text, "unveil");
         // "Albania's tank holdings": the holdings of a kind of weapon are the weapons.
         text = WeaponHoldings().Replace(text, m => m.Groups["kind"].Value + (m.Groups["kind"].Value.EndsWith('y') ? "" : "s"));
+        // "where Open Balkan is going": where a thing is going is where it is headed, its future.
+        text = WhereGoing().Replace(text, m => m.Groups[1].Value + " headed");
         // "How big is the EUFOR presence?", "what size is Serbia's army?": the size of a force is its head count.
         text = ForceSize().Replace(text, m => HeadCountOf(m.Groups["force"].Value));
         // "could kick off an arms race": the sources say "trigger".
@@ -385,7 +387,7 @@ public static partial class MessageReader
         {
             var s = Greeting().Replace(sentence.Trim().Trim(',', ';', '-', '–').Trim(), "");
             // "When Sav calls the Balkans a region of negative peace, what does that mean?": a clause that sets the scene
-            // for the question after the comma asks no date.
+            // for the question after the comma asks no date, whatever asides it holds ("When Sav, drawing on Nikolić, …").
             if (WhenClause().Match(s) is { Success: true } scene)
                 s = s[4..scene.Groups["comma"].Index].Trim() + ": " + s[(scene.Groups["comma"].Index + 1)..].TrimStart();
             // "I'm drafting a memo for the minister. name of the …": what the asker is doing, run on into a question.
@@ -436,6 +438,7 @@ public static partial class MessageReader
                 // "Notes - item one - Ask: who leads …?": a label that says a question follows is no topic.
                 if (!AskLabel().IsMatch(topic) && (NamesSomething(topic) || IsTopicName(topic) || OwnerFirst().IsMatch(topic))
                     && (!NamesSomething(colon.Groups["q"].Value) || PointsBackAt(Conjoined().Split(colon.Groups["q"].Value)[0])
+                        || AsksWhatIsSaid(Conjoined().Split(colon.Groups["q"].Value)[0])
                         || Equivalent().IsMatch(colon.Groups["q"].Value))
                     // "Tank numbers: what does Serbia have?": a question that asks only what something has asks for the topic.
                     || !AskLabel().IsMatch(topic) && BareAsk().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0])
@@ -580,7 +583,9 @@ public static partial class MessageReader
             // "My boss wants to know. Sav keeps writing 'WB6' – what is that?": a topic set off by a dash or colon is the
             // question's context; a statement before it that names nothing is not.
             // "I'm drafting a memo for the minister." says what the asker is doing, not what the question is about.
-            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(p) && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
+            // "Our two sources seem to give different figures for KFOR." speaks of the documents, not to the bot.
+            else if ((p.Split(' ').Length >= 3 || p.EndsWith(':')) && !AddressesTheBot().IsMatch(DocumentsDiffer().Replace(p, " "))
+                     && !(AboutTheAsker().IsMatch(p) && !NamesSomething(p)))
                 // "The meeting ran long. The Banjska attack date": a statement that names nothing is no context for one that does.
                 // A pasted line, then a statement that sets up the question ("Pupin brief apparently names one neighbour
                 // whose joining … would squeeze Skopje. which country?"): the statement next to the question is its context.
@@ -602,6 +607,12 @@ public static partial class MessageReader
             asked.Add(context);
         // "Is the pact aimed against Serbia? Sav vs Pupin view": whose readings are wanted is said of the question before.
         JoinIntoPrevious(asked, a => WhoseReadings().IsMatch(a));
+        // "… KFOR's size: what does Sav report and what does the Pupin brief report?": a second account asked for is of
+        // the same topic.
+        JoinIntoPrevious(asked, AsksWhatIsSaid);
+        // "Is the pact aimed at Serbia? Please contrast Sav's view with the position of the Pupin authors.": readings set
+        // against each other are of the question before.
+        JoinIntoPrevious(asked, a => ContrastReadings().IsMatch(a));
         // "… the 3 words Antić used for the world in 2024?? fragmented and...?": a few words trailing off into an ellipsis
         // are a hint at the answer, part of the question before.
         JoinIntoPrevious(asked, a => TrailingHint().IsMatch(a) && a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4);
@@ -810,6 +821,18 @@ public static partial class MessageReader
 
     /// <summary>The text points back at something said before with a pronoun ("it", "they", "this").</summary>
     public static bool PointsBackAt(string text) => PointsBack().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:the|our|both|these|two|my) (?:two |three )?sources (?:seem to |appear to )?(?:differ|disagree|conflict|vary|give|report|say|contradict)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentsDiffer();
+
+    [GeneratedRegex(@"^(?:please |pls |kindly )?(?:contrast|compare|weigh|set) (?:the )?\p{Lu}[\p{L}’'-]*(?:'s|’s)? (?:view|views|position|positions|reading|readings|take|takes|stance|account)\b[^?.!]{0,80}[?.!]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastReadings();
+
+    /// <summary>"what does Sav report?", "how does the Pupin brief see it?": whose account is asked for, of a topic said before.</summary>
+    private static bool AsksWhatIsSaid(string text) => WhatIsSaid().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:and |but )?(?:what|how) (?:does|do|did) (?:the )?\p{Lu}[\p{L}’'-]*(?: (?:brief|paper|essay|authors?|Initiative))? (?:say|says|report|reports|write|writes|think|claim|argue|give|see it|put it|describe it|make of it)\s*[?.!]*$")]
+    private static partial Regex WhatIsSaid();
 
     private static bool AboutTheBot(string part) =>
         SecondPerson().IsMatch(part) && !NamesSomething(part) && !part.Any(char.IsDigit) && !ImpersonalYou().IsMatch(part);
@@ -1119,7 +1142,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\b(?<wh>what|which) (?:key |main |central )?(?:message|messages|warning|warnings) (?<aux>did|does|do|has|have) (?<who>(?:[\p{L}'’.-]+ ){0,5}?[\p{L}'’.-]+) (?:deliver|send|convey|give|pass on|bring|carry)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MessageDelivered();
 
-    [GeneratedRegex(@"^when (?!(?:was|were|did|does|do|is|are|will|would|shall|has|have|had|exactly|precisely|and)\b)[^,?]{3,120}(?<comma>,)\s*(?:(?:and|so|then) )?(?:what|which|who|whom|whose|how|why|where|is|are|does|do|did|can|should)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^when (?!(?:was|were|did|does|do|is|are|will|would|shall|has|have|had|exactly|precisely|and)\b)[^?]{3,200}?(?<comma>,)\s*(?:(?:and|so|then) )?(?:what|which|who|whom|whose|how|why|where|is|are|does|do|did|can|should)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenClause();
 
     /// <summary>"what does Croatia have", "and what do Albania and Kosovo have?": asks what something has, naming no measure.</summary>
@@ -1249,7 +1272,8 @@ public static partial class MessageReader
     private static partial Regex Greeting();
 
     // "Can you tell me when …", "please let me know who …": the question is what follows.
-    [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)", RegexOptions.IgnoreCase)]
+    // "Could you give the name of the minister who …" asks for the name.
+    [GeneratedRegex(@"^(?:(?:please|pls|kindly|ok|okay|so|hey|hi|hello|now|also|and)[,!]?\s+)*(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:please\s+)?(?:tell me|let me know|say|remind me|find out|explain)\s+(?=(?:what|which|who|whom|whose|when|where|why|how|if|whether)\b)|^(?:(?:can|could|would|will) you\s+(?:please\s+)?|please\s+)(?:give|provide|supply|share)(?: me| us)?\s+(?=the (?:name|names|full name|date|dates|title)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Polite();
     // "In what year …", "since when …", "by how much …": a preposition before the question word still asks.
     // "For citizens on ID cards only, what stay limit applies …": so does a phrase that opens on a preposition and is set
@@ -1262,6 +1286,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"(?<=\b(?:first|publicly|jointly|formally|officially|to|did|they|he|she|we|you)\s)present(?=\s+(?:what|the|it|its|their|his|her|a|an|this|that)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PresentAnIdea();
+
+    [GeneratedRegex(@"(?<=\bwhere\b[^?.!]{0,60}\b)(is|are|was|were) going\b(?! to\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex WhereGoing();
 
     [GeneratedRegex(@"\b(?<kind>tank|missile|drone|rocket|helicopter|jet|fighter|aircraft|artillery)s? (?:holdings|inventory|inventories|stocks?|stockpiles?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeaponHoldings();

@@ -101,7 +101,7 @@ public static partial class EvidenceFinder
         // asks about what it names.
         if (terms.Content.Count >= 2 || terms.Entities.Count > 0)
         {
-            var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Value)
+            var read = VenueCue().Matches(terms.Asked).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
                 .Where(v => kb.DocumentVenues.Contains(v) && terms.Content.Contains(v)).ToHashSet(StringComparer.Ordinal);
             if (read.Count > 0 && (read.Count < terms.Content.Count || terms.Entities.Count > 0))
                 terms = terms with { Content = terms.Content.Where(c => !read.Contains(c)).ToList() };
@@ -275,6 +275,10 @@ public static partial class EvidenceFinder
             // describes is about the place its record names, though the sentence itself does not name it again.
             if (named == 0 && !precise && p.Id >= 0 && terms.Entities.Count == 1 && focus.Count > 0 && focus[0].Id == p.RecordId
                 && focus[0].Kind is RecordKind.Event && index.RecordMentions(p.RecordId, terms.Entities[0])) named = 1;
+            // "Sav's hedging argument: which author and journal is it drawn from?": a work an author cites is named
+            // by him when the question asks what he draws on.
+            if (!terms.AsksDate && p is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && CitedWorkAsked().IsMatch(terms.Asked))
+                named += terms.Entities.Count(e => p.CitedAuthors.Contains(e) && !hit.MatchedEntities.Contains(e));
             if (named == 0) return false;
             // Two states or people named together ("Serbia–Hungary ties") ask about them together.
             // A region's name beside them ("the EU framework guiding the Western Balkans") says where, not who.
@@ -328,6 +332,8 @@ public static partial class EvidenceFinder
         if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure
             && (terms.AsksCount || !terms.AsksDate && (terms.AsksValue && terms.Hard.Any(NumericMeasures.Contains) || terms.Hard.Any(PriceWords.Contains)))
             && !NumberNear(index, p, terms.Hard)) return false;
+        // "What was the value in euros of Serbia's trade with the EU?" is not answered by its share.
+        if (terms.AsksMoney && !Currency().IsMatch(p.Text)) return false;
         if (terms.AsksAmount && p.Kind != PassageKind.Figure && !HasQuantity(p.Text)) return false;
         if (terms.AsksShare && !p.Text.Contains('%') && !ShareWords().IsMatch(p.Text)) return false;
         // "What combined population does the table give?" asks for a head count: "33% identified as Serb" is a share of
@@ -447,7 +453,7 @@ public static partial class EvidenceFinder
         // Two fifths of a short question's weight for a question without a precise ask; half otherwise: a count, a
         // date or a person, or a long question ("why did he say X — what legal basis did he cite?") asks for more.
         // "What is the equivalent figure for Montenegro?" asks for a number, however it words the rest.
-        var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.Hard.Count > 0
+        var exacting = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.AsksAmount || terms.AsksMoney || terms.Hard.Count > 0
                        || FigureAsked().IsMatch(terms.Asked);
         // An open question may be answered by a record as a whole: what the rest of the passage's record says counts
         // for half ("the Benelux-style club … pushed by a party in Serbia"). A precise ask is answered in one passage.
@@ -907,7 +913,7 @@ public static partial class EvidenceFinder
          "mission", "missions", "operation", "operations", "force", "forces", "alliance", "alliances", "organisation", "organization", "initiative", "bloc",
          "country", "countries", "state", "states", "nation", "nations", "party", "parties", "government", "governments", "body", "group", "side", "power", "powers"];
 
-    [GeneratedRegex(@"^ (?:which|what) ((?:\w+ ){0,2}?\w+) (?=\w+ed )")]
+    [GeneratedRegex(@"^ (?:which|what) (?!(?:the|a|an|its|their|his|her|this|these|those) )((?:\w+ ){0,2}?\w+) (?=\w+ed )")]
     private static partial Regex AskedSubject();
 
     /// <summary>
@@ -1035,7 +1041,13 @@ public static partial class EvidenceFinder
                 || verbs.Any(v => v >= m.TokenStart + m.TokenCount && v - (m.TokenStart + m.TokenCount) <= 5)));
     }
 
-    [GeneratedRegex(@" (?:in|per|from|according to|by) (?:the )?(\w+) (?:essay|piece|article|paper|brief )?")]
+    [GeneratedRegex(@"[€$£]|\b(?:euros?|dollars?|EUR|USD)\b")]
+    private static partial Regex Currency();
+
+    [GeneratedRegex(@" (?:cite|cites|cited|citing|drawn|draws|draw|drew|endnote|endnotes|footnote|footnotes|bibliography|borrowed|borrows|relies|relied|rely|based on) ")]
+    private static partial Regex CitedWorkAsked();
+
+    [GeneratedRegex(@" (?:in|per|from|according to|by) (?:the )?(\w+) (?:essay|piece|article|paper|brief )?| the (\w+) (?:essay|piece|article|paper|brief) ")]
     private static partial Regex VenueCue();
 
     [GeneratedRegex(@" (?:which|what) (?:\w+ )?(?:countries|states|nations|neighbours|neighbors|members) | (?:countries|states|nations|neighbours|neighbors|members) (?:\w+ )*(?:which|what) ones ")]

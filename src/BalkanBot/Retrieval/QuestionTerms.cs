@@ -76,11 +76,11 @@ public sealed partial record QuestionTerms(
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
-        call calls calling name names named nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
-        country states state nations agreement agreements deal deals pact pacts declaration initiative treaty key main core principal chief
+        call calls calling name names named title titled nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
+        country states state nations agreement agreements deal deals pact pacts declaration initiative scheme schemes treaty key main core principal chief
         probably likely possibly perhaps presumably
-        involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers
-        author authors essay article say says said according view views position positions think consider considers
+        involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers piece pieces
+        author authors essay article say says said according recounted recounts recount view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
         current currently today now date year years day days month time recent later earlier
         kind type sort exist exists existed official officially part join joined belong belongs stand
@@ -240,8 +240,12 @@ public sealed partial record QuestionTerms(
         "number", "numbers", "figure", "figures", "total", "totals", "size", "amount", "level", "levels", "share", "percentage", "proportion",
         "value", "price", "strength", "toll", "count", "sum", "scale", "country", "countries", "state", "states", "nation", "nations");
 
-    /// <summary>"What did Kurti say about …", "which resolution … under": the words of a what/which phrase before its verb.</summary>
-    [GeneratedRegex(@" (?:which|what) ((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
+    [GeneratedRegex(@"\b(working|acquired|acquire|acquires|got|gained|took|received|assumed|adopted)(?= (?:its|the|their|his|her|a) (?:\w+ )?(?:name|title)\b|(?<=working) (?:name|title)\b)")]
+    private static partial Regex AroundAName();
+
+    /// <summary>"What did Kurti say about …", "which resolution … under": the words of a what/which phrase before its verb.
+    /// "the title under which the Open Balkan scheme was floated": a determiner after "which" opens a relative clause.</summary>
+    [GeneratedRegex(@" (?:which|what) (?!(?:the|a|an|its|their|his|her|this|these|those) )((?:\w+ ){0,3}?\w+) (?=(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b)")]
     internal static partial Regex AskedPhrase();
 
     [GeneratedRegex(@" (?:how (?:many|much|large|big|strong)|number of|numbers|figures|totals|counts|most|largest|biggest|more|fewer|less) ")]
@@ -289,6 +293,8 @@ public sealed partial record QuestionTerms(
     public string Asked { get; init; } = " ";
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
     public bool AsksAmount { get; init; }
+    /// <summary>"the value in euros of …", "how many dollars": a sum of money, which a share or a count does not give.</summary>
+    public bool AsksMoney { get; init; }
     /// <summary>
     /// "What is the name of the monastery …?", "what's it called?": the proper name of a thing the base has no record
     /// of; the word for the thing ("monastery"), or "" where the question points back at it.
@@ -462,14 +468,15 @@ public sealed partial record QuestionTerms(
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
         // "Why, in Sav's analysis, …": whose reading is asked, not a word of it.
         if (OwnReading().Match(padded) is { Success: true } reading) soft.Add(reading.Groups[1].Value);
-        // "What is the title of Sav's paper?": the title is what is asked, which the document's own record gives.
-        if (padded.Contains(" the title of ", StringComparison.Ordinal)) soft.Add("title");
         // "How does Antić define the kind of cooperation he calls minilateralism?": the kind is what the term is a kind
         // of; the term named is what a definition must speak of.
         if (KindOfNamed().Match(padded) is { Success: true } genus) soft.Add(genus.Groups[1].Value);
         // "What did Dodik threaten to ask Moscow to do?": a stated intent frames the act, which is what is asked.
         foreach (var w in words)
             if (IntentVerbs.Contains(w) && padded.Contains(" " + w + " to ", StringComparison.Ordinal)) soft.Add(w);
+        // "the working title under which it was floated before it acquired its current name": the words around a name
+        // ask for the name.
+        foreach (Match m in AroundAName().Matches(padded)) soft.Add(m.Groups[1].Value);
         // "Who makes up the Tirana trio?" asks who is in it, as "consists of" does.
         foreach (var w in words)
             if (w is "make" or "makes" or "made" or "making" && padded.Contains(" " + w + " up ", StringComparison.Ordinal)) soft.Add(w);
@@ -541,6 +548,7 @@ public sealed partial record QuestionTerms(
                        && (QuantityCue().IsMatch(padded) || padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" how much ", StringComparison.Ordinal)),
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
+            AsksMoney = SumOfMoney().IsMatch(padded),
             NameOf = nameOf.Success
                 ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
                 : null,
@@ -601,6 +609,9 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:how much|value of|amount of|sum of|worth) ")]
     private static partial Regex AmountCue();
 
+    [GeneratedRegex(@" (?:value|amount|sum|figure|total|worth|cost) in (?:euros?|eur|dollars?|usd|us dollars) | how many (?:euros|dollars) | (?:euro|dollar|eur|usd) (?:value|amount|sum|figure|total|worth|cost) ")]
+    private static partial Regex SumOfMoney();
+
     [GeneratedRegex(@"^ (?:which|what) (?:country|state|nation) s (\w+) ")]
     private static partial Regex CountryOwns();
 
@@ -649,7 +660,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"\(([^()]{1,120})\)")]
     private static partial Regex Parenthesised();
 
-    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) | (what|which) (total|combined|overall) ")]
+    [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) | \w+ (rate|rates|level|levels) (?!of )| (what|which) (total|combined|overall) ")]
     private static partial Regex ValueCue();
 
     [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]

@@ -29,6 +29,9 @@ public static class Spelling
             // another word more often than a slip does.
             if (word.Length == v.Length + 1 && Inserted(word, v) && max == 1) continue;
             var d = Distance(word, v, bestDistance);
+            // Two slips in a long word leave its first letters alone: "coincidence" is another word, not a
+            // misspelt "confidence".
+            if (d == 2 && string.CompareOrdinal(word, 0, v, 0, 3) != 0) continue;
             // Of two words an edit away, one with a letter the typist did not double ("legaly" for "legally") before
             // another with a letter changed ("legacy").
             if (d < bestDistance || best is null || d == bestDistance && Undoubled(word, v) && !Undoubled(word, best))

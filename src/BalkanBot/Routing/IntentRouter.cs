@@ -48,9 +48,12 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var pronounAt = pronoun.Success ? normalized[..Math.Min(pronoun.Index, normalized.Length)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : -1;
         // "how many people did Kosovo arrest over it?": a pronoun after a preposition at the end is what the question
         // is about, the thing before, whatever states it names.
-        var leans = pronoun.Success
-                    && (intent == IntentKind.Compare || !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event))
-                    && (intent == IntentKind.Compare || !mentions.Any(m => m.TokenStart < pronounAt) || TrailingObject().IsMatch(normalized));
+        // "Open Balkan vs the EU single market: where does it fall short?" names both sides before the pronoun, which
+        // points at one of them.
+        var leans = pronoun.Success && (intent == IntentKind.Compare
+            ? mentions.Select(m => m.RecordId).Distinct().Count() < 2 || mentions.Any(m => m.TokenStart > pronounAt)
+            : !mentions.Any(m => m.Kind is RecordKind.Agreement or RecordKind.Event)
+              && (!mentions.Any(m => m.TokenStart < pronounAt) || TrailingObject().IsMatch(normalized)));
         var elliptical = EllipsisCue().IsMatch(normalized) && corrected.Length <= 6;
 
         return new RoutedQuestion
@@ -231,9 +234,10 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex TimelineCue();
     [GeneratedRegex(@" (?:what (?:do|does|did|is) (?:\w+ ){0,3}mean(?:t)? by|what does (?:\w+ ){1,4}mean|definition of|define|defines|meaning of|stand for|stands for) ")]
     private static partial Regex DefinitionCue();
-    [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where | (?:play|played|plays|turn|turned|pan|panned) out | (?:came|become|became) of |\boutcome of | (?:official|full|formal|exact|proper) (?:name|title) ")]
+    [GeneratedRegex(@"^ (?:(?:in|at|on|from|under|by|with|to) )?(?:which|what) (?!(?:is|are|was|were|did|does|do|has|have|had|happened|changed|s|about|else|kind|sort|type)\b)\w+ |^ name the |^ where | (?:play|played|plays|turn|turned|pan|panned) out | (?:came|become|became) of |\boutcome of | (?:official|full|formal|exact|proper) (?:name|title) |^ what (?:was|is|were|are) the (?:\w+ )?(?:value|amount|sum|total|level|rate|share) ")]
     private static partial Regex ThingAsked();
-    [GeneratedRegex(@"^ ?(will|could|might|would|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) | how (?:does|do|did|will|would|could|might) (?!.{0,90} (?:between|since|from|over time|over the years) ).{0,60}(?:change|affect|alter|shift|transform|reshape|influence) ")]
+    // "Could you confirm …" is a request, not a question about what could happen.
+    [GeneratedRegex(@"^ ?((?:will|could|might|would)(?! you )|is there|are there|was there|should) | (why|how come|is (the |it |this |that )?.{0,60}(alliance|treaty|threat|binding|pact)|recommend|recommends|recommendation|recommendations|propose|proposes|proposals|advise|weakness|weaknesses|strengths|problems|criticism|critics|limits|limitations|benefits|impact|effects|annex|annexation|escalat\w*|do analysts|what do (the )?(sources|analysts|authors|experts)|views? on|argue|argues|assessment|assess|opinion|implications|significance|consequences|risk of|will .{0,40} (lead|escalate|cause)|motive|motives|reason|reasons|mean for|should) | how (?:does|do|did|will|would|could|might) (?!.{0,90} (?:between|since|from|over time|over the years) ).{0,60}(?:change|affect|alter|shift|transform|reshape|influence) ")]
     private static partial Regex AnalysisCue();
     [GeneratedRegex(@"^ ?(when|what date|which date|what year|which years?|what years|on what date|in what years?|in which years?|(?:the )?(?:exact |precise )?date of|since when)\b| (when was|when did|when were|what date|which years?|what years?|since when) |^ ?(dates?|signing dates?) (please |pls )?(for|of) | (what|which) (exact|precise) (date|day) | on (what|which) (exact |precise )?(day|date) | (what|which) (is|was|were) the (exact |precise )?(date|day|year) | (about|say|says|said) when (was|did|were|it|they|he|she) |^ ?(what|which) day | (both|the two|two|their) (signing )?dates ")]
     private static partial Regex DateCue();

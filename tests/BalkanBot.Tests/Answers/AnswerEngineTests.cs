@@ -869,6 +869,13 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // A list of parties counts parties, not votes.
     [InlineData("What was the vote count in the UN General Assembly on the Gaza resolution?")]
     [InlineData("Which Serbian ministry negotiated the Hungary defence plan?")]
+    // A sum in euros is not answered by a share of trade; an unemployment rate by a mention of unemployment.
+    [InlineData("What was the value in euros of Serbia's total trade with the EU in 2022?")]
+    [InlineData("north macedonia unemployment rate per the horizons piece?")]
+    // "Could you give the name of …" asks for a person, whom the brief does not name.
+    [InlineData("Could you give the name of the Hungarian defence minister who, at the April 2025 signing, stressed the need for frequent high-level consultations with Serbia?")]
+    // The article that sets out a clause the declaration does not have, and its wording, have no answer.
+    [InlineData("Which article of the Tirana Declaration sets out the mutual-defence guarantee, and how is it worded?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
@@ -1014,6 +1021,21 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Roughly what size is the EUFOR presence in Bosnia?", "1,100")]
     [InlineData("What are Albania's tank holdings per the Pupin table?", "40 Type 59")]
     [InlineData("Which states signed the Tirana Declaration?", "Albania, Croatia and Kosovo")]
+    // Talks are a dialogue.
+    [InlineData("according to antic, what negotiation is kurti positioning himself for when he attacks open balkan?", "dialogue")]
+    // "the horizons piece" is where to read, not a word to find.
+    [InlineData("define 'minilateralism' the way the horizons piece uses it", "minilateralism")]
+    // A work an author draws on is named by him when the question asks what he draws on.
+    [InlineData("sav's hedging argument - which author and journal is that drawn from?", "Journal of Balkan Studies")]
+    [InlineData("In which journal was Kristina Nikolić's article on Serbia hedging its bets published, according to Sav's bibliography?", "Journal of Balkan Studies")]
+    // A clause on when something is said sets the scene and asks no date.
+    [InlineData("When Sav, drawing on Nikolić and on Kuik's model, describes Serbia's conduct as 'hedging' rather than balancing, what does that term denote?", "concurrent pursuit")]
+    // Where a thing is going is its future.
+    [InlineData("rama and vucic seem to disagree on where open balkan is going - what does each say?", "bright future")]
+    // The working title under which something was floated is the name it was first presented under.
+    [InlineData("Could you confirm the working title under which the Open Balkan scheme was originally floated before it acquired its current name?", "Mini-Schengen")]
+    // Whose account of a topic said before, asked of two documents.
+    [InlineData("Our two sources seem to give different figures for the number of NATO peacekeepers in Kosovo; what does Sav report and what does the Pupin brief report?", "3,700")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

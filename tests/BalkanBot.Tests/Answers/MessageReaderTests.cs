@@ -190,6 +190,13 @@ public sealed class MessageReaderTests
     // A question before the comma is no frame: "can they travel with ID cards only" asks of its own.
     [InlineData("can they travel with ID cards only, what's the stay limit, and how does the permit work?",
         new[] { "can they travel with ID cards only, what's the stay limit", "how does the permit work?" })]
+    // A topic before a colon is kept where the question only asks what an author reports of it.
+    [InlineData("NATO peacekeepers in Kosovo: what does Sav report?", new[] { "NATO peacekeepers in Kosovo: what does Sav report?" })]
+    // A second account asked for, and readings set against each other, are of the question before.
+    [InlineData("The sources differ on KFOR's size. What does Sav say and what does the Pupin brief say?",
+        new[] { "The sources differ on KFOR's size. What does Sav say what does the Pupin brief say?" })]
+    [InlineData("Does the Tirana arrangement amount to an alliance aimed at Serbia? Please contrast Sav's view with the position taken by the Pupin authors.",
+        new[] { "Does the Tirana arrangement amount to an alliance aimed at Serbia? contrast Sav's view with the position taken by the Pupin authors." })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);

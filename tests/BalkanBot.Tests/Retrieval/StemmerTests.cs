@@ -75,6 +75,13 @@ public sealed class StemmerTests
     }
 
     [Fact]
+    public void Spelling_TwoEditsThatChangeTheFirstLetters_AreAnotherWord()
+    {
+        Assert.Null(Spelling.Nearest("coincidence", new HashSet<string> { "confidence" }));
+        Assert.Equal("international", Spelling.Nearest("internatonl", new HashSet<string> { "international" }));
+    }
+
+    [Fact]
     public void Spelling_FarFromAnyWord_FindsNothing() =>
         Assert.Null(Spelling.Nearest("restaurant", new HashSet<string> { "investment", "population" }));
 }

@@ -129,6 +129,13 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.False(Route("What is the Tirana Declaration?").LeansOnContext);
     }
 
+    [Fact]
+    public void Route_ComparisonThatNamesBothSidesBeforeItsPronoun_DoesNotLeanOnContext()
+    {
+        Assert.True(Route("compare it with CEFTA").LeansOnContext);
+        Assert.False(Route("open balkan vs the EU single market - where does it fall short on customs?").LeansOnContext);
+    }
+
     [Theory]
     [InlineData("Are AL, KS and HR all in NATO?", new[] { "albania", "kosovo", "croatia", "nato" })]
     [InlineData("Is the US a guarantor for HU?", new[] { "united-states", "hungary" })]
