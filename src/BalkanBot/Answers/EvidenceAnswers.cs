@@ -368,6 +368,19 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             // "In which Albanian city was the declaration signed?": a place or a person asked is answered by the passage that
             // gives it, not by an overview of what is named.
             if ((evidence.Terms.AsksPlace || evidence.Terms.AsksPerson) && evidence.Found) return FromPassages(q, evidence);
+            // "Which deal did Serbia sign with France?", "what got signed in Tirana?": an agreement or event that names all
+            // of them answers, not an overview of the first.
+            // "Which deal did Serbia sign with Russia in 2023?": where no agreement or event of theirs (of that year) is
+            // recorded, the question has no answer, whatever else the sources say of them.
+            if (AgreementAsked().IsMatch(" " + q.Normalized + " ") && evidence.Terms.Entities.All(e => kb.Get(e) is { Kind: RecordKind.Actor }))
+            {
+                bool Between(KnowledgeRecord r) => evidence.Terms.Entities.All(e => r.Parties.Contains(e) || r.Actors.Contains(e) || r.Place?.Country == e)
+                                                   && (evidence.Terms.Years.Count == 0 || r.Date is { } d && evidence.Terms.Years.Contains(d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var deals = evidence.Supporting.Where(h => h.Passage.RecordKind is RecordKind.Agreement or RecordKind.Event && h.Passage.Kind != PassageKind.Name
+                                                           && kb.Get(h.Passage.RecordId) is { } r && Between(r) && !EvidenceFinder.IsCaveat(h.Passage))
+                    .OrderBy(h => h.Passage.Kind == PassageKind.Summary ? 0 : 1).ToList();
+                return deals.Count > 0 ? FromPassages(q, evidence with { Supporting = deals }) : Decline(q, focus, evidence);
+            }
             // Two or more names and nothing else: what the sources say about them together.
             if (handled.Answered)
                 return evidence.Terms.Entities.Count >= 2
@@ -661,6 +674,9 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             if (TextNormalizer.Tokens(text[(m.Index + m.Length)..]).Take(4).Any(t => asked.Contains(Stemmer.Stem(t)))) return true;
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ (?:which|what) (?:\w+ )?(?:deal|deals|agreement|agreements|pact|pacts|treaty|treaties|accord|accords|declaration|declarations|contract|contracts|document|documents) (?:did|was|were|has|have|had|got) | what (?:\w+ )?(?:got|was|were|had been) signed | what did (?:\w+ ){1,6}?sign ")]
+    private static partial System.Text.RegularExpressions.Regex AgreementAsked();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\((?:reported|as reported|per)\b")]
     private static partial System.Text.RegularExpressions.Regex ReportedDate();

@@ -108,7 +108,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"(?:^|[.!?;:]\s+|\n)(?:(?:[Bb]ack )?[Ii]n (?:early |late |mid-?)?(?<y1>(?:19|20)\d\d),?\s+)?(?<who>\p{Lu}[\p{L}'’-]+)(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y2>(?:19|20)\d\d))?,?\s+(?:wrote|said|argued|claimed|held|stated|noted|insisted|maintained|concluded|thought|believed|reckoned|was (?:\w+ ){0,2}?(?:categorical|clear|adamant|explicit|sure|certain|convinced))(?:\s+(?:back )?in (?:early |late |mid-?)?(?<y3>(?:19|20)\d\d))?(?:\s+that)?,?\s+(?<view>[^.?!;\n]{12,}?)(?=\s*(?:[.;!?\n]|\s[-–—]\s|,\s*(?:how|what|and|but|so)\b|$))")]
     private static partial Regex Reported();
     // What sets a later thing against a view: "how does that compare", "hold up", "what happened then", "since then".
-    [GeneratedRegex(@"\b(?:compare[sd]?|comparison|hold(?:s)? up|held up|square[sd]? with|against|what happened|since then|after that|later|still (?:true|hold|valid)|changed?|borne out|proved?|proven|right|wrong)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:compare[sd]?|comparison|hold(?:s)? up|held up|square[sd]? with|against|what happened|since then|after that|later|still (?:true|hold|valid)|changed?|borne out|proved?|proven|right|wrong|what (?:\w+ )?then|then (?:got|was|were|did|came|happened))\b", RegexOptions.IgnoreCase)]
     private static partial Regex SetAgainst();
 
     /// <summary>HTML, Markdown and Slack mrkdwn removed; links keep their text; entities decoded.</summary>
@@ -561,7 +561,9 @@ public static partial class MessageReader
             }
             // "Antić wrote in 2024 that no pact was to be had. What happened in March 2025 that challenges that?": the
             // period is what is asked about, and the events in it are the answer; the statement before it is background.
-            if (context.Length > 0 && HappenedIn().IsMatch(p)) context = "";
+            // "Antić wrote in 2024 that a pact was off the table. What then got signed in Tirana?": so is a view set
+            // against what came later, which is answered beside the question.
+            if (context.Length > 0 && (HappenedIn().IsMatch(p) || Reported().IsMatch(context) && SetAgainst().IsMatch(p))) context = "";
             // "Who wrote the brief? And where is the Initiative located?": "and" only joins a second question to the first.
             if (asked.Count > 0 && AndAlso().Match(p) is { Success: true, Length: > 0 } joiner) p = p[joiner.Length..];
             if (AsksSomething().IsMatch(p) || p.EndsWith('?') || AttributedAsk().IsMatch(p)
@@ -610,6 +612,8 @@ public static partial class MessageReader
         // "… KFOR's size: what does Sav report and what does the Pupin brief report?": a second account asked for is of
         // the same topic.
         JoinIntoPrevious(asked, AsksWhatIsSaid);
+        // "What got signed in Tirana, and when?": a question word alone asks it of the question before.
+        JoinIntoPrevious(asked, a => LoneQuestionWord().IsMatch(a));
         // "Is the pact aimed at Serbia? Please contrast Sav's view with the position of the Pupin authors.": readings set
         // against each other are of the question before.
         JoinIntoPrevious(asked, a => ContrastReadings().IsMatch(a));
@@ -827,6 +831,9 @@ public static partial class MessageReader
 
     [GeneratedRegex(@"^(?:please |pls |kindly )?(?:contrast|compare|weigh|set) (?:the )?\p{Lu}[\p{L}’'-]*(?:'s|’s)? (?:view|views|position|positions|reading|readings|take|takes|stance|account)\b[^?.!]{0,80}[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex ContrastReadings();
+
+    [GeneratedRegex(@"^\W*(?:and |but )?(?:when|where|why|how|by whom|with whom)\s*[?.!]*\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LoneQuestionWord();
 
     /// <summary>"what does Sav report?", "how does the Pupin brief see it?": whose account is asked for, of a topic said before.</summary>
     private static bool AsksWhatIsSaid(string text) => WhatIsSaid().IsMatch(text.Trim());

@@ -197,6 +197,8 @@ public sealed class MessageReaderTests
         new[] { "The sources differ on KFOR's size. What does Sav say what does the Pupin brief say?" })]
     [InlineData("Does the Tirana arrangement amount to an alliance aimed at Serbia? Please contrast Sav's view with the position taken by the Pupin authors.",
         new[] { "Does the Tirana arrangement amount to an alliance aimed at Serbia? contrast Sav's view with the position taken by the Pupin authors." })]
+    // A question word alone asks it of the question before.
+    [InlineData("What got signed in Tirana, and when?", new[] { "What got signed in Tirana when?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);
