@@ -238,7 +238,7 @@ public sealed partial record QuestionTerms(
     /// <summary>What a "which/what …" phrase names when it asks for a quantity, not for a kind of thing.</summary>
     private static readonly FrozenSet<string> QuantityHeads = FrozenSet.Create(StringComparer.Ordinal,
         "number", "numbers", "figure", "figures", "total", "totals", "size", "amount", "level", "levels", "share", "percentage", "proportion",
-        "value", "price", "strength", "toll", "count", "sum", "scale", "country", "countries", "state", "states", "nation", "nations");
+        "value", "price", "strength", "toll", "count", "sum", "scale", "growth", "rate", "rates", "country", "countries", "state", "states", "nation", "nations");
 
     [GeneratedRegex(@"\b(working|acquired|acquire|acquires|got|gained|took|received|assumed|adopted)(?= (?:its|the|their|his|her|a) (?:\w+ )?(?:name|title)\b|(?<=working) (?:name|title)\b)")]
     private static partial Regex AroundAName();
