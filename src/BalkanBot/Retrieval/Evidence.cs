@@ -163,7 +163,7 @@ public static partial class EvidenceFinder
                                                && (speaker is null || Speaks(h.Passage.Text, speaker))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             // A definition or a reason may stand in a passage that scores below the first few: it is looked for further down.
-            .Take(defining || terms.AsksWhy ? limit * 2 : limit).ToList();
+            .Take(defining || terms.AsksWhy || terms.AsksChange ? limit * 2 : limit).ToList();
         // "What total troops does the table give?": a passage that says the table leaves troops blank answers no.
         if (terms.Hard.Count > 0)
             supporting = supporting.Where(h => !BlankFor(index, h.Passage, terms.Hard)).ToList();
@@ -200,6 +200,10 @@ public static partial class EvidenceFinder
         // the initiative was formed") leads, before sentences that only say it was formed.
         else if (terms.AsksWhy)
             supporting = supporting.OrderBy(h => GivesReason(h.Passage) ? 0 : 1).ToList();
+        // "How did CEFTA's membership evolve?": a sentence that says what changed ("new countries joined, and each left
+        // on gaining EU membership") leads, before sentences that describe one moment.
+        else if (terms.AsksChange)
+            supporting = supporting.OrderBy(h => ChangeWords().IsMatch(h.Passage.Text) ? 0 : 1).ToList();
         supporting = supporting.Take(limit).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
@@ -1040,6 +1044,9 @@ public static partial class EvidenceFinder
             && (m.TokenStart > 0 && tokens[m.TokenStart - 1] is "from" or "by"
                 || verbs.Any(v => v >= m.TokenStart + m.TokenCount && v - (m.TokenStart + m.TokenCount) <= 5)));
     }
+
+    [GeneratedRegex(@"\b(?:joined|left|became|grew|expanded|replaced|rebranded|renamed|gradually|eventually|later|since then|no longer|shifted|turned|evolved|changed|as more|until|upon|on gaining)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"[€$£]|\b(?:euros?|dollars?|EUR|USD)\b")]
     private static partial Regex Currency();

@@ -293,6 +293,8 @@ public sealed partial record QuestionTerms(
     public string Asked { get; init; } = " ";
     /// <summary>"What was the total value of …", "how much …": the answer is an amount, which a passage must state.</summary>
     public bool AsksAmount { get; init; }
+    /// <summary>"How did CEFTA's membership evolve?", "how has it changed over time?": what changed is asked.</summary>
+    public bool AsksChange { get; init; }
     /// <summary>"the value in euros of …", "how many dollars": a sum of money, which a share or a count does not give.</summary>
     public bool AsksMoney { get; init; }
     /// <summary>
@@ -549,6 +551,7 @@ public sealed partial record QuestionTerms(
             AsksCountry = CountryCue().IsMatch(padded),
             AsksAmount = AmountCue().IsMatch(padded),
             AsksMoney = SumOfMoney().IsMatch(padded),
+            AsksChange = ChangeAsked().IsMatch(padded),
             NameOf = nameOf.Success
                 ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
                 : null,
@@ -611,6 +614,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" (?:value|amount|sum|figure|total|worth|cost) in (?:euros?|eur|dollars?|usd|us dollars) | how many (?:euros|dollars) | (?:euro|dollar|eur|usd) (?:value|amount|sum|figure|total|worth|cost) ")]
     private static partial Regex SumOfMoney();
+
+    [GeneratedRegex(@" how (?:did|has|have|had|does|do) (?:\w+ ){1,6}?(?:evolve|evolved|change|changed|develop|developed|shift|shifted|grow|grown) | (?:evolution|history|development) of | over (?:time|the years) ")]
+    private static partial Regex ChangeAsked();
 
     [GeneratedRegex(@"^ (?:which|what) (?:country|state|nation) s (\w+) ")]
     private static partial Regex CountryOwns();

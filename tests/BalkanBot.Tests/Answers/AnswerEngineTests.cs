@@ -1057,6 +1057,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_HowSomethingEvolved_ShowsWhatChanged()
+    {
+        // How something evolved is answered by what changed, not only by one moment of it.
+        var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Western Balkans?", "evolution");
+
+        Assert.True(a.Answered);
+        Assert.Contains(a.Facts, f => f.Value.Contains("left the agreement on gaining EU membership", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Answer_DatesOfTwoThingsAskedTogether_GivesEachItsDate()
     {
         var a = Ask("On what dates were the Albania-Croatia-Kosovo joint declaration and the Serbia-Hungary defence cooperation agreement signed?", "two-dates");
