@@ -229,7 +229,9 @@ public static partial class EvidenceFinder
         if (t.AsksDate || t.AsksCount || t.AsksPerson || t.AsksShare || t.AsksAmount || t.AsksPlace || t.AsksCity || t.AsksCountry || t.AsksCompany
             || t.AsksProvision || t.AsksValue || t.AsksExact || t.AsksWhoItWas || t.AsksFuture || t.AsksDay || t.AsksMonth
             || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0 || t.LaterMeeting is not null
-            || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)) return [];
+            || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)
+            // "What did NATO's Secretary General say about the plan?": what an office holder said is theirs or nothing.
+            || WordsAsked().IsMatch(t.Asked)) return [];
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
         // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
@@ -242,6 +244,9 @@ public static partial class EvidenceFinder
                 && t.Content.Where(h.MatchedTerms.Contains).Sum(index.Idf) * 4 >= total)
             .Take(3).ToList();
     }
+
+    [GeneratedRegex(@"^ (?:what|how) (?:did|does|do|has|had) (?:\w+ ){0,3}?(?:general|minister|president|ambassador|spokesperson|spokesman|commander|chief|envoy|official|officials) (?:say|tell|declare|state|announce|claim|argue|write|promise|warn) ")]
+    private static partial Regex WordsAsked();
 
     [GeneratedRegex(@" how (long|much|many|big|large|far|old|often|soon|heavy|strong) ")]
     private static partial Regex HowMuch();
@@ -1064,7 +1069,8 @@ public static partial class EvidenceFinder
     private static bool SameLine(KnowledgeBase kb, string id, IReadOnlyList<string> matched) =>
         matched.Any(m => kb.Aliases.EarlierVersions(m).Contains(id) || kb.Aliases.EarlierVersions(id).Contains(m) || StateOfTheName(kb, id, m) || StateOfTheName(kb, m, id));
 
-    [GeneratedRegex(@"\b(?i:what|how) (?i:did|does|do|has|had) (?<who>\p{Lu}[\p{L}-]+) (?i:say|tell|declare|state|announce|claim|argue|write|promise|warn)\b")]
+    // "What did NATO's Secretary General say …?": an office speaks through its holder, whose words must be in the passage.
+    [GeneratedRegex(@"\b(?i:what|how) (?i:did|does|do|has|had) (?:(?<who>\p{Lu}[\p{L}-]+)|(?i:the )?(?:\p{Lu}[\p{L}-]*(?:'s|’s)? ){1,2}(?i:secretary (?<who>general)|defen[cs]e (?<who>minister)|prime (?<who>minister)|foreign (?<who>minister)|(?<who>president|ambassador|spokesperson|spokesman|commander|chief))) (?i:say|tell|declare|state|announce|claim|argue|write|promise|warn)\b")]
     private static partial Regex SpeakerAsked();
 
     /// <summary>The passage has the person say something: his name within four words of a verb of saying or a quotation.</summary>
@@ -1080,7 +1086,7 @@ public static partial class EvidenceFinder
         return false;
     }
 
-    [GeneratedRegex(@"^(?:say|says|said|saying|tell|tells|told|state|states|stated|declare|declares|declared|announce|announces|announced|claim|claims|claimed|argue|argues|argued|warn|warns|warned|quote|quotes|quoted|call|calls|called|describe|describes|described|stress|stresses|stressed|insist|insists|insisted|promise|promised|write|writes|wrote|remark|remarked|according)$")]
+    [GeneratedRegex(@"^(?:say|says|said|saying|tell|tells|told|state|states|stated|declare|declares|declared|announce|announces|announced|claim|claims|claimed|argue|argues|argued|warn|warns|warned|quote|quotes|quoted|call|calls|called|describe|describes|described|stress|stresses|stressed|emphasize|emphasized|emphasizes|emphasise|emphasised|emphasises|insist|insists|insisted|promise|promised|write|writes|wrote|remark|remarked|according)$")]
     private static partial Regex SpeechVerb();
 
     /// <summary>"Yugoslavia" asked of 1999 is the "Federal Republic of Yugoslavia": a state named as a form of another's name.</summary>
