@@ -277,7 +277,6 @@ public static partial class MessageReader
         return string.Join(" ", kept);
     }
 
-    /// <summary>"What is X exactly and which resolution is it under?" → two parts; a single question stays whole.</summary>
     /// <summary>
     /// "how many troops are in Serbia's army"; a police force counts personnel; a presence or a deployment is no force
     /// of its own: "how many troops does EUFOR have in Bosnia".
@@ -291,6 +290,7 @@ public static partial class MessageReader
         return $"how many {(last == "police" ? "personnel" : "troops")} are in {force}";
     }
 
+    /// <summary>"What is X exactly and which resolution is it under?" → two parts; a single question stays whole.</summary>
     public static List<string> Split(string text) => Split(text, []);
 
     public static List<string> Split(string text, List<string> premises)

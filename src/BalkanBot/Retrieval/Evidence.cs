@@ -905,9 +905,11 @@ public static partial class EvidenceFinder
         AskedKinds(terms).Where(h => !terms.Unknown.Contains(h) && !terms.Hard.Contains(h) && !terms.AsksShare).ToList();
 
     /// <summary>The kinds of thing a question asks for ("which missiles", "what legal basis"), among its content words.</summary>
+    /// <remarks>
     /// "Which bank financed the purchase?": the subject asked for, before a verb in the past, is a kind as well; a
     /// journal that published something, or a state, mission or alliance that acted, is named by its name, which seldom
     /// says what it is.
+    /// </remarks>
     private static IEnumerable<string> AskedKinds(QuestionTerms terms) =>
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
             .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !NamedByTheirNames.Contains(h)))
