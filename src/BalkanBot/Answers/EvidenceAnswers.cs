@@ -335,6 +335,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         }
         if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0 || evidence.Terms.LaterMeeting is not null)
             && !evidence.Found) return Decline(q, focus, evidence);
+        if (OtherAuthorsOnly(handled, evidence) is { } notTheirs) return notTheirs;
+        if (OtherNumberOfParties(q, handled, evidence) is { } notBilateral) return notBilateral;
         // "When was the Open Balkan first unveiled?": where the record's own date did not pass the gate and the passage
         // that did gives another year, that passage dates what was asked.
         // "When did Kosovo join CEFTA?" is dated by Kosovo's joining, not by CEFTA's signing.
@@ -675,6 +677,56 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         return false;
     }
 
+    /// <summary>
+    /// "When did Montenegro join CEFTA, according to Sav?": a date or a figure asked of one author's account is his, or no
+    /// answer. Where the lead of the answer cites only other documents and no passage of his names what is asked, the
+    /// other documents' account is shown as what the sources hold, not as his answer.
+    /// </summary>
+    private Answer? OtherAuthorsOnly(Answer handled, Evidence evidence)
+    {
+        var t = evidence.Terms;
+        if (!handled.Answered || t.Voices.Count == 0 || !(t.AsksDate || t.AsksCount || t.AsksAmount || t.AsksShare || t.AsksValue)) return null;
+        var documents = kb.DocumentsWrittenBy(t.Voices.ToHashSet(StringComparer.Ordinal)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        if (documents.Count == 0) return null;
+        var lead = LeadMarker().Matches(handled.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        if (lead.Count == 0 || handled.Citations.Any(c => lead.Contains(c.N) && documents.Contains(c.SourceId))) return null;
+        var others = t.Entities.Where(e => !t.Voices.Contains(e)).ToList();
+        if (others.Count == 0) return null;
+        if (evidence.Supporting.Any(h => h.Passage.Cite.Any(c => documents.Contains(c.Source)) && others.All(h.MatchedEntities.Contains))) return null;
+        var who = string.Join(" and ", t.Voices.Select(v => kb.Get(v)?.Name ?? v));
+        var what = t.AsksDate ? "date" : "figure";
+        return handled with { Answered = false, Confidence = 0, Text = $"{who} gives no {what} for that. What the other sources hold: {handled.Text}" };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d{1,3})\]")]
+    private static partial System.Text.RegularExpressions.Regex LeadMarker();
+
+    /// <summary>
+    /// "When did Albania and Kosovo sign their own bilateral defence deal?": an agreement of three is no bilateral deal.
+    /// Where the answer leads with an agreement or event whose parties are more or fewer than the question's "bilateral"
+    /// or "trilateral" says, the sources hold no such deal, and what they hold is shown as that.
+    /// </summary>
+    private Answer? OtherNumberOfParties(RoutedQuestion q, Answer handled, Evidence evidence)
+    {
+        if (!handled.Answered || handled.RecordIds.Count == 0 || PartiesCounted().Match(" " + q.Normalized + " ") is not { Success: true } counted) return null;
+        var want = counted.Groups[1].Value switch { "bilateral" => 2, "trilateral" => 3, _ => 4 };
+        if (kb.Get(handled.RecordIds[0]) is not { Kind: RecordKind.Agreement or RecordKind.Event } lead) return null;
+        var parties = lead.Parties.Count > 0 ? lead.Parties : lead.Actors.Where(a => kb.Get(a) is { Kind: RecordKind.Actor, Type: not "person" }).ToList();
+        var named = evidence.Terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
+        if (parties.Count < 2 || parties.Count == want || named.Count == 0 || !named.All(parties.Contains)) return null;
+        var between = string.Join(" and ", named.Select(e => kb.Get(e)?.Name ?? e));
+        return handled with
+        {
+            Answered = false,
+            Confidence = 0,
+            Title = $"No {counted.Groups[1].Value} deal in the sources",
+            Text = $"The sources record no {counted.Groups[1].Value} deal between {between}. What they hold: {handled.Text}",
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (bilateral|trilateral|quadrilateral) (?:\w+ ){0,2}(?:deal|agreement|pact|treaty|accord|declaration) ")]
+    private static partial System.Text.RegularExpressions.Regex PartiesCounted();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^ (?:which|what) (?:\w+ )?(?:deal|deals|agreement|agreements|pact|pacts|treaty|treaties|accord|accords|declaration|declarations|contract|contracts|document|documents) (?:did|was|were|has|have|had|got) | what (?:\w+ )?(?:got|was|were|had been) signed | what did (?:\w+ ){1,6}?sign ")]
     private static partial System.Text.RegularExpressions.Regex AgreementAsked();
 
@@ -852,7 +904,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     /// <summary>What a decline says of names the sources never mention ("Mark Rutte", "Mercosur").</summary>
     public static string NotMentioned(IReadOnlyList<string> names, string topic) =>
-        $"The sources do not mention {PassageExtractor.Join(names.ToList())}, so I have no sourced answer to \"{topic}\".";
+        // "Serbian Progressive" and "Serbian Progressive Party" are one name.
+        $"The sources do not mention {PassageExtractor.Join(names.Where(n => !names.Any(o => o.Length > n.Length && o.Contains(n, StringComparison.Ordinal))).ToList())}, so I have no sourced answer to \"{topic}\".";
 
     private bool NamesInText(Passage p, string recordId) =>
         p.RecordId == recordId || kb.Aliases.LinkWritten(p.Text, kb.Vocabulary).Mentions.Any(m => m.RecordId == recordId);

@@ -303,8 +303,10 @@ public static partial class MessageReader
         text = LabelRun().Replace(text, "");
         // "For the bibliography: (1) which journal … in, and (2) which journal …?": numbered questions inside one sentence
         // are questions of their own; what stands before the first is a label, as before a colon.
-        if (FirstInlineNumber().IsMatch(text) && LaterInlineNumber().IsMatch(text))
-            text = LaterInlineNumber().Replace(FirstInlineNumber().Replace(text, m => text[..m.Index].TrimEnd().EndsWith(':') ? " " : ": "), "? ");
+        // A list opened at the start of the message has lost its "1)" with the other list marks.
+        if (LaterInlineNumber().Match(text) is { Success: true } listed
+            && (FirstInlineNumber().IsMatch(text) || SecondOfList().IsMatch(listed.Value)))
+            text = LaterInlineNumber().Replace(FirstInlineNumber().Replace(text, m => m.Index == 0 || text[..m.Index].TrimEnd().EndsWith(':') ? " " : ": "), "? ");
         text = WithoutDirectives(text, premises, botNames);
         text = ChatSpeak().Replace(text, m => Shorthand.TryGetValue(m.Value.ToLowerInvariant(), out var full) ? full : m.Value);
         // The documents write "foreign investment" and "IFV": the asker's term is put in theirs.
@@ -1181,9 +1183,11 @@ public static partial class MessageReader
     private static partial Regex LabelRun();
     [GeneratedRegex(@"[ \t]*(?:-{1,2}>|=>|→|⇒)[ \t]*")]
     private static partial Regex Arrow();
-    [GeneratedRegex(@"(?<=\S[ \t]*)\((?:1|a|i)\)[ \t]+(?=\p{L})")]
+    [GeneratedRegex(@"(?:(?<=\S[ \t]*)|^[ \t]*)(?:\((?:1|a|i)\)|(?<![\w(])(?:1|a)\))[ \t]+(?=\p{L})")]
     private static partial Regex FirstInlineNumber();
-    [GeneratedRegex(@"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+)?\((?:[2-9]|[b-h]|ii|iii|iv)\)[ \t]+(?=\p{L})")]
+    [GeneratedRegex(@"(?:\b2|\bb|\(ii)\)")]
+    private static partial Regex SecondOfList();
+    [GeneratedRegex(@"[ \t]*[,;]?[ \t]*(?:(?:and|or)[ \t]+)?(?:\((?:[2-9]|[b-h]|ii|iii|iv)\)|(?<=[\s,;.?:])(?:[2-9]|[b-f])\))[ \t]+(?=\p{L})")]
     private static partial Regex LaterInlineNumber();
     [GeneratedRegex(@"(?<=\S)[ ,.!]*\b(?:(?:pls|plz|please) (?:and|&) )?(?:many )?(?:thanks|thank you|thx|ty|cheers)(?: (?:in advance|a lot|so much|again|all))?[ .!]*(?:(?::-?[)D]|:[a-z_]+:|\p{So})[ .!]*)*(?=\n|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingThanks();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BalkanBot.Knowledge;
@@ -138,10 +139,15 @@ public static partial class EvidenceFinder
         // A quoted phrase the base holds ("ko su autori koji pišu o 'fragmented security landscape'?") is what is asked about.
         if (terms.Entities.Count == 0 && terms.Unknown.Count > 0 && terms.Unknown.Count * 3 >= terms.Content.Count
             && !terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal))) return new Evidence(terms, [], candidates);
+        // "How many personnel does the Kosovo Security Force have?": a body named in capitals that no passage writes, even
+        // without the place before it, is not in the sources, though each of its words is.
+        if (UnknownBody(kb, q.Original) is { } body) terms = terms with { UnknownNames = [.. terms.UnknownNames, body] };
         // "What did NATO Secretary General Mark Rutte say …?": a name the base has never seen is not in the sources.
         if (terms.UnknownNames.Count > 0) return new Evidence(terms, [], candidates);
         // "Which airport did EUFOR's reserves land at?": the kind of thing asked for is a word the base never uses.
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
+        // "Who wrote the foreword to the Pupin brief?": the thing whose maker is asked is a word the base never uses.
+        if (MadeThing().Match(terms.Asked) is { Success: true } made && terms.Unknown.Contains(made.Groups[1].Value)) return new Evidence(terms, [], candidates);
         terms = terms with { Heads = AskedHeads(terms) };
         // "What is the number of the UN Security Council resolution that gives EUFOR its mandate?": the thing whose number
         // is asked is spoken of, not only the mandate it gives.
@@ -159,7 +165,7 @@ public static partial class EvidenceFinder
         var speaker = SpeakerAsked().Match(q.Original) is { Success: true } said
                       && TextNormalizer.Normalize(said.Groups["who"].Value) is var who && terms.Content.Contains(who) ? who : null;
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
-                                               && voices.All(h.MatchedEntities.Contains)
+                                               && voices.All(v => h.MatchedEntities.Contains(v) || DrawnOn(h.Passage, v, terms))
                                                && (speaker is null || Speaks(h.Passage.Text, speaker))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             // A definition or a reason may stand in a passage that scores below the first few: it is looked for further down.
@@ -175,7 +181,9 @@ public static partial class EvidenceFinder
         // question is answered first by the passages that date what it names.
         // A passage that only dates a record answers "when", not "how is the US commitment changing".
         if (!AsksForName(terms))
-            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name ? 2 : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
+            // A document's byline is no mere name where the question asks who wrote a work or where it appeared.
+            supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Name && !(h.Passage.RecordKind == RecordKind.Source && BylineAsked(terms)) ? 2
+                : h.Passage.Kind == PassageKind.Date && !terms.AsksDate ? 1 : 0).ToList();
         // "KFOR: what's the acronym short for?": the names of what is named, before prose that happens to match.
         else
             // "How does Antić define minilateralism?": the title of a document that holds the word defines nothing.
@@ -190,7 +198,8 @@ public static partial class EvidenceFinder
                 .OrderByDescending(x => x.States >= 3 ? x.States : 0).ThenBy(x => x.I).Select(x => x.Hit).ToList();
         }
         // "How does Antić define minilateralism?": what he wrote answers, before what the base says about him or his essay.
-        if (citedInQuestion.Count > 0 && terms.Content.Count > 0 && !terms.AsksPerson && !terms.AsksDate && !AsksForName(terms with { Soft = new HashSet<string>(terms.Soft.Except(["define", "definition"])) }))
+        // A work he cites, asked as such ("the Belloni article that Sav uses"), is what answers.
+        if (citedInQuestion.Count > 0 && terms.Content.Count > 0 && !terms.AsksPerson && !terms.AsksDate && !CitedWorkAsked().IsMatch(terms.Asked) && !AsksForName(terms with { Soft = new HashSet<string>(terms.Soft.Except(["define", "definition"])) }))
             supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
         // "What does minilateralism mean?": the sentence that names the idea as a definition does ("… smaller
         // partnerships, which he calls minilateralism") leads, before sentences that only use the word.
@@ -213,6 +222,14 @@ public static partial class EvidenceFinder
         // "How many troops did NATO add after the May unrest?": the figure itself first, before the prose around it.
         else if (terms.AsksCount && terms.Hard.Count > 0)
             supporting = supporting.OrderBy(h => h.Passage.Kind == PassageKind.Figure ? 0 : 1).ToList();
+        // "Who wrote the Horizons essay?": of the documents that appeared there, the one the base is built from leads.
+        if (terms.Soft.Overlaps(AuthorWords) && terms.Entities.Count == 0)
+            supporting = supporting.OrderBy(h => h.Passage is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && kb.Get(h.Passage.RecordId) is { Via: null } ? 0 : 1).ToList();
+        // "What investment total did the National Bank record?": a figure's note ("as of the end of 2022, per …") does not
+        // lead before the figure it qualifies.
+        if (supporting.Count > 1 && supporting[0].Passage is { RecordKind: RecordKind.Figure, Kind: not PassageKind.Figure } note
+            && supporting.FindIndex(h => h.Passage.RecordId == note.RecordId && h.Passage.Kind == PassageKind.Figure) is > 0 and var value)
+            supporting = [supporting[value], .. supporting.Where((_, i) => i != value)];
         return new Evidence(terms, supporting, candidates);
     }
 
@@ -286,8 +303,7 @@ public static partial class EvidenceFinder
                 && focus[0].Kind is RecordKind.Event && index.RecordMentions(p.RecordId, terms.Entities[0])) named = 1;
             // "Sav's hedging argument: which author and journal is it drawn from?": a work an author cites is named
             // by him when the question asks what he draws on.
-            if (!terms.AsksDate && p is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && CitedWorkAsked().IsMatch(terms.Asked))
-                named += terms.Entities.Count(e => p.CitedAuthors.Contains(e) && !hit.MatchedEntities.Contains(e));
+            named += terms.Entities.Count(e => DrawnOn(p, e, terms) && !hit.MatchedEntities.Contains(e));
             if (named == 0) return false;
             // Two states or people named together ("Serbia–Hungary ties") ask about them together.
             // A region's name beside them ("the EU framework guiding the Western Balkans") says where, not who.
@@ -411,7 +427,9 @@ public static partial class EvidenceFinder
         foreach (var kind in terms.Heads)
             if (!hit.MatchedTerms.Contains(kind) && !InText(kind) && !(p.Id >= 0 && QuestionTerms.IsPersonTitle(kind) && TitledPersonNamed(kb, p, kind))
                 // "Which tank model does Croatia use?": a designation ("75 M-84s", "Leopard 2A7+") is the model.
-                && !(ModelKinds.Contains(kind) && Designation().IsMatch(p.Text))) return false;
+                && !(ModelKinds.Contains(kind) && Designation().IsMatch(p.Text))
+                // "What investment total did the National Bank record?": a figure is the total, the number, the amount.
+                && !(p.Kind == PassageKind.Figure && FigureHeads.Contains(kind))) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         // "Who writes of a 'fragmented security landscape'?": a quoted phrase of several words that the passage holds word
@@ -419,6 +437,8 @@ public static partial class EvidenceFinder
         if (terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal)) && !terms.AsksDate && !terms.AsksCount && !terms.AsksShare
             && !terms.AsksAmount && terms.Hard.Count == 0) return true;
         var content = terms.Content;
+        // "who wrote the pupin brif": beside what is named, a question for its writer has only the asker's typos.
+        if (terms.Entities.Count > 0 && terms.Soft.Overlaps(AuthorWords) && content.All(terms.Unknown.Contains)) content = [];
         if (content.Count == 0) return terms.Entities.Count > 0;
         var matched = content.Count(t => hit.MatchedTerms.Contains(t));
         // "Who is Serbia's minister of defence?": a person answers for the whole role. Words the base never uses
@@ -442,9 +462,12 @@ public static partial class EvidenceFinder
         if (terms.Entities.Count == 0)
             return content.Count == 1
                 ? p.Id >= 0 && p.RecordKind != RecordKind.Source && index.InHeader(p, content[0])
+                  // "Who wrote the Horizons essay?": a document's byline answers who wrote what appeared where.
+                  || p is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && terms.Soft.Overlaps(AuthorWords) && index.MatchesInText(p, content[0])
                   // "SHAPE acronym – what is it?": a name in capitals is answered where the passage writes it so.
                   || terms.Acronyms.Contains(content[0]) && Regex.IsMatch(p.Text, $@"\b{Regex.Escape(content[0].ToUpperInvariant())}\b")
-                : matched * 3 >= content.Count * 2;
+                // One word the base never uses in a long question ("which outlet is flagged as …") is the asker's.
+                : matched * 3 >= (content.Count - (content.Count >= 6 && terms.Unknown.Count == 1 ? 1 : 0)) * 2;
         // Half the content words, weighed by how rare they are: "What language is spoken in Kosovo?" is not answered
         // by a passage on languages that never says "spoken".
         if (matched == 0) return false;
@@ -897,6 +920,9 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"^ (?:which|what) (?:(?:piece|pieces|part|parts|kind|kinds|sort|type|bit|form|aspect) of (?:the |a |an )?)?(\w+) ")]
     private static partial Regex AskedKind();
 
+    [GeneratedRegex(@"^ (?:who|which \w+) (?:wrote|write|writes|authored|drafted|designed|chaired|chairs|edited|translated|reviewed|commissioned|funded|funds|financed|sponsored|hosted|organised|organized|moderated|founded) (?:the|a|an|its|their|his|her) (\w+) ")]
+    private static partial Regex MadeThing();
+
     /// <summary>
     /// The last word of each "what/which …" phrase before its verb, where it is a content word the base knows and not a
     /// measure or share (those have checks of their own): "what legal basis did he cite" → basis.
@@ -1058,7 +1084,46 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"[€$£]|\b(?:euros?|dollars?|EUR|USD)\b")]
     private static partial Regex Currency();
 
-    [GeneratedRegex(@" (?:cite|cites|cited|citing|drawn|draws|draw|drew|endnote|endnotes|footnote|footnotes|bibliography|borrowed|borrows|relies|relied|rely|based on) ")]
+    private static bool BylineAsked(QuestionTerms terms) =>
+        terms.Soft.Overlaps(AuthorWords) || terms.Heads.Any(PublicationWords.Contains) || CitedWorkAsked().IsMatch(terms.Asked);
+
+    private static readonly FrozenSet<string> PublicationWords = FrozenSet.Create(StringComparer.Ordinal,
+        "journal", "journals", "publisher", "outlet", "magazine", "newspaper", "periodical");
+
+    private static readonly FrozenSet<string> AuthorWords = FrozenSet.Create(StringComparer.Ordinal,
+        "wrote", "authored", "penned", "writes", "author", "authors");
+
+    private static readonly FrozenSet<string> FigureHeads = FrozenSet.Create(StringComparer.Ordinal,
+        "total", "totals", "figure", "figures", "number", "numbers", "amount", "sum", "value", "count", "size");
+
+    private static string? UnknownBody(KnowledgeBase kb, string original)
+    {
+        foreach (Match m in BodyName().Matches(original))
+        {
+            var name = m.Value;
+            var words = TextNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (kb.Aliases.Lookup(name).Any() || kb.Passages.AnyContains(string.Join(' ', words))) continue;
+            // "North Macedonia's National Bank": the place or people before the body may be the asker's; the body itself must
+            // be one the sources write.
+            if (Enumerable.Range(1, Math.Max(0, words.Length - 2)).Any(i => kb.Passages.AnyContains(string.Join(' ', words[i..])))) continue;
+            // "the Serbian Armed Forces", "the Croatian Army" are the state's forces, which the sources speak of in other words.
+            if (StateForces().IsMatch(string.Join(' ', words[1..]))) continue;
+            return name;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}-])(?:\p{Lu}[\p{L}'’-]+ ){1,3}(?:Force|Forces|Army|Police|Agency|Ministry|Council|Committee|Party|Bank|Fund|Institute|Office|Service|Brigade|Battalion|Regiment|Command|Guard|University|College|Academy|Corps|Directorate|Authority|Commission|Court|Tribunal|Foundation|Centre|Center|Movement|Front|Coalition)\b")]
+    private static partial Regex BodyName();
+
+    [GeneratedRegex(@"^(?:armed forces?|army|military|air forces?|navy|defen[cs]e forces?|land forces?|police)$")]
+    private static partial Regex StateForces();
+
+    /// <summary>"Sav's hedging argument: which author and journal is it drawn from?": a work an author cites is his when the question asks what he draws on.</summary>
+    private static bool DrawnOn(Passage p, string author, QuestionTerms terms) =>
+        !terms.AsksDate && p is { RecordKind: RecordKind.Source, Kind: PassageKind.Name } && p.CitedAuthors.Contains(author) && CitedWorkAsked().IsMatch(terms.Asked);
+
+    [GeneratedRegex(@" (?:cite|cites|cited|citing|drawn|draws|draw|drew|endnote|endnotes|footnote|footnotes|bibliography|borrowed|borrows|relies|relied|rely|based on|used by|used in|uses|referenced|references|invokes|invoked) ")]
     private static partial Regex CitedWorkAsked();
 
     [GeneratedRegex(@" (?:in|per|from|according to|by) (?:the )?(\w+) (?:essay|piece|article|paper|brief )?| the (\w+) (?:essay|piece|article|paper|brief) ")]

@@ -88,7 +88,12 @@ public static partial class PassageExtractor
             ? [new Citation(via, r.ViaAt ?? "bibliography"), new Citation(r.Id, "as cited")]
             : [new Citation(r.Id, "title page and byline")];
         var who = r.Authors.Count > 0 ? $" by {Join(r.Authors)}" : "";
-        var where = r.Publisher is { Length: > 0 } pub && pub != "unknown" ? $", published by {pub}" : "";
+        // "In which journal did Belloni's article appear?": a journal is named as one, whatever its title says.
+        var where = r.Publisher is { Length: > 0 } pub && pub != "unknown"
+            ? r.Type is "journal-article" or "journal-essay" && !pub.Contains("journal", StringComparison.OrdinalIgnoreCase)
+                ? $", published in the journal {pub}"
+                : $", published by {pub}"
+            : "";
         var when = r.Date is { } d ? $", dated {d.Display}" : "";
         // A title is quoted ("“Does the Balkans Need New Military Alliances?” by …"); a bracketed description is not a title.
         var title = r.Title is { Length: > 0 } t && !t.StartsWith('[') ? $"“{t}”" : r.Title ?? r.Name;

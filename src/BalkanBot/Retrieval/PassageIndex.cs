@@ -110,6 +110,19 @@ public sealed class PassageIndex
     public bool Contains(Passage p, string normalizedPhrase) =>
         _normText[p.Id].Contains(" " + normalizedPhrase + " ", StringComparison.Ordinal);
 
+    /// <summary>Whether any passage writes the phrase ("security force") or its plural.</summary>
+    public bool AnyContains(string normalizedPhrase)
+    {
+        int[]? rarest = null;
+        foreach (var word in normalizedPhrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!_postings.TryGetValue(Stemmer.Stem(word), out var ids)) return false;
+            if (rarest is null || ids.Length < rarest.Length) rarest = ids;
+        }
+        return rarest is not null && rarest.Any(i => _normText[i].Contains(" " + normalizedPhrase + " ", StringComparison.Ordinal)
+                                                     || _normText[i].Contains(" " + normalizedPhrase + "s ", StringComparison.Ordinal));
+    }
+
     /// <summary>The stems a question word matches: its own and its synonyms'.</summary>
     public IReadOnlyList<string> Expand(string term) => _synonyms.Expand(term).Select(Stemmer.Stem).Distinct().ToList();
 

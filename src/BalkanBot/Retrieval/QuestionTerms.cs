@@ -83,7 +83,7 @@ public sealed partial record QuestionTerms(
         author authors essay article say says said according recounted recounts recount view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
         current currently today now date year years day days month time recent later earlier
-        kind type sort exist exists existed official officially part join joined belong belongs stand
+        kind type sort exist exists existed lie lies official officially part join joined belong belongs stand
         question answer tell confirm explain detail details example examples near
         figure figures numbers number statistics stats data give gives given record records base hold holds
         city town place location venue held break broke broken erupt erupted outbreak take took taken
@@ -231,6 +231,15 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" (?:do|did|would|according to) (?:the |most )?(analysts|experts|scholars|observers|commentators|researchers) ")]
     private static partial Regex GenericVoices();
+
+    [GeneratedRegex(@"^ who (wrote|authored|penned|writes|co-wrote|cowrote) ")]
+    private static partial Regex WhoWrote();
+
+    [GeneratedRegex(@"\bi\.\s?e\.?(?=[\s,])|\bin other words\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Restated();
+
+    [GeneratedRegex(@" (?:which|what|who are the|name the|list the) (two|three|four|five|six) (?!of )(?!(?:\w+ ){0,2}(?:states|countries|nations|members|governments) )")]
+    private static partial Regex HowManyNamed();
 
     [GeneratedRegex(@" (?:conventional|military|relative|overall|combined|bilateral|comparative|regional|economic|political) strength ")]
     private static partial Regex KindOfStrength();
@@ -463,6 +472,15 @@ public sealed partial record QuestionTerms(
         }
         // "how the census split" asks for its breakdown; "split on where it goes next" is a disagreement, which is the topic.
         if (padded.Contains(" split ", StringComparison.Ordinal) && !SplitOn().IsMatch(padded)) soft.Add("split");
+        // "Which two EU prime ministers took opposite positions?": how many are asked for is the asker's, not a word the
+        // passage writes.
+        if (HowManyNamed().Match(padded) is { Success: true } many) soft.Add(many.Groups[1].Value);
+        // "Who wrote the Horizons essay?": the writing is what the question asks of the document, not a word of it.
+        if (WhoWrote().Match(padded) is { Success: true } wrote) soft.Add(wrote.Groups[1].Value);
+        // "How does Antić describe minilateralism, i.e. what kind of arrangements is he talking about?": what follows
+        // "i.e." says the same again in the asker's words.
+        if (Restated().Match(q.Original) is { Success: true, Index: > 12 } restated)
+            soft.UnionWith(TextNormalizer.Tokens(q.Original[(restated.Index + restated.Length)..]).Where(words.Contains));
         // "What do analysts mean by minilateralism?": the asker's word for whoever the sources are.
         if (GenericVoices().Match(padded) is { Success: true } voices) soft.Add(voices.Groups[1].Value);
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
@@ -590,14 +608,16 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,2}(?:company|companies|firm|firms|manufacturer|manufacturers|maker|makers|contractor|contractors|supplier|suppliers) | who (?:makes|made|builds|built|manufactures|manufactured|produces|produced) ")]
     private static partial Regex CompanyCue();
 
-    [GeneratedRegex(@"^ (?:which|what) (?:\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
+    // "Which journal published the Belloni article?" asks about a publication, not a treaty's article.
+    [GeneratedRegex(@"^ (?:which|what) (?:(?!(?:journal|journals|published|publisher|outlet|magazine|newspaper|periodical) )\w+ ){0,4}?(?:article|articles|clause|clauses|section|sections|provision|provisions|paragraph|paragraphs|resolution|resolutions)(?: number)? ")]
     private static partial Regex ProvisionCue();
 
     [GeneratedRegex(@" (?:where|for whom|for which \w+) (?:does|did|do) (?:\w+ ){1,3}work(?:s|ed)? ")]
     private static partial Regex EmployerCue();
 
-    // "Where does Vujanović work?" asks for an employer, not a place.
-    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
+    // "Where does Vujanović work?" asks for an employer, not a place; "where did its competitiveness lie", "where were
+    // advantages gained" ask in which sectors.
+    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:does|do|did|was|were|is|are) (?:\w+ ){1,5}(?:lie|lies|lay|gained|gain|gains|lost|lose|loses|fall short|falls short|fell short) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" (?:line|lined|lining) up ")]
@@ -719,7 +739,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^\W*who (?:was|is) (?:it|that|this|he|she)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoWasIt();
 
-    [GeneratedRegex(@" (?:what s|whats|what is|what was) (?:the (?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,6}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) | (?:what s|whats|what is|what was) the (?:official|full|formal) (?:name|title) of ")]
+    [GeneratedRegex(@"(?: (?:what s|whats|what is|what was)|^(?: give| state| list)?) (?:(?:the )?(?:official |full |actual )?name of (?:the |a |an |this |that )?(?:\w+ ){0,6}?(?<thing>\w+) (?:where|which|that|who|in|at|on|of|near|used|from|built|mentioned|set|held|the|is|was|$)|(?:it|that|this|they) (?:(?:officially|officialy|formally|originally|first) )?(?:called|named) )| (?:officially|officialy|formally) (?:called|named|titled) | (?:what s|whats|what is|what was) the (?:official|full|formal) (?:name|title) of ")]
     private static partial Regex NameOfCue();
 
     /// <summary>The last sentence of a question with context before it, normalised and padded; empty for one sentence.</summary>
@@ -729,7 +749,8 @@ public sealed partial record QuestionTerms(
         return sentences.Count < 2 ? "" : " " + TextNormalizer.Normalize(sentences[^1]) + " ";
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=\S)")]
+    // "How does Antić describe minilateralism, i.e. what kind …": an abbreviation's stop ends no sentence.
+    [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:i\.e|e\.g|cf|vs|approx|etc|viz|incl|esp)\.)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceEnd();
 
     /// <summary>Text in quotation marks, normalised: "the 'Balkan Benelux'" looks for that phrase.</summary>

@@ -199,6 +199,11 @@ public sealed class MessageReaderTests
         new[] { "Does the Tirana arrangement amount to an alliance aimed at Serbia? contrast Sav's view with the position taken by the Pupin authors." })]
     // A question word alone asks it of the question before.
     [InlineData("What got signed in Tirana, and when?", new[] { "What got signed in Tirana when?" })]
+    // Questions numbered inline "1) … 2) …" are questions of their own, also where the list opens the message.
+    [InlineData("Dates needed: 1) signing date of the Tirana declaration; 2) signing date of the Serbia–Hungary plan.",
+        new[] { "Dates needed: signing date of the Tirana declaration?", "signing date of the Serbia–Hungary plan." })]
+    [InlineData("1) Name of the first trilateral exercise under the Tirana Declaration 2) when was it held?",
+        new[] { "Name of the first trilateral exercise under the Tirana Declaration?", "when was it held?" })]
     public void Read_TwoQuestionsInOne_AreTwoParts(string text, string[] expected)
     {
         Assert.Equal(expected, MessageReader.Read(text).Parts);

@@ -176,6 +176,21 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     public void Terms_WhatWasAgreed_IsNoContrast(string text, bool contrast) =>
         Assert.Equal(contrast, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Contrast);
 
+    [Theory]
+    // "Where" of where something lies or was gained asks in which sectors; of where it was signed, a place.
+    [InlineData("Where did the region's export competitiveness lie before CEFTA?", false)]
+    [InlineData("Where were new advantages gained after CEFTA?", false)]
+    [InlineData("Where was the Tirana Declaration signed?", true)]
+    public void Terms_WhereOfAnAbstractThing_AsksNoPlace(string text, bool place) =>
+        Assert.Equal(place, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).AsksPlace);
+
+    [Theory]
+    // A journal that published an article asks about a publication; which article of a treaty asks a provision.
+    [InlineData("Which journal published the Belloni article that Sav uses?", false)]
+    [InlineData("Which article of the declaration covers hybrid threats?", true)]
+    public void Terms_ArticleOfAJournal_IsNoProvision(string text, bool provision) =>
+        Assert.Equal(provision, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).AsksProvision);
+
     [Fact]
     public void Terms_WordsOfIntent_AreNeitherSpellCorrectedNorSearchedFor()
     {
