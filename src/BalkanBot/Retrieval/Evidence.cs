@@ -164,7 +164,11 @@ public static partial class EvidenceFinder
         // passage has him say something, not where a headline names his visit.
         var speaker = SpeakerAsked().Match(q.Original) is { Success: true } said
                       && TextNormalizer.Normalize(said.Groups["who"].Value) is var who && terms.Content.Contains(who) ? who : null;
+        // "How did Croatia vote on the Jordan resolution?": the state or person that does what is asked is in the answer,
+        // however many other things the question names.
+        var actor = ActingSubject(kb, q, terms);
         var supporting = candidates.Where(h => Supports(kb, index, h, terms, focus) && (terms.Hard.Count == 0 || AboutTheNamed(kb, h, terms))
+                                               && (actor is null || h.MatchedEntities.Contains(actor) || SameLine(kb, actor, h.MatchedEntities))
                                                && voices.All(v => h.MatchedEntities.Contains(v) || DrawnOn(h.Passage, v, terms))
                                                && (speaker is null || Speaks(h.Passage.Text, speaker))
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
@@ -1095,6 +1099,23 @@ public static partial class EvidenceFinder
 
     private static readonly FrozenSet<string> FigureHeads = FrozenSet.Create(StringComparer.Ordinal,
         "total", "totals", "figure", "figures", "number", "numbers", "amount", "sum", "value", "count", "size");
+
+    /// <summary>
+    /// "How did Croatia vote …?", "when did Kosovo join …?": a state or person named right after the question word and its
+    /// auxiliary, and followed by a verb, is who acted. Only where the question names three or more things, since for
+    /// fewer every name already binds the answer.
+    /// </summary>
+    private static string? ActingSubject(KnowledgeBase kb, RoutedQuestion q, QuestionTerms terms)
+    {
+        if (terms.Entities.Count < 3) return null;
+        var tokens = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = tokens.Length > 2 && tokens[0] is "how" or "when" or "why" or "where" && tokens[1] is "did" or "does" or "do" or "has" or "have" or "had" ? 2
+            : tokens.Length > 1 && tokens[0] is "did" or "does" or "has" or "have" ? 1 : -1;
+        if (start < 0) return null;
+        var m = q.Mentions.FirstOrDefault(x => x.TokenStart == start);
+        if (m is null || start + m.TokenCount >= tokens.Length || tokens[start + m.TokenCount] is "s" or "and" or "or") return null;
+        return kb.Get(m.RecordId) is { Kind: RecordKind.Actor, Type: "state" or "person" } && terms.Entities.Contains(m.RecordId) ? m.RecordId : null;
+    }
 
     private static string? UnknownBody(KnowledgeBase kb, string original)
     {

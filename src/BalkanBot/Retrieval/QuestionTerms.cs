@@ -260,6 +260,9 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" (?:how (?:many|much|large|big|strong)|number of|numbers|figures|totals|counts|most|largest|biggest|more|fewer|less) ")]
     private static partial Regex QuantityCue();
 
+    [GeneratedRegex(@"^ what (?:did|does|do|has|have|had) (?:\w+ ){1,4}?(?:say|says|said|tell|tells|told|warn|warns|warned|write|writes|wrote|argue|argues|argued|claim|claims|claimed) ")]
+    private static partial Regex SaidAbout();
+
     private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");
 
     private static readonly FrozenSet<string> TimeWords = """
@@ -436,6 +439,8 @@ public sealed partial record QuestionTerms(
         if (hard.Count > 0 && heads.Count > 0 && !QuantityCue().IsMatch(padded)
             && heads.All(h => words.Contains(h) && !MeasureWords.Contains(h) && !QuantityHeads.Contains(h)))
             hard = [];
+        // "What did Hegseth tell Europe about US troops staying?": what someone said about troops asks his words, not a number.
+        if (hard.Count > 0 && !QuantityCue().IsMatch(padded) && SaidAbout().IsMatch(padded)) hard = [];
         // "How do the two blocs compare in conventional strength?": strength of a kind is a judgement, not a head count.
         if (hard.Contains("strength") && KindOfStrength().IsMatch(padded) && !QuantityCue().IsMatch(padded)) hard.Remove("strength");
         // "Why were EUFOR reserve troops sent to Bosnia?" asks a reason; the troops say what was sent, not a quantity.
@@ -486,6 +491,10 @@ public sealed partial record QuestionTerms(
         // "in relation to the Tirana Declaration", "with regard to": a preposition, not relations asked about.
         if (padded.Contains(" in relation to ", StringComparison.Ordinal) || padded.Contains(" with relation to ", StringComparison.Ordinal)) soft.Add("relation");
         if (padded.Contains(" with regard to ", StringComparison.Ordinal) || padded.Contains(" in regard to ", StringComparison.Ordinal)) soft.Add("regard");
+        // "whose idea is it?": who proposed it, not an idea to find.
+        if (padded.Contains(" whose idea ", StringComparison.Ordinal)) soft.Add("idea");
+        // "in relation to the rest of the EU": the others, not a rest.
+        if (padded.Contains(" the rest of ", StringComparison.Ordinal)) soft.Add("rest");
         // "Why, in Sav's analysis, …": whose reading is asked, not a word of it.
         if (OwnReading().Match(padded) is { Success: true } reading) soft.Add(reading.Groups[1].Value);
         // "How does Antić define the kind of cooperation he calls minilateralism?": the kind is what the term is a kind

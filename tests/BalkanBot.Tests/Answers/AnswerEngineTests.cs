@@ -895,6 +895,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Who wrote the foreword to the Pupin brief?")]
     // The name of something the sources speak of but never name, asked without "what is".
     [InlineData("Name of the first trilateral exercise held under the Tirana Declaration?")]
+    // The state that acted is in the answer, however many other things the question names.
+    [InlineData("How did Croatia vote on the Jordan-proposed UN General Assembly resolution on Gaza in October 2023?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
@@ -1075,6 +1077,11 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("who wrote the pupin brif", "Velebit")]
     // A state's armed forces are the state's, which the sources speak of in other words.
     [InlineData("How many tanks do the Serbian Armed Forces have?", "250–300")]
+    [InlineData("How did Montenegro vote on the Jordan-proposed UN General Assembly resolution on Gaza in October 2023?", "Montenegro voted in favor")]
+    // Whose idea something is asks who proposed it.
+    [InlineData("balkan benelux: whose idea was it in serbia?", "People's Party")]
+    // What someone told others about troops asks his words, not a number of troops.
+    [InlineData("what did hegseth tell europe about us troops staying?", "spend more on defense")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

@@ -191,6 +191,13 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     public void Terms_ArticleOfAJournal_IsNoProvision(string text, bool provision) =>
         Assert.Equal(provision, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).AsksProvision);
 
+    [Theory]
+    // "The rest of the EU" is the others, and "i.e. …" restates the question in the asker's words.
+    [InlineData("What does the brief say about Orbán's backing of Dodik in relation to the rest of the EU?", "rest")]
+    [InlineData("How does Antić describe minilateralism, i.e. what kind of arrangements is he talking about?", "arrangements")]
+    public void Terms_AskersPhrasing_IsNotSearchedFor(string text, string word) =>
+        Assert.DoesNotContain(word, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Content);
+
     [Fact]
     public void Terms_WordsOfIntent_AreNeitherSpellCorrectedNorSearchedFor()
     {
