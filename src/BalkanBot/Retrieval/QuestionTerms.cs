@@ -78,7 +78,7 @@ public sealed partial record QuestionTerms(
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
         call calls calling name names named title titled nickname nicknamed dubbed label labelled labeled stand stands acronym abbreviation full short parties party members member membership countries
         country states state nations agreement agreements deal deals pact pacts declaration initiative scheme schemes treaty key main core principal chief
-        probably likely possibly perhaps presumably
+        probably likely possibly perhaps presumably actual actually really truly
         involved involve involving behind describe described description brief briefs document documents source sources paper papers essays articles texts explainer explainers piece pieces
         author authors essay article say says said according recounted recounts recount view views position positions think consider considers
         important significance significant major big biggest largest happened happen happening occur occurred
