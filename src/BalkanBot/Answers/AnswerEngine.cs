@@ -123,6 +123,10 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\b(?:its|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnerPronoun();
 
+    /// <summary>"what could weaken it?", "what worries it?": "it" after a verb, the thing the part before named.</summary>
+    [GeneratedRegex(@"^\W*(?:and )?(?:what|which|who|how) (?:\w+ ){0,3}?\w+(?:s|ed|en)? (?:it|them)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectIt();
+
     private static readonly HashSet<string> FormWords = ["worded", "phrased", "formulated", "wording", "spelled", "spelt", "called", "named", "located"];
 
     // "Which article sets out the guarantee, and how is it worded?" asks for the clause itself.
@@ -297,7 +301,10 @@ public sealed partial class AnswerEngine
     /// <summary>A part that names nothing asks about what the part (or premise) before it named.</summary>
     private RoutedQuestion WithNamesBefore(RoutedQuestion routed, string part, ref List<EntityMention> actors)
     {
-        if (routed.Mentions.Count == 0 && actors.Count > 0 && (routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) || routed.Terms.Count >= 3) && !MessageReader.PointsBackAt(part)
+        // "How does the brief characterise the Orbán–Vučić relationship, and what could weaken it?": "it" is what the part
+        // before named, where this part names nothing and asks something of its own.
+        if (routed.Mentions.Count == 0 && actors.Count > 0 && (routed.Terms.Any(t => !QuestionTerms.IsAskingWord(t)) || routed.Terms.Count >= 3)
+            && (!MessageReader.PointsBackAt(part) || ObjectIt().IsMatch(part))
             && routed.Intent is not (IntentKind.Help or IntentKind.Feedback or IntentKind.Sources or IntentKind.Subscription))
             return routed with { Mentions = actors };
         // "… ties with Russia? Antić and Sav don't read it the same way": authors who read "it" read the topic before.
@@ -310,9 +317,11 @@ public sealed partial class AnswerEngine
         }
         // "Which NATO programme does Serbia use, and since when has its cooperation with Russia been on hold?": "its" is
         // the state the part before asked about; the state this part names is the other side.
-        if (actors.Count > 0 && routed.Mentions.Count > 0 && OwnerPronoun().IsMatch(part)
-            && actors.Where(a => _kb.Get(a.RecordId) is { Kind: RecordKind.Actor, Type: "state" }).ToList() is { Count: 1 } owner
-            && routed.Mentions.All(m => m.RecordId != owner[0].RecordId))
+        // "How does Zagreb view Belgrade, and what Serbian behaviour worries it?": "it" is the one state the part before
+        // named that this part does not.
+        if (actors.Count > 0 && routed.Mentions.Count > 0 && (OwnerPronoun().IsMatch(part) || ObjectIt().IsMatch(part))
+            && actors.Where(a => _kb.Get(a.RecordId) is { Kind: RecordKind.Actor, Type: "state" } && routed.Mentions.All(m => m.RecordId != a.RecordId))
+                .DistinctBy(a => a.RecordId).ToList() is { Count: 1 } owner)
             routed = routed with { Mentions = [owner[0], .. routed.Mentions] };
         // "… the canal explosion happen, and how many people were arrested?": what the part before named, an event
         // as much as a state, is what a part that names nothing asks about.

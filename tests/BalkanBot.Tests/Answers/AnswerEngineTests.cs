@@ -1078,6 +1078,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // A state's armed forces are the state's, which the sources speak of in other words.
     [InlineData("How many tanks do the Serbian Armed Forces have?", "250–300")]
     [InlineData("How did Montenegro vote on the Jordan-proposed UN General Assembly resolution on Gaza in October 2023?", "Montenegro voted in favor")]
+    // "it" in a second part that names nothing, or names only the other side, is what the part before named.
+    [InlineData("How does the Pupin brief characterise the Orbán–Vučić relationship, and what could weaken it?", "alliance obligations")]
+    [InlineData("How does Zagreb view Belgrade according to the Pupin brief, and what Serbian behaviour worries it?", "worried Zagreb")]
     // Whose idea something is asks who proposed it.
     [InlineData("balkan benelux: whose idea was it in serbia?", "People's Party")]
     // What someone told others about troops asks his words, not a number of troops.
