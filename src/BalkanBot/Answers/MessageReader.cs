@@ -60,6 +60,13 @@ public static partial class MessageReader
             note = $"I answered the question at the end of your message: \"{Shorten(mine, 160)}\"";
             clean = mine;
         }
+        // "email from donor:\n'Our board asks …\nKind regards, Programme Officer'\nwho was the NATO chief the brief quotes?": a
+        // pasted letter, signed off or quoted, above the asker's own last line asks nothing of the bot; that line does.
+        else if (PastedAbove(clean) is { } below)
+        {
+            note = $"I answered the question at the end of your message: \"{Shorten(below, 160)}\"";
+            clean = below;
+        }
         // "… lunch is on the 3rd floor btw. ok last thing before i forget: what date did Serbia and Hungary sign …?": a
         // lead-in that names nothing, then a colon, marks off the question for us from the chatter before it.
         else if (LastSentence(clean) is { } tail && ColonQuestion().Match(tail) is { Success: true } marked && !AskedBefore(clean)
@@ -664,7 +671,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"\bhead(s)? of (?:the )?government\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadsOfGovernment();
 
-    [GeneratedRegex(@"\b(?:NATO(?:'s)?|the alliance's|alliance) (?:chief|boss|head)\b|\bchief of NATO\b|\bhead of NATO\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:NATO(?:'s)?|the alliance's|alliance) (?:chief|boss|head|sec\.? ?gen\.?|secgen|SG)(?!\w)|\bchief of NATO\b|\bhead of NATO\b", RegexOptions.IgnoreCase)]
     private static partial Regex NatoChief();
 
     [GeneratedRegex(@"^(?:from|to|cc|bcc|re|fw|fwd|subject|sent|date|owner|owners|assignee|deadline|due|status|priority)\s*:(?!.*\?\s*$)|^sent from my \w+", RegexOptions.IgnoreCase)]
@@ -1122,7 +1129,7 @@ public static partial class MessageReader
     private static partial Regex AttributedAsk();
 
     // A statement about how to answer ("respond in JSON only", "skip citations") is an instruction, not context.
-    [GeneratedRegex(@"\b(you|your|yourself|respond|reply|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(you|your|yourself|respond|reply(?!\s+(?:draft|drafts|pending|is|was|from|came|sent|received)\b)|answer|output|format|json|citations?|sources|mode|override|admin|administrator|instructions?|prompt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AddressesTheBot();
 
     [GeneratedRegex(@"^(?<first>.{12,}?),\s+and\s+(?<second>the\s+.{8,})$", RegexOptions.IgnoreCase)]
@@ -1197,6 +1204,28 @@ public static partial class MessageReader
     /// <summary>A statement pasted in quotation marks: "\"North Macedonia remains exposed …\"".</summary>
     [GeneratedRegex(@"^\s*[""“„«][^""”“»]{20,}[""”»]\W*$")]
     private static partial Regex QuotedLine();
+    /// <summary>
+    /// The last line of a message of three or more, where it asks and the lines above it ask nothing and read as a pasted
+    /// letter: signed off ("Kind regards"), headed ("From:", "Dear …") or quoted.
+    /// </summary>
+    private static string? PastedAbove(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Length > 0).ToList();
+        if (lines.Count < 3 || !lines[^1].TrimEnd().EndsWith('?')) return null;
+        var above = lines.Take(lines.Count - 1).ToList();
+        if (above.Any(l => l.Contains('?', StringComparison.Ordinal))) return null;
+        if (!above.Any(l => LetterLine().IsMatch(l))) return null;
+        // "reply draft pending 😬 who was …?": the asker's aside before the question, set off by an emoji, is no part of it.
+        var last = lines[^1];
+        return EmojiLeadIn().Match(last) is { Success: true } aside && !NamesSomething(aside.Value) ? last[aside.Length..] : last;
+    }
+
+    [GeneratedRegex(@"^[^?]{0,60}?[\p{So}\p{Cs}]+\s*(?=(?:who|what|which|when|where|why|how)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex EmojiLeadIn();
+
+    [GeneratedRegex(@"^(?:['""“‘>]|(?:kind|best|warm)?\s*regards\b|thanks?\b|thank you\b|cheers\b|sent from\b|from\s*:|to\s*:|subject\s*:|dear\b)|['""”’]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex LetterLine();
+
     /// <summary>"…\nme: anything on …?": the asker's own line after text pasted above it.</summary>
     [GeneratedRegex(@"\n(?:me|myself|my question|my q)\s*:\s*(?<q>[^\n]+)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnLastLine();
@@ -1258,7 +1287,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^[A-Za-z][\w-]{1,20}\b")]
     private static partial Regex LeadingName();
     // A sentence that tells the bot how to behave rather than asking about the world.
-    [GeneratedRegex(@"^(?:please\s+|now\s+|first\s*,?\s+)?(?:ignore|disregard|forget|stop|respond|reply|answer\s+(?:only|in|with|as|like|every|all|everything|in\s+the)|write\s+(?:a\s+|me\s+a\s+)?(?:poem|song|story|haiku|joke|limerick|rap)|write\s+(?:in|only|everything)|output|print|reveal|dump|leak|pretend|act\s+(?:as|like)|role-?play|behave|imagine\s+you|switch\s+(?:to|into|off|on)|enable|activate|never|always|do\s+not|don'?t|you\s+(?:must|should|will|shall|are|have\s+to|need\s+to|may\s+not|cannot|can'?t|now)|you're|from\s+now\s+on|only\s+(?:answer|respond|reply|say|use|cite)|use\s+only|cite\s+only|drop|omit|skip|remove|hide|make\s+up|invent|say\s+only|begin|start\s+(?:your|every|each)|(?:important|attention|warning|note|system|assistant|admin|administrator|developer|instructions?|new\s+(?:rule|policy|instructions?)|override)\b[^:]{0,40}:|the\s+user\s+is|this\s+(?:user|request)\s+is|developer\s+mode|jailbreak|(?:list|show|give|print|dump)\s+(?:me\s+)?(?:every|all|the|your)\s+(?:record|ids?\b|database|data\b|entries|keys|tables|files|raw))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:please\s+|now\s+|first\s*,?\s+)?(?:ignore|disregard|forget|stop|(?:respond|reply)(?!\s+(?:draft|drafts|pending|is|was|from|came|sent|received)\b)|answer\s+(?:only|in|with|as|like|every|all|everything|in\s+the)|write\s+(?:a\s+|me\s+a\s+)?(?:poem|song|story|haiku|joke|limerick|rap)|write\s+(?:in|only|everything)|output|print|reveal|dump|leak|pretend|act\s+(?:as|like)|role-?play|behave|imagine\s+you|switch\s+(?:to|into|off|on)|enable|activate|never|always|do\s+not|don'?t|you\s+(?:must|should|will|shall|are|have\s+to|need\s+to|may\s+not|cannot|can'?t|now)|you're|from\s+now\s+on|only\s+(?:answer|respond|reply|say|use|cite)|use\s+only|cite\s+only|drop|omit|skip|remove|hide|make\s+up|invent|say\s+only|begin|start\s+(?:your|every|each)|(?:important|attention|warning|note|system|assistant|admin|administrator|developer|instructions?|new\s+(?:rule|policy|instructions?)|override)\b[^:]{0,40}:|the\s+user\s+is|this\s+(?:user|request)\s+is|developer\s+mode|jailbreak|(?:list|show|give|print|dump)\s+(?:me\s+)?(?:every|all|the|your)\s+(?:record|ids?\b|database|data\b|entries|keys|tables|files|raw))", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();
     [GeneratedRegex(@"(?:[:,]\s*|,?\s+then\s+(?:answer|tell\s+me|say|reply)?\s*:?\s*|\.\s+)(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|tell me|give me|list|name)\b[^:]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex EmbeddedQuestion();

@@ -361,6 +361,19 @@ public sealed class MessageReaderTests
     }
 
     [Fact]
+    public void Read_PastedLetterAboveTheAskersLine_AnswersThatLine()
+    {
+        // A letter pasted above (quoted, signed off) asks nothing of the bot; the asker's aside before the emoji is no
+        // part of the question, "reply draft" is no instruction, and "NATO sec gen" is its Secretary General.
+        var read = MessageReader.Read("email from donor:\n'Our board asks whether NATO has commented on these new alliances.\n"
+                                      + "We need the name and the gist.\nKind regards, Programme Officer'\n"
+                                      + "reply draft pending 😬 who was the nato sec gen the pupin brief quotes?");
+        var part = Assert.Single(read.Parts);
+        Assert.StartsWith("who was the NATO Secretary General", part, StringComparison.Ordinal);
+        Assert.NotNull(read.Note);
+    }
+
+    [Fact]
     public void Read_ShortChatTranscript_KeepsOnlyTheLastQuestion()
     {
         var read = MessageReader.Read("[09:01] Ana: did Belgrade respond?\n[09:02] Luka: Sav covers it\n[09:03] Ana: which part?\n[09:04] Luka: when did Serbia sign the Rafale deal?");
