@@ -337,6 +337,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !evidence.Found) return Decline(q, focus, evidence);
         if (OtherAuthorsOnly(handled, evidence) is { } notTheirs) return notTheirs;
         if (OtherNumberOfParties(q, handled, evidence) is { } notBilateral) return notBilateral;
+        if (OnlyTheFigureGiven(q, handled, evidence) is { } statedAlready) return statedAlready;
         // "When was the Open Balkan first unveiled?": where the record's own date did not pass the gate and the passage
         // that did gives another year, that passage dates what was asked.
         // "When did Kosovo join CEFTA?" is dated by Kosovo's joining, not by CEFTA's signing.
@@ -700,6 +701,34 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d{1,3})\]")]
     private static partial System.Text.RegularExpressions.Regex LeadMarker();
+
+    /// <summary>
+    /// "What share of Serbia's trade was with the EU in 2012, before it reached the 54 percent reported for 2022?": the
+    /// figure the question itself states, for one of its years, is no answer for the other year.
+    /// </summary>
+    private static Answer? OnlyTheFigureGiven(RoutedQuestion q, Answer handled, Evidence evidence)
+    {
+        var t = evidence.Terms;
+        if (!handled.Answered || t.Years.Count < 2 || !(t.AsksShare || t.AsksCount || t.AsksAmount || t.AsksValue || t.AsksMoney)) return null;
+        var lead = LeadMarker().Replace(handled.Text, "");
+        var leadYears = EvidenceFinder.Year().Matches(lead).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        var missing = t.Years.Where(y => !leadYears.Contains(y)).ToList();
+        if (missing.Count == 0 || missing.Count == t.Years.Count) return null;
+        var asked = " " + q.Normalized + " ";
+        var stated = FigureNumber().Matches(lead).Select(m => m.Value).Where(n => !leadYears.Contains(n))
+            .Any(n => asked.Contains(" " + n + " ", StringComparison.Ordinal) || asked.Contains(" " + n + "%", StringComparison.Ordinal));
+        if (!stated) return null;
+        return handled with
+        {
+            Answered = false,
+            Confidence = 0,
+            Title = "No figure for that year in the sources",
+            Text = $"The sources give no figure for that in {string.Join(" or ", missing)}. What they hold: {handled.Text}",
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,.]*\d|\d")]
+    private static partial System.Text.RegularExpressions.Regex FigureNumber();
 
     /// <summary>
     /// "When did Albania and Kosovo sign their own bilateral defence deal?": an agreement of three is no bilateral deal.
