@@ -342,6 +342,8 @@ public static partial class MessageReader
         // "What time is it in Tirana?", "how far is Tirana from Belgrade?": the clock and the map, which no source gives.
         text = ClockTime().Replace(text, "what is the local clock time");
         text = HowFar().Replace(text, m => $"what is the distance from {m.Groups["a"].Value.Trim()} to {m.Groups["b"].Value.Trim()}");
+        // "How long is the Serbia–Hungary border?": the length of a line on the map, not a time.
+        text = HowLongIsLine().Replace(text, m => $"what is the {m.Groups["x"].Value.Trim()} length");
         // "Who will win the next election?", "is it safe to travel to Kosovo?", "what language do they speak there?": a
         // forecast, advice and the languages spoken, which no source gives; put as the one word each would need.
         text = WhoWillWin().Replace(text, "who is the predicted winner of");
@@ -705,6 +707,8 @@ public static partial class MessageReader
     private static partial Regex ClockTime();
     [GeneratedRegex(@"\bhow far (?:is|are|away is) (?<a>[\p{L}-]+(?: [\p{L}-]+)?) from (?!\w+ing\b)(?!(?:[\p{L}-]+ )?(?:membership|accession|integration|goal|goals|target|targets|agreement|deal|peace)\b)(?<b>[\p{L}-]+(?: [\p{L}-]+)?)(?=\s*[?.!]*\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex HowFar();
+    [GeneratedRegex(@"\bhow long (?:is|are|was|were) (?:the |its |their )?(?<x>[\p{L}\p{Pd}' ]{0,40}?\b(?:border|borders|boundary|road|river|pipeline|railway|railroad|highway|motorway|canal|coast|coastline|corridor|bridge|tunnel|frontier))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowLongIsLine();
     [GeneratedRegex(@"\b(?:who|which (?:party|parties|candidate|candidates|side|team|teams|country|list|bloc))(?:'ll|’ll| will| is going to| is likely to| would| might| could) win\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhoWillWin();
     [GeneratedRegex(@"\bwill (?<who>\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)?) win\b", RegexOptions.IgnoreCase)]

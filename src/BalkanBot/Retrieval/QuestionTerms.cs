@@ -164,7 +164,7 @@ public sealed partial record QuestionTerms(
         population inhabitants census troops soldiers personnel servicemen peacekeepers army tanks tank aircraft jets
         fighters planes helicopters drones submarines ships navy warships missiles rockets launchers artillery budget spend
         spending spent expenditure gdp salary salaries wages unemployment inflation debt exports imports surplus deficit
-        casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance kilometres kilometers miles
+        casualties killed dead deaths wounded injured refugees migrants weather temperature clock distance length kilometres kilometers miles
         fee fees winner advisory spoken volume volumes rocket
         nuclear warheads reserves reservists conscripts conscription troop strength pay paid cost costs price worth
         died die dying fatalities victims prices priced euro range speed payload altitude calibre caliber

@@ -899,6 +899,8 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What was the EU's share of Serbia's total trade in 2010, before it rose to the 54 percent of 2022?")]
     // A figure set against a figure ("compared with the 54 percent") asks for the figure, not for a table or the sources' disagreements.
     [InlineData("How large was the EU's share of Serbia's total trade in 2010, compared with the 54 percent of 2022?")]
+    // How long a border is asks its length, which no source gives, not how long something has lasted.
+    [InlineData("How long is the Serbia–Hungary border?")]
     // The state that acted is in the answer, however many other things the question names.
     [InlineData("How did Croatia vote on the Jordan-proposed UN General Assembly resolution on Gaza in October 2023?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
