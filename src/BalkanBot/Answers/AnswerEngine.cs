@@ -124,7 +124,7 @@ public sealed partial class AnswerEngine
     private static partial Regex OwnerPronoun();
 
     /// <summary>"what could weaken it?", "what worries it?": "it" after a verb, the thing the part before named.</summary>
-    [GeneratedRegex(@"^\W*(?:and )?(?:what|which|who|how) (?:\w+ ){0,3}?\w+(?:s|ed|en)? (?:it|them)\W*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:and )?(?:what|which|who|how) (?:\w+ ){0,3}?\w+ (?:it|them)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectIt();
 
     private static readonly HashSet<string> FormWords = ["worded", "phrased", "formulated", "wording", "spelled", "spelt", "called", "named", "located"];

@@ -696,7 +696,13 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (evidence.Supporting.Any(h => h.Passage.Cite.Any(c => documents.Contains(c.Source)) && others.All(h.MatchedEntities.Contains))) return null;
         var who = string.Join(" and ", t.Voices.Select(v => kb.Get(v)?.Name ?? v));
         var what = t.AsksDate ? "date" : "figure";
-        return handled with { Answered = false, Confidence = 0, Text = $"{who} gives no {what} for that. What the other sources hold: {handled.Text}" };
+        return handled with
+        {
+            Answered = false,
+            Confidence = 0,
+            Title = $"No {what} from {who} in the sources",
+            Text = $"{who} gives no {what} for that. What the other sources hold: {handled.Text}",
+        };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d{1,3})\]")]
