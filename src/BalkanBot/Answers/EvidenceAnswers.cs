@@ -696,17 +696,15 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (evidence.Supporting.Any(h => h.Passage.Cite.Any(c => documents.Contains(c.Source)) && others.All(h.MatchedEntities.Contains))) return null;
         var who = string.Join(" and ", t.Voices.Select(v => kb.Get(v)?.Name ?? v));
         var what = t.AsksDate ? "date" : "figure";
-        return handled with
-        {
-            Answered = false,
-            Confidence = 0,
-            Title = $"No {what} from {who} in the sources",
-            Text = $"{who} gives no {what} for that. What the other sources hold: {handled.Text}",
-        };
+        return Unanswering(handled, $"No {what} from {who} in the sources", $"{who} gives no {what} for that. What the other sources hold: {handled.Text}");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d{1,3})\]")]
     private static partial System.Text.RegularExpressions.Regex LeadMarker();
+
+    /// <summary>What the sources hold, shown as that and not as an answer to what was asked.</summary>
+    private static Answer Unanswering(Answer held, string title, string text) =>
+        held with { Answered = false, Confidence = 0, Title = title, Text = text };
 
     /// <summary>
     /// "What share of Serbia's trade was with the EU in 2012, before it reached the 54 percent reported for 2022?": the
@@ -724,13 +722,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var stated = FigureNumber().Matches(lead).Select(m => m.Value).Where(n => !leadYears.Contains(n))
             .Any(n => asked.Contains(" " + n + " ", StringComparison.Ordinal) || asked.Contains(" " + n + "%", StringComparison.Ordinal));
         if (!stated) return null;
-        return handled with
-        {
-            Answered = false,
-            Confidence = 0,
-            Title = "No figure for that year in the sources",
-            Text = $"The sources give no figure for that in {string.Join(" or ", missing)}. What they hold: {handled.Text}",
-        };
+        return Unanswering(handled, "No figure for that year in the sources",
+            $"The sources give no figure for that in {string.Join(" or ", missing)}. What they hold: {handled.Text}");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d,.]*\d|\d")]
@@ -750,13 +743,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var named = evidence.Terms.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
         if (parties.Count < 2 || parties.Count == want || named.Count == 0 || !named.All(parties.Contains)) return null;
         var between = string.Join(" and ", named.Select(e => kb.Get(e)?.Name ?? e));
-        return handled with
-        {
-            Answered = false,
-            Confidence = 0,
-            Title = $"No {counted.Groups[1].Value} deal in the sources",
-            Text = $"The sources record no {counted.Groups[1].Value} deal between {between}. What they hold: {handled.Text}",
-        };
+        return Unanswering(handled, $"No {counted.Groups[1].Value} deal in the sources",
+            $"The sources record no {counted.Groups[1].Value} deal between {between}. What they hold: {handled.Text}");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@" (bilateral|trilateral|quadrilateral) (?:\w+ ){0,2}(?:deal|agreement|pact|treaty|accord|declaration) ")]
