@@ -155,6 +155,7 @@ public static partial class AnswerComposition
         return n.Length > 120 ? n[..120] : n;
     }
 
+    /// <summary>A citation marker in an answer's text: "[3]".</summary>
     [GeneratedRegex(@"\[(\d{1,3})\]")]
-    private static partial Regex Markers();
+    internal static partial Regex Markers();
 }

@@ -689,7 +689,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!handled.Answered || t.Voices.Count == 0 || !(t.AsksDate || t.AsksCount || t.AsksAmount || t.AsksShare || t.AsksValue)) return null;
         var documents = kb.DocumentsWrittenBy(t.Voices.ToHashSet(StringComparer.Ordinal)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         if (documents.Count == 0) return null;
-        var lead = LeadMarker().Matches(handled.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var lead = AnswerComposition.Markers().Matches(handled.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         if (lead.Count == 0 || handled.Citations.Any(c => lead.Contains(c.N) && documents.Contains(c.SourceId))) return null;
         var others = t.Entities.Where(e => !t.Voices.Contains(e)).ToList();
         if (others.Count == 0) return null;
@@ -698,9 +698,6 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var what = t.AsksDate ? "date" : "figure";
         return Unanswering(handled, $"No {what} from {who} in the sources", $"{who} gives no {what} for that. What the other sources hold: {handled.Text}");
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\d{1,3})\]")]
-    private static partial System.Text.RegularExpressions.Regex LeadMarker();
 
     /// <summary>What the sources hold, shown as that and not as an answer to what was asked.</summary>
     private static Answer Unanswering(Answer held, string title, string text) =>
@@ -714,7 +711,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         var t = evidence.Terms;
         if (!handled.Answered || t.Years.Count < 2 || !(t.AsksShare || t.AsksCount || t.AsksAmount || t.AsksValue || t.AsksMoney)) return null;
-        var lead = LeadMarker().Replace(handled.Text, "");
+        var lead = AnswerComposition.Markers().Replace(handled.Text, "");
         var leadYears = EvidenceFinder.Year().Matches(lead).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         var missing = t.Years.Where(y => !leadYears.Contains(y)).ToList();
         if (missing.Count == 0 || missing.Count == t.Years.Count) return null;

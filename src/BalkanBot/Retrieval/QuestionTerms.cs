@@ -263,9 +263,6 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ what (?:did|does|do|has|have|had) (?:\w+ ){1,4}?(?:say|says|said|tell|tells|told|warn|warns|warned|write|writes|wrote|argue|argues|argued|claim|claims|claimed) ")]
     private static partial Regex SaidAbout();
 
-    [GeneratedRegex(@" (?:compared (?:with|to)|versus|vs|against) (?=(?:the |its |their |a |an )?(?:\d|roughly \d|about \d|nearly \d|some \d))")]
-    private static partial Regex FigureCompared();
-
     private static readonly FrozenSet<string> ShareAskingWords = FrozenSet.Create(StringComparer.Ordinal, "share", "percent", "percentage", "proportion");
 
     private static readonly FrozenSet<string> TimeWords = """
@@ -573,7 +570,7 @@ public sealed partial record QuestionTerms(
             AsksWhoItWas = questionSentence.Length > 0 && WhoWasIt().IsMatch(questionSentence),
             // "What did the ministers agree at the summit?" asks what was agreed, not whether two sides agree.
             // "… in 2010, compared with the 54 percent of 2022?": a figure set against a figure is no contrast of sources.
-            Contrast = ContrastCue().IsMatch(WhatAgreed().Replace(FigureCompared().Replace(padded, " "), m => m.Groups["lead"].Value + " agreed_ ")),
+            Contrast = ContrastCue().IsMatch(WhatAgreed().Replace(IntentRouter.FigureCompared().Replace(padded, " "), m => m.Groups["lead"].Value + " agreed_ ")),
             Parallel = q.Mentions is [var one, var other] && one.Kind == RecordKind.Actor && other.Kind == RecordKind.Actor
                        && other.TokenStart == one.TokenStart + one.TokenCount + 1 && other.TokenStart <= normalizedTokens.Length
                        && normalizedTokens[other.TokenStart - 1] == "and"

@@ -229,8 +229,9 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     private static partial Regex RequestAfterThanks();
     [GeneratedRegex(@" (compare|comparison|compared|versus|vs|stack up|stacks up|stronger|weaker|more powerful|outmatch\w*|military balance|balance of power|difference between|differences between|differ from|measure up) ")]
     private static partial Regex CompareCue();
-    [GeneratedRegex(@" (?:compared (?:with|to)|versus|vs|against) (?:the |its |their |a |an )?(?:\d|roughly \d|about \d|nearly \d|some \d)")]
-    private static partial Regex FigureCompared();
+    /// <summary>"… in 2010, compared with the 54 percent of 2022": a figure set against a figure, not one thing against another.</summary>
+    [GeneratedRegex(@" (?:compared (?:with|to)|versus|vs|against) (?=(?:the |its |their |a |an )?(?:\d|roughly \d|about \d|nearly \d|some \d))")]
+    internal static partial Regex FigureCompared();
     [GeneratedRegex(@" (?:force |military )?comparison (?:table|chart|grid)s? ")]
     private static partial Regex ComparisonDocument();
     [GeneratedRegex(@" (timeline|chronology|what happened|what has happened|what s happened|whats happened|what was happening|what changed|what has changed|(?:had|has) (?:that|this|it|things|the picture) changed|sequence of events|developments in|events in|key events|happened in|evolved?|evolving|evolution of|developed over|development of|history of|over the years|over time|trajectory|(?:walk|take|run) (?:me |us )?through|step by step|unfolded|unfold) ")]
