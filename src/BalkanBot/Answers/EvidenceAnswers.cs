@@ -96,7 +96,8 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private Answer WithWhatIsLeft(Evidence evidence, Answer answer)
     {
         // A comparison's table is its answer; passages beside it would crowd it.
-        if (!answer.Answered || answer.Comparison is not null) return answer;
+        // The document cited at the endnote asked is the whole answer; passages on other notes are no part of it.
+        if (!answer.Answered || answer.Comparison is not null || evidence.Terms.NotedSources.Count > 0) return answer;
         var content = evidence.Terms.Content.Where(c => !ViewWords.Contains(c)).ToList();
         if (content.Count == 0) return answer;
         var shown = ShownStems(answer);
@@ -235,6 +236,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         // "Which five EU states do not recognise Kosovo?" where the source counts them but names none: say so.
         if (Unnamed(q, evidence) is { } unnamed) return unnamed;
+        if (NoModelGiven(q, evidence) is { } noModel) return noModel;
         // "Why were the three Kosovo police officers arrested?": an event named and asked why is answered by a passage that
         // gives a reason for it; what followed it ("Priština responded with a blockade") is not why it happened.
         if (evidence.Terms.AsksWhy && focus.Count > 0 && focus[0] is { Kind: RecordKind.Event } happened
@@ -347,6 +349,12 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             && !first.Passage.Text.Contains(own.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             return FromPassages(q, evidence);
         if (Contrast(q, focus, evidence) is { } contrast && !(handled.Answered && handled.Comparison is not null)) return contrast;
+        // "What did Bolton say about the trilateral pact?": his words answer, before an overview of what he spoke of.
+        if (evidence.Terms.Voices.Count > 0 && evidence.Found && q.Intent == IntentKind.Overview && handled is { Answered: true, Comparison: null }
+            && evidence.Terms is { AsksCount: false, AsksAmount: false, AsksShare: false, AsksDate: false, Hard.Count: 0 }
+            && handled.RecordIds.Count > 0 && !evidence.Terms.Voices.Contains(handled.RecordIds[0])
+            && !kb.Aliases.Find(TextNormalizer.Tokens(handled.Text)).Any(m => evidence.Terms.Voices.Contains(m.RecordId)))
+            return FromPassages(q, evidence);
         // "Why was the Open Balkan set up?": a passage about it that gives a reason answers, before views about it in general.
         if (evidence.Terms.AsksWhy && evidence.Found && EvidenceFinder.GivesReason(evidence.Supporting[0].Passage)
             && !(handled.Answered && handled.Comparison is not null)
@@ -665,6 +673,29 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         b.UseRecord(gap.Passage.RecordId);
         return b.Build() with { Answered = false, Intent = q.Intent };
     }
+
+    /// <summary>
+    /// "What model are Serbia's 250–300 tanks?" where the table gives a range and no type: what the sources hold, and
+    /// that they give no model.
+    /// </summary>
+    private Answer? NoModelGiven(RoutedQuestion q, Evidence evidence)
+    {
+        if (!ModelAsked().IsMatch(" " + q.Normalized + " ") || evidence.Terms.Entities.Count == 0) return null;
+        var gap = evidence.Candidates.Take(8).FirstOrDefault(h => NoModel().IsMatch(h.Passage.Text) && evidence.Terms.Entities.All(h.MatchedEntities.Contains));
+        if (gap is null) return null;
+        var main = kb.Passages.OfRecord(gap.Passage.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p) && !NoModel().IsMatch(p.Text));
+        var b = new AnswerBuilder(kb, q) { Title = "No model in the sources", Confidence = 0 };
+        var said = main is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.Capitalise(main.Text.TrimEnd('.')) + ".", b.Cite(main.Cite));
+        b.Text = "The sources give no model." + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Passage.Text.TrimEnd('.')) + ".", b.Cite(gap.Passage.Cite));
+        b.UseRecord(gap.Passage.RecordId);
+        return b.Build() with { Answered = false, Intent = q.Intent };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:what|which) (?:\w+ )?(?:model|models|type|types|variant|variants|make) ")]
+    private static partial System.Text.RegularExpressions.Regex ModelAsked();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bno (?:\w+ )?(?:type|model|variant|designation)s?\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NoModel();
 
     /// <summary>
     /// What the passage leaves unnamed is what the question asks for: "names no signatories" does not answer "which

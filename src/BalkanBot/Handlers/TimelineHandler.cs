@@ -11,6 +11,19 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
     private static readonly RecordKind[] Dated = [RecordKind.Event, RecordKind.Agreement];
     internal const int MaxEntries = 15;
 
+    /// <summary>An agreement and the dated records that refer to it or name it in their own text.</summary>
+    private static IEnumerable<KnowledgeRecord> StoryOf(KnowledgeBase kb, KnowledgeRecord agreement)
+    {
+        // Events that name the agreement in their own text belong to its story even without a formal link.
+        var name = agreement.Aliases.Append(agreement.ShortName).Select(TextNormalizer.Normalize)
+            .Where(a => a.Contains(' ')).OrderBy(a => a.Length).FirstOrDefault() ?? TextNormalizer.Normalize(agreement.ShortName);
+        var named = kb.Search(name.Split(' '), [RecordKind.Event], 40)
+            .Select(h => kb.Get(h.Id)).OfType<KnowledgeRecord>()
+            .Where(r => TextNormalizer.Normalize(r.Name + " " + r.Summary?.Text).Contains(name, StringComparison.Ordinal));
+        return kb.ReferencesTo(agreement.Id).Select(x => kb.Get(x.Id)).OfType<KnowledgeRecord>()
+            .Where(r => Dated.Contains(r.Kind)).Concat(named).Append(agreement);
+    }
+
     public Answer? Handle(HandlerContext ctx)
     {
         // "What happened at Banjska?" is about one event: its overview answers it.
@@ -34,14 +47,13 @@ public sealed class TimelineHandler(OverviewHandler overview) : IIntentHandler
         }
         else if (agreement is not null)
         {
-            // Events that name the agreement in their own text belong to its story even without a formal link.
-            var name = agreement.Aliases.Append(agreement.ShortName).Select(TextNormalizer.Normalize)
-                .Where(a => a.Contains(' ')).OrderBy(a => a.Length).FirstOrDefault() ?? TextNormalizer.Normalize(agreement.ShortName);
-            var named = ctx.Kb.Search(name.Split(' '), [RecordKind.Event], 40)
-                .Select(h => ctx.Kb.Get(h.Id)).OfType<KnowledgeRecord>()
-                .Where(r => TextNormalizer.Normalize(r.Name + " " + r.Summary?.Text).Contains(name, StringComparison.Ordinal));
-            records = ctx.Kb.ReferencesTo(agreement.Id).Select(x => ctx.Kb.Get(x.Id)).OfType<KnowledgeRecord>()
-                .Where(r => Dated.Contains(r.Kind)).Concat(named).Append(agreement).DistinctBy(r => r.Id).ToList();
+            // "How did CEFTA's membership change over time?": an agreement's earlier versions the question names are part
+            // of its story ("CEFTA 1992" before "CEFTA 2006").
+            var line = ctx.Focus.Where(f => f.Kind == RecordKind.Agreement && (f.Id == agreement.Id
+                || ctx.Kb.Aliases.EarlierVersions(agreement.Id).Contains(f.Id) || ctx.Kb.Aliases.EarlierVersions(f.Id).Contains(agreement.Id))).ToList();
+            records = line.SelectMany(a => StoryOf(ctx.Kb, a)).DistinctBy(r => r.Id).ToList();
+            // The story is told under the name of its latest version.
+            agreement = line.OrderBy(a => a.Date?.Start ?? DateOnly.MinValue).Last();
         }
         else return null;
 

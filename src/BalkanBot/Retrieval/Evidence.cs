@@ -111,6 +111,10 @@ public static partial class EvidenceFinder
         var asked = terms.Entities.Where(e => !cited.Contains(e) && kb.Get(e) is { Kind: RecordKind.Actor }).ToList();
         // "Which UN resolution …" is answered by the UN Security Council's: a body of what is named stands for it.
         candidates = WithBodiesOf(kb, terms.Entities, candidates);
+        // "Is it accurate that Antić was born in Belgrade?": the word that asks for a check is no word of the statement
+        // checked; a passage calling something else "accurate" does not bear on it.
+        if (QuestionTerms.TrueThat().IsMatch(terms.Asked))
+            candidates = candidates.Select(h => h.MatchedTerms.Any(CheckWords.Contains) ? h with { MatchedTerms = h.MatchedTerms.Where(t => !CheckWords.Contains(t)).ToList() } : h).ToList();
         var searched = candidates;
         if (asked.Count > 0)
             candidates = candidates.Select(h => h.MatchedEntities.Any(asked.Contains)
@@ -132,6 +136,16 @@ public static partial class EvidenceFinder
         var titled = kb.SourceTitles.Where(t => padded.Contains(t.Title, StringComparison.Ordinal)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         if (titled.Count > 0)
             candidates = candidates.Select(h => titled.Contains(h.Passage.RecordId) ? h with { MatchedEntities = terms.Entities.ToList() } : h).ToList();
+        // "Whose release does Sav cite in endnote 33?": the document an author cites at the note asked is what is asked about.
+        if (NotedSources(kb, q, terms) is { Count: > 0 } noted)
+        {
+            var top = candidates.Count > 0 ? candidates[0].Score + 1 : 1;
+            var added = noted.SelectMany(index.OfRecord).Where(p => p.Kind == PassageKind.Name && !candidates.Any(h => h.Passage.Id == p.Id))
+                .Select(p => new PassageHit(p, top, [], terms.Entities.ToList())).ToList();
+            candidates = candidates.Select(h => noted.Contains(h.Passage.RecordId) ? h with { Score = top, MatchedEntities = terms.Entities.ToList() } : h)
+                .Concat(added).OrderByDescending(h => h.Score).ToList();
+            terms = terms with { NotedSources = noted };
+        }
         // A quoted phrase that no passage holds is the asker's wording, not the documents'.
         terms = terms with { Phrases = terms.Phrases.Where(ph => candidates.Any(h => h.Passage.Id >= 0 && index.Contains(h.Passage, ph))).ToList() };
         // Words found nowhere in the base ("Brazil", "bitcoin") mean the question is about something else.
@@ -174,6 +188,10 @@ public static partial class EvidenceFinder
                                                && (people is null || NamesAPerson(h.Passage, people, terms, kb)))
             // A definition or a reason may stand in a passage that scores below the first few: it is looked for further down.
             .Take(defining || terms.AsksWhy || terms.AsksChange ? limit * 2 : limit).ToList();
+        // "Which release does endnote 33 cite?": a passage on another numbered endnote is about another note.
+        if (terms.NotedSources.Count > 0)
+            supporting = supporting.Where(h => terms.NotedSources.Contains(h.Passage.RecordId) || h.Passage.Cite.Any(c => terms.NotedSources.Contains(c.Source))
+                                               || !EndnoteNumbered().IsMatch(h.Passage.Text)).ToList();
         // "What total troops does the table give?": a passage that says the table leaves troops blank answers no.
         if (terms.Hard.Count > 0)
             supporting = supporting.Where(h => !BlankFor(index, h.Passage, terms.Hard)).ToList();
@@ -252,7 +270,10 @@ public static partial class EvidenceFinder
             || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0 || t.LaterMeeting is not null
             || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)
             // "What did NATO's Secretary General say about the plan?": what an office holder said is theirs or nothing.
-            || WordsAsked().IsMatch(t.Asked)) return [];
+            || WordsAsked().IsMatch(t.Asked)
+            // "Is it true that Croatia pays for Kosovo's training?": a statement to check holds or not; a passage near it
+            // neither confirms nor denies it.
+            || QuestionTerms.TrueThat().IsMatch(t.Asked)) return [];
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
         // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
@@ -293,6 +314,8 @@ public static partial class EvidenceFinder
     private static bool Supports(KnowledgeBase kb, PassageIndex index, PassageHit hit, QuestionTerms terms, IReadOnlyList<KnowledgeRecord> focus)
     {
         var p = hit.Passage;
+        // "Whose release does Sav cite in endnote 33?": the document cited there answers, whatever else the question says of it.
+        if (p.Kind == PassageKind.Name && terms.NotedSources.Contains(p.RecordId)) return true;
         // Every named thing, or at least the main one where several are named in passing.
         if (terms.Entities.Count > 0)
         {
@@ -336,6 +359,9 @@ public static partial class EvidenceFinder
         // "When will Serbia receive its first Rafale?" is not answered by the date it was bought: a date to come is one
         // the passage gives as planned or expected.
         if (terms.AsksFuture && !FutureText().IsMatch(p.Text)) return false;
+        // "Is it true that Hungary will sell Gripens to Serbia?": a statement about what will happen is checked against
+        // what the passage says is to come, not against what was done.
+        if (QuestionTerms.TrueThat().IsMatch(terms.Asked) && WillCheck().IsMatch(terms.Asked) && !FutureText().IsMatch(p.Text)) return false;
         // "When is the plan for 2026 due?" is not dated by the plan for 2025: a year the question gives picks out the
         // record, and a record named with other years is another one.
         if (terms.AsksDate && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Agreement or RecordKind.Event } dated
@@ -553,6 +579,9 @@ public static partial class EvidenceFinder
 
     [GeneratedRegex(@"\b(will|would|shall|expected|expects?|planned|plans?|scheduled|due|set to|to be (delivered|completed|held))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureText();
+
+    [GeneratedRegex(@" that (?:\w+ ){1,6}(?:will|shall|is going to|are going to) ")]
+    private static partial Regex WillCheck();
     [GeneratedRegex(@"\d[\d,.]*\s*(?:million|thousand|inhabitants|people|residents|citizens)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeadCount();
     [GeneratedRegex(@" (?:which|what|who|name the|list the)(?: (?:are|were))?(?: the)? (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?<qual>(?:\w+ ){0,2}?)(?:member states|states|countries|nations|members|governments) ")]
@@ -879,6 +908,42 @@ public static partial class EvidenceFinder
 
     private static readonly HashSet<string> AuthorshipWords = ["wrote", "write", "writes", "written", "authored", "author", "penned"];
 
+    /// <summary>
+    /// The documents cited at the endnotes a question gives by number ("endnote 33", "endnotes 23 to 25"), in the paper
+    /// of the author it names, or in any paper where it names none.
+    /// </summary>
+    private static HashSet<string> NotedSources(KnowledgeBase kb, RoutedQuestion q, QuestionTerms terms)
+    {
+        var asked = new HashSet<int>();
+        foreach (Match m in NoteNumbers().Matches(q.Original))
+        {
+            var first = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var last = m.Groups["to"].Success ? int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) : first;
+            for (var n = first; n <= Math.Min(last, first + 20); n++) asked.Add(n);
+            foreach (Capture c in m.Groups["more"].Captures) asked.Add(int.Parse(c.Value, CultureInfo.InvariantCulture));
+        }
+        if (asked.Count == 0) return [];
+        var cited = kb.OfKind(RecordKind.Source).Where(r => r is { Via: not null, ViaAt: not null }).ToList();
+        var writers = cited.Select(r => r.Via!).Distinct().Select(kb.Get).OfType<KnowledgeRecord>()
+            .ToDictionary(d => d.Id, d => kb.WritersOf(d).ToHashSet(StringComparer.Ordinal));
+        var named = terms.Entities.Where(e => writers.Values.Any(w => w.Contains(e))).ToHashSet(StringComparer.Ordinal);
+        return cited.Where(r => (named.Count == 0 || writers.TryGetValue(r.Via!, out var w) && w.Overlaps(named))
+                                && NoteList().Match(r.ViaAt!) is { Success: true } notes
+                                && notes.Groups["n"].Captures.Any(c => asked.Contains(int.Parse(c.Value, CultureInfo.InvariantCulture))))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(?:end|foot)?notes?\s+(?<n>\d{1,3})(?:\s*(?:-|–|to|through)\s*(?<to>\d{1,3})|(?:\s*(?:,|and|&)\s*(?<more>\d{1,3}))*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoteNumbers();
+
+    [GeneratedRegex(@"\bendnotes? \d")]
+    private static partial Regex EndnoteNumbered();
+
+    [GeneratedRegex(@"^endnotes?\s+(?:(?<n>\d+)(?:,\s*)?)+")]
+    private static partial Regex NoteList();
+
+    private static readonly HashSet<string> CheckWords = ["true", "correct", "accurate", "right", "false", "case"];
+
     private static readonly HashSet<string> GenericRoles = ["leader", "leaders", "official", "officials", "person", "persons", "people", "individuals"];
 
     /// <summary>The records the question names as the source of what it asks: "according to Sav", "the Pupin brief's table".</summary>
@@ -898,7 +963,7 @@ public static partial class EvidenceFinder
     }
 
     // "What does Antić say about …", "Sav's take on …": the question asks what the author holds.
-    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|summari[sz]e|summari[sz]es|summari[sz]ed|summari[sz]ing|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|used|employ|employs|employed|coined|chose|chooses|treat|treats|label|labels|dub|dubs|coin|coins|recommendations|recommendation|proposals|proposal|arguments|conclusions|findings|analysis|advice|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
+    [GeneratedRegex(@"^ (s )?(say|says|said|argue|argues|argued|think|thinks|thought|write|writes|wrote|see|sees|view|views|claim|claims|describe|describes|call|calls|warn|warns|mean|means|meant|suggest|suggests|believe|believes|conclude|concludes|report|reports|note|notes|stress|stresses|put|puts|count|counts|list|lists|date|dates|present|presents|read|reads|make|position|stance|opinion|take|perspective|assessment|argument|point|thesis|conclusion|recommend|recommends|propose|proposes|cite|cites|mention|mentions|borrow|borrows|borrowed|draw|draws|drew|drawing|citing|quoting|summari[sz]e|summari[sz]es|summari[sz]ed|summari[sz]ing|follow|follows|followed|apply|applies|applied|quote|quotes|quoted|expect|expects|predict|predicts|characteri[sz]e|characteri[sz]es|frame|frames|explain|explains|portray|portrays|assess|assesses|interpret|interprets|give|gives|name|names|find|finds|define|defines|understand|understands|use|uses|used|employ|employs|employed|coined|chose|chooses|treat|treats|label|labels|dub|dubs|coin|coins|recommendations|recommendation|proposals|proposal|arguments|conclusions|findings|analysis|advice|and(?! (?:in|on|at|since|from|when|what|which|who|whom|how|where|why)\b)|vs|versus|on|about) ")]
     private static partial Regex AsksAView();
 
     /// <summary>The passage names a person whose own record calls him by the word ("professor", "analyst").</summary>

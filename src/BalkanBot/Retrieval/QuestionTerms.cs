@@ -73,6 +73,9 @@ public sealed partial record QuestionTerms(
     /// </summary>
     public IReadOnlyList<string> Heads { get; init; } = [];
 
+    /// <summary>"Whose release does Sav cite in endnote 33?": the cited documents at the notes the question gives by number.</summary>
+    public IReadOnlySet<string> NotedSources { get; init; } = new HashSet<string>();
+
     private static readonly FrozenSet<string> SoftWords = """
         signed sign signing signature adopted adopt agreed founded found founding created create creation established establish
         formed form launched launch start started begin began begun mean means meaning role roles purpose exactly called
@@ -411,6 +414,15 @@ public sealed partial record QuestionTerms(
             if (m.TokenStart > 2 && m.TokenStart <= normalizedTokens.Length && NumberWords.Contains(normalizedTokens[m.TokenStart - 1])
                 && normalizedTokens[m.TokenStart - 2] is "the" or "these" or "those" && normalizedTokens[m.TokenStart - 3] is "of" or "among" or "between")
                 soft.Add(normalizedTokens[m.TokenStart - 1]);
+        // "wat did jon bolton say": a given name misspelt before a person's surname is part of the name.
+        foreach (var m in q.Mentions)
+            if (m.TokenStart > 0 && m.TokenStart <= normalizedTokens.Length && normalizedTokens[m.TokenStart - 1] is var given && unknown.Contains(given)
+                && focus.FirstOrDefault(f => f.Id == m.RecordId) is { Kind: RecordKind.Actor, Type: "person" } person
+                && TextNormalizer.Tokens(person.Name).Any(n => n.Length >= 3 && Spelling.WithinOneSlip(given, n)))
+            {
+                unknown.Remove(given);
+                soft.Add(given);
+            }
         // "Which three countries founded the original CEFTA?": the number says how many things the answer names; the
         // passage names them ("Poland, Hungary and Czechoslovakia") rather than counting them.
         // The number stands before a plural, with at most one word between ("which two strategic docs").
@@ -426,13 +438,19 @@ public sealed partial record QuestionTerms(
                 soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
+        var normalizedWords = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
         var countsDeaths = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                            || padded.Contains(" toll ", StringComparison.Ordinal);
         var hard = words.Where(w => MeasureWords.Contains(w) && !phrases.Any(ph => (" " + ph + " ").Contains(" " + w + " ", StringComparison.Ordinal))
                                     && (countsDeaths || w is not ("die" or "dying" or "died"))
                                     // "the euro figure" asks a sum in euros; "Euro-Atlantic" and the euro area do not.
-                                    && !(w == "euro" && EuroCompound().IsMatch(padded))).ToList();
+                                    && !(w == "euro" && EuroCompound().IsMatch(padded))
+                                    // "the length of their stay" is a time, which the passage gives in days, not a length.
+                                    && !(w == "length" && LengthOfTime().IsMatch(padded))
+                                    // "For how much did Serbia agree to buy 12 Rafale jets?": a number the asker gives says which
+                                    // deal is meant; what is asked is something else.
+                                    && !(OtherQuantityAsked().IsMatch(padded) && !padded.Contains(" how many ", StringComparison.Ordinal) && GivenNumberBefore(normalizedWords, w))).ToList();
         // "Which resolution are the NATO peacekeepers working under?": what is asked for is a resolution; the troops say
         // whose it is. A measure binds the answer only where the question asks a quantity or the measure itself.
         var heads = AskedPhrase().Matches(padded).Select(m => m.Groups[1].Value.Split(' ')[^1]).ToList();
@@ -668,6 +686,19 @@ public sealed partial record QuestionTerms(
     private static string? EndsOnName(RoutedQuestion q, string[] tokens)
     {
         if (q.Mentions.Select(m => m.RecordId).Distinct().Count() < 3) return null;
+        // "Alongside Serbia, Bosnia and Albania, how much did Montenegro receive?": the names the question opens with
+        // are set beside the one its question is about.
+        if (ListedFirst().IsMatch(" " + q.Normalized + " ") && Array.FindIndex(tokens, t => t is "how" or "what" or "which" or "who" or "when" or "where" or "why") is > 0 and var wh)
+        {
+            var asked = q.Mentions.Where(m => m.TokenStart > wh && m.Kind == RecordKind.Actor).Select(m => m.RecordId).Distinct().ToList();
+            var listed = q.Mentions.Where(m => m.TokenStart < wh).Select(m => m.RecordId).ToHashSet(StringComparer.Ordinal);
+            var main = asked.Where(a => !listed.Contains(a)).ToList();
+            // "per Antić" at the end says whose account; the thing asked about is the other name.
+            if (main.Count == 2 && q.Mentions.Last(m => m.RecordId == main[1]).TokenStart + 1 >= tokens.Length - 1
+                && tokens[q.Mentions.Last(m => m.RecordId == main[1]).TokenStart - 1] is "per" or "by" or "to" or "says")
+                main.RemoveAt(1);
+            if (listed.Count >= 2 && main.Count == 1) return main[0];
+        }
         var last = q.Mentions.MaxBy(m => m.TokenStart + m.TokenCount);
         return last is not null && last.TokenStart + last.TokenCount == tokens.Length && last.TokenStart > 0
                && tokens[last.TokenStart - 1] is "for" or "of" or "in" or "about" or "on"
@@ -675,6 +706,9 @@ public sealed partial record QuestionTerms(
             ? last.RecordId
             : null;
     }
+
+    [GeneratedRegex(@"^ (?:alongside|besides|beside|apart from|aside from|beyond|like|as with|in addition to|other than|unlike|after) ")]
+    private static partial Regex ListedFirst();
 
     [GeneratedRegex(@" (exact|precise) (date|day)s? | (what|which) day | on (what|which) date ")]
     private static partial Regex DayCue();
@@ -760,6 +794,27 @@ public sealed partial record QuestionTerms(
     }
 
     // "How does Antić describe minilateralism, i.e. what kind …": an abbreviation's stop ends no sentence.
+    [GeneratedRegex(@" (?:how much|for what (?:price|sum|amount)|what (?:did|does|do|was|is) (?:\w+ ){0,3}(?:cost|price|value|worth)) ")]
+    private static partial Regex OtherQuantityAsked();
+
+    /// <summary>A number stands just before the word, or one word before it ("12 Rafale jets").</summary>
+    private static bool GivenNumberBefore(string[] tokens, string word)
+    {
+        for (var i = 1; i < tokens.Length; i++)
+            if (tokens[i] == word && (IsGivenNumber(tokens[i - 1]) || i >= 2 && IsGivenNumber(tokens[i - 2]) && !Stopwords.IsStopword(tokens[i - 1])))
+                return true;
+        return false;
+    }
+
+    private static bool IsGivenNumber(string token) => token.Length > 0 && token.All(char.IsDigit) && !TimeExpressions.IsYear(token);
+
+    [GeneratedRegex(@" length of (?:the |their |a |an |its |his |her |any )?(?:allowed |permitted |maximum )?(?:stay|stays|visit|visits|term|terms|mandate|mandates|deployment|deployments|period|periods|time|mission|missions|service) ")]
+    private static partial Regex LengthOfTime();
+
+    /// <summary>"Is it true that …", "is it correct that …": the question asks whether a statement holds.</summary>
+    [GeneratedRegex(@" (?:is|was|isn t|wasn t) (?:it|this|that) (?:really |actually |also )?(?:true|correct|accurate|right|false|the case) | true or false ")]
+    internal static partial Regex TrueThat();
+
     [GeneratedRegex(@"(?<=[.!?])(?<!\b(?:i\.e|e\.g|cf|vs|approx|etc|viz|incl|esp)\.)\s+(?=\S)", RegexOptions.IgnoreCase)]
     private static partial Regex SentenceEnd();
 

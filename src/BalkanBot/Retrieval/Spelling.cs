@@ -82,6 +82,9 @@ public static class Spelling
     private static string? Inflection(string word) =>
         word.EndsWith("ing", StringComparison.Ordinal) ? "ing" : word.EndsWith("ed", StringComparison.Ordinal) ? "ed" : null;
 
+    /// <summary>The two words differ by one letter added, dropped, changed or swapped ("jon" and "john").</summary>
+    public static bool WithinOneSlip(string typed, string word) => Distance(typed, word, 1) <= 1;
+
     /// <summary>Optimal string alignment distance, abandoned once it exceeds <paramref name="limit"/>.</summary>
     private static int Distance(string a, string b, int limit)
     {

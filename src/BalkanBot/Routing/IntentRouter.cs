@@ -17,7 +17,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
         var linked = mentions;
-        mentions = Dedupe(EarlierVersions(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(m, corrected)).ToList(), corrected), corrected));
+        mentions = Dedupe(EarlierVersions(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(FoundingOf(m, corrected), corrected)).ToList(), corrected), corrected));
         var normalized = string.Join(' ', corrected);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         // "CEFTA 2006" names an agreement; the year in a name is no period asked about.
@@ -127,6 +127,20 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     }
 
     /// <summary>
+    /// "the Open Balkan founding states": an event's name that ends in "founding" before the word for its states or
+    /// members describes those of the thing founded, which the words before it name.
+    /// </summary>
+    private EntityMention FoundingOf(EntityMention m, string[] tokens)
+    {
+        var next = m.TokenStart + m.TokenCount;
+        if (m.Kind != RecordKind.Event || m.TokenCount < 2 || next >= tokens.Length || tokens[next - 1] is not ("founding" or "founder")
+            || !PartyWords.Contains(tokens[next]) && tokens[next] is not ("states" or "countries" or "nations" or "leaders")) return m;
+        return kb.Aliases.Find(tokens[m.TokenStart..(next - 1)]) is [var founded] && founded.TokenStart == 0 && founded.TokenCount == m.TokenCount - 1
+            ? founded with { TokenStart = m.TokenStart }
+            : m;
+    }
+
+    /// <summary>
     /// "the three Tirana signatories", "the Dayton parties": a place or state that begins an agreement's name, followed by
     /// a word for the agreement's parties, stands for that agreement.
     /// </summary>
@@ -192,7 +206,7 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         return added.Count == 0 ? mentions : added.Concat(mentions).ToList();
     }
 
-    [GeneratedRegex(@" (?:go|goes|went|gone|move|moved|turn|turned|evolve|evolved|change|changed|grow|grew) from | (?:history|evolution|evolved|transformed|transformation) ")]
+    [GeneratedRegex(@" (?:go|goes|went|gone|move|moved|turn|turned|evolve|evolved|change|changed|grow|grew) from | (?:history|evolution|evolved|transformed|transformation) | (?:change|changed|changes|evolve|develop|developed|grow|grew|shift|shifted) over (?:time|the years|the decades) ")]
     private static partial Regex HistoryCue();
 
     private static readonly HashSet<string> OriginWords =
@@ -217,7 +231,8 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         "figures", "figure", "numbers", "number", "statistics", "stats", "data", "give", "gives", "say", "says",
     ];
 
-    [GeneratedRegex(@" (what can you do|how do i use|how does this work|what do you know|who are you|what are you|help me|usage) ")]
+    // "help me" and "usage" ask for help only as the whole request: "help me understand the pact" and "Belloni's usage" do not.
+    [GeneratedRegex(@" (what can you do|how do i use|how does this work|what do you know|who are you|what are you)(?: |$)|^ *(?:(?:can you |please )?help me|usage) *$")]
     private static partial Regex HelpCue();
     [GeneratedRegex(@" (unsubscribe|subscribe|my subscriptions|subscriptions|digest now|digest preview|send digest) ")]
     private static partial Regex SubscriptionCue();

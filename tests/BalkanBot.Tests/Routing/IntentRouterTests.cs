@@ -41,11 +41,19 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("who are the signatories of the Tirana declaration?", IntentKind.Parties)]
     [InlineData("help", IntentKind.Help)]
     [InlineData("?!...", IntentKind.Help)]
+    [InlineData("can you help me?", IntentKind.Help)]
+    [InlineData("what can you do", IntentKind.Help)]
     [InlineData("", IntentKind.Help)]
     [InlineData("show sources", IntentKind.Sources)]
     [InlineData("thanks", IntentKind.Feedback)]
     [InlineData("subscribe weekly Kosovo", IntentKind.Subscription)]
     public void Route_StaffQuestion_PicksIntent(string text, IntentKind expected) => Assert.Equal(expected, Route(text).Intent);
+
+    // "usage" and "help me" ask for help only as the whole message.
+    [Theory]
+    [InlineData("What does 'ontological security' mean in Belloni's usage?")]
+    [InlineData("help me understand the Tirana Declaration")]
+    public void Route_HelpWordsInsideAQuestion_AreNotARequestForHelp(string text) => Assert.NotEqual(IntentKind.Help, Route(text).Intent);
 
     [Theory]
     [InlineData("Antić vs Sav on the Open Balkan")]
@@ -161,6 +169,37 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         // Serbia and Hungary are the parties of a 2023 agreement and of the 2025 plan: the words must choose.
         var states = Route("when was the SRB-HU defence agreement signed?").Mentions.Select(m => m.RecordId).ToList();
         Assert.Equal(["serbia", "hungary"], states);
+    }
+
+    [Fact]
+    public void Route_FoundingStatesOfAnInitiative_NameTheInitiative()
+    {
+        // "the Open Balkan founding states" are the states of the initiative, not the event of its founding.
+        var named = Route("what limit on their stay applies to citizens of the Open Balkan founding states?").Mentions.Select(m => m.RecordId).ToList();
+        Assert.Contains("open-balkan", named);
+        Assert.DoesNotContain("open-balkan-signing-2021", named);
+    }
+
+    [Theory]
+    // A length of time is no length to measure; a border's length is.
+    [InlineData("what limit on the length of their stay applies?", false)]
+    [InlineData("what is the length of the Serbia-Hungary border?", true)]
+    public void Terms_LengthOfAStay_IsNoLengthMeasure(string text, bool measured) =>
+        Assert.Equal(measured, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Hard.Contains("length"));
+
+    [Theory]
+    // A number the asker gives with a thing says which one is meant when another quantity is asked.
+    [InlineData("for how much did Serbia agree to buy 12 Rafale jets?", false)]
+    [InlineData("how many jets did Serbia agree to buy?", true)]
+    public void Terms_ThingCountedByTheAsker_IsNoMeasureAsked(string text, bool measured) =>
+        Assert.Equal(measured, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Hard.Contains("jets"));
+
+    [Fact]
+    public void Terms_MisspeltGivenNameBeforeASurname_IsNoUnknownWord()
+    {
+        var q = Route("wat did jon bolton say abt the trilateral pact");
+        var focus = q.Mentions.Select(m => seed.Kb.Get(m.RecordId)!).ToList();
+        Assert.DoesNotContain("jon", BalkanBot.Retrieval.QuestionTerms.From(q, focus, seed.Kb.Vocabulary).Unknown);
     }
 
     [Theory]
