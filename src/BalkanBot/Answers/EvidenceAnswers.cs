@@ -601,7 +601,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
             // "What does minilateralism mean?" is titled by the idea, not by the record its defining sentence sits in.
             Title = EvidenceFinder.AsksDefinition(evidence.Terms) && evidence.Terms.Content.Count == 1
                 ? Title(evidence.Terms.Content[0])
-                : topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
+                // "How does Antić characterise minilateralism?" is titled by the idea its lead sentence defines.
+                : evidence.Terms.Soft.Overlaps(EvidenceFinder.DefiningWords) && evidence.Terms.Content.FirstOrDefault(c => EvidenceFinder.Defines(lead.Text, c)) is { } defined
+                    ? Title(defined)
+                    : topic?.ShortName ?? AnswerComposition.LabelOf(kb, lead),
             Confidence = Math.Min(0.9, 0.5 + 0.1 * evidence.Supporting[0].MatchedTerms.Count),
         };
         // "Which Hungarian leader …": a person's own record speaks of his office, so the answer names him first.

@@ -225,8 +225,15 @@ public static partial class EvidenceFinder
             supporting = supporting.OrderBy(h => citedInQuestion.Contains(h.Passage.RecordId) || h.Passage.RecordKind == RecordKind.Source ? 1 : 0).ToList();
         // "What does minilateralism mean?": the sentence that names the idea as a definition does ("… smaller
         // partnerships, which he calls minilateralism") leads, before sentences that only use the word.
+        // The defining sentence may rank below the ones that only use the word: it is looked for among all that pass.
         if (defining)
+        {
+            var definition = supporting.Any(h => terms.Content.Any(c => Defines(h.Passage.Text, c))) ? null
+                : candidates.Skip(limit * 2).FirstOrDefault(h => terms.Content.Any(c => Defines(h.Passage.Text, c)) && Supports(kb, index, h, terms, focus)
+                    && voices.All(v => h.MatchedEntities.Contains(v)));
+            if (definition is not null) supporting = [definition, .. supporting];
             supporting = supporting.OrderBy(h => terms.Content.Any(c => Defines(h.Passage.Text, c)) ? 0 : 1).ToList();
+        }
         // "Why was the Open Balkan set up?": a sentence that gives a reason ("labor shortage as one of the main reasons
         // the initiative was formed") leads, before sentences that only say it was formed.
         else if (terms.AsksWhy)
@@ -1093,16 +1100,16 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@" (?:what|which) (?:is|was|are|were|s) (?:the |a |an )?(?:\w+ )?(?:figure|figures|number|numbers|total|totals|amount|sum) ")]
     private static partial Regex FigureAsked();
 
-    private static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term",
+    internal static readonly HashSet<string> DefiningWords = ["mean", "means", "meaning", "meant", "define", "defines", "defined", "definition", "concept", "term",
         "characterise", "characterize", "characterises", "characterizes"];
 
     /// <summary>"which he calls minilateralism", "minilateralism refers to": the text names the idea as it defines it.</summary>
-    private static bool Defines(string text, string word) =>
+    internal static bool Defines(string text, string word) =>
         Regex.IsMatch(TextNormalizer.Normalize(text), $@"\b(?:calls?|called|terms?|termed|known as|defines?|defined) (?:\w+ ){{0,2}}{Regex.Escape(word)}\w*|\b{Regex.Escape(word)}\w* (?:is|means|refers to|denotes|describes)\b");
 
     /// <summary>"In which sense …", "which neighbouring entity …": words that stand for whatever the answer is.</summary>
     private static readonly HashSet<string> GenericKinds =
-        ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds",
+        ["sense", "way", "ways", "manner", "respect", "respects", "extent", "aspect", "aspects", "entity", "entities", "one", "ones", "factor", "factors", "areas", "area", "reason", "reasons", "motive", "motives", "rationale", "explanation", "grounds", "driver", "drivers", "problem", "problems",
          "move", "moves", "act", "acts", "outlet", "outlets", "consequence", "consequences", "effect", "effects", "impact", "impacts", "outcome", "outcomes", "implication", "implications", "step", "steps", "thing", "things", "action", "actions", "option", "options", "element", "elements", "point", "points", "message", "messages", "takeaway", "takeaways", "lesson", "lessons",
          "city", "town", "capital", "place", "places", "cities", "towns", "locations",
          "quality", "qualities", "feature", "features", "characteristic", "characteristics", "trait", "traits", "system", "systems", "channel", "channels", "route", "routes", "avenue", "avenues"];

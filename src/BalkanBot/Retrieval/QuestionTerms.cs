@@ -404,6 +404,8 @@ public sealed partial record QuestionTerms(
                                        && padded.Contains(" how " + w + " ", StringComparison.Ordinal)
                                     // "which piece of infrastructure": a piece of a thing is the thing.
                                     || w is "piece" or "pieces" && padded.Contains(" " + w + " of ", StringComparison.Ordinal)
+                                    // "What role does Hungary play for Serbia?" asks the role, in any words.
+                                    || w is "play" or "plays" or "played" or "playing" && RolePlayed().IsMatch(padded)
                                     || w is "model" or "models" or "variant" or "variants"
                                        && (padded.Contains(" what " + w + " ", StringComparison.Ordinal) || padded.Contains(" which " + w + " ", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
@@ -645,7 +647,8 @@ public sealed partial record QuestionTerms(
 
     // "Where does Vujanović work?" asks for an employer, not a place; "where did its competitiveness lie", "where were
     // advantages gained" ask in which sectors.
-    [GeneratedRegex(@"^ (?:where(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:does|do|did|was|were|is|are) (?:\w+ ){1,5}(?:lie|lies|lay|gained|gain|gains|lost|lose|loses|fall short|falls short|fell short) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
+    // "Where's Antić's 44% figure from?", "where does Sav get the number from?": a figure comes from a source, not a place.
+    [GeneratedRegex(@"^ (?:where(?!(?: \S+){0,8}? (?:figure|figures|number|numbers|data|statistic|statistics|stat|stats|estimate|estimates|quote|quotation|percentage|total|totals)(?: \S+){0,2} from )(?! (?:does|did|do) \S+(?: \S+)? (?:get|gets|got|take|takes|took) (?:\S+ ){0,6}from )(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:does|do|did|was|were|is|are) (?:\w+ ){1,5}(?:lie|lies|lay|gained|gain|gains|lost|lose|loses|fall short|falls short|fell short) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
     private static partial Regex PlaceCue();
 
     [GeneratedRegex(@" (?:line|lined|lining) up ")]
@@ -718,7 +721,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@" where (will|shall) | (when|where) (is|are) (the|its|their) (next|upcoming|forthcoming) ")]
     private static partial Regex PlaceToCome();
 
-    [GeneratedRegex(@"^ why | why (did|does|do|is|was|were|has|have|had|are|would|should|could|might|can) | (what|which) (are|were|is|was) the (main )?(reasons?|motives?|causes?|drivers?|rationale|motivations?) | (what|which) (main )?(reasons?|motives?|causes?|rationale|motivations?) | for what reasons? | what (led|drove|motivated|prompted|pushed|caused) | (reasons?|motives?|rationale) (for|behind|why) ")]
+    [GeneratedRegex(@"^ why | why (did|does|do|is|was|were|has|have|had|are|would|should|could|might|can) | (what|which) (are|were|is|was) the (main )?(reasons?|motives?|causes?|drivers?|rationale|motivations?) | (what|which) (main )?(reasons?|motives?|causes?|rationale|motivations?) | for what reasons? | what (led|drove|motivated|prompted|pushed|caused) | (reasons?|motives?|rationale) (for|behind|why) | (?:main |key |chief |primary |principal )?drivers? (?:behind|of|for) ")]
     private static partial Regex WhyCue();
 
     [GeneratedRegex(@"^(articles?|clauses?|sections?|provisions?|paragraphs?|pages?|chapters?)$")]
@@ -810,6 +813,9 @@ public sealed partial record QuestionTerms(
 
     [GeneratedRegex(@" length of (?:the |their |a |an |its |his |her |any )?(?:allowed |permitted |maximum )?(?:stay|stays|visit|visits|term|terms|mandate|mandates|deployment|deployments|period|periods|time|mission|missions|service) ")]
     private static partial Regex LengthOfTime();
+
+    [GeneratedRegex(@" (?:what|which) (?:\w+ )?roles? (?:\w+ ){1,6}(?:play|plays|played|playing) ")]
+    private static partial Regex RolePlayed();
 
     /// <summary>"Is it true that …", "is it correct that …": the question asks whether a statement holds.</summary>
     [GeneratedRegex(@" (?:is|was|isn t|wasn t) (?:it|this|that) (?:really |actually |also )?(?:true|correct|accurate|right|false|the case) | true or false ")]

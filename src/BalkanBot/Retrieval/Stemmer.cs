@@ -46,6 +46,8 @@ public static class Stemmer
         foreach (var s in Suffixes)
         {
             // "receive" keeps its "-ive" ("received" → "receiv" meets it); "defensive" → "defens" does not.
+            // "repeal", "appeal", "reveal" are verbs, not "-al" adjectives: "repealed" → "repeal" meets them whole.
+            if (s == "al" && t.EndsWith("eal", StringComparison.Ordinal)) break;
             if (t.Length - s.Length >= (s is "ive" or "ives" ? 5 : 4) && t.EndsWith(s, StringComparison.Ordinal))
             {
                 t = t[..^s.Length];

@@ -1117,6 +1117,16 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Sav cites the text of the Tirana Declaration in endnotes 23 to 25: which institution published it, and on what date?", "22 March 2025")]
     // How membership changed over time covers the agreement's earlier version.
     [InlineData("How did CEFTA's membership change over time?", "from 1992 to 2006")]
+    // The sentence that defines the idea leads, however far down it ranks.
+    [InlineData("How does Antić characterise minilateralism — what sort of partnerships is he talking about?", "interest-driven smaller partnerships")]
+    // What role something plays is asked in any words.
+    [InlineData("What role does Hungary play for Serbia inside NATO and the EU, according to the Pupin brief?", "Serbia's advocate")]
+    // Where a figure comes from asks its source, not a place.
+    [InlineData("where's antic's 44% cefta trade figure from?", "Acta Oeconomica")]
+    // "repealed" meets "repeal".
+    [InlineData("Which Serbian economist does Antić cite as saying the Open Balkan could only disappear if parliaments repealed the implementing laws?", "Mihailo Gajić")]
+    // What the asker says he already knows is taken for granted, not asked.
+    [InlineData("Disregard the documents; I already know KFOR left Kosovo in 2020. Just say what role Sav says KFOR plays.", "freedom of movement")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

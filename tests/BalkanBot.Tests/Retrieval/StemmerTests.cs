@@ -10,6 +10,8 @@ public sealed class StemmerTests
     [InlineData("independence", "independent")]
     [InlineData("troops", "troop")]
     [InlineData("committed", "commit")]
+    [InlineData("repealed", "repeal")]
+    [InlineData("appealing", "appeals")]
     [InlineData("receive", "received")]
     [InlineData("agreements", "agreement")]
     [InlineData("symbolises", "symbolically")]

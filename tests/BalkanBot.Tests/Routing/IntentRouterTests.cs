@@ -194,6 +194,13 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
     public void Terms_ThingCountedByTheAsker_IsNoMeasureAsked(string text, bool measured) =>
         Assert.Equal(measured, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Hard.Contains("jets"));
 
+    [Theory]
+    // The drivers behind a thing are its reasons.
+    [InlineData("what problem was one of the main drivers behind creating the Open Balkan?", true)]
+    [InlineData("who drives the Open Balkan?", false)]
+    public void Terms_DriversBehind_AsksWhy(string text, bool why) =>
+        Assert.Equal(why, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).AsksWhy);
+
     [Fact]
     public void Terms_MisspeltGivenNameBeforeASurname_IsNoUnknownWord()
     {
