@@ -41,7 +41,15 @@ public static partial class AnswerComposition
                     break;
                 }
             }
-            var numbers = Cite(kb, citations, p.Cite);
+            var cite = p.Cite;
+            // "NATO reinforcement of KFOR: dated in May 2023" says only when; an event's date beside what happened says what.
+            if (p.Kind == PassageKind.Date && kb.Get(p.RecordId) is { Kind: RecordKind.Event, Date: { } when, Summary: { Text.Length: > 0 } summary }
+                && value.StartsWith("dated ", StringComparison.Ordinal) && !shown.Contains(Key(summary.Text)) && !Covered(a, Key(summary.Text)))
+            {
+                value = $"{when.Display}: {summary.Text.TrimEnd('.')}.";
+                cite = summary.Cite;
+            }
+            var numbers = Cite(kb, citations, cite);
             if (numbers.Count == 0) continue;
             facts.Add(new AnswerFact(LabelOf(kb, p), value, numbers));
             shown.Add(key);

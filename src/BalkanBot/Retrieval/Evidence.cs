@@ -387,8 +387,8 @@ public static partial class EvidenceFinder
         // "What did they agree at their follow-up summit in Zagreb?": a meeting no passage speaks of is not the one they held.
         if (terms.LaterMeeting is { } meeting && !InText(meeting)) return false;
         // A figure's measure and unit stand in its record's name fields, not always in its sentence.
-        foreach (var h in terms.Hard)
-            if (!InText(h) && !(p.Kind == PassageKind.Figure && p.Id >= 0 && index.Matches(p, h))) return false;
+        bool GivesMeasure(string h) => InText(h) || p.Kind == PassageKind.Figure && p.Id >= 0 && index.Matches(p, h);
+        if (terms.EitherMeasure ? !terms.Hard.Any(GivesMeasure) : !terms.Hard.All(GivesMeasure)) return false;
         // A quantity is answered by a number beside it: "Serb populations split by new borders" is not a population.
         // "What did it cost?" asks for a price whatever the wording; "told Europe to spend more" asks for no amount.
         if (terms.Hard.Count > 0 && p.Kind != PassageKind.Figure

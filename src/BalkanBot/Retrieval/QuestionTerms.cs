@@ -73,6 +73,9 @@ public sealed partial record QuestionTerms(
     /// </summary>
     public IReadOnlyList<string> Heads { get; init; } = [];
 
+    /// <summary>"What aircraft and tank numbers …": the measures are asked one by one, and a passage may give either.</summary>
+    public bool EitherMeasure { get; init; }
+
     /// <summary>"Whose release does Sav cite in endnote 33?": the cited documents at the notes the question gives by number.</summary>
     public IReadOnlySet<string> NotedSources { get; init; } = new HashSet<string>();
 
@@ -571,8 +574,12 @@ public sealed partial record QuestionTerms(
             if (counted is not null)
                 modifiers = known.Take(known.IndexOf(counted)).Where(w => !GenericQualifiers().IsMatch(w)).ToList();
         }
+        // "What aircraft and tank numbers does the table give?": measures joined by "and" or "or" are asked one by one.
+        var either = hard.Count >= 2 && Enumerable.Range(0, Math.Max(0, normalizedWords.Length - 2))
+            .Any(i => hard.Contains(normalizedWords[i]) && normalizedWords[i + 1] is "and" or "or" && hard.Contains(normalizedWords[i + 2]));
         return new QuestionTerms(entities, content, hard, soft, phrases, asksCount, asksShare)
         {
+            EitherMeasure = either,
             Unknown = unknown,
             UnknownNames = vocabulary is null ? [] : UnknownNamesIn(q.Original, unknown, vocabulary),
             AsksDate = asksDate,

@@ -165,6 +165,26 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     }
 
     [Fact]
+    public void Answer_AnEventsDateBesideOthers_SaysWhatHappened()
+    {
+        // "NATO reinforcement of KFOR after the May 2023 unrest: dated in May 2023" says only when.
+        var a = Ask("How did NATO's reinforcement of KFOR grow from the May 2023 unrest to the period after Banjska?");
+        Assert.True(a.Answered);
+        Assert.Contains(a.Facts, f => f.Value.StartsWith("May 2023: ", StringComparison.Ordinal) && f.Value.Contains("700 troops", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Facts, f => f.Value.StartsWith("dated ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Answer_TwoMeasuresJoinedByAnd_AreBothAnswered()
+    {
+        var a = Ask("What aircraft and tank numbers does the Pupin table give for Hungary?");
+        Assert.True(a.Answered);
+        var shown = a.Text + " " + string.Join(" ", a.Facts.Select(f => f.Value));
+        Assert.Contains("44 Leopard 2A7+", shown);
+        Assert.Contains("14 JAS-39 Gripens", shown);
+    }
+
+    [Fact]
     public void Answer_HowDidItEvolve_AcrossAnAgreementsVersions_IsATimelineOfEach()
     {
         // The original CEFTA and CEFTA 2006 are one story, told in order, with what the passages say of the change.

@@ -195,6 +195,13 @@ public sealed class IntentRouterTests(SeedKnowledge seed) : IClassFixture<SeedKn
         Assert.Equal(measured, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).Hard.Contains("jets"));
 
     [Theory]
+    // Measures joined by "and" are asked one by one; two measures of one thing are both asked.
+    [InlineData("What aircraft and tank numbers does the Pupin table give for Hungary?", true)]
+    [InlineData("How many tanks per aircraft does Hungary have?", false)]
+    public void Terms_MeasuresJoinedByAnd_AreAskedOneByOne(string text, bool either) =>
+        Assert.Equal(either, BalkanBot.Retrieval.QuestionTerms.From(Route(text), [], seed.Kb.Vocabulary).EitherMeasure);
+
+    [Theory]
     // The drivers behind a thing are its reasons.
     [InlineData("what problem was one of the main drivers behind creating the Open Balkan?", true)]
     [InlineData("who drives the Open Balkan?", false)]
