@@ -123,8 +123,11 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\b(?:its|their)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnerPronoun();
 
-    /// <summary>"what could weaken it?", "what worries it?": "it" after a verb, the thing the part before named.</summary>
-    [GeneratedRegex(@"^\W*(?:and )?(?:what|which|who|how) (?:\w+ ){0,3}?\w+ (?:it|them)\W*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "what could weaken it?", "what worries it?", "whose work is cited for it?": "it" after a verb or its preposition,
+    /// the thing the part before named.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:and )?(?:what|which|who|whose|how) (?:\w+ ){0,4}?\w+ (?:(?:for|about|on|of|in|by|with|from|to|behind) )?(?:it|them)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectIt();
 
     private static readonly HashSet<string> FormWords = ["worded", "phrased", "formulated", "wording", "spelled", "spelt", "called", "named", "located"];

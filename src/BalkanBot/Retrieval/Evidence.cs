@@ -328,7 +328,10 @@ public static partial class EvidenceFinder
         {
             // A record and its earlier version ("CEFTA 2006", "the original CEFTA") are one thing asked about.
             var named = terms.Entities.Count(e => hit.MatchedEntities.Contains(e) || SameLine(kb, e, hit.MatchedEntities));
-            var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event)) ?? terms.Entities[0];
+            var primary = terms.Entities.FirstOrDefault(e => focus.Any(f => f.Id == e && f.Kind is RecordKind.Agreement or RecordKind.Event))
+                          // "Whose work does Sav cite for the WB6?": the work is cited for the thing, not for the author who cites it.
+                          ?? (WorkCitedAsked().IsMatch(terms.Asked) ? terms.Entities.FirstOrDefault(e => !kb.Authors.Contains(e)) : null)
+                          ?? terms.Entities[0];
             // A precise question (a date, a count, a person, a measure) is about all it names, not the first of them.
             var precise = terms.AsksDate || terms.AsksCount || terms.AsksPerson || terms.AsksShare || terms.Hard.Count > 0;
             // "In which village did the 2023 attack in northern Kosovo happen?": a sentence of the event the question
@@ -458,7 +461,9 @@ public static partial class EvidenceFinder
         // "Where did they sign it in July 2021?" is not answered by where they met in 2019.
         if (terms.AsksPlace && terms.Years.Count > 0 && p.Id >= 0 && kb.Get(p.RecordId) is { Kind: RecordKind.Event, Date: { } happened }
             && !terms.Years.Contains(happened.Year.ToString(CultureInfo.InvariantCulture))) return false;
-        if (terms.NameOf is { } thing && !GivesAName(kb, p, thing, terms)) return false;
+        // "The endnotes define a 'WB6' grouping. What is it called?": a thing named by its short form is named in full by
+        // its own record.
+        if (terms.NameOf is { } thing && !GivesAName(kb, p, thing, terms) && !(thing.Length == 0 && NamesItselfInFull(kb, p, terms))) return false;
         // "What legal basis did he cite?": the thing asked for is spoken of, not only the rest of the question.
         // "Which professor does Antić quote …?": a person the passage names whose own record carries the title answers.
         foreach (var kind in terms.Heads)
@@ -474,6 +479,10 @@ public static partial class EvidenceFinder
         if (terms.Phrases.Any(ph => ph.Contains(' ', StringComparison.Ordinal)) && !terms.AsksDate && !terms.AsksCount && !terms.AsksShare
             && !terms.AsksAmount && terms.Hard.Count == 0) return true;
         var content = terms.Content;
+        // "Whose work does Sav cite for the WB6?": a passage that cites another author's work for what is named gives the
+        // work, whatever it calls it.
+        if (WorkCitedAsked().IsMatch(terms.Asked) && p.Cite.Any(c => kb.Get(c.Source) is { Kind: RecordKind.Source, Via: not null }))
+            content = content.Where(c => !WorkWords.Contains(c)).ToList();
         // "who wrote the pupin brif": beside what is named, a question for its writer has only the asker's typos.
         if (terms.Entities.Count > 0 && terms.Soft.Overlaps(AuthorWords) && content.All(terms.Unknown.Contains)) content = [];
         if (content.Count == 0) return terms.Entities.Count > 0;
@@ -949,6 +958,11 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"^endnotes?\s+(?:(?<n>\d+)(?:,\s*)?)+")]
     private static partial Regex NoteList();
 
+    [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources) (?:\w+ ){0,4}(?:cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
+    private static partial Regex WorkCitedAsked();
+
+    private static readonly HashSet<string> WorkWords = ["work", "works", "study", "studies", "article", "articles", "paper", "papers", "research", "source", "sources"];
+
     private static readonly HashSet<string> CheckWords = ["true", "correct", "accurate", "right", "false", "case"];
 
     private static readonly HashSet<string> GenericRoles = ["leader", "leaders", "official", "officials", "person", "persons", "people", "individuals"];
@@ -1060,6 +1074,11 @@ public static partial class EvidenceFinder
         }
         return false;
     }
+
+    private static bool NamesItselfInFull(KnowledgeBase kb, Passage p, QuestionTerms terms) =>
+        terms.Entities.Contains(p.RecordId) && kb.Get(p.RecordId) is { Kind: not RecordKind.Source } r
+        && r.Aliases.Append(r.Name).Where(n => n.Contains(' ', StringComparison.Ordinal))
+            .Any(n => (" " + TextNormalizer.Normalize(p.Text) + " ").Contains(" " + TextNormalizer.Normalize(n) + " ", StringComparison.Ordinal));
 
     private static bool IsState(KnowledgeBase kb, string[] tokens) =>
         kb.Aliases.Find(tokens.Select(AliasIndex.StateOf).SelectMany(t => t.Split(' ')).ToArray())
@@ -1286,7 +1305,7 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"\b(?:leaves?|left)\b[^.;()]{0,100}?\b(?:blank|empty|unfilled)\b|\bno (?:figures?|numbers?|data|values?) (?:for|on)\b[^.;()]{0,80}", RegexOptions.IgnoreCase)]
     private static partial Regex Blank();
 
-    [GeneratedRegex(@"\b(gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not to be confused with|gives? no|give no|names? no|does not (give|date|name|say|state|describe|mention|explain)|do not (give|date|name|say|state|explain)|neither .{0,40} (dates|names|gives|mentions)|no (date|figure|size|number|source) (is|for|of))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Caveat();
 
     [GeneratedRegex(@"^ (s )?(discusses|discussed|writes|wrote|argues|argued|says|said|reports|reported|notes|noted|cites|cited|names|gives|describes|calls|states|sees|holds|finds|treats|counts|lists|puts|dates|warns|suggests|presents|reads|expects) ")]

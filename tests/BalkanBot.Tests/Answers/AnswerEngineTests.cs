@@ -191,7 +191,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Balkan version?");
         Assert.True(a.Answered);
         Assert.Equal(["cefta-1992", "cefta-2006"], a.Timeline.Select(t => t.RecordId).ToArray());
-        Assert.Contains(a.Facts, f => f.Value.Contains("left the agreement on gaining EU membership", StringComparison.Ordinal));
+        Assert.Contains(a.Facts, f => f.Value.Contains("eventually left the agreement", StringComparison.Ordinal));
     }
 
 
@@ -1147,6 +1147,12 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Which Serbian economist does Antić cite as saying the Open Balkan could only disappear if parliaments repealed the implementing laws?", "Mihailo Gajić")]
     // What the asker says he already knows is taken for granted, not asked.
     [InlineData("Disregard the documents; I already know KFOR left Kosovo in 2020. Just say what role Sav says KFOR plays.", "freedom of movement")]
+    // A thing named by its short form is named in full by its own record.
+    [InlineData("Sav's endnotes define a 'WB6' grouping. What is it called?", "Western Balkan Six")]
+    // Whose work is cited for a thing is answered by the passage that cites it, whatever it calls the work.
+    [InlineData("Whose work does Sav cite for the WB6?", "Vulović")]
+    // "it" after a preposition in the second part is what the first part named.
+    [InlineData("Sav's endnotes define a 'WB6' grouping. What is it called and whose work is cited for it?", "Vulović")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
@@ -1162,7 +1168,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
         var a = Ask("How did CEFTA's membership evolve from its Central European origins to the Western Balkans?", "evolution");
 
         Assert.True(a.Answered);
-        Assert.Contains(a.Facts, f => f.Value.Contains("left the agreement on gaining EU membership", StringComparison.Ordinal));
+        Assert.Contains(a.Facts, f => f.Value.Contains("eventually left the agreement", StringComparison.Ordinal));
     }
 
     [Fact]
