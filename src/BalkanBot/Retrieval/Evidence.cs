@@ -949,7 +949,8 @@ public static partial class EvidenceFinder
             .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"\b(?:end|foot)?notes?\s+(?<n>\d{1,3})(?:\s*(?:-|–|to|through)\s*(?<to>\d{1,3})|(?:\s*(?:,|and|&)\s*(?<more>\d{1,3}))*)", RegexOptions.IgnoreCase)]
+    // "endnote 33", "footnotes 23 to 25"; not "the brief notes 40 tanks".
+    [GeneratedRegex(@"\b(?:end|foot)notes?\s+(?<n>\d{1,3})(?:\s*(?:-|–|to|through)\s*(?<to>\d{1,3})|(?:\s*(?:,|and|&)\s*(?<more>\d{1,3}))*)", RegexOptions.IgnoreCase)]
     private static partial Regex NoteNumbers();
 
     [GeneratedRegex(@"\bendnotes? \d")]
