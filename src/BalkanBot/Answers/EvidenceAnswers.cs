@@ -668,12 +668,20 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         var gap = evidence.Candidates.Take(8).FirstOrDefault(h => EvidenceFinder.IsCaveat(h.Passage) && NamesNone().IsMatch(h.Passage.Text)
             && h.MatchedEntities.Count > 0 && content.Count(h.MatchedTerms.Contains) * 2 >= content.Count
             && LeftUnnamed(h.Passage.Text, evidence.Terms));
-        if (gap is null) return null;
-        var main = kb.Passages.OfRecord(gap.Passage.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p));
-        var b = new AnswerBuilder(kb, q) { Title = "No names in the sources", Confidence = 0 };
+        return gap is null ? null : GapAnswer(q, gap.Passage, "No names in the sources", "The sources do not name them.", _ => true);
+    }
+
+    /// <summary>
+    /// A decline that shows what the sources hold: the opening, the record's main figure or summary, and the passage
+    /// that says what they leave out.
+    /// </summary>
+    private Answer GapAnswer(RoutedQuestion q, Passage gap, string title, string opening, Func<Passage, bool> mayLead)
+    {
+        var main = kb.Passages.OfRecord(gap.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p) && mayLead(p));
+        var b = new AnswerBuilder(kb, q) { Title = title, Confidence = 0 };
         var said = main is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.Capitalise(main.Text.TrimEnd('.')) + ".", b.Cite(main.Cite));
-        b.Text = "The sources do not name them." + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Passage.Text.TrimEnd('.')) + ".", b.Cite(gap.Passage.Cite));
-        b.UseRecord(gap.Passage.RecordId);
+        b.Text = opening + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Text.TrimEnd('.')) + ".", b.Cite(gap.Cite));
+        b.UseRecord(gap.RecordId);
         return b.Build() with { Answered = false, Intent = q.Intent };
     }
 
@@ -685,13 +693,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     {
         if (!ModelAsked().IsMatch(" " + q.Normalized + " ") || evidence.Terms.Entities.Count == 0) return null;
         var gap = evidence.Candidates.Take(8).FirstOrDefault(h => NoModel().IsMatch(h.Passage.Text) && evidence.Terms.Entities.All(h.MatchedEntities.Contains));
-        if (gap is null) return null;
-        var main = kb.Passages.OfRecord(gap.Passage.RecordId).FirstOrDefault(p => p.Kind is PassageKind.Figure or PassageKind.Summary && !EvidenceFinder.IsCaveat(p) && !NoModel().IsMatch(p.Text));
-        var b = new AnswerBuilder(kb, q) { Title = "No model in the sources", Confidence = 0 };
-        var said = main is null ? "" : " " + AnswerBuilder.Markers(RecordFacts.Capitalise(main.Text.TrimEnd('.')) + ".", b.Cite(main.Cite));
-        b.Text = "The sources give no model." + said + " " + AnswerBuilder.Markers(RecordFacts.Capitalise(gap.Passage.Text.TrimEnd('.')) + ".", b.Cite(gap.Passage.Cite));
-        b.UseRecord(gap.Passage.RecordId);
-        return b.Build() with { Answered = false, Intent = q.Intent };
+        return gap is null ? null : GapAnswer(q, gap.Passage, "No model in the sources", "The sources give no model.", p => !NoModel().IsMatch(p.Text));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@" (?:what|which) (?:\w+ )?(?:model|models|type|types|variant|variants|make) ")]

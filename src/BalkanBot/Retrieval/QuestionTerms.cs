@@ -443,7 +443,6 @@ public sealed partial record QuestionTerms(
                 soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
         var phrases = Quoted(q.Original);
-        var normalizedWords = q.Normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
         var countsDeaths = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                            || padded.Contains(" toll ", StringComparison.Ordinal);
@@ -455,7 +454,7 @@ public sealed partial record QuestionTerms(
                                     && !(w == "length" && LengthOfTime().IsMatch(padded))
                                     // "For how much did Serbia agree to buy 12 Rafale jets?": a number the asker gives says which
                                     // deal is meant; what is asked is something else.
-                                    && !(OtherQuantityAsked().IsMatch(padded) && !padded.Contains(" how many ", StringComparison.Ordinal) && GivenNumberBefore(normalizedWords, w))).ToList();
+                                    && !(OtherQuantityAsked().IsMatch(padded) && !padded.Contains(" how many ", StringComparison.Ordinal) && GivenNumberBefore(normalizedTokens, w))).ToList();
         // "Which resolution are the NATO peacekeepers working under?": what is asked for is a resolution; the troops say
         // whose it is. A measure binds the answer only where the question asks a quantity or the measure itself.
         var heads = AskedPhrase().Matches(padded).Select(m => m.Groups[1].Value.Split(' ')[^1]).ToList();
@@ -575,8 +574,8 @@ public sealed partial record QuestionTerms(
                 modifiers = known.Take(known.IndexOf(counted)).Where(w => !GenericQualifiers().IsMatch(w)).ToList();
         }
         // "What aircraft and tank numbers does the table give?": measures joined by "and" or "or" are asked one by one.
-        var either = hard.Count >= 2 && Enumerable.Range(0, Math.Max(0, normalizedWords.Length - 2))
-            .Any(i => hard.Contains(normalizedWords[i]) && normalizedWords[i + 1] is "and" or "or" && hard.Contains(normalizedWords[i + 2]));
+        var either = hard.Count >= 2 && Enumerable.Range(0, Math.Max(0, normalizedTokens.Length - 2))
+            .Any(i => hard.Contains(normalizedTokens[i]) && normalizedTokens[i + 1] is "and" or "or" && hard.Contains(normalizedTokens[i + 2]));
         return new QuestionTerms(entities, content, hard, soft, phrases, asksCount, asksShare)
         {
             EitherMeasure = either,
