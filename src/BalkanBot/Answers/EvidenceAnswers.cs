@@ -159,7 +159,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "What did they agree at their follow-up summit?": a meeting the sources never speak of has no disagreement either.
         if (!answer.Answered && evidence.Terms.LaterMeeting is not null) return answer;
         var named = evidence.Terms.Entities.ToList();
-        var conflicts = RankConflicts(named, evidence.Terms.Content).Take(2).ToList();
+        var conflicts = RankConflicts(named, evidence.Terms.Content, evidence.Terms.Phrases).Take(2).ToList();
         // A measure the sources do not give ("total troops for each side") is not answered by a disagreement about
         // something else; one about the measure itself still is.
         if (!answer.Answered && evidence.Terms.Hard.Count > 0)
@@ -207,7 +207,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// The disagreements about what is named, best first: those whose title names it (the sides or the subject), those
     /// whose account cites the named authors, those about it, then those closest to the question's words.
     /// </summary>
-    private IEnumerable<KnowledgeRecord> RankConflicts(List<string> named, IReadOnlyList<string> content)
+    private IEnumerable<KnowledgeRecord> RankConflicts(List<string> named, IReadOnlyList<string> content, IReadOnlyList<string> phrases)
     {
         var words = content.SelectMany(kb.Passages.Expand).ToHashSet(StringComparer.Ordinal);
         var index = kb.Passages;
@@ -221,7 +221,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 var cited = summary is null ? 0 : named.Count(id => index.Mentions(summary, id));
                 var about = c.About.Count(named.Contains);
                 var overlap = TextNormalizer.Tokens(c.Summary!.Text).Count(t => words.Contains(Stemmer.Stem(t)));
-                return (Conflict: c, Named: inTitle + cited + about, Score: inTitle * 3 + cited * 2 + about * 2 + Math.Min(overlap, 6));
+                // "… the so-called 'Tirana trio'?": the disagreement that uses the question's quoted words is about it.
+                var normalized = " " + TextNormalizer.Normalize(c.Summary.Text) + " ";
+                var quoted = phrases.Count(ph => normalized.Contains(" " + ph + " ", StringComparison.Ordinal));
+                return (Conflict: c, Named: inTitle + cited + about, Score: inTitle * 3 + cited * 2 + about * 2 + Math.Min(overlap, 6) + quoted * 6);
             })
             .Where(x => x.Named > 0 && (named.Count < 2 || x.Named >= 2))
             .OrderByDescending(x => x.Score).Select(x => x.Conflict);
@@ -229,7 +232,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
 
     private static bool AsksForTheDisagreement(RoutedQuestion q) => DisagreementCue().IsMatch(" " + q.Normalized + " ");
 
-    [System.Text.RegularExpressions.GeneratedRegex(@" (disagree|disagreement|disagreements|disagreeing|versions|stories|who says what|contradict|contradicts|contradiction|conflicting|at odds) ")]
+    [System.Text.RegularExpressions.GeneratedRegex(@" (disagree|disagreement|disagreements|disagreeing|versions|stories|who says what|contradict|contradicts|contradiction|contradictions|contradictory|conflicting|at odds|inconsistent|inconsistency|inconsistencies) ")]
     private static partial System.Text.RegularExpressions.Regex DisagreementCue();
 
     private Answer ReconcileCore(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, Evidence evidence, Answer handled)
@@ -237,6 +240,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         // "Which five EU states do not recognise Kosovo?" where the source counts them but names none: say so.
         if (Unnamed(q, evidence) is { } unnamed) return unnamed;
         if (NoModelGiven(q, evidence) is { } noModel) return noModel;
+        if (OriginOf(q, evidence, handled) is { } origin) return origin;
         // "Why were the three Kosovo police officers arrested?": an event named and asked why is answered by a passage that
         // gives a reason for it; what followed it ("Priština responded with a blockade") is not why it happened.
         if (evidence.Terms.AsksWhy && focus.Count > 0 && focus[0] is { Kind: RecordKind.Event } happened
@@ -335,7 +339,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
                 ? handled with { Answered = false, Confidence = 0, Text = $"The sources give no date for exactly that. What they hold: {handled.Text}" }
                 : Decline(q, focus, evidence);
         }
-        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0 || evidence.Terms.LaterMeeting is not null)
+        // "What was Orbán's former position?", "which party does Dodik lead?": an earlier office or a party no passage gives is
+        // not answered by an overview of the person.
+        if ((evidence.Terms.AsksPerson || evidence.Terms.AsksPlace || evidence.Terms.Voices.Count > 0 || evidence.Terms.LaterMeeting is not null
+             || evidence.Terms.AsksEarlierPost || evidence.Terms.AsksParty)
             && !evidence.Found) return Decline(q, focus, evidence);
         if (OtherAuthorsOnly(handled, evidence) is { } notTheirs) return notTheirs;
         if (OtherNumberOfParties(q, handled, evidence) is { } notBilateral) return notBilateral;
@@ -694,6 +701,40 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (!ModelAsked().IsMatch(" " + q.Normalized + " ") || evidence.Terms.Entities.Count == 0) return null;
         var gap = evidence.Candidates.Take(8).FirstOrDefault(h => NoModel().IsMatch(h.Passage.Text) && evidence.Terms.Entities.All(h.MatchedEntities.Contains));
         return gap is null ? null : GapAnswer(q, gap.Passage, "No model in the sources", "The sources give no model.", p => !NoModel().IsMatch(p.Text));
+    }
+
+    /// <summary>
+    /// "Where is Nikovski from?", "Which country is Dodik from?": a person's origin is read from the person's own record,
+    /// never from a place some passage about him names. Where the record ties him to no country, or a birth is asked,
+    /// the sources say nothing of it, and the answer shows what they do say of him.
+    /// </summary>
+    private static readonly HashSet<string> OriginWords = new[]
+    {
+        "nationality", "citizenship", "hometown", "home", "town", "origin", "origins", "ethnicity", "ethnic", "background", "birthplace",
+        "birth", "born", "birthday", "age", "old", "native", "citizen", "country", "city", "place", "region", "come", "hail", "year", "date", "originally",
+    }.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private Answer? OriginOf(RoutedQuestion q, Evidence evidence, Answer handled)
+    {
+        var t = evidence.Terms;
+        if (!t.AsksOrigin || t.Content.Any(c => !OriginWords.Contains(Stemmer.Stem(c)))) return null;
+        var people = t.Entities.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).Distinct().ToList();
+        if (people.Count != 1 || t.Entities.Count != 1 || kb.Get(people[0]) is not { } person) return null;
+        // The role's first two sentences: who he is, and where the documents place him ("Senior Research Fellow at …").
+        var role = kb.Passages.OfRecord(person.Id).Where(p => p.Kind == PassageKind.Role).Take(2).ToList();
+        if (role.Count == 0) return null;
+        var b = new AnswerBuilder(kb, q) { Title = person.Name, Confidence = t.AsksBirth || person.Country is null ? 0 : 0.8 };
+        var said = string.Join(" ", role.Select(r => AnswerBuilder.Markers(RecordFacts.Capitalise(r.Text.TrimEnd('.')) + ".", b.Cite(r.Cite))));
+        b.UseRecord(person.Id);
+        if (!t.AsksBirth && person.Country is not null)
+        {
+            if (handled.Answered && handled.RecordIds.Count > 0 && handled.RecordIds[0] == person.Id) return handled;
+            b.Text = said;
+            return b.Build() with { Intent = q.Intent };
+        }
+        b.Title = t.AsksBirth ? "No birth in the sources" : "No origin in the sources";
+        b.Text = $"The sources do not say {(t.AsksBirth ? "when or where " + person.Name + " was born" : "where " + person.Name + " is from")}. What they say of {person.Name}: {said}";
+        return b.Build() with { Answered = false, Intent = q.Intent };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@" (?:what|which) (?:\w+ )?(?:model|models|type|types|variant|variants|make) ")]

@@ -460,7 +460,11 @@ public static partial class MessageReader
                     // "open balkan: when was it first unveiled …?": a short topic in lower case that the question calls "it".
                     || !AskLabel().IsMatch(topic) && !LeadInTopic().IsMatch(topic)
                        && topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
-                       && ItOrThey().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]) && !NamesSomething(colon.Groups["q"].Value))
+                       && ItOrThey().IsMatch(Conjoined().Split(colon.Groups["q"].Value)[0]) && !NamesSomething(colon.Groups["q"].Value)
+                    // "banjska: who does sav say launched the attack?": a message typed all in lower case gives its topic
+                    // first, in a word or two.
+                    || !AskLabel().IsMatch(topic) && !LeadInTopic().IsMatch(topic)
+                       && topic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !s.Any(char.IsUpper))
                     parts.Add(topic.TrimEnd().TrimEnd(':') + ":");
                 s = s[colon.Groups["q"].Index..];
             }
@@ -587,7 +591,9 @@ public static partial class MessageReader
                 // every part after it that names nothing of its own.
                 // "Combat aircraft: what does Croatia have, and what do Albania and Kosovo have?": a part that asks only what
                 // something has asks for what the heading names.
-                if (context.Length == 0 && heading is not null && (!NamesSomething(p) || BareAsk().IsMatch(p))) { context = heading; keep = true; }
+                // "bolton on the pact - what did he say? and what did stoltenberg stress?": a part whose speaker is a name of
+                // its own, in any case, is about him, not the heading.
+                if (context.Length == 0 && heading is not null && (!NamesSomething(p) && !OwnSpeaker().IsMatch(p) || BareAsk().IsMatch(p))) { context = heading; keep = true; }
                 asked.Add((keep ? context + " " + p : p).Trim());
                 heading = keep && context.EndsWith(':') && (context.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 || BareAsk().IsMatch(p)) ? context : null;
                 context = "";
@@ -1165,6 +1171,9 @@ public static partial class MessageReader
     [GeneratedRegex(@"^when (?!(?:was|were|did|does|do|is|are|will|would|shall|has|have|had|exactly|precisely|and)\b)[^?]{3,200}?(?<comma>,)\s*(?:(?:and|so|then) )?(?:what|which|who|whom|whose|how|why|where|is|are|does|do|did|can|should)\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhenClause();
 
+    [GeneratedRegex(@"^\W*(?:and\s+)?(?:what|how|why)\s+(?:did|does|do|has|have|had)\s+(?!(?:he|she|it|they|we|you|i|the|this|that|these|those|its|their|his|her|each|both|either)\b)[\p{L}'’.-]{3,}\s+(?:say|said|stress|stressed|think|argue|claim|write|warn|tell|call|describe|mean|see|view|add|note|suggest|recommend|propose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnSpeaker();
+
     /// <summary>"what does Croatia have", "and what do Albania and Kosovo have?": asks what something has, naming no measure.</summary>
     [GeneratedRegex(@"^\W*(?:and\s+)?(?:what|how many|how much)\s+(?:does|do|did|will)\s+(?:[\p{L}'’.-]+\s+){1,5}?(?:have|has|hold|field|own|possess|operate|got)\s*[?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex BareAsk();
@@ -1312,7 +1321,7 @@ public static partial class MessageReader
     [GeneratedRegex(@"^(?:given (?:that )?|since |as |because |considering (?:that )?|now that |seeing that |knowing that )(?<p>[^,?]{5,200}?),\s*(?<q>(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|did|do|has|have|can|tell me|give me|list|name)\b.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Premise();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query|bot|balkanbot|balkan bot|question (?:from|for) (?:the |my |our )?\w+|following up(?: on [^:,?]{1,40})?|(?:could|can|would) you (?:please )?(?:check|look(?: it)? up|find out)(?: (?:for me|this|that|quickly))*(?=\s*[-–—:,])|sorry(?: to (?:bother|bug|ping)(?: you| y'all| everyone| all)?| for the (?:ping|bother))?|apologies|hope you(?:'re| are) well|quick one)\b[,:!.]?\s*(?:[-–—]\s*)?)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|hiya|morning|good morning|ok|okay|so|pls|please|quick q|quick question|question|q|one more|then|now|user|human|(?:real|actual|my) question|query|bot|balkanbot|balkan bot|question (?:from|for) (?:the |my |our )?\w+|following up(?: on [^:,?]{1,40})?|(?:could|can|would) you (?:please )?(?:check|look(?: it)? up|find out)(?: (?:for me|this|that|quickly))*(?=\s*[-–—:,])|sorry(?: to (?:bother|bug|ping)(?: you| y'all| everyone| all)?| for the (?:ping|bother))?|apologies|hope you(?:'re| are) well|quick one|(?:i |we )?need(?: this| it| that)? (?:for|in) (?:a|an|my|the|our|tonight's|today's) (?:piece|story|article|report|briefing|brief|script|segment|package|draft|memo|column|bulletin|broadcast)(?=\s*[-–—:,])|for (?:a|an|my|the|our|tonight's|today's) (?:piece|story|article|script|segment|package|draft|bulletin|broadcast)(?=\s*[-–—:,])|fact[- ]?check(?:ing)?(?=\s*[-–—:,])|urgent(?=\s*[-–—:,!])|on deadline(?=\s*[-–—:,!])|(?:taking|looking at|reading|considering|based on|drawing on|going by|across|combining|using)(?: all| both)?(?: the| these| those| your)?(?: three| two)? (?:documents|sources|texts|papers|reports)(?: together| as a whole| combined| at hand| you have)?(?=\s*,))\b[,:!.]?\s*(?:[-–—]\s*)?)+", RegexOptions.IgnoreCase)]
     private static partial Regex Greeting();
 
     // "Can you tell me when …", "please let me know who …": the question is what follows.

@@ -162,12 +162,19 @@ public static partial class EvidenceFinder
         if (AskedKind().Match(terms.Asked) is { Success: true } kind && terms.Unknown.Contains(kind.Groups[1].Value)) return new Evidence(terms, [], candidates);
         // "Who wrote the foreword to the Pupin brief?": the thing whose maker is asked is a word the base never uses.
         if (MadeThing().Match(terms.Asked) is { Success: true } made && terms.Unknown.Contains(made.Groups[1].Value)) return new Evidence(terms, [], candidates);
+        // "What was Djukanović's previous post?": the words that ask for an earlier office are the question's, not the passage's;
+        // the passage calls the office former.
+        if (terms.AsksEarlierPost)
+            terms = terms with { Content = terms.Content.Where(c => !EarlierPostWords.Contains(c)).ToList() };
         terms = terms with { Heads = AskedHeads(terms) };
         // "What is the number of the UN Security Council resolution that gives EUFOR its mandate?": the thing whose number
         // is asked is spoken of, not only the mandate it gives.
         if (NumberOfThing().Match(terms.Asked) is { Success: true } numbered && terms.Content.Contains(numbered.Groups[1].Value)
             && !terms.Heads.Contains(numbered.Groups[1].Value))
             terms = terms with { Heads = [.. terms.Heads, numbered.Groups[1].Value] };
+        // "Which political party does Dodik lead?": a party of people, which the passage names as such; the word is not the
+        // parties to an agreement here.
+        if (PoliticalParty().IsMatch(terms.Asked)) terms = terms with { AsksParty = true };
         var people = terms.AsksPerson ? kb.PersonNames : null;
         // "What did Kurti say about the Tirana Declaration?": what answers is his, or cites him.
         var voices = citedInQuestion.Where(e => kb.Get(e) is { Kind: RecordKind.Actor, Type: "person" }).ToList();
@@ -242,6 +249,10 @@ public static partial class EvidenceFinder
         // on gaining EU membership") leads, before sentences that describe one moment.
         else if (terms.AsksChange)
             supporting = supporting.OrderBy(h => ChangeWords().IsMatch(h.Passage.Text) ? 0 : 1).ToList();
+        // "Which outlet does Sav cite on the monastery siege?": a sentence about the report he cites ("The BBC report Sav
+        // cites …") leads, before what the report says.
+        else if (WorkCitedAsked().IsMatch(terms.Asked))
+            supporting = supporting.OrderBy(h => CitesAWork().IsMatch(h.Passage.Text) ? 0 : 1).ToList();
         supporting = supporting.Take(limit).ToList();
         if (terms.AsksDate)
             // A cited report's own date is when it was published, not when what it reports happened.
@@ -259,6 +270,11 @@ public static partial class EvidenceFinder
         if (supporting.Count > 1 && supporting[0].Passage is { RecordKind: RecordKind.Figure, Kind: not PassageKind.Figure } note
             && supporting.FindIndex(h => h.Passage.RecordId == note.RecordId && h.Passage.Kind == PassageKind.Figure) is > 0 and var value)
             supporting = [supporting[value], .. supporting.Where((_, i) => i != value)];
+        // "How has the EU's share of Serbia's trade developed?": a note that leads ("… to reach this level in 2022") brings
+        // the figure it qualifies, from wherever it ranked.
+        else if (supporting.Count > 0 && supporting[0].Passage is { RecordKind: RecordKind.Figure } lone && PointsAtTheFigure().IsMatch(lone.Text)
+                 && candidates.FirstOrDefault(h => h.Passage.RecordId == lone.RecordId && h.Passage.Kind == PassageKind.Figure && !PointsAtTheFigure().IsMatch(h.Passage.Text)) is { } figure)
+            supporting = [figure, .. supporting.Where(h => h != figure)];
         return new Evidence(terms, supporting, candidates);
     }
 
@@ -274,6 +290,7 @@ public static partial class EvidenceFinder
         var index = kb.Passages;
         if (t.AsksDate || t.AsksCount || t.AsksPerson || t.AsksShare || t.AsksAmount || t.AsksPlace || t.AsksCity || t.AsksCountry || t.AsksCompany
             || t.AsksProvision || t.AsksValue || t.AsksExact || t.AsksWhoItWas || t.AsksFuture || t.AsksDay || t.AsksMonth
+            || t.AsksOrigin || t.AsksEarlierPost || t.AsksParty
             || t.Hard.Count > 0 || t.NameOf is not null || t.UnknownNames.Count > 0 || t.Voices.Count > 0 || t.LaterMeeting is not null
             || t.Content.Count == 0 || t.Entities.Count == 0 || NamedGroupAsked().IsMatch(t.Asked)
             // "What did NATO's Secretary General say about the plan?": what an office holder said is theirs or nothing.
@@ -284,7 +301,7 @@ public static partial class EvidenceFinder
         // Words the base never uses, or a "how long" or "how much", ask for something the base may not hold at all.
         if (t.Unknown.Count * 3 >= t.Content.Count || HowMuch().IsMatch(t.Asked)) return [];
         // "Which university is he affiliated with?": the kind of thing asked for is spoken of, and is a word the base knows.
-        var heads = AskedKinds(t).ToList();
+        var heads = AskedKinds(t).Concat(t.Heads).Distinct().ToList();
         if (heads.Any(t.Unknown.Contains)) return [];
         var total = t.Content.Sum(index.Idf);
         return evidence.Candidates.Where(h => h.Passage.Kind != PassageKind.Name && !IsCaveat(h.Passage, false)
@@ -455,6 +472,14 @@ public static partial class EvidenceFinder
         if ((terms.AsksPerson || terms.AsksWhoItWas) && p.Text.Contains("unnamed", StringComparison.OrdinalIgnoreCase)
             && Unnamed().Matches(p.Text).Any(m => terms.Content.Any(c => TextNormalizer.Tokens(m.Groups[1].Value).Any(t => Stemmer.Stem(t) == Stemmer.Stem(c))))) return false;
         if (terms.AsksPlace && !NamesAPlace(kb, p, terms)) return false;
+        // "What was Antić's previous post?": an office the passage calls former, not the one the question names.
+        if (terms.AsksEarlierPost && !FormerOffice().IsMatch(p.Text)) return false;
+        // "What was Bolton's post before he became National Security Advisor?": the office the question names is not the one
+        // before it.
+        if (terms.AsksEarlierPost && OfficeBefore().Match(terms.Asked) is { Success: true } before
+            && FormerOffice().Matches(p.Text).Any(m => TextNormalizer.Tokens(p.Text[(m.Index + m.Length)..]).Take(5)
+                .Any(t => !Stopwords.IsStopword(t) && before.Groups[1].Value.Split(' ').Contains(t)))) return false;
+        if (terms.AsksParty && !PartyNamed().IsMatch(p.Text)) return false;
         // "In which city was the 2023 strategic agreement signed?" is not answered by "signed in Belgrade on 1 April 2025
         // and building on a 2023 agreement": the year beside the place is the year asked.
         if (terms.AsksPlace && terms.Years.Count > 0 && !PlaceOfTheYear(kb, p, terms)) return false;
@@ -471,7 +496,9 @@ public static partial class EvidenceFinder
                 // "Which tank model does Croatia use?": a designation ("75 M-84s", "Leopard 2A7+") is the model.
                 && !(ModelKinds.Contains(kind) && Designation().IsMatch(p.Text))
                 // "What investment total did the National Bank record?": a figure is the total, the number, the amount.
-                && !(p.Kind == PassageKind.Figure && FigureHeads.Contains(kind))) return false;
+                && !(p.Kind == PassageKind.Figure && FigureHeads.Contains(kind))
+                // "Under what condition would it cease to exist?": "only if …" states the condition.
+                && !(ConditionKinds.Contains(kind) && StatesACondition().IsMatch(p.Text))) return false;
         foreach (var phrase in terms.Phrases)
             if (!(p.Id >= 0 ? index.Contains(p, phrase) : text!.Contains(" " + phrase + " ", StringComparison.Ordinal))) return false;
         // "Who writes of a 'fragmented security landscape'?": a quoted phrase of several words that the passage holds word
@@ -959,10 +986,16 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"^endnotes?\s+(?:(?<n>\d+)(?:,\s*)?)+")]
     private static partial Regex NoteList();
 
-    [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources) (?:\w+ ){0,4}(?:cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
+    [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources|outlet|outlets|reporter|reporters|journalist|journalists|newspaper|newspapers|report|reports|publication|publications|agency|agencies|media) (?:\w+ ){0,4}(?:cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
     private static partial Regex WorkCitedAsked();
 
-    private static readonly HashSet<string> WorkWords = ["work", "works", "study", "studies", "article", "articles", "paper", "papers", "research", "source", "sources"];
+    // "Which outlet and reporter does Sav cite?": the kind of work and who wrote it are what the citation gives; "reporter",
+    // a word the base does not use, is read as "reported".
+    [GeneratedRegex(@"\b(?:report|article|paper|study|essay|book|release|interview)s? (?:\w+ ){0,2}(?:cites|cited|quotes|quoted|draws on)\b|\b(?:citing|cites|cited) (?:a|an|the) (?:\p{Lu}\w* )*(?:report|article|paper|study|essay|book|release|interview)\b")]
+    private static partial Regex CitesAWork();
+
+    private static readonly HashSet<string> WorkWords = ["work", "works", "study", "studies", "article", "articles", "paper", "papers", "research", "source", "sources",
+        "outlet", "outlets", "reporter", "reporters", "reported", "journalist", "journalists", "newspaper", "newspapers", "report", "reports", "publication", "publications", "agency", "agencies", "media"];
 
     private static readonly HashSet<string> CheckWords = ["true", "correct", "accurate", "right", "false", "case"];
 
@@ -1008,6 +1041,32 @@ public static partial class EvidenceFinder
         return CitingWordBefore().IsMatch(before) || Attribution().IsMatch(after) || SourceNoun().IsMatch(after);
     }
 
+    [GeneratedRegex(@"\b(?:[Pp]arty|[Pp]arties)\b")]
+    private static partial Regex PartyNamed();
+
+    [GeneratedRegex(@" (?:before|prior to) (?:he |she |they )?(?:became|becoming|being|was|served as|serving as|took office as|taking office as|joining|his time as|her time as)? ?((?:\w+ ){0,5}\w+)")]
+    private static partial Regex OfficeBefore();
+
+    [GeneratedRegex(@"\b(?:this|that|these|those) (?:level|levels|figure|figures|share|number|amount|total|point|mark|value)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsAtTheFigure();
+
+    private static readonly HashSet<string> ConditionKinds = ["condition", "conditions", "circumstance", "circumstances", "precondition", "preconditions"];
+
+    [GeneratedRegex(@"\b(?:if|unless|only when|provided|as long as|so long as|on condition)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatesACondition();
+
+    private static readonly HashSet<string> EarlierPostWords =
+        ["previous", "former", "prior", "earlier", "past", "last", "post", "posts", "position", "positions", "job", "jobs", "role", "roles", "office", "offices", "title", "titles", "career", "appointment", "becoming", "before", "held", "hold"];
+
+    [GeneratedRegex(@"\b(?:former|formerly|previously|previous|ex-|onetime|one-time|then)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerOffice();
+
+    [GeneratedRegex(@" (?:which|what) (?:\w+ )?(\w+) and (?:\w+ )?(\w+) (?=(?:was|were) \w+ed\b)")]
+    private static partial Regex AskedPair();
+
+    [GeneratedRegex(@" (?:which|what) political part(?:y|ies) | political part(?:y|ies) (?:does|did|do|is|was|are|were) | (?:which|what) part(?:y|ies) (?:does|did|do|is|was) (?:\S+ ){1,4}(?:lead|leads|led|head|heads|belong|belongs|member|represent|represents|chair|chairs|founded) | party (?:affiliation|membership|allegiance) ")]
+    private static partial Regex PoliticalParty();
+
     [GeneratedRegex(@"^ (?:which|what) (?:(?:piece|pieces|part|parts|kind|kinds|sort|type|bit|form|aspect) of (?:the |a |an )?)?(\w+) ")]
     private static partial Regex AskedKind();
 
@@ -1030,6 +1089,8 @@ public static partial class EvidenceFinder
     private static IEnumerable<string> AskedKinds(QuestionTerms terms) =>
         QuestionTerms.AskedPhrase().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1])
             .Concat(AskedSubject().Matches(terms.Asked).Select(m => m.Groups[1].Value.Split(' ')[^1]).Where(h => !NamedByTheirNames.Contains(h)))
+            // "What prison sentence and political ban were imposed on him?": each of the two things asked for.
+            .Concat(AskedPair().Matches(terms.Asked).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }))
             .Where(h => terms.Content.Contains(h) && !GenericKinds.Contains(h)).Distinct();
 
     /// <summary>What a list of parties counts.</summary>
@@ -1174,7 +1235,7 @@ public static partial class EvidenceFinder
                 || verbs.Any(v => v >= m.TokenStart + m.TokenCount && v - (m.TokenStart + m.TokenCount) <= 5)));
     }
 
-    [GeneratedRegex(@"\b(?:joined|left|became|grew|expanded|replaced|rebranded|renamed|gradually|eventually|later|since then|no longer|shifted|turned|evolved|changed|as more|until|upon|on gaining)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:joined|left|became|grew|expanded|increased|decreased|rose|risen|fell|fallen|doubled|tripled|declined|dropped|climbed|soared|shrank|replaced|rebranded|renamed|gradually|eventually|later|since then|no longer|shifted|turned|evolved|changed|as more|until|upon|on gaining)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"[€$£]|\b(?:euros?|dollars?|EUR|USD)\b")]

@@ -108,6 +108,7 @@ public sealed partial record QuestionTerms(
         leader leaders officials politicians actors players good best nice great bad better worse favourite favorite recommend suggest
         background backgrounds bio biography profile career level levels tally force forces byline line lines caption captions
         guy guys folks ppl vis
+        concretely specifically precisely exactly practically essentially basically actually really roughly conducted conducting standing relative relatively outset onset including internally inconsistent inconsistency inconsistencies contradictory
         request item items topic ask meant here fill please besides apart except aside
         itself themselves himself herself through body bodies accept accepts accepted label labels back saying others exact precise btw fyi imo tbh afaik iirc asap ok okay despite although though whereas notwithstanding
         discuss discusses discussed discussing discussion mention mentions mentioned mentioning note notes noted
@@ -305,6 +306,14 @@ public sealed partial record QuestionTerms(
     public bool AsksPlace { get; init; }
     /// <summary>"In which city …": a city is asked for, which a state's own name does not give.</summary>
     public bool AsksCity { get; init; }
+    /// <summary>"Where is Nikovski from?", "Which country is Dodik from?": where a person comes from, not a place he names.</summary>
+    public bool AsksOrigin { get; init; }
+    /// <summary>"Where was Antić born?", "How old is Sav?": a person's birth, which no document gives for anyone.</summary>
+    public bool AsksBirth { get; init; }
+    /// <summary>"What was Antić's previous post before becoming editor?": an earlier office, which a passage calls former.</summary>
+    public bool AsksEarlierPost { get; init; }
+    /// <summary>"Which political party does Dodik lead?": a party of people, which a passage names as a party.</summary>
+    public bool AsksParty { get; init; }
     /// <summary>The people whose words are asked for ("what did Kurti say about …"): an answer is theirs or cites them.</summary>
     public IReadOnlyList<string> Voices { get; init; } = [];
     /// <summary>The question's own words, normalised and padded with spaces: " where was the berlin process founded ".</summary>
@@ -321,6 +330,10 @@ public sealed partial record QuestionTerms(
     /// </summary>
     public string? NameOf { get; init; }
 
+    private static readonly FrozenSet<string> HastyFunctionWords = FrozenSet.Create(StringComparer.Ordinal,
+        "teh", "hte", "th", "adn", "nad", "an", "taht", "tht", "waht", "whta", "wht", "wat", "wut", "wiht", "wth", "thier", "tehir", "abt", "bc", "cuz", "coz",
+        "fo", "ot", "si", "ti", "ni", "od", "jsut", "juts", "plz", "pls", "thx", "ty", "ur", "yr", "wrt", "re", "fyi", "asap", "tho", "thru", "w");
+
     public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
     {
         var mentionTokens = q.Mentions.SelectMany(m => m.Surface.Split(' ')).ToHashSet(StringComparer.Ordinal);
@@ -333,7 +346,9 @@ public sealed partial record QuestionTerms(
             .Where(t => !mentionTokens.Contains(t) && !t.Contains(' ', StringComparison.Ordinal) && !TimeWords.Contains(t) && !TimeExpressions.IsYear(t)
                         && (t.Length > 1 && !t.All(char.IsDigit) || models.Contains(t))
                         // "actualy", "basicaly": a misspelt filler word the base does not use is no word to find.
-                        && (vocabulary is null || vocabulary.Contains(t) || Spelling.Nearest(t, Stopwords.Long) is null))
+                        && (vocabulary is null || vocabulary.Contains(t) || Spelling.Nearest(t, Stopwords.Long) is null)
+                        // "kfor numbrs in teh pupin brief": a short function word typed in haste is no word to find.
+                        && !(vocabulary is not null && !vocabulary.Contains(t) && HastyFunctionWords.Contains(t)))
             .Select(t =>
             {
                 if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t) || IntentVerbs.Contains(t)) return t;
@@ -610,6 +625,9 @@ public sealed partial record QuestionTerms(
                 ? nameOf.Groups["thing"].Success ? nameOf.Groups["thing"].Value is var thing && content.Contains(thing) ? thing : null : ""
                 : null,
             AsksPlace = PlaceCue().IsMatch(padded),
+            AsksOrigin = OriginCue().IsMatch(padded) || BirthCue().IsMatch(padded),
+            AsksBirth = BirthCue().IsMatch(padded),
+            AsksEarlierPost = EarlierPost().IsMatch(padded),
             AsksCity = placeKind is "city" or "town" or "capital",
             Asked = padded,
             AsksCompany = companyAsked,
@@ -656,6 +674,17 @@ public sealed partial record QuestionTerms(
     // "Where's Antić's 44% figure from?", "where does Sav get the number from?": a figure comes from a source, not a place.
     [GeneratedRegex(@"^ (?:where(?!(?: \S+){0,8}? (?:figure|figures|number|numbers|data|statistic|statistics|stat|stats|estimate|estimates|quote|quotation|percentage|total|totals)(?: \S+){0,2} from )(?! (?:does|did|do) \S+(?: \S+)? (?:get|gets|got|take|takes|took) (?:\S+ ){0,6}from )(?! (?:does|did|do) (?:\w+ ){1,3}(?:work|works|worked|teach|teaches|study|studied|studies) )(?!(?: \w+){1,6} (?:end|ended|ends) up )(?! (?:does|do|did) (?:\w+ ){1,4}(?:stand|stands|lead|leads|leave|leaves) )(?! (?:does|do|did|was|were|is|are) (?:\w+ ){1,5}(?:lie|lies|lay|gained|gain|gains|lost|lose|loses|fall short|falls short|fell short) )(?! (?:is|are) (?:\w+ ){1,4}(?:heading|headed|going) )|in (?:which|what) (?:city|town|country|place|capital)|(?:which|what) (?:city|town|capital)|(?:in )?(?:which|what) [\p{L}-]+ (?:city|town|village)) ")]
     private static partial Regex PlaceCue();
+
+    // "Where's Nikovski from?", "what country does Kurti come from", "Dodik's nationality": a person's origin.
+    [GeneratedRegex(@"^ where (?:is|was|are|were|s) (?:\S+ ){1,4}(?:originally )?from $|^ where (?:does|did|do) (?:\S+ ){1,4}(?:originally )?(?:come|hail) from | (?:which|what) (?:country|countries|city|town|place|region|part of \S+) (?:is|was|are|were|does|did|do) (?:\S+ ){1,4}(?:originally )?(?:from|come from|hail from|a native of|a citizen of) | (?:nationality|nationalities|citizenship|hometown|home town|country of origin|ethnic background|ethnicity) ")]
+    private static partial Regex OriginCue();
+
+    [GeneratedRegex(@" (?:previous|former|prior|earlier|past|last) (?:post|posts|position|positions|job|jobs|role|roles|office|offices|title|titles|career|appointment) | (?:post|posts|position|positions|job|jobs|role|roles|office|offices) (?:\S+ ){0,3}(?:before|prior to) (?:he |she |they )?(?:became|become|becoming|being|was|took|taking|joined|joining|served|serving|his|her) ")]
+    private static partial Regex EarlierPost();
+
+    // "Where was Antić born?", "Sav's birthplace", "how old is Nikovski": no document gives anyone's birth.
+    [GeneratedRegex(@" (?:born|birthplace|birth place|place of birth|date of birth|birthday|year of birth|birth year|how old) | (?:what|which) (?:\S+ )?age ")]
+    private static partial Regex BirthCue();
 
     [GeneratedRegex(@" (?:line|lined|lining) up ")]
     private static partial Regex LineUp();
@@ -742,7 +771,7 @@ public sealed partial record QuestionTerms(
     [GeneratedRegex(@"^ (what|whats|what s|which) (is|was|are|were|s) | how (large|big|high|low|strong|much|many) | (size|level|amount|rate|total) of | (numbers|figures|totals) | \w+ (rate|rates|level|levels) (?!of )| (what|which) (total|combined|overall) ")]
     private static partial Regex ValueCue();
 
-    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradiction|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]
+    [GeneratedRegex(@" (differ|differs|differed|different|differently|difference|differences|contrast|contrasts|versus|vs|disagree|disagreement|disagreements|agree|compare|compared|each side|both sides|two versions|versions|who says what|stories|contradict|contradicts|contradiction|contradictions|contradictory|inconsistent|inconsistency|inconsistencies|conflicting|dispute(?! settlement| resolution)|disputed|the same way|each say|each says|each one say) ")]
     private static partial Regex ContrastCue();
     [GeneratedRegex(@"(?<lead> what (?:did|do|does|have|has|had) (?:[\w-]+ ){1,10}?)agreed? (?=(?:on|to|at|in|upon|during|with)\b|$)")]
     private static partial Regex WhatAgreed();

@@ -934,6 +934,19 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("What model are Serbia's 250-300 main battle tanks listed in the Pupin comparison table?")]
     // The names a question opens with are set beside the one it asks about.
     [InlineData("Alongside Serbia, Bosnia, North Macedonia and Albania, how much foreign investment did Montenegro receive over the same period, per Antić?")]
+    // A person's origin is read from his own record, never from a place a passage about him names.
+    [InlineData("Where is Stefan Antić from?")]
+    [InlineData("where's nikovski from")]
+    [InlineData("Where was Vučić born?")]
+    [InlineData("How old is Şerif Sav?")]
+    // A party, an earlier office or a sentence no passage gives is not answered by an overview of the person.
+    [InlineData("Which political party does Milorad Dodik lead?")]
+    [InlineData("To which political party does Vuk Velebit belong?")]
+    [InlineData("What was Orbán's former position?")]
+    [InlineData("What was John Bolton's post before he became National Security Advisor?")]
+    [InlineData("What prison sentence and political ban were imposed on Milorad Dodik when he was convicted in March 2025?")]
+    // A lead-in typed before the question is not part of it.
+    [InlineData("need for a piece: exact date of the ibar-lepenac canal explosion?")]
     public void Answer_WhatTheSourcesDoNotGive_IsDeclined(string question)
     {
         var a = Ask(question, "declined-" + question.Length);
@@ -1153,6 +1166,19 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("Whose work does Sav cite for the WB6?", "Vulović")]
     // "it" after a preposition in the second part is what the first part named.
     [InlineData("Sav's endnotes define a 'WB6' grouping. What is it called and whose work is cited for it?", "Vulović")]
+    // A person tied to a country by his own record is from there.
+    [InlineData("Which country is Dodik from?", "Bosnia and Herzegovina")]
+    // An earlier office is one the passage calls former.
+    [InlineData("What was Djukanović's previous post?", "former President")]
+    [InlineData("Which political party has championed the Balkan Benelux?", "People's Party")]
+    // A function word typed in haste is no word to find.
+    [InlineData("kfor numbrs in teh pupin brief??", "3,700")]
+    // "Only if …" states the condition asked for.
+    [InlineData("According to the Serbian economist quoted by Antić, under what condition would the Open Balkan cease to exist?", "repeal")]
+    // An outlet cited is answered by the sentence about the report cited.
+    [InlineData("banjska monastery siege - which outlet does sav cite?", "BBC")]
+    // A note that points at its figure ("this level") brings the figure.
+    [InlineData("How has the EU's share of Serbia's trade developed over the years, according to Antić?", "54%")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);

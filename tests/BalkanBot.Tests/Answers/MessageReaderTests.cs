@@ -78,6 +78,35 @@ public sealed class MessageReaderTests
     }
 
     [Theory]
+    // A newsroom lead-in, or a phrase about the documents, before the question asks nothing.
+    [InlineData("need for a piece: who signed the Tirana Declaration?", "who signed the Tirana Declaration?")]
+    [InlineData("for my story - who signed the Tirana Declaration?", "who signed the Tirana Declaration?")]
+    [InlineData("Taking the documents together, who signed the Tirana Declaration?", "who signed the Tirana Declaration?")]
+    public void Read_LeadInBeforeTheQuestion_IsDropped(string text, string expected)
+    {
+        Assert.Equal([expected], MessageReader.Read(text).Parts);
+    }
+
+    [Fact]
+    public void Read_TopicTypedInLowerCase_IsTheTopicOfEveryPart()
+    {
+        var parts = MessageReader.Read("banjska: who does sav say launched the attack, and what's belgrade's line per pupin?").Parts;
+
+        Assert.Equal(2, parts.Count);
+        Assert.All(parts, p => Assert.StartsWith("banjska", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PartWithASpeakerOfItsOwn_DropsTheHeadingOfThePartBefore()
+    {
+        var parts = MessageReader.Read("bolton on the trilateral pact - what did he say? and what did stoltenberg stress about nato?").Parts;
+
+        Assert.Equal(2, parts.Count);
+        Assert.StartsWith("bolton", parts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("bolton", parts[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("How long has Albania been in NATO?", "Since when has Albania been in NATO?")]
     [InlineData("how long have Serbia's forces been militarily neutral?", "since when have Serbia's forces been militarily neutral?")]
     public void Read_HowLongSomethingHasBeen_AsksSinceWhen(string text, string expected)
