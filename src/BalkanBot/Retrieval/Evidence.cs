@@ -1279,7 +1279,9 @@ public static partial class EvidenceFinder
         foreach (Match m in BodyName().Matches(original))
         {
             var name = m.Value;
-            var words = TextNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // "its Develapment Agency": a slip in a word of the name is mended before the name is looked for.
+            var words = TextNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => kb.Vocabulary.Contains(w) ? w : Spelling.Nearest(w, kb.Vocabulary) ?? w).ToArray();
             if (kb.Aliases.Lookup(name).Any() || kb.Passages.AnyContains(string.Join(' ', words))) continue;
             // "North Macedonia's National Bank": the place or people before the body may be the asker's; the body itself must
             // be one the sources write.

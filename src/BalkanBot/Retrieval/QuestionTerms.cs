@@ -353,6 +353,8 @@ public sealed partial record QuestionTerms(
             {
                 if (vocabulary is null || vocabulary.Contains(t) || vocabulary.Contains(Stemmer.Stem(t)) || SoftWords.Contains(t) || MeasureWords.Contains(t) || IntentVerbs.Contains(t)) return t;
                 if (Spelling.Nearest(t, vocabulary) is { } fixedWord) return fixedWord;
+                // "Sav keeps writting 'WB6'": a slip in a word that only frames the question.
+                if (Spelling.Nearest(t, SoftWords) is { } softWord) return softWord;
                 // "welcomed it wholeheartedly": a manner the documents do not use is the asker's wording.
                 if (t.Length >= 6 && t.EndsWith("ly", StringComparison.Ordinal)) adverbs.Add(t);
                 else unknown.Add(t);
@@ -457,7 +459,9 @@ public sealed partial record QuestionTerms(
                      && !(i >= 2 && normalizedTokens[i - 2] is "list" or "name" or "identify" or "enumerate" or "give") && BeforePlural(i))
                 soft.Add(normalizedTokens[i]);
         // "Brussels will again pay the price": a measure word inside a quotation is the document's wording, not a quantity asked.
-        var phrases = Quoted(q.Original);
+        // "the 'Bakan Benelux' idea": a slip inside a quotation is mended like any other word.
+        var phrases = Quoted(q.Original).Select(ph => vocabulary is null ? ph
+            : string.Join(' ', ph.Split(' ').Select(w => vocabulary.Contains(w) || Stopwords.IsStopword(w) ? w : Spelling.Nearest(w, vocabulary) ?? w))).ToList();
         // "Open Balkan would only die if …": dying is a quantity only where deaths are counted ("how many died").
         var countsDeaths = padded.Contains(" how many ", StringComparison.Ordinal) || padded.Contains(" number of ", StringComparison.Ordinal)
                            || padded.Contains(" toll ", StringComparison.Ordinal);

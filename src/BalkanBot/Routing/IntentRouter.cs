@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using BalkanBot.Knowledge;
 
@@ -16,6 +17,11 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
         var original = text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
         var lower = original.ToLowerInvariant();
         var (mentions, corrected) = kb.Aliases.LinkWritten(original, kb.Vocabulary);
+        // "How has CEFTA's membership chhanged since it was creaetd?": a slip in a word that says what kind of question it
+        // is is mended before the question is read, names left as they were linked.
+        var named0 = new HashSet<int>(mentions.SelectMany(m => Enumerable.Range(m.TokenStart, m.TokenCount)));
+        corrected = corrected.Select((t, i) => named0.Contains(i) || t.Length < 5 || kb.Vocabulary.Contains(t) || Stopwords.IsStopword(t) || CueWords.Contains(t)
+            ? t : Retrieval.Spelling.Nearest(t, CueWords) ?? t).ToArray();
         var linked = mentions;
         mentions = Dedupe(EarlierVersions(StatesNamingAgreement(mentions.Select(m => AgreementNamedBy(FoundingOf(m, corrected), corrected)).ToList(), corrected), corrected));
         var normalized = string.Join(' ', corrected);
@@ -222,6 +228,14 @@ public sealed partial class IntentRouter(KnowledgeBase kb, TimeProvider clock)
     /// <summary>One mention per record; an alias shared by several records keeps all of them.</summary>
     private static List<EntityMention> Dedupe(IReadOnlyList<EntityMention> mentions) =>
         mentions.GroupBy(m => m.RecordId).Select(g => g.First()).OrderBy(m => m.TokenStart).ToList();
+
+    /// <summary>The words that say what kind of question it is, which a slip must not hide.</summary>
+    private static readonly FrozenSet<string> CueWords = FrozenSet.Create(StringComparer.Ordinal,
+        "changed", "change", "changes", "evolved", "evolve", "evolution", "developed", "develop", "development", "shifted", "history",
+        "founded", "established", "created", "formed", "launched", "signed", "signing", "compare", "compared", "comparison", "difference",
+        "differences", "differ", "between", "versus", "timeline", "chronology", "happened", "members", "member", "membership", "joined",
+        "countries", "agreement", "agreements", "alliance", "figures", "numbers", "statistics", "according", "describe", "describes",
+        "explain", "summarise", "summarize", "disagree", "disagreement", "recommend", "recommendations", "since", "before", "after");
 
     private static readonly HashSet<string> IntentWords =
     [

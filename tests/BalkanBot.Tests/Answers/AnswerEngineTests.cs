@@ -1179,6 +1179,10 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("banjska monastery siege - which outlet does sav cite?", "BBC")]
     // A note that points at its figure ("this level") brings the figure.
     [InlineData("How has the EU's share of Serbia's trade developed over the years, according to Antić?", "54%")]
+    // Slips inside a quotation, in the words that say what kind of question it is, and in a body's name.
+    [InlineData("Explain the 'Bakan Benelux' idea Antić describes.", "Benelux")]
+    [InlineData("How has CEFTA's membership chhanged since it was creaetd?", "1992")]
+    [InlineData("how much foreign investment did Serbia get from 2007 to 2021, per its Develapment Agency?", "€42 billion")]
     public void Answer_AskersWordingAroundTheSourcesWords_FindsTheAnswer(string question, string expected)
     {
         var a = Ask(question, "wording-" + expected);
