@@ -160,8 +160,13 @@ public sealed partial class AnswerEngine
         }
         // "In 2024 Antić wrote that no security pact was possible. What happened in March 2025?": what the author did
         // write comes first, found in the author's own views, so the later events are read against it.
+        var viewsWritten = 0;
         foreach (var view in read.Reported)
-            if (ReportedView(view, view.After.Length > 0 ? _router.Route(view.After).Period : null) is { } written) corrections.Add(written);
+            if (ReportedView(view, view.After.Length > 0 ? _router.Route(view.After).Period ?? SinceTheView(view) : null) is { } written)
+            {
+                corrections.Add(written);
+                viewsWritten++;
+            }
         // "How many Leopards does Hungary have, and how many Gripens?": a part that names nothing but what it asks
         // for is about the states and people the part before it named. "… and in which month?" asks about the
         // previous answer itself, and "they", "it" point at it too: the conversation remembers it.
@@ -173,6 +178,8 @@ public sealed partial class AnswerEngine
         List<string> unknownNames = [];
         foreach (var p in read.Parts)
         {
+            // "… Did that change?": a part that only asks whether the view held is answered with the view above.
+            if (viewsWritten > 0 && ViewHeld().IsMatch(p) && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5) continue;
             var routed = WithNamesBefore(WithPersonAnswered(single ?? _router.Route(p), p, answers), p, ref actors);
             var termsHere = QuestionTerms.From(routed, [], _kb.Vocabulary);
             var unknownHere = termsHere.UnknownNames;
@@ -231,6 +238,18 @@ public sealed partial class AnswerEngine
         }
         return b.Build();
     }
+
+    /// <summary>
+    /// "In 2024 Antić said the Open Balkan was alive. Did that hold?": with no later period given, a question whether a
+    /// view held looks at everything after the view's year.
+    /// </summary>
+    private static Period? SinceTheView(ReportedView view) =>
+        view.Year is { } year && ViewHeld().IsMatch(view.After)
+            ? new Period(new DateOnly(year + 1, 1, 1), new DateOnly(year + 50, 12, 31), $"after {year}")
+            : null;
+
+    [GeneratedRegex(@"\b(?:did|has|have|had) (?:that|this|it|anything|much|the picture|the situation|things) (?:\w+ )?(?:change|changed|shift|shifted|hold|held|hold up|remain|remained)\b|\bstill (?:true|the case|valid|accurate|hold|holds)\b|\bwhat happened (?:next|later|after that|since)\b|\bsince then\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ViewHeld();
 
     /// <summary>Whether the passage puts "no", "not" or "never" just before one of the words matched.</summary>
     private bool DeniesAny(Passage passage, IEnumerable<string> matched)

@@ -241,6 +241,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         if (Unnamed(q, evidence) is { } unnamed) return unnamed;
         if (NoModelGiven(q, evidence) is { } noModel) return noModel;
         if (OriginOf(q, evidence, handled) is { } origin) return origin;
+        if (ViewThenWhatCameLater(q, evidence) is { } later) return later;
         // "Why were the three Kosovo police officers arrested?": an event named and asked why is answered by a passage that
         // gives a reason for it; what followed it ("Priština responded with a blockade") is not why it happened.
         if (evidence.Terms.AsksWhy && focus.Count > 0 && focus[0] is { Kind: RecordKind.Event } happened
@@ -708,6 +709,72 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     /// never from a place some passage about him names. Where the record ties him to no country, or a birth is asked,
     /// the sources say nothing of it, and the answer shows what they do say of him.
     /// </summary>
+    /// <summary>
+    /// "Antić said in 2024 there was no security pact to be had in the Balkans – did that change?": an author's view of a
+    /// year, set against what the sources record after it. The view leads, then the agreements and events dated later
+    /// that speak of the same thing; the answer does not say whether the view was right.
+    /// </summary>
+    private Answer? ViewThenWhatCameLater(RoutedQuestion q, Evidence evidence)
+    {
+        var t = evidence.Terms;
+        if (!LaterAsked().IsMatch(" " + q.Normalized + " ") || t.Years.Count is 0 or > 2) return null;
+        // "… in 2024 … did that change in 2025?": the first year is the view's, a second one the year looked at after it.
+        var years = t.Years.Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var year = years[0];
+        int? until = years.Count == 2 ? years[1] : null;
+        if (until == year) return null;
+        var authors = t.Entities.Where(kb.Authors.Contains).ToHashSet(StringComparer.Ordinal);
+        if (authors.Count != 1) return null;
+        var documents = kb.DocumentsWrittenBy(authors).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var words = t.Content.Concat(t.Soft).Where(w => !ChangeAskedWords.Contains(w)).ToList();
+        if (words.Count == 0) return null;
+        var expanded = words.Select(w => kb.Passages.Expand(w).Append(Stemmer.Stem(w)).ToHashSet(StringComparer.Ordinal)).ToList();
+        // How many of the question's words the text speaks of, each in any of its synonyms.
+        int Overlap(string text)
+        {
+            var tokens = TextNormalizer.Tokens(text).Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
+            return expanded.Count(e => e.Overlaps(tokens));
+        }
+        // His view in the asker's words: pairs of words the question and the passage share ("no … pact to be had").
+        var asked = TextNormalizer.Tokens(q.Normalized);
+        var pairs = asked.Zip(asked.Skip(1), (a, b) => a + " " + b).ToHashSet(StringComparer.Ordinal);
+        int Pairs(string text)
+        {
+            var tokens = TextNormalizer.Tokens(text);
+            return tokens.Zip(tokens.Skip(1), (a, b) => a + " " + b).Distinct().Count(pairs.Contains);
+        }
+        // His view: a claim from his own document that carries the most of the question's words.
+        var view = evidence.Candidates.Select(h => h.Passage)
+            .Where(p => p.Kind == PassageKind.Claim && p.Cite.Any(c => documents.Contains(c.Source)) && !EvidenceFinder.IsCaveat(p))
+            .Select(p => (Passage: p, Overlap: Overlap(p.Text))).Where(x => x.Overlap * 2 >= words.Count)
+            .OrderByDescending(x => x.Overlap + Pairs(x.Passage.Text)).ThenBy(x => x.Passage.Text.Length).Select(x => x.Passage).FirstOrDefault();
+        if (view is null) return null;
+        // What came later: agreements and events dated after the year whose summary speaks of the same thing.
+        var later = kb.OfKind(RecordKind.Agreement).Concat(kb.OfKind(RecordKind.Event))
+            .Where(r => r.Date is { } d && d.Year > year && (until is null || d.Year == until) && r.Summary is not null)
+            .Select(r => (Record: r, Overlap: Overlap(r.Summary!.Text)))
+            .Where(x => x.Overlap >= Math.Min(2, words.Count)).OrderByDescending(x => x.Overlap).ThenBy(x => x.Record.Date!.Year)
+            .Take(2).Select(x => x.Record).ToList();
+        if (later.Count == 0) return null;
+        var author = kb.Get(authors.First())?.Name ?? "";
+        var b = new AnswerBuilder(kb, q) { Title = $"{author} in {year}, and what came later", Confidence = 0.6 };
+        var lines = new List<string> { AnswerBuilder.Markers($"In {year}: {RecordFacts.Capitalise(view.Text.TrimEnd('.'))}.", b.Cite(view.Cite)) };
+        foreach (var r in later)
+        {
+            b.UseRecord(r.Id);
+            lines.Add(AnswerBuilder.Markers($"Later ({r.Date!.Display}): {RecordFacts.Capitalise(r.Summary!.Text.TrimEnd('.'))}.", b.Cite(r.Summary.Cite)));
+        }
+        b.Text = string.Join(" ", lines);
+        b.UseRecord(view.RecordId);
+        return b.Build() with { Intent = q.Intent };
+    }
+
+    private static readonly HashSet<string> ChangeAskedWords =
+        ["change", "changed", "changes", "still", "hold", "holds", "held", "true", "compare", "compares", "happened", "later", "since", "following", "year", "next", "said", "say", "says", "wrote", "write", "writes", "judged", "thought", "argued"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:did|has|have|had) (?:that|this|it|anything|much|the picture|the situation|things) (?:\w+ )?(?:change|changed|shift|shifted|hold|held|hold up|remain|remained|stay|stayed) | (?:is|was) (?:that|this|it) still (?:true|the case|valid|accurate) | how does (?:that|this) compare with what | what happened (?:next|later|after that|since|the following year|the next year) ")]
+    private static partial System.Text.RegularExpressions.Regex LaterAsked();
+
     private static readonly HashSet<string> OriginWords = new[]
     {
         "nationality", "citizenship", "hometown", "home", "town", "origin", "origins", "ethnicity", "ethnic", "background", "birthplace",

@@ -1179,6 +1179,9 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("banjska monastery siege - which outlet does sav cite?", "BBC")]
     // A note that points at its figure ("this level") brings the figure.
     [InlineData("How has the EU's share of Serbia's trade developed over the years, according to Antić?", "54%")]
+    // A view of a year set against what came later: the view, then what the sources date after it.
+    [InlineData("antic said in 2024 there was no security pact to be had in the balkans - did that change?", "18 March 2025")]
+    [InlineData("Antić wrote in 2024 that there was no security pact to be had in the Balkans. Did that change?", "no mini-security pact")]
     // Slips inside a quotation, in the words that say what kind of question it is, and in a body's name.
     [InlineData("Explain the 'Bakan Benelux' idea Antić describes.", "Benelux")]
     [InlineData("How has CEFTA's membership chhanged since it was creaetd?", "1992")]
@@ -1189,6 +1192,15 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
 
         Assert.True(a.Answered);
         Assert.Contains(expected, a.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_WhetherAViewHeld_IsAnsweredByTheViewAndWhatCameLater()
+    {
+        var a = Ask("Antić wrote in 2024 that there was no security pact to be had in the Balkans. Did that change?", "view-held");
+
+        Assert.Contains("no mini-security pact", a.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have no sourced information", a.Text, StringComparison.Ordinal);
     }
 
     [Fact]
