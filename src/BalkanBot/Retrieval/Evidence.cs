@@ -986,7 +986,7 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@"^endnotes?\s+(?:(?<n>\d+)(?:,\s*)?)+")]
     private static partial Regex NoteList();
 
-    [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources|outlet|outlets|reporter|reporters|journalist|journalists|newspaper|newspapers|report|reports|publication|publications|agency|agencies|media) (?:\w+ ){0,4}(?:cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
+    [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources|outlet|outlets|reporter|reporters|journalist|journalists|newspaper|newspapers|report|reports|publication|publications|agency|agencies|media) (?:\w+ ){0,4}(?:source|sources|cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
     private static partial Regex WorkCitedAsked();
 
     // "Which outlet and reporter does Sav cite?": the kind of work and who wrote it are what the citation gives; "reporter",

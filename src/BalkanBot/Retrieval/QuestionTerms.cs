@@ -680,7 +680,7 @@ public sealed partial record QuestionTerms(
     private static partial Regex PlaceCue();
 
     // "Where's Nikovski from?", "what country does Kurti come from", "Dodik's nationality": a person's origin.
-    [GeneratedRegex(@"^ where (?:is|was|are|were|s) (?:\S+ ){1,4}(?:originally )?from $|^ where (?:does|did|do) (?:\S+ ){1,4}(?:originally )?(?:come|hail) from | (?:which|what) (?:country|countries|city|town|place|region|part of \S+) (?:is|was|are|were|does|did|do) (?:\S+ ){1,4}(?:originally )?(?:from|come from|hail from|a native of|a citizen of) | (?:nationality|nationalities|citizenship|hometown|home town|country of origin|ethnic background|ethnicity) ")]
+    [GeneratedRegex(@" where (?:is|was|are|were|s) (?:\S+ ){1,4}(?:originally )?from $| where (?:does|did|do) (?:\S+ ){1,4}(?:originally )?(?:come|hail) from | (?:which|what) (?:country|countries|city|town|place|region|part of \S+) (?:is|was|are|were|does|did|do) (?:\S+ ){1,4}(?:originally )?(?:from|come from|hail from|a native of|a citizen of) | (?:nationality|nationalities|citizenship|hometown|home town|country of origin|ethnic background|ethnicity) ")]
     private static partial Regex OriginCue();
 
     [GeneratedRegex(@" (?:previous|former|prior|earlier|past|last) (?:post|posts|position|positions|job|jobs|role|roles|office|offices|title|titles|career|appointment) | (?:post|posts|position|positions|job|jobs|role|roles|office|offices) (?:\S+ ){0,3}(?:before|prior to) (?:he |she |they )?(?:became|become|becoming|being|was|took|taking|joined|joining|served|serving|his|her) ")]

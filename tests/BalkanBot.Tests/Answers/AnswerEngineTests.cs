@@ -937,6 +937,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     // A person's origin is read from his own record, never from a place a passage about him names.
     [InlineData("Where is Stefan Antić from?")]
     [InlineData("where's nikovski from")]
+    [InlineData("risto nikovski - where is he from?")]
     [InlineData("Where was Vučić born?")]
     [InlineData("How old is Şerif Sav?")]
     // A party, an earlier office or a sentence no passage gives is not answered by an overview of the person.
@@ -1177,6 +1178,7 @@ public sealed class AnswerEngineTests(SeedKnowledge seed) : IClassFixture<SeedKn
     [InlineData("According to the Serbian economist quoted by Antić, under what condition would the Open Balkan cease to exist?", "repeal")]
     // An outlet cited is answered by the sentence about the report cited.
     [InlineData("banjska monastery siege - which outlet does sav cite?", "BBC")]
+    [InlineData("Which news outlet is Sav's source for the Serbian Rafale purchase?", "France 24")]
     // A note that points at its figure ("this level") brings the figure.
     [InlineData("How has the EU's share of Serbia's trade developed over the years, according to Antić?", "54%")]
     // A view of a year set against what came later: the view, then what the sources date after it.
