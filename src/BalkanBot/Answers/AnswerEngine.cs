@@ -179,7 +179,7 @@ public sealed partial class AnswerEngine
         foreach (var p in read.Parts)
         {
             // "… Did that change?": a part that only asks whether the view held is answered with the view above.
-            if (viewsWritten > 0 && ViewHeld().IsMatch(p) && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5) continue;
+            if (viewsWritten > 0 && EvidenceAnswers.AsksWhetherAViewHeld(p) && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5) continue;
             var routed = WithNamesBefore(WithPersonAnswered(single ?? _router.Route(p), p, answers), p, ref actors);
             var termsHere = QuestionTerms.From(routed, [], _kb.Vocabulary);
             var unknownHere = termsHere.UnknownNames;
@@ -244,12 +244,9 @@ public sealed partial class AnswerEngine
     /// view held looks at everything after the view's year.
     /// </summary>
     private static Period? SinceTheView(ReportedView view) =>
-        view.Year is { } year && ViewHeld().IsMatch(view.After)
+        view.Year is { } year && EvidenceAnswers.AsksWhetherAViewHeld(view.After)
             ? new Period(new DateOnly(year + 1, 1, 1), new DateOnly(year + 50, 12, 31), $"after {year}")
             : null;
-
-    [GeneratedRegex(@"\b(?:did|has|have|had) (?:that|this|it|anything|much|the picture|the situation|things) (?:\w+ )?(?:change|changed|shift|shifted|hold|held|hold up|remain|remained)\b|\bstill (?:true|the case|valid|accurate|hold|holds)\b|\bwhat happened (?:next|later|after that|since)\b|\bsince then\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ViewHeld();
 
     /// <summary>Whether the passage puts "no", "not" or "never" just before one of the words matched.</summary>
     private bool DeniesAny(Passage passage, IEnumerable<string> matched)

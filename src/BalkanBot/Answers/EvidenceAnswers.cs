@@ -705,11 +705,6 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     }
 
     /// <summary>
-    /// "Where is Nikovski from?", "Which country is Dodik from?": a person's origin is read from the person's own record,
-    /// never from a place some passage about him names. Where the record ties him to no country, or a birth is asked,
-    /// the sources say nothing of it, and the answer shows what they do say of him.
-    /// </summary>
-    /// <summary>
     /// "Antić said in 2024 there was no security pact to be had in the Balkans – did that change?": an author's view of a
     /// year, set against what the sources record after it. The view leads, then the agreements and events dated later
     /// that speak of the same thing; the answer does not say whether the view was right.
@@ -717,7 +712,7 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private Answer? ViewThenWhatCameLater(RoutedQuestion q, Evidence evidence)
     {
         var t = evidence.Terms;
-        if (!LaterAsked().IsMatch(" " + q.Normalized + " ") || t.Years.Count is 0 or > 2) return null;
+        if (!AsksWhetherAViewHeld(q.Normalized) || t.Years.Count is 0 or > 2) return null;
         // "… in 2024 … did that change in 2025?": the first year is the view's, a second one the year looked at after it.
         var years = t.Years.Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         var year = years[0];
@@ -772,7 +767,10 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
     private static readonly HashSet<string> ChangeAskedWords =
         ["change", "changed", "changes", "still", "hold", "holds", "held", "true", "compare", "compares", "happened", "later", "since", "following", "year", "next", "said", "say", "says", "wrote", "write", "writes", "judged", "thought", "argued"];
 
-    [System.Text.RegularExpressions.GeneratedRegex(@" (?:did|has|have|had) (?:that|this|it|anything|much|the picture|the situation|things) (?:\w+ )?(?:change|changed|shift|shifted|hold|held|hold up|remain|remained|stay|stayed) | (?:is|was) (?:that|this|it) still (?:true|the case|valid|accurate) | how does (?:that|this) compare with what | what happened (?:next|later|after that|since|the following year|the next year) ")]
+    /// <summary>"Did that change?", "is that still true?", "what happened next?": whether a view set out before it held.</summary>
+    internal static bool AsksWhetherAViewHeld(string text) => LaterAsked().IsMatch(" " + TextNormalizer.Normalize(text) + " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?:did|has|have|had) (?:that|this|it|anything|much|the picture|the situation|things) (?:\w+ )?(?:change|changed|shift|shifted|hold|held|hold up|remain|remained|stay|stayed) | (?:is|was) (?:that|this|it) still (?:true|the case|valid|accurate) | still (?:hold|holds) | how does (?:that|this) compare with what | what happened (?:next|later|after that|since|the following year|the next year) | since then ")]
     private static partial System.Text.RegularExpressions.Regex LaterAsked();
 
     private static readonly HashSet<string> OriginWords = new[]
@@ -781,6 +779,11 @@ public sealed partial class EvidenceAnswers(KnowledgeBase kb)
         "birth", "born", "birthday", "age", "old", "native", "citizen", "country", "city", "place", "region", "come", "hail", "year", "date", "originally",
     }.Select(Stemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// "Where is Nikovski from?", "Which country is Dodik from?": a person's origin is read from the person's own record,
+    /// never from a place some passage about him names. Where the record ties him to no country, or a birth is asked,
+    /// the sources say nothing of it, and the answer shows what they do say of him.
+    /// </summary>
     private Answer? OriginOf(RoutedQuestion q, Evidence evidence, Answer handled)
     {
         var t = evidence.Terms;

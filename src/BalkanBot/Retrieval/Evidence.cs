@@ -989,11 +989,12 @@ public static partial class EvidenceFinder
     [GeneratedRegex(@" (?:whose|which|what) (?:\w+ )?(?:work|works|study|studies|article|articles|paper|papers|research|source|sources|outlet|outlets|reporter|reporters|journalist|journalists|newspaper|newspapers|report|reports|publication|publications|agency|agencies|media) (?:\w+ ){0,4}(?:source|sources|cite|cites|cited|citing|draw|draws|drawn|relies|rely|used|uses) ")]
     private static partial Regex WorkCitedAsked();
 
-    // "Which outlet and reporter does Sav cite?": the kind of work and who wrote it are what the citation gives; "reporter",
-    // a word the base does not use, is read as "reported".
+    // "The BBC report Sav cites …", "citing a Reuters report": a sentence about the work cited, not about what it reports.
     [GeneratedRegex(@"\b(?:report|article|paper|study|essay|book|release|interview)s? (?:\w+ ){0,2}(?:cites|cited|quotes|quoted|draws on)\b|\b(?:citing|cites|cited) (?:a|an|the) (?:\p{Lu}\w* )*(?:report|article|paper|study|essay|book|release|interview)\b")]
     private static partial Regex CitesAWork();
 
+    // "Which outlet and reporter does Sav cite?": the kind of work and who wrote it are what the citation gives; "reporter",
+    // a word the base does not use, is read as "reported".
     private static readonly HashSet<string> WorkWords = ["work", "works", "study", "studies", "article", "articles", "paper", "papers", "research", "source", "sources",
         "outlet", "outlets", "reporter", "reporters", "reported", "journalist", "journalists", "newspaper", "newspapers", "report", "reports", "publication", "publications", "agency", "agencies", "media"];
 
