@@ -351,6 +351,8 @@ public static partial class MessageReader
         text = WhoWon().Replace(text, "who was the winner of the");
         text = SafeToTravel().Replace(text, "what is the travel advisory for");
         text = ShouldInvest().Replace(text, "what is the investment advisory for");
+        // "How to apply for Schengen visa from Kosovo?": a procedure for travellers, which no document gives.
+        text = HowToApply().Replace(text, "what is the travel advisory for");
         text = LanguageSpoken().Replace(text, "what is the spoken language in");
         // "what did yugoslavia try to join in 99": a year of the 1990s written with two digits.
         text = ShortYear().Replace(text, m => m.Groups[1].Value + " 19" + m.Groups[2].Value);
@@ -725,6 +727,8 @@ public static partial class MessageReader
     private static partial Regex SafeToTravel();
     [GeneratedRegex(@"\b(?:should|can|could|shall) (?:i|we) (?:invest|buy shares|buy bonds|put money)(?: in| into)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShouldInvest();
+    [GeneratedRegex(@"\bhow (?:to|do i|can i|should i|do we|can we|does one|can one|would i) (?:apply|get|obtain|request|renew) (?:for )?(?:a |an |the )?(?:schengen |tourist |travel |entry |student )?(?:visa|visas|residence permit|passport|citizenship)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowToApply();
     [GeneratedRegex(@"\bwhat (?:language|languages) (?:(?:do|does|did) (?:they|people|the people|locals|the locals|\p{L}+s) speak|(?:is|are) (?:mostly |mainly |officially )?spoken)(?: in)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex LanguageSpoken();
     [GeneratedRegex(@"\bin (?:practical|concrete|real|everyday|plain|simple) (\w+ )?terms\b", RegexOptions.IgnoreCase)]

@@ -480,6 +480,9 @@ public static partial class EvidenceFinder
             && FormerOffice().Matches(p.Text).Any(m => TextNormalizer.Tokens(p.Text[(m.Index + m.Length)..]).Take(5)
                 .Any(t => !Stopwords.IsStopword(t) && before.Groups[1].Value.Split(' ').Contains(t)))) return false;
         if (terms.AsksParty && !PartyNamed().IsMatch(p.Text)) return false;
+        // "Who is the current Secretary General of NATO?": an office held "at the time" a document was written is not
+        // held now.
+        if (terms.AsksPerson && CurrentAsked().IsMatch(terms.Asked) && p.Text.Contains("at the time", StringComparison.OrdinalIgnoreCase)) return false;
         // "In which city was the 2023 strategic agreement signed?" is not answered by "signed in Belgrade on 1 April 2025
         // and building on a 2023 agreement": the year beside the place is the year asked.
         if (terms.AsksPlace && terms.Years.Count > 0 && !PlaceOfTheYear(kb, p, terms)) return false;
@@ -1041,6 +1044,9 @@ public static partial class EvidenceFinder
         var after = " " + string.Join(' ', tokens[end..]) + " ";
         return CitingWordBefore().IsMatch(before) || Attribution().IsMatch(after) || SourceNoun().IsMatch(after);
     }
+
+    [GeneratedRegex(@" (?:current|currently|now|today|present|incumbent|presently|nowadays) ")]
+    private static partial Regex CurrentAsked();
 
     [GeneratedRegex(@"\b(?:[Pp]arty|[Pp]arties)\b")]
     private static partial Regex PartyNamed();
