@@ -331,8 +331,8 @@ public sealed partial record QuestionTerms(
     public string? NameOf { get; init; }
 
     private static readonly FrozenSet<string> HastyFunctionWords = FrozenSet.Create(StringComparer.Ordinal,
-        "teh", "hte", "th", "adn", "nad", "an", "taht", "tht", "waht", "whta", "wht", "wat", "wut", "wiht", "wth", "thier", "tehir", "abt", "bc", "cuz", "coz",
-        "fo", "ot", "si", "ti", "ni", "od", "jsut", "juts", "plz", "pls", "thx", "ty", "ur", "yr", "wrt", "re", "fyi", "asap", "tho", "thru", "w");
+        "teh", "hte", "th", "adn", "nad", "taht", "tht", "waht", "whta", "wht", "wat", "wut", "wiht", "wth", "thier", "tehir", "abt", "bc", "cuz", "coz",
+        "fo", "ot", "si", "ti", "ni", "od", "jsut", "juts", "plz", "pls", "thx", "ty", "ur", "yr", "wrt", "re", "fyi", "asap", "tho", "thru");
 
     public static QuestionTerms From(RoutedQuestion q, IReadOnlyList<KnowledgeRecord> focus, ISet<string>? vocabulary = null)
     {
